@@ -1,0 +1,58 @@
+/**
+ * Error classes that carry the retry decision with them, so callers (the check loop, the
+ * scheduler, delivery) never parse messages to decide whether to try again.
+ */
+export class FactwatchError extends Error {
+  /** Whether repeating the same operation later may succeed. */
+  readonly retryable: boolean;
+  /** A stable machine-readable code ("timeout", "too_large", "invalid_config", …). */
+  readonly code: string;
+  constructor(code: string, message: string, opts: { retryable?: boolean; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.retryable = opts.retryable ?? false;
+  }
+}
+
+/** The configuration is invalid; `problems` names every problem found, not only the first. */
+export class ConfigError extends FactwatchError {
+  readonly problems: string[];
+  constructor(problems: string[], opts: { cause?: unknown } = {}) {
+    super('invalid_config', `invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`, opts);
+    this.problems = problems;
+  }
+}
+
+/** The command line was used wrongly (unknown source, bad date …): exit code 2. */
+export class UsageError extends FactwatchError {
+  constructor(message: string, opts: { cause?: unknown } = {}) {
+    super('usage', message, opts);
+  }
+}
+
+/** A page could not be fetched. `status` is the HTTP status when there was a response. */
+export class FetchError extends FactwatchError {
+  readonly url: string;
+  readonly status: number | null;
+  /** Server-requested delay before retrying (from Retry-After), in ms, if any. */
+  readonly retryAfterMs: number | null;
+  constructor(
+    code: string,
+    url: string,
+    message: string,
+    opts: { retryable?: boolean; status?: number | null; retryAfterMs?: number | null; cause?: unknown } = {},
+  ) {
+    super(code, `${url}: ${message}`, opts);
+    this.url = url;
+    this.status = opts.status ?? null;
+    this.retryAfterMs = opts.retryAfterMs ?? null;
+  }
+}
+
+/** The page was fetched but is not a usable document (no content region, soft error page …). */
+export class ExtractionError extends FactwatchError {
+  constructor(message: string, opts: { cause?: unknown } = {}) {
+    super('extraction_failed', message, { ...opts, retryable: false });
+  }
+}

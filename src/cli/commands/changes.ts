@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../app/errors.ts';
+import { listChanges } from '../../store/queries/changes.ts';
+import { renderHtml, renderJson, renderMarkdown, renderText, shouldUseColor } from '../../report/index.ts';
+import { loadReportMeta } from '../../pipeline/load-report-meta.ts';
+import { formatTable, isoSeconds, printJson, printLine } from '../output.ts';
+import { withContext } from '../with-context.ts';
+import { parseAt, requireSource } from './history.ts';
+
+const FORMATS = ['text', 'markdown', 'html', 'json'] as const;
+
+/** `changes` lists detected changes; `report <id>` renders one of them. */
+export function registerChangesCommands(program: Command): void {
+  program
+    .command('changes')
+    .description('list detected changes, newest first')
+    .option('--source <id>', 'only this source')
+    .option('--since <date>', 'only changes detected on or after this date')
+    .option('--limit <n>', 'at most this many', '100')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { source?: string; since?: string; limit: string; json?: boolean }, cmd: Command) => {
+      const since = opts.since ? startOfDay(opts.since) : undefined;
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not "${opts.limit}"`);
+      await withContext(cmd, async (ctx) => {
+        if (opts.source) await requireSource(ctx, opts.source);
+        const rows = await listChanges(ctx.db, { sourceId: opts.source, since, limit });
+        if (opts.json) {
+          return printJson(
+            rows.map((c) => ({
+              id: c.id,
+              source: c.source,
+              fromVersion: c.fromVersion,
+              toVersion: c.toVersion,
+              detectedAt: c.detectedAt.toISOString(),
+              summary: c.summary,
+              state: c.state,
+            })),
+          );
+        }
+        if (!rows.length) return printLine('No changes.');
+        printLine(
+          formatTable([
+            ['id', 'source', 'versions', 'detected', 'state', 'summary'],
+            ...rows.map((c) => [String(c.id), c.source, `${c.fromVersion ?? '-'} → ${c.toVersion}`, isoSeconds(c.detectedAt), c.state, c.summary]),
+          ]),
+        );
+      });
+    });
+
+  program
+    .command('report')
+    .description('render the report of one change')
+    .argument('<id>', 'change id (see `factwatch changes`)')
+    .option('--format <format>', `${FORMATS.join(', ')}`, 'text')
+    .action(async (idText: string, opts: { format: string }, cmd: Command) => {
+      const id = Number(idText);
+      if (!Number.isInteger(id) || id < 1) throw new UsageError(`change id must be a positive whole number, not "${idText}"`);
+      if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`unknown format "${opts.format}" (use ${FORMATS.join(', ')})`);
+      await withContext(cmd, async (ctx) => {
+        const loaded = await loadReportMeta(ctx.db, id);
+        if (!loaded) throw new UsageError(`no change with id ${id}`);
+        const { row, meta } = loaded;
+        const out =
+          opts.format === 'json'
+            ? renderJson(row.change, meta)
+            : opts.format === 'markdown'
+              ? renderMarkdown(row.change, meta)
+              : opts.format === 'html'
+                ? renderHtml(row.change, meta)
+                : renderText(row.change, meta, { color: shouldUseColor(process.stdout, process.env) });
+        process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+      });
+    });
+}
+
+/** `--since 2018-01-01` means from the start of that day (UTC), not its end. */
+function startOfDay(s: string): Date {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s.trim())) return new Date(`${s.trim()}T00:00:00.000Z`);
+  return parseAt(s);
+}

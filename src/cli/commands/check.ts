@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../app/errors.ts';
+import { runCheckPass } from '../../../jobs/check-sources.ts';
+import { syncSources } from '../../store/queries/sources.ts';
+import { renderText, shouldUseColor } from '../../report/index.ts';
+import { loadReportMeta } from '../../pipeline/load-report-meta.ts';
+import { printJson, printLine } from '../output.ts';
+import { loadCommandConfig, withContext } from '../with-context.ts';
+
+/** `factwatch check [source…]`: one pass over the due sources, or the named ones. */
+export function registerCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('check the due sources once (or the named ones) and report changes')
+    .argument('[sources...]', 'source ids to check now, due or not')
+    .option('--all', 'check every enabled source, due or not')
+    .option('--json', 'print the results as JSON')
+    .action(async (ids: string[], opts: { all?: boolean; json?: boolean }, cmd: Command) => {
+      const { sources } = await loadCommandConfig(cmd);
+      const unknown = ids.filter((id) => !sources.some((s) => s.id === id));
+      if (unknown.length) throw new UsageError(`unknown source(s): ${unknown.join(', ')}`);
+      await withContext(cmd, async (ctx) => {
+        await syncSources(ctx.db, sources, ctx.clock.now());
+        const results = await runCheckPass(ctx, sources, { only: ids, all: opts.all });
+        if (opts.json) {
+          printJson(
+            results.map((r) => ({
+              source: r.sourceId,
+              outcome: r.outcome,
+              url: r.finalUrl,
+              version: r.stored?.seq ?? null,
+              changeId: r.stored?.changeId ?? null,
+              error: r.error ? { code: r.error.code, message: r.error.message, retryable: r.error.retryable } : null,
+            })),
+          );
+        } else {
+          if (results.length === 0) printLine('No source is due. Use --all or name sources to check them now.');
+          const color = shouldUseColor(process.stdout, process.env);
+          for (const r of results) {
+            printLine(`${r.sourceId}: ${r.outcome}${r.error ? ` (${r.error.message})` : ''}`);
+            const loaded = r.stored ? await loadReportMeta(ctx.db, r.stored.changeId) : null;
+            if (loaded) printLine(renderText(loaded.row.change, loaded.meta, { color }));
+          }
+        }
+        if (results.some((r) => r.error)) process.exitCode = 1;
+      });
+    });
+}

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../app/errors.ts';
+import { diffDocuments } from '../../diff/diff-documents.ts';
+import { extractDocument } from '../../extract/extract-document.ts';
+import { renderHtml, renderMarkdown, renderText, shouldUseColor, type ReportMeta } from '../../report/index.ts';
+import { printJson } from '../output.ts';
+import { readPage } from '../read-page.ts';
+
+const FORMATS = ['text', 'markdown', 'html', 'json'] as const;
+
+/** `factwatch diff <old> <new>`: compare two pages without touching any database. */
+export function registerDiffCommand(program: Command): void {
+  program
+    .command('diff')
+    .description('compare two pages (files or URLs) and report what changed')
+    .argument('<old>', 'older page: HTML file or URL')
+    .argument('<new>', 'newer page: HTML file or URL')
+    .option('--profile <name>', 'site profile for both pages')
+    .option('--format <format>', `report format: ${FORMATS.join(', ')}`, 'text')
+    .option('--allow-network <cidr...>', 'networks the address guard lets through')
+    .option('--json', 'print the Change as JSON (same as --format json)')
+    .action(async (oldIn: string, newIn: string, opts: { profile?: string; format: string; allowNetwork?: string[]; json?: boolean }) => {
+      const format = opts.json ? 'json' : opts.format;
+      if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
+      const [a, b] = await Promise.all([readPage(oldIn, { allowNetworks: opts.allowNetwork }), readPage(newIn, { allowNetworks: opts.allowNetwork })]);
+      const from = extractDocument(a.html, { url: a.url, profile: opts.profile });
+      const to = extractDocument(b.html, { url: b.url, profile: opts.profile });
+      const change = diffDocuments(from, to);
+      if (format === 'json') return printJson(change);
+      const meta: ReportMeta = {
+        source: `${oldIn} → ${newIn}`,
+        fromVersion: null,
+        toVersion: 0,
+        fromCapturedAt: null,
+        toCapturedAt: new Date(0),
+        fromUrl: a.url ?? oldIn,
+        toUrl: b.url ?? newIn,
+        title: to.title,
+      };
+      const out =
+        format === 'markdown' ? renderMarkdown(change, meta) : format === 'html' ? renderHtml(change, meta) : renderText(change, meta, { color: shouldUseColor(process.stdout, process.env) });
+      process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+    });
+}

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { extractDocument } from '../../extract/extract-document.ts';
+import type { PageDocument } from '../../extract/page-document.ts';
+import { formatFigureValue } from '../../diff/format-value.ts';
+import { printJson, printLine } from '../output.ts';
+import { readPage } from '../read-page.ts';
+
+/** `factwatch extract <file|url>`: the PageDocument of one page, no database involved. */
+export function registerExtractCommand(program: Command): void {
+  program
+    .command('extract')
+    .description('extract the structure and figures of a page (file or URL)')
+    .argument('<input>', 'HTML file or http(s) URL')
+    .option('--profile <name>', 'site profile (diplomatie-spip, diplomatie-2025, generic); auto-detected by default')
+    .option('--url <url>', 'the URL the file was captured from (helps profile detection)')
+    .option('--allow-network <cidr...>', 'networks the address guard lets through (e.g. 127.0.0.0/8)')
+    .option('--json', 'print the PageDocument as JSON')
+    .action(async (input: string, opts: { profile?: string; url?: string; allowNetwork?: string[]; json?: boolean }) => {
+      const page = await readPage(input, { allowNetworks: opts.allowNetwork });
+      const doc = extractDocument(page.html, { url: opts.url ?? page.url, profile: opts.profile });
+      if (opts.json) printJson(toContractJson(doc));
+      else printDocument(doc);
+    });
+}
+
+/** The `extract --json` contract of DESIGN.md; extra keys may be added, these stay. */
+export function toContractJson(doc: PageDocument) {
+  return {
+    title: doc.title,
+    language: doc.language,
+    updated: doc.updated,
+    updatedText: doc.updatedText,
+    url: doc.url,
+    profile: doc.profile,
+    sections: doc.sections.map((s) => ({ heading: s.heading, text: s.text })),
+    figures: doc.figures.map((f) => ({
+      key: f.key,
+      kind: f.kind,
+      value: f.value,
+      unit: f.unit,
+      raw: f.raw,
+      section: f.section,
+      sentence: f.sentence,
+      period: f.period,
+    })),
+  };
+}
+
+function printDocument(doc: PageDocument): void {
+  printLine(`${doc.title}  [${doc.language}${doc.updated ? `, updated ${doc.updated}` : ''}]`);
+  if (doc.url) printLine(doc.url);
+  for (const s of doc.sections) {
+    printLine();
+    printLine(`## ${s.heading ?? '(lead)'}`);
+    for (const b of s.blocks) printLine(`  ${b}`);
+  }
+  printLine();
+  printLine(`Figures (${doc.figures.length}):`);
+  for (const f of doc.figures) {
+    printLine(`  ${f.kind.padEnd(8)} ${formatFigureValue(f).padEnd(18)} ${f.period ? `[${f.period}] ` : ''}${f.key}`);
+  }
+}

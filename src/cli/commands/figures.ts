@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { figureSeries } from '../../store/queries/figures.ts';
+import { formatFigureValue } from '../../diff/format-value.ts';
+import type { Figure } from '../../extract/page-document.ts';
+import { formatTable, isoSeconds, printJson, printLine } from '../output.ts';
+import { withContext } from '../with-context.ts';
+import { requireSource } from './history.ts';
+
+/** `figures <source>`: the latest figures, or with `--key` one figure across all versions. */
+export function registerFiguresCommand(program: Command): void {
+  program
+    .command('figures')
+    .description("a source's figures (latest version), or one figure's values over time with --key")
+    .argument('<source>', 'source id')
+    .option('--key <key>', 'one figure across every version')
+    .option('--json', 'print as JSON')
+    .action(async (sourceId: string, opts: { key?: string; json?: boolean }, cmd: Command) => {
+      await withContext(cmd, async (ctx) => {
+        await requireSource(ctx, sourceId);
+        const rows = await figureSeries(ctx.db, sourceId, opts.key);
+        if (opts.json) return printJson(rows.map((r) => ({ ...r, capturedAt: r.capturedAt.toISOString() })));
+        if (!rows.length) return printLine(opts.key ? `no figure "${opts.key}" in ${sourceId}` : `${sourceId}: no figures`);
+        printLine(
+          formatTable([
+            ['version', 'captured', 'kind', 'value', 'period', 'key'],
+            ...rows.map((r) => [
+              String(r.seq),
+              isoSeconds(r.capturedAt),
+              r.kind,
+              formatFigureValue(r as unknown as Figure),
+              r.period ?? '',
+              r.key,
+            ]),
+          ]),
+        );
+      });
+    });
+}

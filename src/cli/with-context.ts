@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { createContext, type AppContext } from '../app/context.ts';
+import { loadConfig, resolveSources, type ResolvedSource } from '../config/index.ts';
+import type { RawConfig } from '../config/schema.ts';
+import { globalOptions } from './program.ts';
+
+/**
+ * Opens the application context for one command and always closes it, so a command cannot
+ * leak a database connection (which would keep the process alive or lock PGlite's directory).
+ */
+export async function withContext<T>(cmd: Command, run: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const g = globalOptions(cmd);
+  const ctx = await createContext({ dataDir: g.dataDir ?? null });
+  try {
+    return await run(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** Loads and validates the configuration named by the global options (throws ConfigError). */
+export async function loadCommandConfig(cmd: Command): Promise<{ config: RawConfig; sources: ResolvedSource[] }> {
+  const g = globalOptions(cmd);
+  const { config } = await loadConfig({ path: g.config ?? null, cwd: process.cwd(), env: process.env });
+  return { config, sources: resolveSources(config) };
+}

@@ -1,0 +1,47 @@
+import type { FetchConfig, RawConfig, SourceConfig } from './schema.ts';
+
+/** A source with every default applied: what the pipeline and the scheduler work with. */
+export interface ResolvedSource {
+  id: string;
+  url: string;
+  aliases: string[];
+  profile: string | null;
+  schedule: string;
+  timezone: string;
+  enabled: boolean;
+  notify: string[];
+  fetch: FetchConfig;
+}
+
+/** Daily at 06:00: fact pages change a few times a year, so a gentle default is right. */
+export const DEFAULT_SCHEDULE = '0 6 * * *';
+export const DEFAULT_TIMEZONE = 'UTC';
+
+/**
+ * Applies defaults and merges the global `fetch` settings under the source's own, so that a
+ * source can, for instance, allow one extra network without changing any other source.
+ */
+export function resolveSource(config: RawConfig, source: SourceConfig): ResolvedSource {
+  const global = config.fetch ?? {};
+  const own = source.fetch ?? {};
+  return {
+    id: source.id,
+    url: source.url,
+    aliases: source.aliases ?? [],
+    profile: source.profile ?? null,
+    schedule: source.schedule ?? DEFAULT_SCHEDULE,
+    timezone: source.timezone ?? DEFAULT_TIMEZONE,
+    enabled: source.enabled ?? true,
+    notify: source.notify ?? [],
+    fetch: {
+      ...global,
+      ...own,
+      perHost: { ...global.perHost, ...own.perHost },
+      allowNetworks: [...(global.allowNetworks ?? []), ...(own.allowNetworks ?? [])],
+    },
+  };
+}
+
+export function resolveSources(config: RawConfig): ResolvedSource[] {
+  return config.sources.map((s) => resolveSource(config, s));
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * The shape of `factwatch.config.json` (DESIGN.md, "CLI contract"). Keys may grow; these stay.
+ * Semantic checks that zod cannot express alone (cron syntax, time zones, CIDRs, references to
+ * channels) live in `validate-config.ts`, so that every problem is reported in one pass.
+ */
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a slug: lowercase letters, digits and hyphens');
+
+const httpUrl = z.string().refine(
+  (s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an absolute http(s) URL' },
+);
+
+export const fetchSettingsSchema = z
+  .object({
+    allowNetworks: z.array(z.string()).optional(),
+    userAgent: z.string().min(1).optional(),
+    headersTimeoutMs: z.number().int().positive().optional(),
+    bodyTimeoutMs: z.number().int().positive().optional(),
+    maxBytes: z.number().int().positive().optional(),
+    maxRedirects: z.number().int().min(0).max(20).optional(),
+    retries: z.number().int().min(0).max(10).optional(),
+    perHost: z
+      .object({
+        concurrency: z.number().int().positive().optional(),
+        minDelayMs: z.number().int().min(0).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const sourceSchema = z
+  .object({
+    id: slug,
+    url: httpUrl,
+    aliases: z.array(httpUrl).optional(),
+    profile: z.string().optional(),
+    schedule: z.string().optional(),
+    timezone: z.string().optional(),
+    enabled: z.boolean().optional(),
+    notify: z.array(z.string()).optional(),
+    fetch: fetchSettingsSchema.optional(),
+  })
+  .strict();
+
+const webhookChannel = z
+  .object({ type: z.literal('webhook'), url: httpUrl, secret: z.string().optional() })
+  .strict();
+const slackChannel = z.object({ type: z.literal('slack'), url: httpUrl }).strict();
+const fileChannel = z.object({ type: z.literal('file'), path: z.string().min(1) }).strict();
+
+export const channelSchema = z.discriminatedUnion('type', [webhookChannel, slackChannel, fileChannel]);
+
+export const configSchema = z
+  .object({
+    sources: z.array(sourceSchema),
+    channels: z.record(slug, channelSchema).optional(),
+    fetch: fetchSettingsSchema.optional(),
+  })
+  .strict();
+
+export type RawConfig = z.infer<typeof configSchema>;
+export type SourceConfig = z.infer<typeof sourceSchema>;
+export type ChannelConfig = z.infer<typeof channelSchema>;
+export type FetchConfig = z.infer<typeof fetchSettingsSchema>;

@@ -1,0 +1,104 @@
+import ipaddr from 'ipaddr.js';
+import { validate as isValidCron } from 'node-cron';
+import { configSchema, type RawConfig } from './schema.ts';
+
+/** Profiles the extractor knows; kept here so config validation needs no HTML machinery. */
+export const KNOWN_PROFILES = ['diplomatie-spip', 'diplomatie-2025', 'generic'] as const;
+
+export type ValidationResult = { ok: true; config: RawConfig } | { ok: false; problems: string[] };
+
+/**
+ * Validates a parsed config object and returns EVERY problem at once (path: message), because
+ * a user fixing a config file one error per run is a user lost. Nothing here has side effects.
+ */
+export function validateConfig(input: unknown): ValidationResult {
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
+    // Semantic checks still run on what could be read, so one pass names everything.
+    problems.push(...semanticProblems(looseConfig(input)));
+    return { ok: false, problems: dedupe(problems) };
+  }
+  const problems = semanticProblems(parsed.data);
+  return problems.length ? { ok: false, problems } : { ok: true, config: parsed.data };
+}
+
+function semanticProblems(config: Partial<RawConfig>): string[] {
+  const problems: string[] = [];
+  const channels = new Set(Object.keys(config.channels ?? {}));
+  const seen = new Map<string, number>();
+  (config.sources ?? []).forEach((s, i) => {
+    if (!s || typeof s !== 'object') return;
+    const at = `sources[${i}]`;
+    if (typeof s.id === 'string') {
+      const prev = seen.get(s.id);
+      if (prev !== undefined) problems.push(`${at}.id: duplicate source id "${s.id}" (also sources[${prev}])`);
+      else seen.set(s.id, i);
+    }
+    if (typeof s.schedule === 'string' && !isValidCron(s.schedule)) {
+      problems.push(`${at}.schedule: "${s.schedule}" is not a valid cron expression`);
+    }
+    if (typeof s.timezone === 'string' && !isValidTimeZone(s.timezone)) {
+      problems.push(`${at}.timezone: "${s.timezone}" is not a known IANA time zone`);
+    }
+    if (typeof s.profile === 'string' && !(KNOWN_PROFILES as readonly string[]).includes(s.profile)) {
+      problems.push(`${at}.profile: unknown profile "${s.profile}" (known: ${KNOWN_PROFILES.join(', ')})`);
+    }
+    for (const [j, name] of (Array.isArray(s.notify) ? s.notify : []).entries()) {
+      if (typeof name === 'string' && !channels.has(name)) {
+        problems.push(`${at}.notify[${j}]: no channel named "${name}" in "channels"`);
+      }
+    }
+    problems.push(...networkProblems(s.fetch?.allowNetworks, `${at}.fetch.allowNetworks`));
+  });
+  problems.push(...networkProblems(config.fetch?.allowNetworks, 'fetch.allowNetworks'));
+  return problems;
+}
+
+function networkProblems(list: unknown, at: string): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((cidr, i) =>
+    typeof cidr === 'string' && !isCidr(cidr) ? [`${at}[${i}]: "${cidr}" is not a CIDR range like 127.0.0.0/8`] : [],
+  );
+}
+
+function isCidr(s: string): boolean {
+  try {
+    ipaddr.parseCIDR(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads whatever parts of an invalid config are usable for the semantic checks. */
+function looseConfig(input: unknown): Partial<RawConfig> {
+  if (!input || typeof input !== 'object') return {};
+  const o = input as Record<string, unknown>;
+  return {
+    sources: Array.isArray(o.sources) ? (o.sources as RawConfig['sources']) : [],
+    channels: o.channels && typeof o.channels === 'object' ? (o.channels as RawConfig['channels']) : {},
+    fetch: o.fetch && typeof o.fetch === 'object' ? (o.fetch as RawConfig['fetch']) : undefined,
+  };
+}
+
+function formatPath(path: PropertyKey[]): string {
+  if (path.length === 0) return '(top level)';
+  return path.reduce<string>(
+    (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+    '',
+  );
+}
+
+function dedupe(xs: string[]): string[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/** The recorded revisions in `snapshots/`, as listed by `snapshots/manifest.json`. */
+export interface SnapshotRevision {
+  revision: string;
+  updated: string;
+  /** The real URL the revision was published at. */
+  url: string;
+  /** Absolute path of the HTML file. */
+  file: string;
+}
+
+export const SNAPSHOTS_DIR = fileURLToPath(new URL('../../snapshots/', import.meta.url));
+
+/** Reads the manifest; located relative to this file so it works from any working directory. */
+export function loadSnapshotRevisions(sourceId = 'france-north-korea'): SnapshotRevision[] {
+  const manifest = JSON.parse(readFileSync(join(SNAPSHOTS_DIR, 'manifest.json'), 'utf8')) as {
+    sources: Array<{ source: string; revisions: Array<{ revision: string; updated: string; url: string; file: string }> }>;
+  };
+  const source = manifest.sources.find((s) => s.source === sourceId);
+  if (!source) throw new Error(`snapshots/manifest.json has no source "${sourceId}"`);
+  return source.revisions.map((r) => ({ ...r, file: join(SNAPSHOTS_DIR, r.file) }));
+}

@@ -1,0 +1,79 @@
+import type { Change, Figure } from '../extract/page-document.ts';
+import { formatFigureValue } from './format-value.ts';
+import { labelFigure } from './label-figure.ts';
+
+/** Names listed in a summary before "and N more". */
+const MAX_NAMES = 3;
+/** Changed figures spelled out in a summary before "…". */
+const MAX_FIGURE_DETAILS = 2;
+
+/**
+ * Whether a change has nothing to report at all. A URL-only change (the page moved, same
+ * content) is NOT empty: readers and the history need to know where the page lives now. A
+ * revision stamp that moved with no other change is not empty either — the site says it
+ * revised the page.
+ */
+export function isEmptyChange(change: Change): boolean {
+  return (
+    change.updated.from === change.updated.to &&
+    change.url === null &&
+    change.title === null &&
+    change.sections.added.length === 0 &&
+    change.sections.removed.length === 0 &&
+    change.sections.changed.length === 0 &&
+    change.figures.added.length === 0 &&
+    change.figures.removed.length === 0 &&
+    change.figures.changed.length === 0
+  );
+}
+
+/**
+ * One line in a reader's words, for lists, notifications and the `changes` table:
+ * "revision stamp 2017-07-05 → 2017-10-26; 1 section added (Relations with the European
+ * Union); 12 figures added". `null` (no previous version) reads "first capture".
+ */
+export function summarizeChange(change: Change | null): string {
+  if (change === null) return 'first capture';
+  const parts: string[] = [];
+  if (change.url !== null) parts.push('page moved');
+  if (change.title !== null) parts.push(`title changed (${change.title.from} → ${change.title.to})`);
+  if (change.updated.from !== change.updated.to) {
+    parts.push(`revision stamp ${change.updated.from ?? 'none'} → ${change.updated.to ?? 'none'}`);
+  }
+  const { sections, figures } = change;
+  if (sections.added.length > 0) parts.push(`${count(sections.added.length, 'section')} added (${names(sections.added)})`);
+  if (sections.removed.length > 0) {
+    parts.push(`${count(sections.removed.length, 'section')} removed (${names(sections.removed)})`);
+  }
+  if (sections.changed.length > 0) {
+    const headings = sections.changed.map((s) => s.heading ?? 'lead text');
+    parts.push(`${count(headings.length, 'section')} changed (${names(headings)})`);
+  }
+  if (figures.added.length > 0) parts.push(`${count(figures.added.length, 'figure')} added`);
+  if (figures.removed.length > 0) parts.push(`${count(figures.removed.length, 'figure')} removed`);
+  if (figures.changed.length > 0) {
+    const details = figures.changed.slice(0, MAX_FIGURE_DETAILS).map((c) => describeFigureChange(c.from, c.to));
+    const more = figures.changed.length > MAX_FIGURE_DETAILS ? '; …' : '';
+    parts.push(`${count(figures.changed.length, 'figure')} changed (${details.join('; ')}${more})`);
+  }
+  return parts.length === 0 ? 'no change' : parts.join('; ');
+}
+
+/** "EU humanitarian aid: €135.3 million → €142 million" (period noted when it moved). */
+export function describeFigureChange(from: Figure, to: Figure): string {
+  const fromPeriod = from.period ?? null;
+  const toPeriod = to.period ?? null;
+  const periods = fromPeriod !== toPeriod;
+  const left = `${formatFigureValue(from)}${periods && fromPeriod !== null ? ` in ${fromPeriod}` : ''}`;
+  const right = `${formatFigureValue(to)}${periods && toPeriod !== null ? ` in ${toPeriod}` : ''}`;
+  return `${labelFigure(to)}: ${left} → ${right}`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function names(list: readonly string[]): string {
+  const shown = list.slice(0, MAX_NAMES).join(', ');
+  return list.length > MAX_NAMES ? `${shown} and ${list.length - MAX_NAMES} more` : shown;
+}

@@ -1,0 +1,160 @@
+/**
+ * HTML in, `PageDocument` out: the pure core of the extract stage.
+ */
+import type { Cheerio } from 'cheerio/slim';
+import type { AnyNode } from 'domhandler';
+import { ExtractionError } from '../app/errors.ts';
+import { collectSections, withText } from './collect-sections.ts';
+import { detectLanguage } from './detect-language.ts';
+import { extractFigures } from './figures/index.ts';
+import { loadPageRegions, loadWholePage } from './load-page.ts';
+import { normalizeWhitespace } from './normalize-text.ts';
+import type { PageDocument, Section } from './page-document.ts';
+import { parseStamp, parseStampDate, matchStampLabel } from './parse-stamp.ts';
+import { getProfile, PROFILES, selectProfile } from './profiles/index.ts';
+import type { PageView, SiteProfile } from './profiles/site-profile.ts';
+import { NEVER_CONTENT } from './profiles/site-profile.ts';
+import type { ElementPattern } from './scan-page.ts';
+
+export interface ExtractOptions {
+  /** URL the page was fetched from; recorded in the document and used to guess the language. */
+  url?: string | null;
+  /** Profile name; detected from the page when omitted. Unknown names throw `UsageError`. */
+  profile?: string;
+  /** Set false to skip figure extraction (default true). */
+  extractFigures?: boolean;
+}
+
+/** Regions of every profile that declares some, under names that cannot collide. */
+function collectRegionPatterns(profiles: readonly SiteProfile[]): Record<string, ElementPattern> {
+  const patterns: Record<string, ElementPattern> = {};
+  for (const profile of profiles) {
+    for (const [name, pattern] of Object.entries(profile.regions ?? {})) patterns[`${profile.name}:${name}`] = pattern;
+  }
+  return patterns;
+}
+
+const ALL_REGION_PATTERNS = collectRegionPatterns(PROFILES);
+
+/**
+ * Picks the profile and the parsed view: region-only parsing when the profile allows it and its
+ * content region was found in the slices, the whole page otherwise.
+ */
+function loadForProfile(html: string, name: string | undefined, url: string | null): { view: PageView; profile: SiteProfile } {
+  const named = name === undefined ? undefined : getProfile(name);
+  if (named === undefined || named.regions !== undefined) {
+    const patterns = named === undefined ? ALL_REGION_PATTERNS : collectRegionPatterns([named]);
+    const partial = loadPageRegions(html, patterns);
+    if (partial !== null) {
+      const profile = named ?? selectProfile(undefined, partial.$, url);
+      if (profile.regions !== undefined && (profile.findContent(partial)?.length ?? 0) > 0) {
+        return { view: partial, profile };
+      }
+    }
+  }
+  const view = loadWholePage(html);
+  return { view, profile: named ?? selectProfile(undefined, view.$, url) };
+}
+
+/** Title from `<title>` without the site name ("France and North Korea - Ministry…"). */
+function titleFromHead(headTitle: string | null): string {
+  if (headTitle === null) return '';
+  const title = normalizeWhitespace(headTitle);
+  return title.split(/\s+[-–—|]\s+/)[0] ?? title;
+}
+
+/** The lead elements that are not already inside the content region. */
+function leadOutside(lead: Cheerio<AnyNode> | undefined, content: Cheerio<AnyNode>): AnyNode[] {
+  if (lead === undefined) return [];
+  const inside = new Set<AnyNode>(content.toArray());
+  return lead.toArray().filter((el) => {
+    for (let node: AnyNode | null = el; node !== null; node = node.parent) if (inside.has(node)) return false;
+    return true;
+  });
+}
+
+/**
+ * Removes the last block that is a revision stamp, and returns its text and date. Searching
+ * from the end matters: the stamp closes the page, and an earlier "Updated …" is prose.
+ */
+function takeBodyStamp(sections: Section[], language: string): { text: string; updated: string | null } | null {
+  for (let s = sections.length - 1; s >= 0; s--) {
+    const section = sections[s]!;
+    for (let b = section.blocks.length - 1; b >= 0; b--) {
+      const block = section.blocks[b]!;
+      const stamp = parseStamp(block, language);
+      if (stamp === undefined || stamp.updated === null) continue;
+      const blocks = section.blocks.filter((_, i) => i !== b);
+      if (section.heading === null && blocks.length === 0) sections.splice(s, 1);
+      else sections[s] = withText({ ...section, blocks });
+      return { text: block, updated: stamp.updated };
+    }
+  }
+  return null;
+}
+
+/**
+ * Extracts the structure of a page.
+ *
+ * @throws UsageError when `opts.profile` names no known profile.
+ * @throws ExtractionError when the page has no content region or no text in it.
+ */
+export function extractDocument(html: string, opts: ExtractOptions = {}): PageDocument {
+  if (!/\S/.test(html)) throw new ExtractionError('empty document: the page has no content at all');
+  const { view, profile } = loadForProfile(html, opts.profile, opts.url ?? null);
+  return extractFromView(view, profile, opts);
+}
+
+/**
+ * Extracts a `PageDocument` from an already parsed page with a given profile. Split from
+ * `extractDocument` so that the region-only fast path can be checked against a whole-page parse.
+ */
+export function extractFromView(view: PageView, profile: SiteProfile, opts: Omit<ExtractOptions, 'profile'> = {}): PageDocument {
+  const url = opts.url ?? null;
+  const language = detectLanguage(view.lang, [url, view.canonical]);
+  const title = profile.findTitle(view) ?? titleFromHead(view.headTitle);
+  const headerStamp = profile.findStamp?.(view) ?? null;
+  const content = profile.findContent(view);
+  if (content === null || content.length === 0) {
+    throw new ExtractionError(`no content region found (profile ${profile.name})`);
+  }
+  const lead = profile.findLead?.(view);
+  const regions = [...leadOutside(lead, content), ...content.toArray()];
+  const $regions = view.$(regions);
+  $regions.find([...NEVER_CONTENT, ...profile.strip].join(', ')).remove();
+  profile.stripByText?.(view, $regions);
+
+  const sections = collectSections(regions);
+  const bodyStamp = takeBodyStamp(sections, language);
+  if (sections.length === 0) {
+    throw new ExtractionError(`no text in the content region (profile ${profile.name})`);
+  }
+  const updatedText = headerStamp ?? bodyStamp?.text ?? null;
+  const updated = headerStamp !== null ? parseHeaderStamp(headerStamp, language) : (bodyStamp?.updated ?? null);
+
+  return {
+    title,
+    language,
+    updated,
+    updatedText,
+    url,
+    profile: profile.name,
+    sections,
+    figures: opts.extractFigures === false ? [] : extractFigures(sections, language, figureOptions(updated)),
+  };
+}
+
+/**
+ * The page's own revision date is the best reference for a date whose year the text leaves out
+ * ("on 6 April"): it comes from the data, not from the clock, so extraction stays pure.
+ */
+function figureOptions(updated: string | null): { referenceDate?: Date } {
+  const match = updated === null ? null : /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(updated);
+  if (match === null) return {};
+  return { referenceDate: new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? '1'))) };
+}
+
+/** A header stamp may come with or without its label ("Date de mise à jour le : …" or just the date). */
+function parseHeaderStamp(stamp: string, language: string): string | null {
+  return parseStampDate(matchStampLabel(stamp) ?? stamp, language);
+}

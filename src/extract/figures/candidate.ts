@@ -1,0 +1,48 @@
+/**
+ * What each recogniser proposes before overlaps are resolved, periods attached and keys made.
+ */
+import type { FigureKind } from '../page-document.ts';
+
+/** A figure found in one sentence, with offsets into that sentence. */
+export interface Candidate {
+  kind: FigureKind;
+  value: number | string;
+  unit: string | null;
+  /** Where the figure's raw text starts and ends in the sentence. */
+  start: number;
+  end: number;
+  /**
+   * The part of the raw text that carries the value (number, scale word, currency): left out of
+   * the key. Words of the raw text outside it ("two French NGOs" → "French NGOs") stay in it.
+   */
+  valueStart: number;
+  valueEnd: number;
+  /** Year or year range the figure speaks of. */
+  period: string | null;
+  /** A guess from a bare number in a label row: loses every overlap, even to a year. */
+  weak?: boolean;
+  /** For percent changes ("down 3.3%", "+34,8%"): which way the change went. */
+  direction?: 'up' | 'down';
+}
+
+/** Spans of a sentence that are no figure at all (phone numbers, addresses, list numbering). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** True when the two half-open spans share at least one character. */
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Builds a candidate whose whole raw text is its value (the common case). */
+export function makeCandidate(
+  kind: FigureKind,
+  value: number | string,
+  unit: string | null,
+  start: number,
+  end: number,
+): Candidate {
+  return { kind, value, unit, start, end, valueStart: start, valueEnd: end, period: null };
+}

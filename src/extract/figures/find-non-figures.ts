@@ -1,0 +1,41 @@
+/**
+ * Numbers that are not figures: part of a name, an address, a phone number, a reference or a
+ * list/heading numbering ("1. Politische Beziehungen"). Their spans are excluded before any
+ * recogniser's candidate is accepted.
+ *
+ * Names with digits glued to letters ("G7", "Covid-19", "A380") never match a number at all
+ * (see `numberPattern`), so they need no span here.
+ */
+import type { Span } from './candidate.ts';
+
+const PATTERNS: RegExp[] = [
+  // Phone numbers: "+33 1 43 17 53 53", "01 43 17 53 53", "+49 (0)30 590 03 90 00".
+  /(?:\+\d{1,3}[ \u00A0.]?(?:\(0\)[ \u00A0]?)?|\b0)\d{1,3}(?:[ \u00A0.\-/]\d{2,4}){3,5}\b/gu,
+  // Street addresses: "37 quai d’Orsay", "13, rue Saint-Honoré", "12 avenue …".
+  /(?<![\p{L}\d])\d{1,4}(?:[ \u00A0]?(?:bis|ter))?,?[ \u00A0](?:rue|avenue|av\.|boulevard|bd|quai|place|allée|chemin|impasse|square|cours|street|road|lane)(?![\p{L}])/giu,
+  // German addresses put the number after the street: "Pariser Platz 5", "Wilhelmstraße 65".
+  /(?<![\p{L}])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|platz|allee|weg|damm|ufer|ring)[ \u00A0]\d{1,4}[a-z]?(?![\p{L}\d])/gu,
+  /(?<![\p{L}])\p{Lu}[\p{L}-]*er[ \u00A0](?:Straße|Platz|Allee|Weg|Damm|Ufer|Ring)[ \u00A0]\d{1,4}[a-z]?(?![\p{L}\d])/gu,
+  // Postcodes right before a town: "75007 Paris", "10117 Berlin" (after a comma or line start).
+  /(?:^|(?<=,[ \u00A0]?))\d{5}[ \u00A0]\p{Lu}\p{Ll}+/gu,
+  // References: "Resolution 2397", "article 5", "n° 12", "No. 3", "Nr. 7", "Act 2018-123".
+  /(?<![\p{L}])(?:resolutions?|résolutions?|resolution|article|articles|art\.|chapter|chapitre|section|n°|no\.|nr\.|decree|décret|loi|law|act|paragraph|paragraphe|annex|annexe|Absatz|Artikel|Kapitel|Abschnitt)[ \u00A0]\d[\d./-]*/giu,
+  // Clock times: "10:30", "10h30", "10.30 Uhr".
+  /(?<![\p{L}\d])\d{1,2}(?:[:h]\d{2}|\.\d{2}[ \u00A0]Uhr)(?![\d])/gu,
+];
+
+/** Numbering at the very start of a block or heading: "1.", "2.3", "IV.", "a)", "3)". */
+const LEADING_NUMBERING = /^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[IVXLC]{1,5}\.|[a-z]\))(?=[ \u00A0]+\p{Lu})/u;
+
+/** Spans of `sentence` that hold no figure. `isBlockStart` checks for a list numbering too. */
+export function findNonFigures(sentence: string, isBlockStart: boolean): Span[] {
+  const spans: Span[] = [];
+  for (const pattern of PATTERNS) {
+    for (const m of sentence.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  if (isBlockStart) {
+    const numbering = LEADING_NUMBERING.exec(sentence);
+    if (numbering) spans.push({ start: 0, end: numbering[0].length });
+  }
+  return spans;
+}

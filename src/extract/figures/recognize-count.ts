@@ -1,0 +1,89 @@
+/**
+ * Counts: a number — digits or a number word — with the noun it counts: "two cooperation
+ * programmes", "130 projects", "3,513 French nationals", "Seven of them", "trois grands secteurs",
+ * "15 prioritärer Vorhaben".
+ *
+ * The counted noun (up to two words) is part of `raw` and of the key; the number is not. Noise
+ * filters, because a false count is worse than a missed one:
+ * - a time span is not a count ("the first six months": a span opener before the number);
+ * - a number word after a definite article points back ("the two countries", "les deux pays");
+ * - the noun must be a word: not a stop word, month, scale word or currency;
+ * - a number with a time or physical unit ("two years") is a measure, handed back as such.
+ */
+import { makeCandidate, type Candidate } from './candidate.ts';
+import { isUnitWord, normalizeUnit } from './recognize-measure.ts';
+import { memoizeByLanguage } from './memoize.ts';
+import { numberPattern, readNumber } from './read-number.ts';
+import {
+  ANAPHORIC_ARTICLES, MONTHS, NUMBER_WORDS, pickLanguage, SCALE_WORDS, SPAN_OPENERS, STOP_WORDS,
+  type FigureLanguage,
+} from './vocabulary.ts';
+
+const PARTITIVES: Record<FigureLanguage, string> = {
+  en: 'of (?:them|these|those|which|whom)',
+  fr: 'd[’\'](?:entre eux|entre elles)|d[’\']entre (?:eux|elles)',
+  de: 'davon|von ihnen',
+};
+
+const CURRENCY_WORDS = new Set(['euros', 'euro', 'dollars', 'dollar', 'eur', 'usd', 'pounds', 'yen', 'won', 'percent', 'cent', 'prozent']);
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function isNounLike(word: string, lang: FigureLanguage): boolean {
+  const lower = word.toLowerCase();
+  if (STOP_WORDS[lang].has(lower)) return false;
+  if (lower in MONTHS[lang] || lower in SCALE_WORDS[lang] || CURRENCY_WORDS.has(lower)) return false;
+  if (lower in NUMBER_WORDS[lang]) return false;
+  return /^\p{L}[\p{L}’'-]*$/u.test(word) && word.length > 1;
+}
+
+const countPattern = memoizeByLanguage((language) => {
+  const lang = pickLanguage(language);
+  const words = Object.keys(NUMBER_WORDS[lang]).sort((a, b) => b.length - a.length).map(escape);
+  const numberWord = `(?<![\\p{L}])(?:${words.join('|')})(?![\\p{L}])`;
+  return new RegExp(
+    `(?<num>${numberPattern(language)}|${numberWord})` +
+      `(?:[ \\u00A0](?<partitive>${PARTITIVES[lang]})(?![\\p{L}])` +
+      `|[ \\u00A0](?<w1>[\\p{L}][\\p{L}’'-]*)(?:[ \\u00A0](?<w2>[\\p{L}][\\p{L}’'-]*))?)`,
+    'giu',
+  );
+});
+
+/** Finds the counts (and word-number measures such as "two years") of one sentence. */
+export function recognizeCount(sentence: string, language: string): Candidate[] {
+  const lang = pickLanguage(language);
+  const pattern = countPattern(language);
+  const found: Candidate[] = [];
+  for (const m of sentence.matchAll(pattern)) {
+    const groups = m.groups!;
+    const numText = groups.num!;
+    const isWord = !/\d/.test(numText);
+    // Counts are whole numbers written without a decimal part ("2.0 naissances" is a measure).
+    if (!isWord && !/^\d{1,3}(?:[ ,.\u00A0\u202F\u2009]\d{3})*$|^\d+$/u.test(numText)) continue;
+    const value = isWord ? NUMBER_WORDS[lang][numText.toLowerCase()] ?? null : readNumber(numText, language);
+    if (value === null) continue;
+    const previous = /([\p{L}]+)[ \u00A0]*$/u.exec(sentence.slice(0, m.index))?.[1]?.toLowerCase();
+    if (previous !== undefined && SPAN_OPENERS[lang].includes(previous)) continue;
+    if (isWord && previous !== undefined && ANAPHORIC_ARTICLES[lang].includes(previous)) continue;
+    const numEnd = m.index + numText.length;
+    if (groups.partitive !== undefined) {
+      if (Number.isInteger(value)) found.push({ ...makeCandidate('count', value, null, m.index, m.index + m[0].length), valueEnd: numEnd });
+      continue;
+    }
+    const w1 = groups.w1!;
+    if (!isNounLike(w1, lang) && !isUnitWord(w1)) continue;
+    if (isUnitWord(w1)) {
+      const unit = normalizeUnit(w1);
+      if (isWord && unit !== null) found.push(makeCandidate('measure', value, unit, m.index, numEnd + 1 + w1.length));
+      continue;
+    }
+    if (!Number.isInteger(value)) continue;
+    const w2 = groups.w2;
+    const takeSecond = w2 !== undefined && isNounLike(w2, lang) && !isUnitWord(w2) && /^[\p{L}’'-]+$/u.test(w2);
+    const end = numEnd + 1 + w1.length + (takeSecond ? 1 + w2.length : 0);
+    found.push({ ...makeCandidate('count', value, null, m.index, end), valueEnd: numEnd });
+  }
+  return found;
+}

@@ -1,0 +1,107 @@
+/**
+ * Dates, through chrono-node in the page's language, and what chrono leaves to us:
+ *
+ * - precision: a date whose day chrono only implied ("May 2016") is kept at month precision
+ *   ("2016-05"); a day is written only when the text gives it ("2011-10-10");
+ * - a year the text leaves out ("on 6 April and 16 October 2017") is taken from a neighbouring
+ *   date in the same sentence — the next one that states its year, else the previous one —
+ *   never from chrono's guess, which runs forward from the reference date (it would say 2018);
+ * - with no neighbour, the caller's reference date decides: the latest such day not after it
+ *   (a fact page reports the past); with no reference date either, the value is the ISO
+ *   recurring form "--MM-DD", honest about the missing year;
+ * - month + year forms chrono misses ("Stand: März 2011", "en octobre 2009") are read here.
+ *
+ * Results that give no month, or a month alone ("in March"), are not dates for us: chrono
+ * also reads clock times and weekdays, which a fact page does not track.
+ */
+import * as chrono from 'chrono-node';
+import { makeCandidate, overlaps, type Candidate } from './candidate.ts';
+import { MONTHS, pickLanguage, type FigureLanguage } from './vocabulary.ts';
+
+const PARSERS: Record<FigureLanguage, chrono.Chrono> = { en: chrono.en.casual, fr: chrono.fr.casual, de: chrono.de.casual };
+
+/** Prepositions chrono includes in its text ("on 10 October 2011"): not part of the date. */
+const LEADING_WORDS = /^(?:on|in|at|from|since|le|au|en|depuis|am|im|vom|seit|dem|den)\s+/i;
+
+interface PartialDate {
+  year: number | null;
+  month: number;
+  day: number | null;
+  start: number;
+  end: number;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function formatDate(d: PartialDate): string {
+  if (d.year === null) return `--${pad(d.month)}-${pad(d.day ?? 1)}`;
+  return d.day === null ? `${d.year}-${pad(d.month)}` : `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+}
+
+function readChrono(sentence: string, lang: FigureLanguage, reference: Date): PartialDate[] {
+  const results = PARSERS[lang].parse(sentence, { instant: reference, timezone: 0 });
+  const dates: PartialDate[] = [];
+  for (const result of results) {
+    const components = result.end ? [result.start, result.end] : [result.start];
+    for (const c of components) {
+      if (!c.isCertain('month')) continue;
+      const year = c.isCertain('year') ? c.get('year') : null;
+      const day = c.isCertain('day') ? c.get('day') : null;
+      if (year === null && day === null) continue;
+      const lead = LEADING_WORDS.exec(result.text)?.[0].length ?? 0;
+      dates.push({
+        year: year ?? null,
+        month: c.get('month')!,
+        day: day ?? null,
+        start: result.index + lead,
+        end: result.index + result.text.length,
+      });
+    }
+  }
+  return dates;
+}
+
+function readMonthYears(sentence: string, lang: FigureLanguage, taken: PartialDate[]): PartialDate[] {
+  const names = Object.keys(MONTHS[lang]).sort((a, b) => b.length - a.length).join('|');
+  const pattern = new RegExp(`(?<![\\p{L}])(?<month>${names})[ \\u00A0](?<year>\\d{4})(?!\\d)`, 'giu');
+  const found: PartialDate[] = [];
+  for (const m of sentence.matchAll(pattern)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (taken.some((t) => overlaps(t, span))) continue;
+    const month = MONTHS[lang][m.groups!.month!.toLowerCase()];
+    if (month === undefined) continue;
+    found.push({ year: Number(m.groups!.year), month, day: null, ...span });
+  }
+  return found;
+}
+
+/** Gives a year to dates the text left without one (see the module comment for the order). */
+function fillYears(dates: PartialDate[], reference: Date | undefined): void {
+  dates.forEach((date, i) => {
+    if (date.year !== null) return;
+    const next = dates.slice(i + 1).find((d) => d.year !== null);
+    const previous = dates.slice(0, i).reverse().find((d) => d.year !== null);
+    const neighbour = next ?? previous;
+    if (neighbour) {
+      date.year = neighbour.year;
+    } else if (reference) {
+      const refYear = reference.getUTCFullYear();
+      const refMonthDay = (reference.getUTCMonth() + 1) * 100 + reference.getUTCDate();
+      date.year = date.month * 100 + (date.day ?? 1) <= refMonthDay ? refYear : refYear - 1;
+    }
+  });
+}
+
+/** Finds the dates of one sentence. */
+export function recognizeDates(sentence: string, language: string, reference?: Date): Candidate[] {
+  const lang = pickLanguage(language);
+  // chrono needs an instant; its guesses from it are never used (fillYears decides), so any fixed
+  // instant keeps the result independent of the clock and the machine's time zone.
+  const instant = reference ?? new Date(Date.UTC(2000, 0, 1));
+  const fromChrono = readChrono(sentence, lang, instant);
+  const dates = [...fromChrono, ...readMonthYears(sentence, lang, fromChrono)].sort((a, b) => a.start - b.start);
+  fillYears(dates, reference);
+  return dates.map((d) => makeCandidate('date', formatDate(d), null, d.start, d.end));
+}

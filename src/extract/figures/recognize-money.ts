@@ -1,0 +1,94 @@
+/**
+ * Money: "€8.2 million", "€300,000", "AUD70.9 billion", "7 millions d’euros",
+ * "31.9 Mds $", "9,9 milliards dollars US", "1,16 Mrd. Euro", "5 M€".
+ *
+ * The value is in units of the currency (8 200 000, not 8.2) and the unit its ISO 4217 code,
+ * so that "€8.2 million" and "€820,000" compare as numbers.
+ */
+import { makeCandidate, type Candidate } from './candidate.ts';
+import { numberBody, numberPattern, readNumber, scaleNumber } from './read-number.ts';
+import { pickLanguage, SCALE_WORDS } from './vocabulary.ts';
+
+const PREFIX_CURRENCIES: Array<[string, string]> = [
+  ['US$', 'USD'], ['A$', 'AUD'], ['€', 'EUR'], ['$', 'USD'], ['£', 'GBP'],
+  ['AUD', 'AUD'], ['USD', 'USD'], ['EUR', 'EUR'], ['GBP', 'GBP'], ['CHF', 'CHF'],
+  ['JPY', 'JPY'], ['CNY', 'CNY'], ['KRW', 'KRW'],
+];
+
+/** Suffix currency words, longest first so "dollars US" wins over "dollars". */
+const SUFFIX_CURRENCIES: Array<[string, string, number]> = [
+  ['dollars américains', 'USD', 1], ['dollars US', 'USD', 1], ['US-Dollar', 'USD', 1],
+  ['Mds€', 'EUR', 1e9], ['Md€', 'EUR', 1e9], ['M€', 'EUR', 1e6], ['k€', 'EUR', 1e3],
+  ['euros', 'EUR', 1], ['euro', 'EUR', 1], ['EUR', 'EUR', 1], ['€', 'EUR', 1],
+  ['dollars', 'USD', 1], ['dollar', 'USD', 1], ['USD', 'USD', 1], ['US$', 'USD', 1], ['$', 'USD', 1],
+  ['livres sterling', 'GBP', 1], ['pounds', 'GBP', 1], ['£', 'GBP', 1], ['CHF', 'CHF', 1],
+  ['yens', 'JPY', 1], ['yen', 'JPY', 1], ['wons', 'KRW', 1], ['won', 'KRW', 1],
+];
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function alternation(words: string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+}
+
+function scaleAlternation(language: string): string {
+  const lang = pickLanguage(language);
+  const words = new Set([...Object.keys(SCALE_WORDS[lang]), ...Object.keys(SCALE_WORDS.en)]);
+  return alternation([...words]);
+}
+
+function readScale(word: string | undefined, language: string): number {
+  if (word === undefined) return 1;
+  const lower = word.toLowerCase();
+  return SCALE_WORDS[pickLanguage(language)][lower] ?? SCALE_WORDS.en[lower] ?? 1;
+}
+
+const cache = new Map<string, RegExp[]>();
+
+function moneyPatterns(language: string): RegExp[] {
+  const cached = cache.get(language);
+  if (cached) return cached;
+  const scale = `(?:[ \\u00A0\\u202F](?<scale>${scaleAlternation(language)})(?![\\p{L}]))?`;
+  const prefixCodes = alternation(PREFIX_CURRENCIES.map(([symbol]) => symbol));
+  const prefix = new RegExp(
+    `(?<![\\p{L}\\d])(?<cur>${prefixCodes})[ \\u00A0\\u202F]?(?<num>${numberBody(language)})${scale}`,
+    'giu',
+  );
+  const suffixWords = alternation(SUFFIX_CURRENCIES.map(([word]) => word));
+  const suffix = new RegExp(
+    `(?<num>${numberPattern(language)})${scale}[ \\u00A0\\u202F]?(?:(?:de|d['’])[ \\u00A0]?)?` +
+      `(?<cur>${suffixWords})(?![\\p{L}])`,
+    'giu',
+  );
+  const patterns = [prefix, suffix];
+  cache.set(language, patterns);
+  return patterns;
+}
+
+/** Finds the money amounts of one sentence. */
+export function recognizeMoney(sentence: string, language: string): Candidate[] {
+  const found: Candidate[] = [];
+  const [prefix, suffix] = moneyPatterns(language);
+  const suffixed: Candidate[] = [];
+  for (const match of sentence.matchAll(suffix!)) {
+    const groups = match.groups!;
+    const number = readNumber(groups.num!, language);
+    const currency = SUFFIX_CURRENCIES.find(([w]) => w.toLowerCase() === groups.cur!.toLowerCase());
+    if (number === null || !currency) continue;
+    const value = scaleNumber(number, readScale(groups.scale, language) * currency[2]);
+    suffixed.push(makeCandidate('money', value, currency[1], match.index, match.index + match[0].length));
+  }
+  for (const match of sentence.matchAll(prefix!)) {
+    // "6.5 Mds $ 2013": the "$" closes the amount before it; it does not open "$ 2013".
+    if (suffixed.some((c) => match.index >= c.start && match.index < c.end)) continue;
+    const groups = match.groups!;
+    const number = readNumber(groups.num!, language);
+    const currency = PREFIX_CURRENCIES.find(([s]) => s.toLowerCase() === groups.cur!.toLowerCase());
+    if (number === null || !currency) continue;
+    const value = scaleNumber(number, readScale(groups.scale, language));
+    found.push(makeCandidate('money', value, currency[1], match.index, match.index + match[0].length));
+  }
+  return [...found, ...suffixed];
+}

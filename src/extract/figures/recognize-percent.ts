@@ -1,0 +1,75 @@
+/**
+ * Percentages: "0.004%", "17 %", "16,9%", "99 pour cent", "down 3.3%", "+34,8%".
+ *
+ * Direction convention (documented because a diff depends on it): `value` is the number as
+ * printed — its magnitude, with a minus only when the page prints one ("−3%") — and a change
+ * carries `direction` 'up' or 'down', read from a sign or a word ("down", "en baisse de",
+ * "Rückgang um"). The direction word is part of `raw` ("down 3.3%") but NOT of the key, so a
+ * figure that turns from "down 3.3%" to "up 1.2%" is one changed figure, not removed + added.
+ */
+import type { Candidate } from './candidate.ts';
+import { memoizeByLanguage } from './memoize.ts';
+import { numberPattern, readNumber } from './read-number.ts';
+import { pickLanguage, type FigureLanguage } from './vocabulary.ts';
+
+const DIRECTION_WORDS: Record<FigureLanguage, { up: string[]; down: string[] }> = {
+  en: {
+    up: ['up', 'up by', 'rose by', 'rise of', 'increase of', 'increased by', 'grew by', 'growth of', 'gain of'],
+    down: ['down', 'down by', 'fell by', 'fall of', 'drop of', 'dropped by', 'decrease of',
+      'decreased by', 'decline of', 'declined by'],
+  },
+  fr: {
+    up: ['en hausse de', 'hausse de', 'en progression de', 'progression de', 'augmentation de'],
+    down: ['en baisse de', 'baisse de', 'en recul de', 'recul de', 'diminution de'],
+  },
+  de: {
+    up: ['Anstieg um', 'Zuwachs um', 'Zuwachs von', 'Plus von', 'gestiegen um', 'stieg um'],
+    down: ['Rückgang um', 'Rückgang von', 'Minus von', 'gesunken um', 'sank um'],
+  },
+};
+
+const SYMBOL = '(?:[ \\u00A0\\u202F]?%|[ \\u00A0](?:per ?cent|pour ?cent|Prozent)(?![\\p{L}]))';
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const percentPattern = memoizeByLanguage((language) => {
+  const words = DIRECTION_WORDS[pickLanguage(language)];
+  const all = [...words.up, ...words.down].sort((a, b) => b.length - a.length).map(escape);
+  return new RegExp(
+    `(?:(?<![\\p{L}])(?<word>${all.join('|')})[ \\u00A0])?(?<sign>[+\\-−](?=\\d))?` +
+      `(?<num>${numberPattern(language)})${SYMBOL}`,
+    'giu',
+  );
+});
+
+/** Finds the percentages of one sentence. */
+export function recognizePercent(sentence: string, language: string): Candidate[] {
+  const words = DIRECTION_WORDS[pickLanguage(language)];
+  const pattern = percentPattern(language);
+  const found: Candidate[] = [];
+  for (const match of sentence.matchAll(pattern)) {
+    const groups = match.groups!;
+    const magnitude = readNumber(groups.num!, language);
+    if (magnitude === null) continue;
+    const sign = groups.sign;
+    const word = groups.word?.toLowerCase();
+    let direction: 'up' | 'down' | undefined;
+    if (sign === '+') direction = 'up';
+    else if (sign !== undefined) direction = 'down';
+    else if (word !== undefined) {
+      direction = words.up.some((w) => w.toLowerCase() === word) ? 'up' : 'down';
+    }
+    const value = sign !== undefined && sign !== '+' ? -magnitude : magnitude;
+    const start = match.index;
+    const end = start + match[0].length;
+    // The whole raw text, direction word included, stays out of the key (see above).
+    const candidate: Candidate = {
+      kind: 'percent', value, unit: '%', start, end, valueStart: start, valueEnd: end, period: null,
+    };
+    if (direction) candidate.direction = direction;
+    found.push(candidate);
+  }
+  return found;
+}

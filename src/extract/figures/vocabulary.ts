@@ -1,0 +1,132 @@
+/**
+ * The words figure recognition needs, per language (English, French, German).
+ *
+ * Kept as data in one place so that adding a language is adding a table, not touching the
+ * recognisers. Unknown languages fall back to English: the site's pages are en/fr/de, and an
+ * English reading of digits is the least surprising default.
+ */
+
+/** The languages with their own tables. */
+export type FigureLanguage = 'en' | 'fr' | 'de';
+
+/** Maps a BCP 47 tag ("fr-FR", "de") to a language we have tables for. */
+export function pickLanguage(language: string): FigureLanguage {
+  const primary = language.toLowerCase().split(/[-_]/)[0];
+  return primary === 'fr' || primary === 'de' ? primary : 'en';
+}
+
+/** Cardinal number words a page writes instead of digits ("two French NGOs", "trois grands secteurs"). */
+export const NUMBER_WORDS: Record<FigureLanguage, Record<string, number>> = {
+  en: {
+    two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+    eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
+    seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+    sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12,
+  },
+  fr: {
+    deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10,
+    onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20,
+    trente: 30, quarante: 40, cinquante: 50, soixante: 60, douzaine: 12,
+  },
+  de: {
+    zwei: 2, drei: 3, vier: 4, 'fünf': 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10,
+    elf: 11, 'zwölf': 12, zwanzig: 20, 'dreißig': 30, vierzig: 40, 'fünfzig': 50,
+  },
+};
+
+/** Ordinal words; only read as a rank next to a ranking word ("third-largest", "troisième partenaire"). */
+export const ORDINAL_WORDS: Record<FigureLanguage, Record<string, number>> = {
+  en: {
+    first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8,
+    ninth: 9, tenth: 10,
+  },
+  fr: {
+    premier: 1, 'première': 1, second: 2, seconde: 2, 'deuxième': 2, 'troisième': 3,
+    'quatrième': 4, 'cinquième': 5, 'sixième': 6, 'septième': 7, 'huitième': 8, 'neuvième': 9,
+    'dixième': 10,
+  },
+  // German ordinals are written as stems fused with the adjective ("drittgrößter").
+  de: {
+    erst: 1, zweit: 2, dritt: 3, viert: 4, 'fünft': 5, sechst: 6, siebt: 7, acht: 8, neunt: 9,
+    zehnt: 10,
+  },
+};
+
+/** Words that make an ordinal a rank ("third-largest trading partner", "2e fournisseur"). */
+export const RANK_CONTEXT: Record<FigureLanguage, string[]> = {
+  en: ['largest', 'biggest', 'leading', 'ranking', 'ranked', 'most', 'highest', 'lowest',
+    'partner', 'supplier', 'customer', 'client', 'economy', 'place', 'position'],
+  fr: ['rang', 'place', 'position', 'partenaire', 'fournisseur', 'client', 'économie',
+    'puissance', 'plus', 'pays', 'investisseur', 'exportateur', 'importateur', 'mondial',
+    'mondiale'],
+  de: ['größte', 'wichtigste', 'stärkste', 'Platz', 'Rang', 'Stelle'],
+};
+
+/** Scale words after a number: "€8.2 million", "7 millions d’euros", "1,16 Mrd. Euro". */
+export const SCALE_WORDS: Record<FigureLanguage, Record<string, number>> = {
+  en: {
+    thousand: 1e3, million: 1e6, millions: 1e6, m: 1e6, mn: 1e6, billion: 1e9, billions: 1e9,
+    bn: 1e9, trillion: 1e12,
+  },
+  fr: {
+    mille: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, md: 1e9, mds: 1e9,
+    mrd: 1e9, 'md.': 1e9, 'mds.': 1e9,
+  },
+  de: {
+    tausend: 1e3, million: 1e6, millionen: 1e6, 'mio.': 1e6, mio: 1e6, milliarde: 1e9,
+    milliarden: 1e9, 'mrd.': 1e9, mrd: 1e9, billion: 1e12, billionen: 1e12,
+  },
+};
+
+/** Month names (lower case) to month numbers, for the month+year forms chrono misses ("Stand: März 2011"). */
+export const MONTHS: Record<FigureLanguage, Record<string, number>> = {
+  en: {
+    january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
+    september: 9, october: 10, november: 11, december: 12,
+  },
+  fr: {
+    janvier: 1, 'février': 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7,
+    'août': 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, 'décembre': 12, decembre: 12,
+  },
+  de: {
+    januar: 1, 'jänner': 1, februar: 2, 'märz': 3, april: 4, mai: 5, juni: 6, juli: 7,
+    august: 8, september: 9, oktober: 10, november: 11, dezember: 12,
+  },
+};
+
+/** Words that say a count is a span of time, not a quantity ("first six months"): skip the count. */
+export const SPAN_OPENERS: Record<FigureLanguage, string[]> = {
+  en: ['first', 'last', 'next', 'past', 'previous', 'coming', 'following'],
+  fr: ['premiers', 'premières', 'derniers', 'dernières', 'prochains', 'prochaines'],
+  de: ['ersten', 'letzten', 'nächsten', 'vergangenen', 'kommenden'],
+};
+
+/** Articles that make a number word anaphoric ("the two countries", "les deux pays"): not a count. */
+export const ANAPHORIC_ARTICLES: Record<FigureLanguage, string[]> = {
+  en: ['the', 'these', 'those', 'both', 'all'],
+  fr: ['les', 'des', 'ces', 'aux', 'nos', 'leurs', 'tous', 'toutes'],
+  de: ['die', 'der', 'den', 'beiden', 'alle', 'diese', 'diesen'],
+};
+
+/**
+ * Words that carry no meaning for a figure's key. Kept short and conservative: a key made of a
+ * few content words is readable, and dropping too much makes unrelated figures collide.
+ */
+export const STOP_WORDS: Record<FigureLanguage, Set<string>> = {
+  en: new Set(('a an the and or but of in on at to for by with from into onto via as than then ' +
+    'is are was were be been being has have had do does did not no very also only some about ' +
+    'approximately around nearly almost roughly over under more less per its it this that these ' +
+    'those which who whom whose what there their they them our we us you your he she his her ' +
+    'i me my all any each such so s since while until both between among amount amounts ' +
+    'total totals one versus vs against compared').split(/\s+/)),
+  fr: new Set(('le la les l un une des de du d au aux et ou mais en dans sur sous par pour avec ' +
+    'sans entre chez vers est sont était étaient été être a ont avait avoir ne pas plus moins ' +
+    'très aussi ce cet cette ces se sa son ses leur leurs nos notre vos votre qui que qu quoi ' +
+    'dont où il elle ils elles on y environ près quelque quelques tout tous toute toutes s ' +
+    'depuis jusqu soit rapport contre').split(/\s+/)),
+  de: new Set(('der die das den dem des ein eine einer eines einem einen und oder aber in im ins ' +
+    'an am auf aus bei mit nach von vom zu zum zur für über unter um durch gegen ohne seit bis ' +
+    'ist sind war waren wird werden wurde wurden worden sein hat haben hatte nicht auch sehr nur ' +
+    'rund etwa circa ca fast mehr weniger es sie er wir ihr ihre ihren ihrer sein seine seiner ' +
+    'dies diese dieser dieses diesen welche welcher welches als wie so zwischen insgesamt gegenüber').split(/\s+/)),
+};

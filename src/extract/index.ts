@@ -1,0 +1,10 @@
+/** Public API of the extract stage: HTML in, `PageDocument` out, plus its content hash. */
+export { extractDocument, extractFromView } from './extract-document.ts';
+export { loadWholePage, loadPageRegions } from './load-page.ts';
+export type { ExtractOptions } from './extract-document.ts';
+export { hashDocument, canonicalContent } from './content-hash.ts';
+export { getProfile, selectProfile, PROFILES, PROFILE_NAMES } from './profiles/index.ts';
+export type { PageView, SiteProfile } from './profiles/index.ts';
+export { parseStampDate } from './parse-stamp.ts';
+export { detectLanguage } from './detect-language.ts';
+export type { PageDocument, Section, Figure, FigureKind, Change, Hunk } from './page-document.ts';

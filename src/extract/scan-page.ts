@@ -1,0 +1,145 @@
+/**
+ * A streaming pass over the whole page that builds no DOM.
+ *
+ * Most of a France Diplomatie page is navigation that the extractor throws away; building a DOM
+ * of all of it costs several times more than tokenising it (see DESIGN.md, "Where the time
+ * goes"). This pass finds where the few elements a profile reads begin and end, and picks up
+ * the head facts the profiles need (`<html lang>`, `<title>`, canonical link), so that only the
+ * content region is handed to cheerio.
+ */
+import { Parser } from 'htmlparser2';
+
+/** An element described by tag and classes: enough to locate a profile's regions while streaming. */
+export interface ElementPattern {
+  /** Lower-case tag name; any tag when omitted. */
+  tag?: string;
+  /** Classes the element must all carry. */
+  classes?: string[];
+  /** Skip matches that sit inside one of these tags (a logo `h1` inside `header`). */
+  notInside?: string[];
+}
+
+/** Half-open character range `[start, end)` of an element's outer HTML. */
+export interface SourceRange {
+  start: number;
+  end: number;
+}
+
+export interface PageScan {
+  /** `<html lang>` as written, or null. */
+  lang: string | null;
+  /** `<link rel="canonical" href>`, or null. */
+  canonical: string | null;
+  /** Text of `<title>`, or null. */
+  headTitle: string | null;
+  /** For each pattern name, the range of the first (outermost) matching element. */
+  regions: Map<string, SourceRange>;
+}
+
+interface OpenElement {
+  name: string;
+  /** Pattern names whose region this element starts. */
+  starts: string[];
+}
+
+function hasClasses(attribs: Record<string, string>, classes: string[] | undefined): boolean {
+  if (classes === undefined || classes.length === 0) return true;
+  const value = attribs['class'];
+  if (value === undefined) return false;
+  const own = value.split(/[ \t\n\f\r]+/);
+  return classes.every((c) => own.includes(c));
+}
+
+/** Decodes the few entities a canonical URL or a title may carry, without a DOM. */
+function decodeBasicEntities(text: string): string {
+  return text
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * Tokenises `html` once and reports where each pattern first matches.
+ *
+ * Entities are not decoded here (it is the costliest part of tokenising and only three
+ * attribute values are kept); the region slices are parsed again, with decoding, by cheerio.
+ */
+export function scanPage(html: string, patterns: Record<string, ElementPattern>): PageScan {
+  const entries = Object.entries(patterns);
+  const regions = new Map<string, SourceRange>();
+  const open = new Set<string>();
+  const stack: OpenElement[] = [];
+  let lang: string | null = null;
+  let canonical: string | null = null;
+  let headTitle: string | null = null;
+  let inTitle = false;
+  let titleText = '';
+
+  const parser: Parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (name === 'html' && lang === null && attribs['lang'] !== undefined) lang = attribs['lang'];
+        else if (name === 'link' && canonical === null && attribs['rel']?.toLowerCase() === 'canonical') {
+          canonical = attribs['href'] === undefined ? null : decodeBasicEntities(attribs['href']);
+        } else if (name === 'title' && headTitle === null) {
+          inTitle = true;
+        }
+        const starts: string[] = [];
+        for (const [key, pattern] of entries) {
+          if (regions.has(key) || open.has(key)) continue;
+          if (pattern.tag !== undefined && pattern.tag !== name) continue;
+          if (!hasClasses(attribs, pattern.classes)) continue;
+          if (pattern.notInside?.some((tag) => stack.some((e) => e.name === tag))) continue;
+          starts.push(key);
+          open.add(key);
+          regions.set(key, { start: parser.startIndex, end: html.length });
+        }
+        stack.push({ name, starts });
+      },
+      ontext(text) {
+        if (inTitle) titleText += text;
+      },
+      onclosetag(_name, isImplied) {
+        const element = stack.pop();
+        if (element === undefined) return;
+        if (element.name === 'title' && inTitle) {
+          inTitle = false;
+          headTitle = decodeBasicEntities(titleText);
+        }
+        if (element.starts.length === 0) return;
+        // An implied close happens where the next tag begins; an explicit one ends after `>`.
+        const end = isImplied ? parser.startIndex : parser.endIndex + 1;
+        for (const key of element.starts) {
+          open.delete(key);
+          const range = regions.get(key);
+          if (range !== undefined) range.end = Math.min(Math.max(end, range.start), html.length);
+        }
+      },
+    },
+    { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  return { lang, canonical, headTitle, regions };
+}
+
+/**
+ * The outer HTML of the given ranges, in page order, each range kept once: a range inside
+ * another (an `h1` inside the article) is already part of its container's slice.
+ */
+export function sliceRegions(html: string, ranges: Iterable<SourceRange>): string {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start || b.end - a.end);
+  const parts: string[] = [];
+  let coveredUntil = -1;
+  for (const range of sorted) {
+    if (range.end <= coveredUntil) continue;
+    const start = Math.max(range.start, coveredUntil);
+    parts.push(html.slice(start, range.end));
+    coveredUntil = range.end;
+  }
+  return parts.join('\n');
+}

@@ -1,0 +1,212 @@
+import { Agent } from 'undici';
+import type { Clock } from '../app/clock.ts';
+import { FetchError } from '../app/errors.ts';
+import type { Logger } from '../app/log.ts';
+import { checkUrlHost, createGuardedLookup, parseNetworks, type Network } from './address-guard.ts';
+import { classifyFetchError } from './classify-error.ts';
+import { decodeBody } from './decode-body.ts';
+import { MAX_RETRY_AFTER_MS, resolveFetchSettings, type FetchSettings, type ResolvedFetchSettings } from './fetch-settings.ts';
+import { HostLimiter } from './host-limiter.ts';
+import { requestHop } from './request-hop.ts';
+import { computeBackoffMs } from './retry-policy.ts';
+
+export interface FetchRequest {
+  url: string;
+  /** Validators from the previous successful fetch: sent as If-None-Match / If-Modified-Since. */
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export type FetchResult =
+  | {
+      kind: 'ok';
+      status: number;
+      /** The final URL, after redirects. */
+      url: string;
+      requestedUrl: string;
+      /** Every URL we were redirected TO, in order (the last one is `url`); empty without redirects. */
+      redirects: string[];
+      contentType: string | null;
+      /** Canonical name of the encoding the text was decoded with ("utf-8", "windows-1252" …). */
+      charset: string;
+      etag: string | null;
+      lastModified: string | null;
+      /** Raw bytes after content decoding (gzip/deflate/br undone), before charset decoding. */
+      body: Buffer;
+      text: string;
+      /** Whole call, retries and waits included (monotonic). */
+      durationMs: number;
+    }
+  | {
+      kind: 'not_modified';
+      status: 304;
+      url: string;
+      requestedUrl: string;
+      redirects: string[];
+      /** The validators to keep: the 304's own, else the ones sent. */
+      etag: string | null;
+      lastModified: string | null;
+      durationMs: number;
+    };
+
+export interface HttpClient {
+  /** Fetches one page; `settings` override the client's for this call (per-source settings). */
+  fetchPage(req: FetchRequest, settings?: Partial<FetchSettings>): Promise<FetchResult>;
+  /** Closes the connection pools; the client cannot be used afterwards. */
+  close(): Promise<void>;
+}
+
+export interface HttpClientDeps {
+  /** Wall time, used only to read Retry-After dates. */
+  clock: Clock;
+  log: Logger;
+  /** Waits between retries and for per-host spacing; injectable so tests need not wait. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Jitter source for backoff (default Math.random). */
+  random?: () => number;
+}
+
+/** `Omit` that distributes over the union, so each variant keeps its own fields. */
+type WithoutDuration<T> = T extends unknown ? Omit<T, 'durationMs'> : never;
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Creates the client the pipeline fetches with. Invalid `allowNetworks` throw a `ConfigError`
+ * here, at start-up, rather than on the first fetch.
+ */
+export function createHttpClient(settings: Partial<FetchSettings>, deps: HttpClientDeps): HttpClient {
+  const base = resolveFetchSettings(settings);
+  parseNetworks(base.allowNetworks);
+  const sleep = deps.sleep ?? realSleep;
+  const limiter = new HostLimiter({ sleep });
+  /**
+   * One Agent per distinct allow-list: the guard lives in the Agent's connect-time lookup, and a
+   * pooled connection opened under a wider allow-list must not serve a request with a narrower one.
+   */
+  const agents = new Map<string, { agent: Agent; networks: Network[] }>();
+  let closed = false;
+
+  function agentFor(s: ResolvedFetchSettings): { agent: Agent; networks: Network[] } {
+    const key = JSON.stringify([[...s.allowNetworks].sort(), s.headersTimeoutMs]);
+    let entry = agents.get(key);
+    if (!entry) {
+      const networks = parseNetworks(s.allowNetworks);
+      const agent = new Agent({
+        headersTimeout: s.headersTimeoutMs,
+        bodyTimeout: s.bodyTimeoutMs,
+        connect: { timeout: s.headersTimeoutMs, lookup: createGuardedLookup(networks) },
+      });
+      entry = { agent, networks };
+      agents.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Follows redirects by hand: each hop is checked by the guard and recorded. */
+  async function fetchChain(req: FetchRequest, s: ResolvedFetchSettings, state: { url: string }): Promise<WithoutDuration<FetchResult>> {
+    const { agent, networks } = agentFor(s);
+    let url = parseHttpUrl(req.url, req.url);
+    const redirects: string[] = [];
+    for (;;) {
+      state.url = url.href;
+      try {
+        checkUrlHost(url, networks);
+      } catch (err) {
+        throw classifyFetchError(err, url.href);
+      }
+      const release = await limiter.acquire(url.host, s.perHost);
+      let hop;
+      try {
+        hop = await requestHop({
+          url,
+          dispatcher: agent,
+          settings: s,
+          etag: req.etag,
+          lastModified: req.lastModified,
+          nowMs: () => deps.clock.now().getTime(),
+        });
+      } finally {
+        release();
+      }
+      const common = { url: url.href, requestedUrl: req.url, redirects };
+      if (hop.kind === 'redirect') {
+        if (redirects.length >= s.maxRedirects) {
+          throw new FetchError('too_many_redirects', req.url, `more than ${s.maxRedirects} redirects (last: ${url.href} → ${hop.location})`, {
+            status: hop.status,
+          });
+        }
+        url = parseHttpUrl(hop.location, url.href, url);
+        redirects.push(url.href);
+        deps.log.debug({ from: state.url, to: url.href, status: hop.status }, 'redirect');
+        continue;
+      }
+      if (hop.kind === 'not_modified') {
+        return { kind: 'not_modified', status: 304, ...common, etag: hop.etag ?? req.etag ?? null, lastModified: hop.lastModified ?? req.lastModified ?? null };
+      }
+      const decoded = decodeBody(hop.body, hop.contentType);
+      if (decoded.unknownLabel) {
+        deps.log.warn({ url: url.href, label: decoded.unknownLabel, used: decoded.charset }, 'unknown charset label; decoded with fallback');
+      }
+      return {
+        kind: 'ok',
+        status: hop.status,
+        ...common,
+        contentType: hop.contentType,
+        charset: decoded.charset,
+        etag: hop.etag,
+        lastModified: hop.lastModified,
+        body: hop.body,
+        text: decoded.text,
+      };
+    }
+  }
+
+  async function fetchPage(req: FetchRequest, override?: Partial<FetchSettings>): Promise<FetchResult> {
+    if (closed) throw new Error('HttpClient is closed');
+    const s = resolveFetchSettings(base, override);
+    const started = performance.now();
+    const state = { url: req.url };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const result = await fetchChain(req, s, state);
+        return { ...result, durationMs: performance.now() - started } as FetchResult;
+      } catch (err) {
+        const error = classifyFetchError(err, state.url);
+        if (!error.retryable || attempt > s.retries) throw error;
+        if (error.retryAfterMs !== null && error.retryAfterMs > MAX_RETRY_AFTER_MS) {
+          // Too long to hold a worker: hand the wait to the scheduler via retryAfterMs.
+          throw error;
+        }
+        const delayMs = error.retryAfterMs ?? computeBackoffMs(attempt, s.retryBaseMs, deps.random);
+        deps.log.warn({ url: state.url, code: error.code, status: error.status, attempt, delayMs }, 'fetch failed; retrying');
+        await sleep(delayMs);
+      }
+    }
+  }
+
+  return {
+    fetchPage,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all([...agents.values()].map(({ agent }) => agent.close()));
+      agents.clear();
+    },
+  };
+}
+
+/** Parses a URL (relative to `base` for Location headers) and refuses anything but http(s). */
+function parseHttpUrl(raw: string, context: string, base?: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch (err) {
+    throw new FetchError('blocked_url', context, `not a valid URL: "${raw}"`, { cause: err });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new FetchError('blocked_url', context, `scheme "${url.protocol}" is not allowed (only http and https): ${url.href}`);
+  }
+  url.hash = '';
+  return url;
+}

@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import type { Clock } from '../app/clock.ts';
+import { FactwatchError, FetchError } from '../app/errors.ts';
+import type { Logger } from '../app/log.ts';
+import type { ResolvedSource } from '../config/resolve-source.ts';
+import { diffDocuments } from '../diff/diff-documents.ts';
+import { isEmptyChange, summarizeChange } from '../diff/summarize-change.ts';
+import { hashDocument } from '../extract/content-hash.ts';
+import { extractDocument } from '../extract/extract-document.ts';
+import type { Change, PageDocument } from '../extract/page-document.ts';
+import type { FetchSettings, HttpClient } from '../fetch/index.ts';
+import type { Db } from '../store/open-database.ts';
+import { latestVersion, storeVersion, touchVersion } from '../store/queries/versions.ts';
+import { getSource, recordUrl } from '../store/queries/sources.ts';
+import type { NewCheck } from '../store/queries/checks.ts';
+
+/** Outcomes a check can have; stored in `checks.outcome` (DESIGN.md, data model). */
+export type CheckOutcome =
+  | 'new'
+  | 'unchanged'
+  | 'not_modified'
+  | 'changed'
+  | 'fetch_error'
+  | 'extraction_failed'
+  | 'gone'
+  | 'blocked';
+
+export interface CheckResult {
+  sourceId: string;
+  outcome: CheckOutcome;
+  /** The check row still to be written: absent when `storeVersion` already wrote it. */
+  pendingCheck: NewCheck | null;
+  /** Fetch state to persist for the source. */
+  fetchState: { etag: string | null; lastModified: string | null };
+  /** Set when a new version was stored. */
+  stored: { versionId: number; seq: number; changeId: number; change: Change | null; document: PageDocument } | null;
+  finalUrl: string | null;
+  error: FactwatchError | null;
+  /** Consecutive failures before this check, for the caller's backoff bookkeeping. */
+  previousFailureStreak: number;
+}
+
+export interface CheckDeps {
+  db: Db;
+  http: HttpClient;
+  clock: Clock;
+  log: Logger;
+}
+
+/**
+ * Checks one source once: fetch → (hash) → extract → compare → store.
+ *
+ * The order is chosen for cost: a 304 or a body whose bytes hash the same as the latest
+ * version's is decided without parsing; only different bytes are extracted, and only a
+ * different *normalized* document (not a rotating token in the chrome) becomes a version.
+ * Failures never throw out of here: they become a failed check with its reason, so one bad
+ * page cannot stop a pass, and nothing bogus is stored.
+ */
+export async function checkSource(deps: CheckDeps, source: ResolvedSource, fetchSettings: Partial<FetchSettings>): Promise<CheckResult> {
+  const row = await getSource(deps.db, source.id);
+  const result = await runCheck(deps, source, fetchSettings, row);
+  return { ...result, previousFailureStreak: row?.failureStreak ?? 0 };
+}
+
+type StepResult = Omit<CheckResult, 'previousFailureStreak'>;
+
+async function runCheck(
+  deps: CheckDeps,
+  source: ResolvedSource,
+  fetchSettings: Partial<FetchSettings>,
+  row: { etag: string | null; lastModified: string | null } | null,
+): Promise<StepResult> {
+  const { db, http, clock, log } = deps;
+  const checkedAt = clock.now();
+  const latest = await latestVersion(db, source.id);
+  const base = { sourceId: source.id, checkedAt };
+  const prevState = { etag: row?.etag ?? null, lastModified: row?.lastModified ?? null };
+
+  let fetched;
+  try {
+    fetched = await http.fetchPage(
+      // Conditional headers only make sense when we hold a version to fall back on.
+      { url: source.url, etag: latest ? prevState.etag : null, lastModified: latest ? prevState.lastModified : null },
+      fetchSettings,
+    );
+  } catch (err) {
+    const e = asFactwatchError(err);
+    const outcome: CheckOutcome = e.code === 'gone' ? 'gone' : e.code.startsWith('blocked') ? 'blocked' : 'fetch_error';
+    log.warn({ source: source.id, code: e.code, err: e.message }, 'fetch failed');
+    return failed(base, outcome, e, prevState, e instanceof FetchError ? e.status : null);
+  }
+
+  if (fetched.kind === 'not_modified') {
+    if (latest) await touchVersion(db, latest.id, checkedAt);
+    return ok(base, 'not_modified', { status: 304, bytes: 0, durationMs: fetched.durationMs, versionId: latest?.id ?? null }, fetched, null);
+  }
+
+  const fetchState = { etag: fetched.etag, lastModified: fetched.lastModified };
+  const rawHash = sha256(fetched.body);
+  const meta = { status: fetched.status, bytes: fetched.body.length, durationMs: fetched.durationMs };
+  if (fetched.url !== source.url) await recordUrl(db, source.id, fetched.url, checkedAt);
+
+  if (latest && latest.rawHash === rawHash) {
+    await touchVersion(db, latest.id, checkedAt);
+    return ok(base, 'unchanged', { ...meta, versionId: latest.id }, fetched, null);
+  }
+
+  let document: PageDocument;
+  try {
+    document = extractDocument(fetched.text, { url: fetched.url, profile: source.profile ?? undefined });
+  } catch (err) {
+    const e = asFactwatchError(err, 'extraction_failed');
+    log.warn({ source: source.id, err: e.message }, 'extraction failed');
+    return { ...failed(base, 'extraction_failed', e, fetchState, fetched.status), finalUrl: fetched.url };
+  }
+
+  const contentHash = hashDocument(document);
+  if (latest && latest.contentHash === contentHash && latest.url === fetched.url) {
+    // Same content behind different bytes (tokens, timestamps in the chrome): not a revision.
+    await touchVersion(db, latest.id, checkedAt);
+    return ok(base, 'unchanged', { ...meta, versionId: latest.id }, fetched, null);
+  }
+
+  const change = latest ? diffDocuments(latest.document, document) : null;
+  if (change && isEmptyChange(change)) {
+    await touchVersion(db, latest!.id, checkedAt);
+    return ok(base, 'unchanged', { ...meta, versionId: latest!.id }, fetched, null);
+  }
+
+  const outcome: CheckOutcome = latest ? 'changed' : 'new';
+  const stored = await storeVersion(db, {
+    sourceId: source.id,
+    document,
+    contentHash,
+    rawBody: fetched.body,
+    rawHash,
+    finalUrl: fetched.url,
+    capturedAt: checkedAt,
+    change,
+    summary: summarizeChange(change),
+    channels: source.notify,
+    check: { ...base, outcome, httpStatus: meta.status, bytes: meta.bytes, durationMs: Math.round(meta.durationMs), error: null },
+  });
+  return {
+    sourceId: source.id,
+    outcome,
+    pendingCheck: null,
+    fetchState,
+    stored: { ...stored, change, document },
+    finalUrl: fetched.url,
+    error: null,
+  };
+}
+
+function ok(
+  base: { sourceId: string; checkedAt: Date },
+  outcome: CheckOutcome,
+  m: { status: number; bytes: number; durationMs: number; versionId: number | null },
+  fetched: { etag: string | null; lastModified: string | null; url: string },
+  error: FactwatchError | null,
+): StepResult {
+  return {
+    sourceId: base.sourceId,
+    outcome,
+    pendingCheck: { ...base, outcome, httpStatus: m.status, bytes: m.bytes, durationMs: Math.round(m.durationMs), versionId: m.versionId, error: null },
+    fetchState: { etag: fetched.etag, lastModified: fetched.lastModified },
+    stored: null,
+    finalUrl: fetched.url,
+    error,
+  };
+}
+
+function failed(
+  base: { sourceId: string; checkedAt: Date },
+  outcome: CheckOutcome,
+  e: FactwatchError,
+  fetchState: { etag: string | null; lastModified: string | null },
+  status: number | null,
+): StepResult {
+  return {
+    sourceId: base.sourceId,
+    outcome,
+    pendingCheck: { ...base, outcome, httpStatus: status, bytes: null, durationMs: null, versionId: null, error: `${e.code}: ${e.message}` },
+    fetchState,
+    stored: null,
+    finalUrl: null,
+    error: e,
+  };
+}
+
+function asFactwatchError(err: unknown, code = 'internal'): FactwatchError {
+  if (err instanceof FactwatchError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new FactwatchError(code, message, { cause: err, retryable: false });
+}
+
+function sha256(buf: Buffer): string {
+  return createHash('sha256').update(buf).digest('hex');
+}

@@ -1,0 +1,167 @@
+import type { Change, Figure, Hunk } from '../extract/page-document.ts';
+import { formatFigureDelta, formatFigureValue } from '../diff/format-value.ts';
+import { labelFigure } from '../diff/label-figure.ts';
+import { summarizeChange } from '../diff/summarize-change.ts';
+import { formatCapturedAt, formatStamp } from './format-date.ts';
+import type { ReportMeta } from './report-meta.ts';
+
+/** A figure as a report row: what it is, where it stands, what it says. */
+export interface FigureRow {
+  label: string;
+  section: string;
+  value: string;
+  period: string | null;
+  raw: string;
+}
+
+/** A changed figure as a report row. */
+export interface FigureChangeRow {
+  label: string;
+  section: string;
+  from: string;
+  to: string;
+  /** "+€6.7 million, +5%"; null when no delta makes sense. */
+  delta: string | null;
+}
+
+/**
+ * Everything a report says, already in a reader's words but not yet formatted. The text,
+ * Markdown and HTML renderers only lay this out, so they cannot drift apart in what they say.
+ */
+export interface ReportModel {
+  heading: string;
+  header: Array<{ label: string; value: string; url?: boolean }>;
+  summary: string;
+  firstCapture: boolean;
+  /** First capture only: "first capture of France and North Korea: 5 sections, 25 figures". */
+  firstCaptureLine: string | null;
+  /** What follows "Revision stamp: " — "5 July 2017 → 26 October 2017", "May 2020 (unchanged)". */
+  stamp: string | null;
+  moved: { from: string; to: string } | null;
+  title: { from: string; to: string } | null;
+  sectionsAdded: string[];
+  sectionsRemoved: string[];
+  sectionsChanged: Array<{ heading: string; hunks: Hunk[] }>;
+  figuresAdded: FigureRow[];
+  figuresRemoved: FigureRow[];
+  figuresChanged: FigureChangeRow[];
+}
+
+/** Name shown for the untitled lead section. */
+export const LEAD_SECTION_NAME = 'Introduction (before the first heading)';
+
+/** Build the model shared by every human-readable renderer. */
+export function buildReportModel(change: Change | null, meta: ReportMeta): ReportModel {
+  const header: ReportModel['header'] = [
+    { label: 'Source', value: meta.changeId == null ? meta.source : `${meta.source} (change #${meta.changeId})` },
+    { label: 'Title', value: meta.title },
+    { label: 'Versions', value: meta.fromVersion === null ? `v${meta.toVersion}` : `v${meta.fromVersion} → v${meta.toVersion}` },
+    {
+      label: 'Captured',
+      value:
+        meta.fromCapturedAt === null
+          ? formatCapturedAt(meta.toCapturedAt)
+          : `${formatCapturedAt(meta.fromCapturedAt)} → ${formatCapturedAt(meta.toCapturedAt)}`,
+    },
+  ];
+  if (meta.fromUrl !== null && meta.fromUrl !== meta.toUrl) {
+    header.push({ label: 'Old URL', value: meta.fromUrl, url: true });
+  }
+  header.push({ label: 'URL', value: meta.toUrl, url: true });
+
+  if (change === null) {
+    return {
+      heading: `First capture: ${meta.title}`,
+      header,
+      summary: summarizeChange(null),
+      firstCapture: true,
+      firstCaptureLine: describeFirstCapture(meta),
+      stamp: meta.document ? formatStamp(meta.document.updated) : null,
+      moved: null,
+      title: null,
+      sectionsAdded: [],
+      sectionsRemoved: [],
+      sectionsChanged: [],
+      figuresAdded: [],
+      figuresRemoved: [],
+      figuresChanged: [],
+    };
+  }
+
+  const moved =
+    change.url !== null
+      ? { from: change.url.from ?? 'unknown', to: change.url.to ?? 'unknown' }
+      : meta.fromUrl !== null && meta.fromUrl !== meta.toUrl
+        ? { from: meta.fromUrl, to: meta.toUrl }
+        : null;
+  return {
+    heading: `Change report: ${meta.title}`,
+    header,
+    summary: summarizeChange(change),
+    firstCapture: false,
+    firstCaptureLine: null,
+    stamp:
+      change.updated.from === change.updated.to
+        ? `${formatStamp(change.updated.to)} (unchanged)`
+        : `${formatStamp(change.updated.from)} → ${formatStamp(change.updated.to)}`,
+    moved,
+    title: change.title,
+    sectionsAdded: change.sections.added,
+    sectionsRemoved: change.sections.removed,
+    sectionsChanged: change.sections.changed.map((s) => ({ heading: s.heading ?? LEAD_SECTION_NAME, hunks: s.hunks })),
+    figuresAdded: change.figures.added.map(toFigureRow),
+    figuresRemoved: change.figures.removed.map(toFigureRow),
+    figuresChanged: change.figures.changed.map(({ from, to }) => ({
+      label: labelFigure(to),
+      section: to.section ?? LEAD_SECTION_NAME,
+      from: withPeriod(from, from.period !== to.period),
+      to: withPeriod(to, from.period !== to.period),
+      delta: formatFigureDelta(from, to),
+    })),
+  };
+}
+
+/** "first capture of France and North Korea: 5 sections, 25 figures". */
+function describeFirstCapture(meta: ReportMeta): string {
+  const doc = meta.document;
+  if (doc === undefined) return `first capture of ${meta.title}`;
+  const sections = doc.sections.filter((s) => s.heading !== null).length;
+  return `first capture of ${meta.title}: ${plural(sections, 'section')}, ${plural(doc.figures.length, 'figure')}`;
+}
+
+function toFigureRow(figure: Figure): FigureRow {
+  return {
+    label: labelFigure(figure),
+    section: figure.section ?? LEAD_SECTION_NAME,
+    value: formatFigureValue(figure),
+    period: shownPeriod(figure),
+    raw: figure.raw,
+  };
+}
+
+function withPeriod(figure: Figure, showPeriod: boolean): string {
+  const value = formatFigureValue(figure);
+  const period = shownPeriod(figure);
+  return showPeriod && period !== null ? `${value} (${period})` : value;
+}
+
+/** The period worth printing: not when it only repeats the value ("2001 (2001)"). */
+function shownPeriod(figure: Figure): string | null {
+  const period = figure.period ?? null;
+  return period === null || period === formatFigureValue(figure) ? null : period;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Group rows by section, keeping first-seen section order: reports list figures per section. */
+export function groupBySection<T extends { section: string }>(rows: readonly T[]): Array<[string, T[]]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.section);
+    if (group === undefined) groups.set(row.section, [row]);
+    else group.push(row);
+  }
+  return [...groups];
+}

@@ -1,0 +1,82 @@
+import type { Change, Hunk } from '../extract/page-document.ts';
+import { buildReportModel, groupBySection, type FigureChangeRow, type FigureRow } from './build-report-model.ts';
+import type { ReportMeta } from './report-meta.ts';
+
+const ANSI = { red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m', bold: '\u001b[1m', dim: '\u001b[2m', reset: '\u001b[0m' };
+type Style = keyof Omit<typeof ANSI, 'reset'>;
+
+/**
+ * A change report for the terminal. Word edits keep their `[-removed-]{+added+}` markers even
+ * in colour, so the report still reads when pasted somewhere without colour.
+ */
+export function renderText(change: Change | null, meta: ReportMeta, opts: { color?: boolean } = {}): string {
+  const paint = (style: Style, text: string): string => (opts.color === true ? `${ANSI[style]}${text}${ANSI.reset}` : text);
+  const model = buildReportModel(change, meta);
+  const lines: string[] = [paint('bold', model.heading), ''];
+  const width = Math.max(...model.header.map((h) => h.label.length)) + 1;
+  for (const { label, value } of model.header) lines.push(`${`${label}:`.padEnd(width)} ${value}`);
+  lines.push('');
+
+  if (model.firstCaptureLine !== null) lines.push(model.firstCaptureLine);
+  else lines.push(`Summary: ${model.summary}`);
+  if (model.stamp !== null) lines.push(`Revision stamp: ${model.stamp}`);
+  if (model.moved !== null) lines.push(`Page moved: ${model.moved.from} → ${model.moved.to}`);
+  if (model.title !== null) lines.push(`Title changed: ${model.title.from} → ${model.title.to}`);
+
+  if (model.sectionsAdded.length > 0) {
+    lines.push('', paint('bold', `Sections added (${model.sectionsAdded.length})`));
+    for (const heading of model.sectionsAdded) lines.push(`  ${paint('green', `+ ${heading}`)}`);
+  }
+  if (model.sectionsRemoved.length > 0) {
+    lines.push('', paint('bold', `Sections removed (${model.sectionsRemoved.length})`));
+    for (const heading of model.sectionsRemoved) lines.push(`  ${paint('red', `- ${heading}`)}`);
+  }
+  if (model.sectionsChanged.length > 0) {
+    lines.push('', paint('bold', `Sections changed (${model.sectionsChanged.length})`));
+    for (const section of model.sectionsChanged) {
+      lines.push(`  ${paint('yellow', `~ ${section.heading}`)}`);
+      for (const hunk of section.hunks) lines.push(`      ${formatHunk(hunk, paint)}`);
+    }
+  }
+  pushFigures(lines, 'Figures added', model.figuresAdded, (row) => paint('green', `+ ${figureLine(row)}`), paint);
+  pushFigures(lines, 'Figures removed', model.figuresRemoved, (row) => paint('red', `- ${figureLine(row)}`), paint);
+  pushFigures(lines, 'Figures changed', model.figuresChanged, (row) => `~ ${changeLine(row, paint)}`, paint);
+  return `${lines.join('\n')}\n`;
+}
+
+/** "… context [-old words-]{+new words+} context …" */
+export function formatHunk(hunk: Hunk, paint: (style: Style, text: string) => string = (_s, t) => t): string {
+  const parts: string[] = [];
+  if (hunk.before !== '') parts.push(`… ${hunk.before}`);
+  let edit = '';
+  if (hunk.removed !== '') edit += paint('red', `[-${hunk.removed}-]`);
+  if (hunk.added !== '') edit += paint('green', `{+${hunk.added}+}`);
+  parts.push(edit);
+  if (hunk.after !== '') parts.push(`${hunk.after} …`);
+  return parts.join(' ');
+}
+
+function pushFigures<T extends { section: string }>(
+  lines: string[],
+  title: string,
+  rows: readonly T[],
+  line: (row: T) => string,
+  paint: (style: Style, text: string) => string,
+): void {
+  if (rows.length === 0) return;
+  lines.push('', paint('bold', `${title} (${rows.length})`));
+  for (const [section, group] of groupBySection(rows)) {
+    lines.push(`  ${section}`);
+    for (const row of group) lines.push(`    ${line(row)}`);
+  }
+}
+
+function figureLine(row: FigureRow): string {
+  const period = row.period === null ? '' : ` (${row.period})`;
+  return `${row.label}: ${row.value}${period}`;
+}
+
+function changeLine(row: FigureChangeRow, paint: (style: Style, text: string) => string): string {
+  const delta = row.delta === null ? '' : ` (${row.delta})`;
+  return `${row.label}: ${paint('red', row.from)} → ${paint('green', row.to)}${delta}`;
+}

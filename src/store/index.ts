@@ -1,0 +1,33 @@
+/** The storage stage: open/migrate the database and the queries every other stage uses. */
+export { openDatabase, type Db, type DbKind, type DatabaseHandle, type OpenDatabaseOptions } from './open-database.ts';
+export { migrateDatabase, MIGRATIONS_FOLDER } from './migrate.ts';
+export { rawBody, compressBody } from './raw-body.ts';
+export { toBuffer } from './bytea.ts';
+export { executeRows } from './execute-rows.ts';
+export { findPgError, UNIQUE_VIOLATION, type PgErrorInfo } from './pg-error.ts';
+export * as schema from './schema.ts';
+export {
+  CHECK_OUTCOMES,
+  CHANGE_STATES,
+  DELIVERY_STATES,
+  type CheckOutcome,
+  type ChangeState,
+  type DeliveryState,
+} from './schema.ts';
+export type * from './types.ts';
+export {
+  syncSources,
+  getSource,
+  listSources,
+  recordUrl,
+  listSourceUrls,
+  updateFetchState,
+  type SourceConfig,
+  type SyncSourcesOptions,
+  type FetchState,
+} from './queries/sources.ts';
+export { latestVersion, versionAt, versionBySeq, listVersions, touchVersion } from './queries/versions.ts';
+export { storeVersion, type StoreVersionInput, type StoredVersion } from './queries/store-version.ts';
+export { recordChecks, listChecks } from './queries/checks.ts';
+export { listChanges, getChange, setChangeState, type ListChangesOptions } from './queries/changes.ts';
+export { figureSeries } from './queries/figures.ts';

@@ -1,0 +1,87 @@
+/**
+ * Opens the factwatch database: PostgreSQL through postgres.js when a URL is given, otherwise
+ * embedded PGlite (on disk or in memory). Both come back as the same `Db` type, so no query
+ * file knows which backend it runs on.
+ */
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { FactwatchError } from '../app/errors.ts';
+import { migrateDatabase } from './migrate.ts';
+import * as schema from './schema.ts';
+
+/** A drizzle database on either backend. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DbKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: DbKind;
+  /** Ends the pool / closes PGlite. Call exactly once. */
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres:// URL; when set, PostgreSQL is used and `dataDir` is ignored. */
+  databaseUrl?: string | null;
+  /** PGlite data directory (created if missing). */
+  dataDir?: string | null;
+  /** PGlite in memory (when neither URL nor dataDir is given this is the default). */
+  memory?: boolean;
+  /** Skip migrations (only for tooling that migrates itself). Default false. */
+  skipMigrations?: boolean;
+}
+
+/** Pool size for PostgreSQL: the pipeline is mostly sequential per source; a few suffice. */
+const POOL_MAX = 5;
+
+/** Opens the database and brings its schema up to date (idempotent). */
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const handle = opts.databaseUrl ? openPostgres(opts.databaseUrl) : await openPglite(opts);
+  if (!opts.skipMigrations) {
+    try {
+      await migrateDatabase(handle.db, handle.kind);
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      throw error;
+    }
+  }
+  return handle;
+}
+
+function openPostgres(url: string): DatabaseHandle {
+  // Notices ("relation already exists, skipping" from migrations) are noise for our users.
+  const client = postgres(url, { max: POOL_MAX, onnotice: () => undefined });
+  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(opts: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  let client: PGlite;
+  try {
+    if (opts.dataDir && !opts.memory) {
+      await mkdir(opts.dataDir, { recursive: true });
+      client = await PGlite.create(opts.dataDir);
+    } else {
+      client = await PGlite.create();
+    }
+  } catch (error) {
+    const where = opts.dataDir && !opts.memory ? opts.dataDir : 'memory';
+    throw new FactwatchError('database_open_failed', `could not open the embedded database (${where}): ${String(error)}`, {
+      cause: error,
+    });
+  }
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,87 @@
+/** Changes: listing for review, one change with both versions, and the review state. */
+import { and, desc, eq, gte, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../open-database.ts';
+import { changes, versions } from '../schema.ts';
+import type { ChangeState } from '../schema.ts';
+import type { ChangeRow, ChangeSummary, VersionRef } from '../types.ts';
+
+const fromV = alias(versions, 'from_v');
+const toV = alias(versions, 'to_v');
+
+export interface ListChangesOptions {
+  sourceId?: string;
+  /** Only changes detected at or after this instant. */
+  since?: Date;
+  limit?: number;
+}
+
+/** Changes newest first, versions named by their per-source seq (what users see). */
+export async function listChanges(db: Db, opts: ListChangesOptions = {}): Promise<ChangeSummary[]> {
+  const filters: SQL[] = [];
+  if (opts.sourceId !== undefined) filters.push(eq(changes.sourceId, opts.sourceId));
+  if (opts.since !== undefined) filters.push(gte(changes.detectedAt, opts.since));
+  const query = db
+    .select({
+      id: changes.id,
+      source: changes.sourceId,
+      fromVersion: fromV.seq,
+      toVersion: toV.seq,
+      detectedAt: changes.detectedAt,
+      summary: changes.summary,
+      state: changes.state,
+    })
+    .from(changes)
+    .innerJoin(toV, eq(toV.id, changes.toVersionId))
+    .leftJoin(fromV, eq(fromV.id, changes.fromVersionId))
+    .where(and(...filters))
+    .orderBy(desc(changes.detectedAt), desc(changes.id));
+  return opts.limit === undefined ? query : query.limit(opts.limit);
+}
+
+/** One change with its `Change` document and both versions' seq, URL and capture time. */
+export async function getChange(db: Db, id: number): Promise<ChangeRow | null> {
+  const [row] = await db
+    .select({
+      change: changes,
+      from: {
+        id: fromV.id,
+        seq: fromV.seq,
+        url: fromV.url,
+        capturedAt: fromV.capturedAt,
+        updated: fromV.updated,
+      },
+      to: {
+        id: toV.id,
+        seq: toV.seq,
+        url: toV.url,
+        capturedAt: toV.capturedAt,
+        updated: toV.updated,
+      },
+    })
+    .from(changes)
+    .innerJoin(toV, eq(toV.id, changes.toVersionId))
+    .leftJoin(fromV, eq(fromV.id, changes.fromVersionId))
+    .where(eq(changes.id, id));
+  if (!row) return null;
+  return { ...row.change, fromVersion: row.from as VersionRef | null, toVersion: row.to };
+}
+
+/**
+ * Records a review decision. Setting the state back to 'new' clears `reviewed_at`.
+ * Returns false when no change has that id.
+ */
+export async function setChangeState(
+  db: Db,
+  id: number,
+  state: ChangeState,
+  note: string | null,
+  now: Date,
+): Promise<boolean> {
+  const updated = await db
+    .update(changes)
+    .set({ state, note, reviewedAt: state === 'new' ? null : now })
+    .where(eq(changes.id, id))
+    .returning({ id: changes.id });
+  return updated.length > 0;
+}

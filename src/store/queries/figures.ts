@@ -1,0 +1,48 @@
+/** Figures over time: "every value of bilateral trade since 2011". */
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Db } from '../open-database.ts';
+import { figures, versions } from '../schema.ts';
+import type { FigurePoint } from '../types.ts';
+
+const point = {
+  seq: versions.seq,
+  capturedAt: versions.capturedAt,
+  key: figures.key,
+  kind: figures.kind,
+  valueNum: figures.valueNum,
+  valueText: figures.valueText,
+  unit: figures.unit,
+  raw: figures.raw,
+  period: figures.period,
+};
+
+/**
+ * With `key`: that figure in every version that has it, oldest first. Without: the figures of
+ * the latest version, in page order — what to offer as keys to follow.
+ */
+export async function figureSeries(db: Db, sourceId: string, key?: string): Promise<FigurePoint[]> {
+  let rows;
+  if (key !== undefined) {
+    rows = await db
+      .select(point)
+      .from(figures)
+      .innerJoin(versions, eq(versions.id, figures.versionId))
+      .where(and(eq(figures.sourceId, sourceId), eq(figures.key, key)))
+      .orderBy(asc(versions.capturedAt), asc(versions.seq), asc(figures.id));
+  } else {
+    const [latest] = await db
+      .select({ id: versions.id })
+      .from(versions)
+      .where(eq(versions.sourceId, sourceId))
+      .orderBy(desc(versions.capturedAt), desc(versions.seq))
+      .limit(1);
+    if (!latest) return [];
+    rows = await db
+      .select(point)
+      .from(figures)
+      .innerJoin(versions, eq(versions.id, figures.versionId))
+      .where(eq(figures.versionId, latest.id))
+      .orderBy(asc(figures.id));
+  }
+  return rows.map(({ valueNum, valueText, ...rest }) => ({ ...rest, value: valueNum ?? valueText ?? '' }));
+}

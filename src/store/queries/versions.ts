@@ -1,0 +1,68 @@
+/** Reading versions: the latest, the one in force at an instant, by seq, and the history list. */
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import type { Db } from '../open-database.ts';
+import { versions } from '../schema.ts';
+import type { VersionRow, VersionSummary } from '../types.ts';
+
+// storeVersion lives in its own file (it is the one multi-table write) but belongs with versions.
+export { storeVersion, type StoreVersionInput, type StoredVersion } from './store-version.ts';
+
+/**
+ * The current version of a source: the latest captured (ties broken by seq). `storeVersion`
+ * links a new change from this same version, so a caller that diffs against it stays consistent.
+ */
+export async function latestVersion(db: Db, sourceId: string): Promise<VersionRow | null> {
+  const [row] = await db
+    .select()
+    .from(versions)
+    .where(eq(versions.sourceId, sourceId))
+    .orderBy(desc(versions.capturedAt), desc(versions.seq))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The version in force at `at`: the latest captured at or before it; null before the first. */
+export async function versionAt(db: Db, sourceId: string, at: Date): Promise<VersionRow | null> {
+  const [row] = await db
+    .select()
+    .from(versions)
+    .where(and(eq(versions.sourceId, sourceId), lte(versions.capturedAt, at)))
+    .orderBy(desc(versions.capturedAt), desc(versions.seq))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function versionBySeq(db: Db, sourceId: string, seq: number): Promise<VersionRow | null> {
+  const [row] = await db
+    .select()
+    .from(versions)
+    .where(and(eq(versions.sourceId, sourceId), eq(versions.seq, seq)));
+  return row ?? null;
+}
+
+/** The history of a source, oldest first, without documents or bodies (cheap to list). */
+export async function listVersions(db: Db, sourceId: string): Promise<VersionSummary[]> {
+  return db
+    .select({
+      seq: versions.seq,
+      capturedAt: versions.capturedAt,
+      lastSeenAt: versions.lastSeenAt,
+      updated: versions.updated,
+      url: versions.url,
+      contentHash: versions.contentHash,
+    })
+    .from(versions)
+    .where(eq(versions.sourceId, sourceId))
+    .orderBy(asc(versions.capturedAt), asc(versions.seq));
+}
+
+/**
+ * An unchanged check saw this version again. Never moves `last_seen_at` backwards, so a late or
+ * replayed check cannot shorten a version's known lifetime.
+ */
+export async function touchVersion(db: Db, versionId: number, lastSeenAt: Date): Promise<void> {
+  await db
+    .update(versions)
+    .set({ lastSeenAt: sql`greatest(${versions.lastSeenAt}, ${lastSeenAt.toISOString()}::timestamptz)` })
+    .where(eq(versions.id, versionId));
+}

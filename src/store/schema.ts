@@ -1,0 +1,237 @@
+/**
+ * The factwatch database schema (drizzle). Migrations in `drizzle/` are generated from this file
+ * with `npm run db:generate`; the same migrations serve PGlite and PostgreSQL.
+ *
+ * Times are `timestamptz` read as JS `Date`s and always written from the injected clock — no
+ * column defaults to `now()`, so tests and history imports control every timestamp.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { Change, PageDocument } from '../extract/page-document.ts';
+import { bytea } from './bytea.ts';
+
+/** Every outcome a check can have; `checks.outcome` is constrained to these. */
+export const CHECK_OUTCOMES = [
+  'new',
+  'unchanged',
+  'not_modified',
+  'changed',
+  'fetch_error',
+  'extraction_failed',
+  'gone',
+  'blocked',
+] as const;
+export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
+
+/** Review states of a change. */
+export const CHANGE_STATES = ['new', 'reviewed', 'dismissed'] as const;
+export type ChangeState = (typeof CHANGE_STATES)[number];
+
+/** States of an outbox delivery. */
+export const DELIVERY_STATES = ['pending', 'delivered', 'dead'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** Figure kinds, mirrored from `FigureKind` so the database rejects a kind the code never made. */
+export const FIGURE_KINDS = ['money', 'percent', 'rank', 'count', 'measure', 'date', 'year'] as const;
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** `col in ('a', 'b')` for a check constraint; values are our own constants, never user input. */
+const oneOf = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+
+/** One watched page: its configuration (synced from the config file) and its fetch state. */
+export const sources = pgTable(
+  'sources',
+  {
+    id: text('id').primaryKey(),
+    /** The configured URL (what the fetcher requests); redirects are tracked in `source_urls`. */
+    url: text('url').notNull(),
+    profile: text('profile'),
+    schedule: text('schedule'),
+    timezone: text('timezone'),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: tstz('created_at').notNull(),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    nextCheckAt: tstz('next_check_at'),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: tstz('lease_until'),
+    failureStreak: integer('failure_streak').notNull().default(0),
+    lastCheckedAt: tstz('last_checked_at'),
+    lastOutcome: text('last_outcome'),
+  },
+  (t) => [index('sources_next_check_at_idx').on(t.nextCheckAt)],
+);
+
+/** Where a source's page lived over time (a page moved, a redirect appeared). */
+export const sourceUrls = pgTable(
+  'source_urls',
+  {
+    id: serial('id').primaryKey(),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    validFrom: tstz('valid_from').notNull(),
+    validTo: tstz('valid_to'),
+  },
+  (t) => [
+    unique('source_urls_source_url_from_unique').on(t.sourceId, t.url, t.validFrom),
+    // At most one open (current) URL per source: two racing writers cannot both open one.
+    uniqueIndex('source_urls_one_open_idx').on(t.sourceId).where(sql`valid_to is null`),
+  ],
+);
+
+/**
+ * Every fetch attempt. Most rows are "unchanged", so the row stays narrow: no bodies, no
+ * documents — those live in `versions`, referenced by `version_id` when a check made one.
+ */
+export const checks = pgTable(
+  'checks',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    checkedAt: tstz('checked_at').notNull(),
+    outcome: text('outcome').$type<CheckOutcome>().notNull(),
+    httpStatus: smallint('http_status'),
+    bytes: integer('bytes'),
+    durationMs: integer('duration_ms'),
+    versionId: integer('version_id').references(() => versions.id, { onDelete: 'set null' }),
+    error: text('error'),
+  },
+  (t) => [
+    index('checks_source_checked_at_idx').on(t.sourceId, t.checkedAt),
+    check('checks_outcome_check', oneOf('outcome', CHECK_OUTCOMES)),
+  ],
+);
+
+/**
+ * One row per distinct content of a source. `seq` numbers them 1, 2, 3… per source. The content
+ * hash is deliberately NOT unique: a page may revert to an earlier content, which is a new version.
+ */
+export const versions = pgTable(
+  'versions',
+  {
+    id: serial('id').primaryKey(),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    contentHash: text('content_hash').notNull(),
+    /** gzip of the raw response body, kept so a version can be re-extracted by a later profile. */
+    rawGzip: bytea('raw_gzip').notNull(),
+    rawHash: text('raw_hash').notNull(),
+    /** The URL the body was finally served from (after redirects). */
+    url: text('final_url').notNull(),
+    capturedAt: tstz('captured_at').notNull(),
+    lastSeenAt: tstz('last_seen_at').notNull(),
+    /** Declared revision stamp, "YYYY-MM-DD" or "YYYY-MM". */
+    updated: text('updated'),
+    updatedText: text('updated_text'),
+    document: jsonb('document').$type<PageDocument>().notNull(),
+  },
+  (t) => [
+    unique('versions_source_seq_unique').on(t.sourceId, t.seq),
+    index('versions_source_captured_at_idx').on(t.sourceId, t.capturedAt),
+  ],
+);
+
+/** The figures of each version, one row each, indexed for "one figure over time". */
+export const figures = pgTable(
+  'figures',
+  {
+    id: serial('id').primaryKey(),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => versions.id, { onDelete: 'cascade' }),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    kind: text('kind').notNull(),
+    /** Numeric value; null for dates, whose ISO string is in `value_text`. */
+    valueNum: doublePrecision('value_num'),
+    valueText: text('value_text'),
+    unit: text('unit'),
+    raw: text('raw').notNull(),
+    section: text('section'),
+    sentence: text('sentence').notNull(),
+    period: text('period'),
+  },
+  (t) => [
+    index('figures_source_key_idx').on(t.sourceId, t.key),
+    index('figures_version_idx').on(t.versionId),
+    check('figures_kind_check', oneOf('kind', FIGURE_KINDS)),
+    check('figures_one_value_check', sql`(value_num is null) <> (value_text is null)`),
+  ],
+);
+
+/** A detected change from one version to the next, with its review state. */
+export const changes = pgTable(
+  'changes',
+  {
+    id: serial('id').primaryKey(),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    /** Null for the first capture of a source. */
+    fromVersionId: integer('from_version_id').references(() => versions.id, { onDelete: 'cascade' }),
+    toVersionId: integer('to_version_id')
+      .notNull()
+      .references(() => versions.id, { onDelete: 'cascade' }),
+    detectedAt: tstz('detected_at').notNull(),
+    /** The `Change`; null for the first capture (there is nothing to compare with). */
+    change: jsonb('change').$type<Change>(),
+    summary: text('summary').notNull(),
+    state: text('state').$type<ChangeState>().notNull().default('new'),
+    note: text('note'),
+    reviewedAt: tstz('reviewed_at'),
+  },
+  (t) => [
+    unique('changes_source_to_version_unique').on(t.sourceId, t.toVersionId),
+    index('changes_detected_at_idx').on(t.detectedAt),
+    check('changes_state_check', oneOf('state', CHANGE_STATES)),
+  ],
+);
+
+/**
+ * The notification outbox: one row per change and channel, written in the change's transaction so
+ * a change is never lost between "stored" and "notified".
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: serial('id').primaryKey(),
+    changeId: integer('change_id')
+      .notNull()
+      .references(() => changes.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull(),
+    state: text('state').$type<DeliveryState>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: tstz('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    deliveredAt: tstz('delivered_at'),
+  },
+  (t) => [
+    unique('deliveries_change_channel_unique').on(t.changeId, t.channel),
+    index('deliveries_due_idx').on(t.state, t.nextAttemptAt),
+    check('deliveries_state_check', oneOf('state', DELIVERY_STATES)),
+  ],
+);

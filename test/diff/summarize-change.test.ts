@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { Change } from '../../src/extract/page-document.ts';
+import { diffDocuments } from '../../src/diff/diff-documents.ts';
+import { isEmptyChange, summarizeChange } from '../../src/diff/summarize-change.ts';
+import { figure, makeDocument, section } from './make-document.ts';
+
+function emptyChange(): Change {
+  return {
+    updated: { from: '2017-07-05', to: '2017-07-05' },
+    url: null,
+    title: null,
+    sections: { added: [], removed: [], changed: [] },
+    figures: { added: [], removed: [], changed: [] },
+  };
+}
+
+describe('summarizeChange', () => {
+  it('calls a missing previous version a first capture', () => {
+    expect(summarizeChange(null)).toBe('first capture');
+  });
+
+  it('says "no change" for an empty change', () => {
+    expect(summarizeChange(emptyChange())).toBe('no change');
+  });
+
+  it('summarises a new section with its figures', () => {
+    const from = makeDocument({ sections: [section('Political relations', 'Text.')] });
+    const aid = (n: number) => figure({ key: `eu/figure-${n}`, section: 'Relations with the European Union' });
+    const to = makeDocument({
+      updated: '2017-10-26',
+      updatedText: 'Updated: 26 October 2017',
+      sections: [section('Political relations', 'Text.'), section('Relations with the European Union', 'EU text.')],
+      figures: Array.from({ length: 12 }, (_, i) => aid(i)),
+    });
+    expect(summarizeChange(diffDocuments(from, to))).toBe(
+      'revision stamp 2017-07-05 → 2017-10-26; 1 section added (Relations with the European Union); 12 figures added',
+    );
+  });
+
+  it('summarises a moved, rewritten page with a changed figure', () => {
+    const trade = figure({ key: 'trade' });
+    const from = makeDocument({
+      sections: [section('Political relations', 'a'), section('French presence', 'b'), section('Economic relations', 'c')],
+      figures: [trade],
+    });
+    const to = makeDocument({
+      url: 'https://www.diplomatie.gouv.fr/en/country-files/north-korea/france-and-north-korea-65083/',
+      updated: '2020-05',
+      sections: [section('Economic relations', 'c, now d')],
+      figures: [{ ...trade, value: 5_100_000, raw: '€5.1 million', period: '2017', sentence: 'Trade between France and North Korea is not very significant (€5.1 million in 2017).' }],
+    });
+    expect(summarizeChange(diffDocuments(from, to))).toBe(
+      'page moved; revision stamp 2017-07-05 → 2020-05; 2 sections removed (Political relations, French presence); ' +
+        '1 section changed (Economic relations); ' +
+        '1 figure changed (North Korea is not very significant: €8.2 million in 2016 → €5.1 million in 2017)',
+    );
+  });
+
+  it('lists at most three names, and names the lead section', () => {
+    const change = emptyChange();
+    change.sections.removed = ['A', 'B', 'C', 'D', 'E'];
+    change.sections.changed = [{ heading: null, hunks: [] }];
+    expect(summarizeChange(change)).toBe('5 sections removed (A, B, C and 2 more); 1 section changed (lead text)');
+  });
+});
+
+describe('isEmptyChange', () => {
+  it('is true only when nothing at all changed', () => {
+    expect(isEmptyChange(emptyChange())).toBe(true);
+  });
+
+  it('is false for a URL-only change: where the page lives is news', () => {
+    expect(isEmptyChange({ ...emptyChange(), url: { from: 'https://a.example/', to: 'https://b.example/' } })).toBe(false);
+  });
+
+  it('is false when any list has an entry', () => {
+    const change = emptyChange();
+    change.figures.removed = [figure({ key: 'x' })];
+    expect(isEmptyChange(change)).toBe(false);
+  });
+});
