@@ -69,6 +69,7 @@ export async function runDemo(opts: DemoOptions): Promise<{ changes: number }> {
       clock.set(step.at);
       replay.serve(step.revision);
       opts.write(`\n=== ${step.at.slice(0, 10)} — ${step.note}\n`);
+      opts.write(`(replaying ${revisions[step.revision]!.url})\n`);
       const [result] = await runCheckPass(ctx, sources, { all: true });
       if (!result) continue;
       opts.write(`check: ${result.outcome}${result.error ? ` — ${result.error.message}` : ''}\n`);

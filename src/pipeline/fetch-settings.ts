@@ -1,5 +1,5 @@
 import type { FetchConfig } from '../config/schema.ts';
-import type { FetchSettings } from '../fetch/index.ts';
+import { defaultFetchSettings, type FetchSettings } from '../fetch/index.ts';
 
 /** Maps the config's `fetch` block onto the fetcher's settings, leaving unset keys to its defaults. */
 export function toFetchSettings(f: FetchConfig): Partial<FetchSettings> {
@@ -12,7 +12,11 @@ export function toFetchSettings(f: FetchConfig): Partial<FetchSettings> {
   if (f.retries !== undefined) out.retries = f.retries;
   if (f.allowNetworks) out.allowNetworks = f.allowNetworks;
   if (f.perHost && (f.perHost.concurrency !== undefined || f.perHost.minDelayMs !== undefined)) {
-    out.perHost = { concurrency: f.perHost.concurrency ?? 2, minDelayMs: f.perHost.minDelayMs ?? 0 };
+    out.perHost = { ...defaultFetchSettings.perHost!, ...stripUndefined(f.perHost) };
   }
   return out;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
