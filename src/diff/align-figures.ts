@@ -1,22 +1,32 @@
-import type { Change, Figure } from '../extract/page-document.ts';
-import { collapseWhitespace, normalizeHeading } from './normalize-text.ts';
+import type { Change, Figure, FigureDelta } from '../extract/page-document.ts';
+import { MIN_SCORE, scoreSimilarity } from './figure-similarity.ts';
+import { collapseWhitespace } from './normalize-text.ts';
+
+type ChangedFigure = Change['figures']['changed'][number];
 
 /**
- * Figures added, removed and changed, aligned by `key`.
+ * Figures added, removed and changed, aligned in two passes:
  *
- * The extractor derives a key from a figure's meaning, so "€8.2 million in 2016" → "€5.1
- * million in 2017" keeps its key and shows here as one figure changed. A figure changed only
- * when what it says changed — its value, unit or period; a reworded sentence or a different
- * raw spelling of the same value ("€2m" → "€2 million") is not a change a reader tracks.
- * Keys are compared case- and whitespace-insensitively; a key occurring several times on a
- * page is paired by occurrence order. A figure whose key drifted but whose kind, value, unit,
- * period and section are unchanged is not reported (see `pairRekeyed`).
+ * 1. by `key`. The extractor derives a key from a figure's meaning, so "€8.2 million in 2016" →
+ *    "€5.1 million in 2017" keeps its key and shows here as one figure changed. Keys are
+ *    compared case- and whitespace-insensitively; a key occurring several times on a page is
+ *    paired by occurrence order.
+ * 2. by similarity of what remains (`pairBySimilarity`, figure-similarity.ts): sentence words,
+ *    key words, value proximity, section — for figures whose surrounding words were rewritten
+ *    ("opened on 10 October 2011," → "opened on 10 October 2011 in Pyongyang,") or whose
+ *    paragraph moved. A pair that says the same thing is the same figure, unchanged, and is not
+ *    reported; two equal values in unrelated sentences ("two cooperation programmes", "two
+ *    French NGOs") are not paired, however equal.
+ *
+ * A figure changed only when what it says changed — its value, unit, period or direction; a
+ * reworded sentence or a different raw spelling of the same value ("€2m" → "€2 million") is
+ * not a change a reader tracks. A changed number carries its `delta` (absolute and relative).
  */
 export function alignFigures(from: readonly Figure[], to: readonly Figure[]): Change['figures'] {
-  const fromByKey = groupByKey(from);
+  const fromByKey = groupBy(from, (figure) => normalizeKey(figure.key));
   const used = new Map<string, number>();
   const added: Figure[] = [];
-  const changed: Change['figures']['changed'] = [];
+  const changed: ChangedFigure[] = [];
   const matched = new Set<Figure>();
 
   for (const figure of to) {
@@ -29,39 +39,75 @@ export function alignFigures(from: readonly Figure[], to: readonly Figure[]): Ch
       continue;
     }
     matched.add(previous);
-    if (!sameMeaning(previous, figure)) changed.push({ key: figure.key, from: previous, to: figure });
+    if (!sameMeaning(previous, figure)) changed.push(describeChange(figure.key, previous, figure, 'key'));
   }
-  const unmatched = from.filter((figure) => !matched.has(figure));
-  const rekeyed = pairRekeyed(unmatched, added);
-  return {
-    added: added.filter((figure) => !rekeyed.has(figure)),
-    removed: unmatched.filter((figure) => !rekeyed.has(figure)),
-    changed,
-  };
+  let removed = from.filter((figure) => !matched.has(figure));
+  let remaining = added;
+
+  const similar = pairBySimilarity(removed, remaining);
+  const paired = new Set<Figure>();
+  for (const [old, now] of similar) {
+    paired.add(old);
+    paired.add(now);
+    if (!sameMeaning(old, now)) changed.push(describeChange(now.key, old, now, 'context'));
+  }
+  removed = removed.filter((figure) => !paired.has(figure));
+  remaining = remaining.filter((figure) => !paired.has(figure));
+  // Changes in the order of the newer page, as a reader meets them.
+  const order = new Map(to.map((figure, i) => [figure, i]));
+  changed.sort((a, b) => order.get(a.to)! - order.get(b.to)!);
+  return { added: remaining, removed, changed };
+}
+
+function describeChange(key: string, from: Figure, to: Figure, matchedBy: 'key' | 'context'): ChangedFigure {
+  const entry: ChangedFigure = { key, from, to };
+  const delta = computeDelta(from, to);
+  if (delta !== null) entry.delta = delta;
+  if (matchedBy === 'context') entry.matchedBy = 'context';
+  return entry;
 }
 
 /**
- * Figures whose key drifted because the words around them were edited ("opened on 10 October
- * 2011," → "opened on 10 October 2011 in Pyongyang,") but which say exactly the same thing in
- * the same section: a removed and an added figure with the same kind, value, unit, period and
- * (normalised) section heading, when that pairing is unique on both sides. Such a pair is the
- * same figure, unchanged — reporting it removed and re-added would be noise. Ambiguous
- * candidates (two equal values in one section) are left as they are.
+ * The move of a number: `absolute` = to − from in the figure's unit, `relative` = that over
+ * |from| (0.25 is +25 %), null when from is 0. Null when the values are not both numbers or the
+ * unit changed (EUR → USD has no meaningful delta). Rounded to 12 significant digits so that
+ * 5.1e6 − 8.2e6 reads −3 100 000, not −3 099 999.9999999995.
  */
-function pairRekeyed(removed: readonly Figure[], added: readonly Figure[]): Set<Figure> {
-  const signature = (f: Figure): string =>
-    JSON.stringify([f.kind, f.value, f.unit, f.period ?? null, normalizeHeading(f.section)]);
-  const removedBySig = groupBy(removed, signature);
-  const addedBySig = groupBy(added, signature);
-  const paired = new Set<Figure>();
-  for (const [sig, olds] of removedBySig) {
-    const news = addedBySig.get(sig);
-    if (olds.length === 1 && news?.length === 1) {
-      paired.add(olds[0]!);
-      paired.add(news[0]!);
-    }
+export function computeDelta(from: Figure, to: Figure): FigureDelta | null {
+  if (typeof from.value !== 'number' || typeof to.value !== 'number' || from.unit !== to.unit) return null;
+  const absolute = round(to.value - from.value);
+  const relative = from.value === 0 ? null : round((to.value - from.value) / Math.abs(from.value));
+  return { absolute, relative };
+}
+
+function round(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+/**
+ * Pairs removed and added figures that are alike enough (see figure-similarity.ts), best pair
+ * first; ties go to the earlier figures, so the result does not depend on anything but the two
+ * pages. Each figure is paired at most once.
+ */
+export function pairBySimilarity(removed: readonly Figure[], added: readonly Figure[]): Array<[Figure, Figure]> {
+  const candidates: Array<{ score: number; i: number; j: number }> = [];
+  removed.forEach((old, i) => {
+    added.forEach((now, j) => {
+      const score = scoreSimilarity(old, now);
+      if (score >= MIN_SCORE) candidates.push({ score, i, j });
+    });
+  });
+  candidates.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
+  const usedOld = new Set<number>();
+  const usedNew = new Set<number>();
+  const pairs: Array<[Figure, Figure]> = [];
+  for (const { i, j } of candidates) {
+    if (usedOld.has(i) || usedNew.has(j)) continue;
+    usedOld.add(i);
+    usedNew.add(j);
+    pairs.push([removed[i]!, added[j]!]);
   }
-  return paired;
+  return pairs;
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
@@ -75,9 +121,14 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-/** Whether two aligned figures say the same thing (value, unit, period). */
+/** Whether two aligned figures say the same thing (value, unit, period, direction). */
 export function sameMeaning(a: Figure, b: Figure): boolean {
-  return sameValue(a.value, b.value) && a.unit === b.unit && (a.period ?? null) === (b.period ?? null);
+  return (
+    sameValue(a.value, b.value) &&
+    a.unit === b.unit &&
+    (a.period ?? null) === (b.period ?? null) &&
+    (a.direction ?? null) === (b.direction ?? null)
+  );
 }
 
 function sameValue(a: number | string, b: number | string): boolean {
@@ -90,8 +141,4 @@ function sameValue(a: number | string, b: number | string): boolean {
 
 function normalizeKey(key: string): string {
   return collapseWhitespace(key).toLowerCase();
-}
-
-function groupByKey(figures: readonly Figure[]): Map<string, Figure[]> {
-  return groupBy(figures, (figure) => normalizeKey(figure.key));
 }

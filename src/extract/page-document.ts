@@ -37,6 +37,13 @@ export interface Figure {
    * (3.3), so the direction must live somewhere a diff can see it. Absent for levels.
    */
   direction?: 'up' | 'down';
+  /**
+   * For a figure in a fact sheet's "label : value" row: the label ("Population", "PIB").
+   * Absent in prose.
+   */
+  name?: string;
+  /** Who the page says the figure comes from ("Banque Mondiale"), when a parenthesis names it. */
+  source?: string;
 }
 
 /** One section of a page: a heading and the blocks (paragraphs, list items) beneath it. */
@@ -80,6 +87,12 @@ export interface Hunk {
   after: string;
 }
 
+/** How a number moved between two revisions: `to − from`, and that over |from| (null when from is 0). */
+export interface FigureDelta {
+  absolute: number;
+  relative: number | null;
+}
+
 /** What changed between two `PageDocument`s of the same source. */
 export interface Change {
   updated: { from: string | null; to: string | null };
@@ -93,6 +106,10 @@ export interface Change {
   figures: {
     added: Figure[];
     removed: Figure[];
-    changed: Array<{ key: string; from: Figure; to: Figure }>;
+    /**
+     * `delta` when both values are numbers in the same unit; `matchedBy: 'context'` when the
+     * key did not survive the edit and the figures were paired by their sentences instead.
+     */
+    changed: Array<{ key: string; from: Figure; to: Figure; delta?: FigureDelta; matchedBy?: 'context' }>;
   };
 }

@@ -162,7 +162,11 @@ describe('diffDocuments: figures', () => {
       sentence: 'Trade between France and North Korea is not very significant (€5.1 million in 2017).',
     });
     const change = diffDocuments(makeDocument({ figures: [trade] }), makeDocument({ figures: [newer] }));
-    expect(change.figures).toEqual({ added: [], removed: [], changed: [{ key: trade.key, from: trade, to: newer }] });
+    expect(change.figures).toEqual({
+      added: [],
+      removed: [],
+      changed: [{ key: trade.key, from: trade, to: newer, delta: { absolute: -3_100_000, relative: -0.378048780488 } }],
+    });
   });
 
   it('counts a change of unit alone, or of period alone, as a change', () => {
@@ -180,8 +184,14 @@ describe('diffDocuments: figures', () => {
   });
 
   it('reports figures only in the newer document as added and only in the older as removed', () => {
-    const aid = figure({ key: 'eu/humanitarian-aid-totalled/money', value: 135_300_000, raw: '€135.3 million' });
-    const exports = figure({ key: 'economic-relations/french-exports-amount-to/money', value: 2_000_000, raw: '€2 million' });
+    const aid = figure({
+      key: 'eu/humanitarian-aid-totalled/money', value: 135_300_000, raw: '€135.3 million', section: 'Relations with the European Union',
+      sentence: 'EU humanitarian aid totalled €135.3 million for 130 projects for the period 1995-2015.', period: '1995-2015',
+    });
+    const exports = figure({
+      key: 'economic-relations/french-exports-amount-to/money', value: 2_000_000, raw: '€2 million', period: null,
+      sentence: 'French exports amount to €2 million and North Korea ranks 200 among France’s customers (0.004% of our exports).',
+    });
     const change = diffDocuments(makeDocument({ figures: [trade, exports] }), makeDocument({ figures: [trade, aid] }));
     expect(change.figures.added).toEqual([aid]);
     expect(change.figures.removed).toEqual([exports]);
@@ -193,7 +203,7 @@ describe('diffDocuments: figures', () => {
     const three = { ...two, value: 3, raw: 'three' };
     const lower = { ...two, key: 'cooperation/programmes/count' };
     const change = diffDocuments(makeDocument({ figures: [two, two] }), makeDocument({ figures: [lower, three, three] }));
-    expect(change.figures.changed).toEqual([{ key: two.key, from: two, to: three }]);
+    expect(change.figures.changed).toEqual([{ key: two.key, from: two, to: three, delta: { absolute: 1, relative: 0.5 } }]);
     expect(change.figures.added).toEqual([three]);
     expect(change.figures.removed).toEqual([]);
   });
@@ -205,13 +215,30 @@ describe('diffDocuments: figures', () => {
     expect(change.figures).toEqual({ added: [], removed: [], changed: [] });
   });
 
-  it('keeps drifted keys apart when the match is ambiguous or the section differs', () => {
-    const two = figure({ key: 'a', kind: 'count', value: 2, unit: null, raw: 'two', section: 'Cooperation', period: null });
-    const ambiguous = diffDocuments(makeDocument({ figures: [two, { ...two, key: 'b' }] }), makeDocument({ figures: [{ ...two, key: 'c' }] }));
-    expect(ambiguous.figures.added).toHaveLength(1);
-    expect(ambiguous.figures.removed).toHaveLength(2);
-    const moved = diffDocuments(makeDocument({ figures: [two] }), makeDocument({ figures: [{ ...two, key: 'c', section: 'Political relations' }] }));
-    expect(moved.figures.added).toHaveLength(1);
-    expect(moved.figures.removed).toHaveLength(1);
+  it('keeps drifted keys apart when their sentences have nothing in common, whatever the value', () => {
+    const two = figure({
+      key: 'a', kind: 'count', value: 2, unit: null, raw: 'two cooperation programmes', section: 'Cooperation', period: null,
+      sentence: 'France is conducting two cooperation programmes in North Korea:',
+    });
+    const ngos = { ...two, key: 'c', raw: 'two French NGOs', sentence: 'It also supports two French NGOs on the ground.' };
+    const change = diffDocuments(makeDocument({ figures: [two] }), makeDocument({ figures: [ngos] }));
+    expect(change.figures.added).toEqual([ngos]);
+    expect(change.figures.removed).toEqual([two]);
+    expect(change.figures.changed).toEqual([]);
+  });
+
+  it('pairs a drifted key by its sentence even across sections (a moved paragraph), unchanged or changed', () => {
+    const two = figure({
+      key: 'count/conducting-cooperation-programmes', kind: 'count', value: 2, unit: null, raw: 'two cooperation programmes', section: 'Cooperation', period: null,
+      sentence: 'France is conducting two cooperation programmes in North Korea:',
+    });
+    const moved = { ...two, key: 'count/conducts-cooperation-programmes', section: 'Political relations' };
+    expect(diffDocuments(makeDocument({ figures: [two] }), makeDocument({ figures: [moved] })).figures).toEqual({ added: [], removed: [], changed: [] });
+    const three = { ...moved, value: 3, raw: 'three cooperation programmes', sentence: 'France now conducts three cooperation programmes in North Korea:' };
+    expect(diffDocuments(makeDocument({ figures: [two] }), makeDocument({ figures: [three] })).figures).toEqual({
+      added: [],
+      removed: [],
+      changed: [{ key: moved.key, from: two, to: three, delta: { absolute: 1, relative: 0.5 }, matchedBy: 'context' }],
+    });
   });
 });

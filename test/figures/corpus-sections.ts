@@ -5,7 +5,8 @@
  * "Updated: …" revision stamp are dropped, and the 3-line provenance header is skipped.
  */
 import { readFileSync } from 'node:fs';
-import type { Section } from '../../src/extract/page-document.ts';
+import { extractFigures } from '../../src/extract/figures/index.ts';
+import type { PageDocument, Section } from '../../src/extract/page-document.ts';
 
 const CORPUS = new URL('../../snapshots/corpus/', import.meta.url);
 
@@ -60,3 +61,23 @@ export const NORTH_KOREA_EN_HEADINGS = [
 export const SEED_FILE = 'diplomatie/north-korea/en_2017-10-26_seed.txt';
 /** Same URL — 5 July 2017. */
 export const JULY_FILE = 'diplomatie/north-korea/en_2017-07-05.txt';
+
+/** A `PageDocument` of a page text, figures extracted, for diffing two revisions without HTML. */
+export function documentOf(pageText: string, headings: string[], language: string, updated: string | null = null): PageDocument {
+  const sections = buildSections(pageText, headings);
+  return {
+    title: stripHeader(pageText).split('\n')[0]?.trim() ?? '',
+    language,
+    updated,
+    updatedText: null,
+    url: null,
+    profile: 'generic',
+    sections,
+    figures: extractFigures(sections, language),
+  };
+}
+
+/** The text of a fixture under test/fixtures/figures/. */
+export function readFixture(name: string): string {
+  return readFileSync(new URL(`../fixtures/figures/${name}`, import.meta.url), 'utf8');
+}

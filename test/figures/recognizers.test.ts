@@ -121,7 +121,7 @@ describe('ranks', () => {
     ['en', 'North Korea, France’s 153th ranking supplier, accounts for little.', 153, '153th ranking supplier'],
     ['en', 'China is the third-largest trading partner.', 3, 'third-largest'],
     ['en', 'It is the fourth largest investor.', 4, 'fourth largest'],
-    ['en', 'He was the 20th President of the Republic.', 20, '20th'],
+    ['en', 'He was the 20th President of the Republic.', 20, '20th President'],
     ['fr', 'La Corée du Nord est au 160ème rang.', 160, '160ème rang'],
     ['fr', 'Dépenses militaires (1er rang mondial)', 1, '1er rang mondial'],
     ['de', 'Frankreich ist der drittgrößte Handelspartner.', 3, 'drittgrößte'],
@@ -160,7 +160,9 @@ describe('measures', () => {
     ['fr', 'Superficie : 120 500 km²', 120_500, 'km²'],
     ['fr', 'Espérance de vie : 70 ans', 70, 'years'],
     ['de', 'Die Fläche beträgt 357.000 km2.', 357_000, 'km²'],
-    ['fr', 'Population : 25,3 millions (2014, Banque Mondiale)', 25_300_000, null],
+    ['fr', 'Population : 25,3 millions (2014, Banque Mondiale)', 25_300_000, 'inhabitants'],
+    ['en', 'North Korea has a population of about 25 million.', 25_000_000, 'inhabitants'],
+    ['de', 'Einwohner: 83,2 Millionen', 83_200_000, 'inhabitants'],
   ])('%s "%s"', (language, text, value, unit) => {
     expect(figuresOf(text, language).filter((f) => f.kind === 'measure').map((f) => [f.value, f.unit])).toEqual([[value, unit]]);
   });

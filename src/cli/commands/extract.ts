@@ -42,6 +42,9 @@ export function toContractJson(doc: PageDocument) {
       section: f.section,
       sentence: f.sentence,
       period: f.period,
+      ...(f.direction ? { direction: f.direction } : {}),
+      ...(f.name ? { name: f.name } : {}),
+      ...(f.source ? { source: f.source } : {}),
     })),
   };
 }

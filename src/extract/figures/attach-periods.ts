@@ -8,6 +8,10 @@
  * - it is named as a period: "for the 2017-2018 period", "pour la période 2010-2015" —
  *   then it goes to the nearest figure before it in the sentence that has none;
  * - it stands in a label: "PIB (2013) : 31.9 Mds $".
+ * A year that OPENS a sentence or clause is the period of the figures that follow it in that
+ * sentence: "In 2016, trade was €8.2 million", "En 2010, les échanges ont atteint 7 millions
+ * d’euros", "Im Jahr 2020 betrug der Handel 1,16 Mrd. Euro" — when such figures exist; "In 2006,
+ * the EU began …" keeps its year as a figure.
  * A figure in parentheses right after a figure with a period inherits it: "€27 million in 2016
  * (€6 million in North Korean imports …)". A year after "versus", "par rapport à" … is a
  * comparison base: neither a period nor a figure ("down 3.3% versus 2015").
@@ -19,6 +23,10 @@ const CLOSE_LINK = /^[\s(]*(?:(?:in|en|im|im Jahr|in the year|for|pour|during|ov
 const BASE_LINK = /(?:versus|vs\.?|compared (?:to|with)|against|than|par rapport à|contre|gegenüber|im Vergleich zu|verglichen mit)\s*$/iu;
 const NAMED_PERIOD_BEFORE = /(?:period|période|Zeitraum|Periode)\s*$/iu;
 const NAMED_PERIOD_AFTER = /^\s*(?:period|période|Zeitraum|Periode)/iu;
+/** An introducer right before a year that opens a sentence or a clause ("In 2016, …"). */
+const LEADING_YEAR = /(?:^|[;:]\s*|,\s+)(?:in|during|for|throughout|en|au cours de|durant|pour|courant|im|im Jahr|in|während)\s+$/iu;
+/** What may follow a leading year before its clause goes on: a comma, or nothing. */
+const AFTER_LEADING_YEAR = /^\s*(?:,|\s)/u;
 /** A short link between two figures that share a period ("for", "pour", "and"). */
 const CHAIN_LINK = /^\s*(?:[\p{L}’']+\s+){0,2}$/u;
 
@@ -50,6 +58,16 @@ export function attachPeriods(sentence: string, candidates: Candidate[], labelEn
     const open = before.filter((f) => f.period === null).at(-1);
     if (named && open) {
       setChainPeriod(sentence, before.slice(0, before.indexOf(open) + 1), year.period);
+      consumed.add(year);
+      continue;
+    }
+    if (LEADING_YEAR.test(sentence.slice(0, year.start)) && AFTER_LEADING_YEAR.test(sentence.slice(year.end))) {
+      const nextYear = years.find((y) => y.start > year.end);
+      const following = measured.filter(
+        (f) => f.start >= year.end && f.period === null && (nextYear === undefined || f.end <= nextYear.start),
+      );
+      if (following.length === 0) continue;
+      for (const f of following) f.period = year.period;
       consumed.add(year);
     }
   }

@@ -1,16 +1,23 @@
 /**
  * Figure extraction: the numbers a reader would track on a page, each with its meaning.
  *
- * Pure: sections in, figures out — no I/O and no clock. Each block is split into sentences;
+ * Pure: sections in, figures out — no I/O and no clock. The page's number notation is decided
+ * once from all its text (detect-notation.ts: a French "300,000" is read the same way in every
+ * sentence, by page evidence). Each block is split into sentences;
  * every recogniser proposes candidates (dates, money, percent, measure, rank, year, count);
  * overlaps are resolved by a fixed priority; years become the period of a neighbouring figure
- * or stay figures of their own; and each figure gets a key made from its meaning (make-key.ts).
+ * or stay figures of their own; unit-less measures take a unit their label names
+ * (infer-unit.ts); label rows give a name and a source (read-label.ts); and each figure gets a
+ * key made from its meaning (make-key.ts).
  *
  * Section headings are not read for figures: on these pages they hold titles and numberings
  * ("1. Politische Beziehungen"), not data.
  */
 import type { Figure, FigureKind, Section } from '../page-document.ts';
 import { attachPeriods } from './attach-periods.ts';
+import { inferUnits } from './infer-unit.ts';
+import { findSource, readLabelName } from './read-label.ts';
+import { detectNotation } from './detect-notation.ts';
 import { overlaps, type Candidate, type Span } from './candidate.ts';
 import { findNonFigures } from './find-non-figures.ts';
 import { assignUniqueKeys, makeBaseKey, slugify } from './make-key.ts';
@@ -21,9 +28,11 @@ import { recognizeMoney } from './recognize-money.ts';
 import { recognizePercent } from './recognize-percent.ts';
 import { recognizeRank } from './recognize-rank.ts';
 import { recognizeYears } from './recognize-years.ts';
+import type { Notation } from './read-number.ts';
 import { splitSentences } from './split-sentences.ts';
 
-export { readNumber, numberPattern } from './read-number.ts';
+export { readNumber, numberPattern, type Notation } from './read-number.ts';
+export { detectNotation } from './detect-notation.ts';
 export { splitSentences } from './split-sentences.ts';
 
 /** Options of `extractFigures`. */
@@ -58,10 +67,13 @@ interface PendingFigure {
  */
 export function extractFigures(sections: Section[], language: string, opts: ExtractFiguresOptions = {}): Figure[] {
   const pending: PendingFigure[] = [];
+  // One notation for the whole page: "300,000" is read the same way in every sentence.
+  const notation = detectNotation(sections.flatMap((s) => s.blocks), language);
+  const page: PageReading = { language, notation, referenceDate: opts.referenceDate };
   for (const section of sections) {
     const sectionSlug = section.heading === null ? 'lead' : slugify(section.heading, language);
     for (const block of section.blocks) {
-      for (const found of extractBlockFigures(block, language, opts.referenceDate, sectionSlug)) {
+      for (const found of extractBlockFigures(block, page, sectionSlug)) {
         pending.push({ ...found, figure: { ...found.figure, section: section.heading } });
       }
     }
@@ -70,12 +82,15 @@ export function extractFigures(sections: Section[], language: string, opts: Extr
   return pending.map((p, i) => ({ key: keys[i]!, ...p.figure }));
 }
 
-function extractBlockFigures(
-  block: string,
-  language: string,
-  referenceDate: Date | undefined,
-  sectionSlug: string,
-): PendingFigure[] {
+/** What every sentence of a page is read with. */
+interface PageReading {
+  language: string;
+  notation: Notation;
+  referenceDate: Date | undefined;
+}
+
+function extractBlockFigures(block: string, page: PageReading, sectionSlug: string): PendingFigure[] {
+  const { language } = page;
   const label = LABEL_ROW.exec(block);
   // Bare numbers are read only in short "label : value" rows (fact sheets), not in prose items
   // that happen to start with "Promoting French: …".
@@ -85,28 +100,37 @@ function extractBlockFigures(
     const labelEnd = label && index === 0 && sentence.start === 0 ? label[0].length : 0;
     const text = sentence.text;
     const accepted = resolveOverlaps(
-      collectCandidates(text, language, referenceDate, readsBareNumbers),
+      collectCandidates(text, page, readsBareNumbers),
       findNonFigures(text, index === 0),
     );
     const figures = attachPeriods(text, accepted, labelEnd);
+    inferUnits(text, figures, labelEnd, language);
     const normalized = text.replace(/\s+/gu, ' ').trim();
     for (const candidate of figures) {
       const baseKey = makeBaseKey(candidate, { sentence: text, language, figures: accepted, labelEnd, sectionSlug });
-      out.push({ baseKey, sectionSlug, figure: toFigure(candidate, text, normalized) });
+      const figure = toFigure(candidate, text, normalized);
+      if (labelEnd > 0 && candidate.start >= labelEnd) {
+        const name = readLabelName(text.slice(0, labelEnd));
+        const source = findSource(text, candidate);
+        if (name !== null) figure.name = name;
+        if (source !== null) figure.source = source;
+      }
+      out.push({ baseKey, sectionSlug, figure });
     }
   });
   return out;
 }
 
-function collectCandidates(text: string, language: string, referenceDate: Date | undefined, isLabelRow: boolean): Candidate[] {
+function collectCandidates(text: string, page: PageReading, isLabelRow: boolean): Candidate[] {
+  const { language, notation } = page;
   return [
-    ...recognizeDates(text, language, referenceDate),
-    ...recognizeMoney(text, language),
-    ...recognizePercent(text, language),
-    ...recognizeMeasure(text, language, isLabelRow),
-    ...recognizeRank(text, language),
+    ...recognizeDates(text, language, page.referenceDate),
+    ...recognizeMoney(text, language, notation),
+    ...recognizePercent(text, language, notation),
+    ...recognizeMeasure(text, language, isLabelRow, notation),
+    ...recognizeRank(text, language, notation),
     ...recognizeYears(text, language),
-    ...recognizeCount(text, language),
+    ...recognizeCount(text, language, notation),
   ];
 }
 

@@ -25,12 +25,16 @@ const CLAUSE_BREAK = /[,;:()[\]–—]|\s(?:and|et|und)\s/u;
 
 interface Token {
   word: string;
+  /** `foldWord(word)`, computed once. */
+  folded: string;
   start: number;
   end: number;
 }
 
 /** Lower case, no diacritics, ß → ss: what a key word looks like. */
 export function foldWord(word: string): string {
+  // Plain ASCII words (most of them) need no Unicode decomposition.
+  if (/^[\x00-\x7F]*$/u.test(word)) return word.toLowerCase();
   return word.toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '');
 }
 
@@ -40,27 +44,40 @@ function tokenize(text: string): Token[] {
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[’'][\p{L}]+)*/gu)) {
     let word = m[0];
     let start = m.index;
-    const elision = /^(?:[ldjnsctm]|qu|jusqu|lorsqu|puisqu)[’']/iu.exec(word);
-    if (elision) {
-      start += elision[0].length;
-      word = word.slice(elision[0].length);
+    if (/[’']/u.test(word)) {
+      const elision = /^(?:[ldjnsctm]|qu|jusqu|lorsqu|puisqu)[’']/iu.exec(word);
+      if (elision) {
+        start += elision[0].length;
+        word = word.slice(elision[0].length);
+      }
+      word = word.replace(/[’']s$/u, '');
     }
-    word = word.replace(/[’']s$/u, '');
-    tokens.push({ word, start, end: m.index + m[0].length });
+    tokens.push({ word, folded: foldWord(word), start, end: m.index + m[0].length });
   }
   return tokens;
+}
+
+/**
+ * Every figure of a sentence tokenises the same sentence: keep the last one's tokens (the
+ * extractor makes a sentence's keys one after the other). Tokens are never mutated.
+ */
+let lastTokenized: { text: string; tokens: Token[] } | null = null;
+
+function tokenizeSentence(text: string): Token[] {
+  if (lastTokenized?.text !== text) lastTokenized = { text, tokens: tokenize(text) };
+  return lastTokenized.tokens;
 }
 
 /** A readable slug of a heading: "Economic relations" → "economic-relations". */
 export function slugify(text: string, language: string): string {
   const stop = STOP_WORDS[pickLanguage(language)];
-  const words = tokenize(text).map((t) => foldWord(t.word)).filter((w) => !stop.has(w));
+  const words = tokenize(text).map((t) => t.folded).filter((w) => !stop.has(w));
   return words.join('-') || 'untitled';
 }
 
 function isContent(token: Token, stop: Set<string>, excluded: Span[]): boolean {
   if (/\d/.test(token.word) || token.word.length < 2) return false;
-  if (stop.has(foldWord(token.word)) || stop.has(token.word.toLowerCase())) return false;
+  if (stop.has(token.folded) || stop.has(token.word.toLowerCase())) return false;
   return !excluded.some((s) => token.start < s.end && s.start < token.end);
 }
 
@@ -85,7 +102,7 @@ export function makeBaseKey(figure: Candidate, context: KeyContext): string {
   const others = figures.filter((f) => f !== figure && f.kind !== 'year');
   // Words of other figures' raw text ("ranks" of "ranks 200") belong to those figures.
   for (const o of others) excluded.push({ start: o.start, end: o.end });
-  const tokens = tokenize(sentence).filter((t) => isContent(t, stop, excluded));
+  const tokens = tokenizeSentence(sentence).filter((t) => isContent(t, stop, excluded));
   const isBreak = (from: number, to: number) =>
     CLAUSE_BREAK.test(sentence.slice(from, to)) || others.some((o) => o.start >= from && o.end <= to);
 
@@ -102,7 +119,7 @@ export function makeBaseKey(figure: Candidate, context: KeyContext): string {
     wordsBefore = before.slice(-WORDS_BEFORE);
     if (wordsBefore.length + own.length + wordsAfter.length < 2) wordsAfter = after.slice(0, WORDS_AFTER);
   }
-  const words = [...label.slice(0, LABEL_WORDS), ...wordsBefore, ...own, ...wordsAfter].map((t) => foldWord(t.word));
+  const words = [...label.slice(0, LABEL_WORDS), ...wordsBefore, ...own, ...wordsAfter].map((t) => t.folded);
   return `${figure.kind}/${words.join('-') || context.sectionSlug}`;
 }
 

@@ -14,51 +14,73 @@
  * French accepts `.` as a decimal mark because France Diplomatie's French pages use it
  * ("31.9 Mds $", "2.0 naissances par femme" — see the c2015 presentation page); French never
  * groups thousands with a dot there, so this is still a per-language rule.
+ *
+ * One case the language alone cannot settle: a French page that writes numbers the English way
+ * ("300,000", "1,234,567", "2.5"). There "300,000" is three hundred thousand, while on a page
+ * that writes "25,3 millions" it is three hundred. The PAGE decides, not the number: see
+ * `detectNotation` (detect-notation.ts), which picks the `fr-comma-groups` notation only when
+ * the page itself shows English grouping and no decimal comma anywhere.
  */
 import { pickLanguage, type FigureLanguage } from './vocabulary.ts';
 
 /** Every space a page may put between digit groups: space, no-break, narrow no-break, thin. */
 export const GROUP_SPACE = '[ \\u00A0\\u202F\\u2009]';
 
-const PATTERNS: Record<FigureLanguage, string> = {
-  en: '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?',
+/**
+ * How a page writes its numbers: its language's notation, or `fr-comma-groups` — a French page
+ * whose own numbers show English grouping ("1,234,567", "300,000" beside "2.5" and no decimal
+ * comma anywhere). Chosen once per page by `detectNotation`, never per number.
+ */
+export type Notation = FigureLanguage | 'fr-comma-groups';
+
+const EN_GROUPED = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?';
+
+const PATTERNS: Record<Notation, string> = {
+  en: `${EN_GROUPED}|\\d+(?:\\.\\d+)?`,
   fr: `\\d{1,3}(?:${GROUP_SPACE}\\d{3})+(?:[,.]\\d+)?|\\d+(?:[,.]\\d+)?`,
+  'fr-comma-groups': `${EN_GROUPED}|\\d{1,3}(?:${GROUP_SPACE}\\d{3})+(?:[,.]\\d+)?|\\d+(?:[,.]\\d+)?`,
   de: `\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d{1,3}(?:${GROUP_SPACE}\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?`,
 };
 
-const WHOLE: Record<FigureLanguage, RegExp> = {
-  en: new RegExp(`^(?:${PATTERNS.en})$`, 'u'),
-  fr: new RegExp(`^(?:${PATTERNS.fr})$`, 'u'),
-  de: new RegExp(`^(?:${PATTERNS.de})$`, 'u'),
-};
+const WHOLE = Object.fromEntries(
+  Object.entries(PATTERNS).map(([notation, pattern]) => [notation, new RegExp(`^(?:${pattern})$`, 'u')]),
+) as Record<Notation, RegExp>;
+
+const EN_GROUPED_WHOLE = new RegExp(`^${EN_GROUPED}$`, 'u');
+
+/** The notation of `language` when the page gives no evidence of its own. */
+export function defaultNotation(language: string): Notation {
+  return pickLanguage(language);
+}
 
 /**
  * The regular-expression source of one number in `language`, bounded so that it never starts
  * inside a word or another number ("G7", "Covid-19", "A380" are names, not figures) and never
  * stops in the middle of digits.
  */
-export function numberPattern(language: string): string {
-  return `(?<![\\p{L}\\d]|[\\p{L}\\d][-.,])${numberBody(language)}`;
+export function numberPattern(language: string, notation: Notation = defaultNotation(language)): string {
+  return `(?<![\\p{L}\\d]|[\\p{L}\\d][-.,])${numberBody(language, notation)}`;
 }
 
 /**
  * The same number without the left boundary, for places where a currency code is glued to
  * the digits ("AUD70.9 billion").
  */
-export function numberBody(language: string): string {
-  return `(?:${PATTERNS[pickLanguage(language)]})(?![\\d]|[.,]\\d)`;
+export function numberBody(language: string, notation: Notation = defaultNotation(language)): string {
+  return `(?:${PATTERNS[notation]})(?![\\d]|[.,]\\d)`;
 }
 
 /**
  * Reads one number as written in `language` ("8.2", "300,000", "25,3", "120 500", "1.234").
- * Returns null when the text is not exactly one number in that language's notation.
+ * Returns null when the text is not exactly one number in that language's notation. `notation`
+ * is the page's (see `detectNotation`); it defaults to the language's own.
  */
-export function readNumber(text: string, language: string): number | null {
+export function readNumber(text: string, language: string, notation: Notation = defaultNotation(language)): number | null {
   const trimmed = text.trim();
   const lang = pickLanguage(language);
-  if (!WHOLE[lang].test(trimmed)) return null;
+  if (!WHOLE[notation].test(trimmed)) return null;
   let canonical: string;
-  if (lang === 'en') {
+  if (lang === 'en' || (notation === 'fr-comma-groups' && EN_GROUPED_WHOLE.test(trimmed))) {
     canonical = trimmed.replace(/,/g, '');
   } else if (lang === 'fr') {
     canonical = trimmed.replace(/[ \u00A0\u202F\u2009]/g, '').replace(',', '.');

@@ -13,7 +13,7 @@
 import { makeCandidate, type Candidate } from './candidate.ts';
 import { isUnitWord, normalizeUnit } from './recognize-measure.ts';
 import { memoizeByLanguage } from './memoize.ts';
-import { numberPattern, readNumber } from './read-number.ts';
+import { numberPattern, readNumber, type Notation } from './read-number.ts';
 import {
   ANAPHORIC_ARTICLES, MONTHS, NUMBER_WORDS, pickLanguage, SCALE_WORDS, SPAN_OPENERS, STOP_WORDS,
   type FigureLanguage,
@@ -39,12 +39,12 @@ function isNounLike(word: string, lang: FigureLanguage): boolean {
   return /^\p{L}[\p{L}’'-]*$/u.test(word) && word.length > 1;
 }
 
-const countPattern = memoizeByLanguage((language) => {
+const countPattern = memoizeByLanguage((language, notation) => {
   const lang = pickLanguage(language);
   const words = Object.keys(NUMBER_WORDS[lang]).sort((a, b) => b.length - a.length).map(escape);
   const numberWord = `(?<![\\p{L}])(?:${words.join('|')})(?![\\p{L}])`;
   return new RegExp(
-    `(?<num>${numberPattern(language)}|${numberWord})` +
+    `(?<num>${numberPattern(language, notation)}|${numberWord})` +
       `(?:[ \\u00A0](?<partitive>${PARTITIVES[lang]})(?![\\p{L}])` +
       `|[ \\u00A0](?<w1>[\\p{L}][\\p{L}’'-]*)(?:[ \\u00A0](?<w2>[\\p{L}][\\p{L}’'-]*))?)`,
     'giu',
@@ -52,9 +52,9 @@ const countPattern = memoizeByLanguage((language) => {
 });
 
 /** Finds the counts (and word-number measures such as "two years") of one sentence. */
-export function recognizeCount(sentence: string, language: string): Candidate[] {
+export function recognizeCount(sentence: string, language: string, notation?: Notation): Candidate[] {
   const lang = pickLanguage(language);
-  const pattern = countPattern(language);
+  const pattern = countPattern(language, notation);
   const found: Candidate[] = [];
   for (const m of sentence.matchAll(pattern)) {
     const groups = m.groups!;
@@ -62,9 +62,9 @@ export function recognizeCount(sentence: string, language: string): Candidate[] 
     const isWord = !/\d/.test(numText);
     // Counts are whole numbers written without a decimal part ("2.0 naissances" is a measure).
     if (!isWord && !/^\d{1,3}(?:[ ,.\u00A0\u202F\u2009]\d{3})*$|^\d+$/u.test(numText)) continue;
-    const value = isWord ? NUMBER_WORDS[lang][numText.toLowerCase()] ?? null : readNumber(numText, language);
+    const value = isWord ? NUMBER_WORDS[lang][numText.toLowerCase()] ?? null : readNumber(numText, language, notation);
     if (value === null) continue;
-    const previous = /([\p{L}]+)[ \u00A0]*$/u.exec(sentence.slice(0, m.index))?.[1]?.toLowerCase();
+    const previous = /([\p{L}]+)[ \u00A0]*$/u.exec(sentence.slice(Math.max(0, m.index - 40), m.index))?.[1]?.toLowerCase();
     if (previous !== undefined && SPAN_OPENERS[lang].includes(previous)) continue;
     if (isWord && previous !== undefined && ANAPHORIC_ARTICLES[lang].includes(previous)) continue;
     const numEnd = m.index + numText.length;

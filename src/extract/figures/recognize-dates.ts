@@ -40,27 +40,55 @@ function formatDate(d: PartialDate): string {
   return d.day === null ? `${d.year}-${pad(d.month)}` : `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 }
 
+/** How much text around a month name chrono gets: enough for "from 6 to 16 October 2017". */
+const WINDOW_REACH = 40;
+
+/**
+ * The stretches of `sentence` around its month names and numeric dates, merged when they
+ * touch, widened to whole words. chrono's cost grows with the text it scans; a long sentence
+ * with one date in it only needs the few words around that date.
+ */
+function dateWindows(sentence: string, lang: FigureLanguage): Array<[number, number]> {
+  const windows: Array<[number, number]> = [];
+  for (const m of sentence.matchAll(DATE_HINTS[lang])) {
+    let start = Math.max(0, m.index - WINDOW_REACH);
+    let end = Math.min(sentence.length, m.index + m[0].length + WINDOW_REACH);
+    while (start > 0 && !/\s/u.test(sentence[start - 1]!)) start--;
+    while (end < sentence.length && !/\s/u.test(sentence[end]!)) end++;
+    const last = windows.at(-1);
+    if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
+    else windows.push([start, end]);
+  }
+  return windows;
+}
+
 function readChrono(sentence: string, lang: FigureLanguage, reference: Date): PartialDate[] {
-  const results = PARSERS[lang].parse(sentence, { instant: reference, timezone: 0 });
   const dates: PartialDate[] = [];
-  for (const result of results) {
-    const components = result.end ? [result.start, result.end] : [result.start];
-    for (const c of components) {
-      if (!c.isCertain('month')) continue;
-      const year = c.isCertain('year') ? c.get('year') : null;
-      const day = c.isCertain('day') ? c.get('day') : null;
-      if (year === null && day === null) continue;
-      const lead = LEADING_WORDS.exec(result.text)?.[0].length ?? 0;
-      dates.push({
-        year: year ?? null,
-        month: c.get('month')!,
-        day: day ?? null,
-        start: result.index + lead,
-        end: result.index + result.text.length,
-      });
+  for (const [from, to] of dateWindows(sentence, lang)) {
+    for (const result of PARSERS[lang].parse(sentence.slice(from, to), { instant: reference, timezone: 0 })) {
+      readResult(result, from, dates);
     }
   }
   return dates;
+}
+
+/** Keeps the components of one chrono result that have a certain month and a year or a day. */
+function readResult(result: chrono.ParsedResult, offset: number, dates: PartialDate[]): void {
+  const components = result.end ? [result.start, result.end] : [result.start];
+  for (const c of components) {
+    if (!c.isCertain('month')) continue;
+    const year = c.isCertain('year') ? c.get('year') : null;
+    const day = c.isCertain('day') ? c.get('day') : null;
+    if (year === null && day === null) continue;
+    const lead = LEADING_WORDS.exec(result.text)?.[0].length ?? 0;
+    dates.push({
+      year: year ?? null,
+      month: c.get('month')!,
+      day: day ?? null,
+      start: offset + result.index + lead,
+      end: offset + result.index + result.text.length,
+    });
+  }
 }
 
 function readMonthYears(sentence: string, lang: FigureLanguage, taken: PartialDate[]): PartialDate[] {
@@ -94,9 +122,28 @@ function fillYears(dates: PartialDate[], reference: Date | undefined): void {
   });
 }
 
+/**
+ * A cheap test that a sentence may hold a date chrono would keep (a month name or its
+ * abbreviation, or a numeric date): chrono is by far the most expensive recogniser, and most
+ * sentences of a fact page hold no date. Every result chrono could give us needs a certain
+ * month (see `readChrono`), and a month comes only from these forms.
+ */
+const DATE_HINTS = Object.fromEntries(
+  (['en', 'fr', 'de'] as const).map((lang) => {
+    // Full names and their 3- and 4-letter abbreviations ("Oct", "sept", "janv"), as whole words.
+    const names = new Set(Object.keys(MONTHS[lang]).flatMap((name) => [name, name.slice(0, 3), name.slice(0, 4)]));
+    return [
+      lang,
+      new RegExp(`(?<![\\p{L}])(?:${[...names].join('|')})(?![\\p{L}])|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}`, 'giu'),
+    ];
+  }),
+) as Record<FigureLanguage, RegExp>;
+
 /** Finds the dates of one sentence. */
 export function recognizeDates(sentence: string, language: string, reference?: Date): Candidate[] {
   const lang = pickLanguage(language);
+  // Every date we keep has a day or a year in digits, and a month name or a numeric form.
+  if (!/\d/u.test(sentence) || sentence.search(DATE_HINTS[lang]) < 0) return [];
   // chrono needs an instant; its guesses from it are never used (fillYears decides), so any fixed
   // instant keeps the result independent of the clock and the machine's time zone.
   const instant = reference ?? new Date(Date.UTC(2000, 0, 1));

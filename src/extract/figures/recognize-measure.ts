@@ -8,7 +8,7 @@
  */
 import { makeCandidate, type Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
-import { numberPattern, readNumber, scaleNumber } from './read-number.ts';
+import { numberPattern, readNumber, scaleNumber, type Notation } from './read-number.ts';
 import { pickLanguage, SCALE_WORDS } from './vocabulary.ts';
 
 /** Printed unit → normalised unit. Matched case-sensitively for symbols, case-insensitively for words. */
@@ -31,12 +31,15 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const EXACT_UNITS = new Map(UNITS);
+/** Words (longer than 2 letters) also match in any case: "Hectares", "Jahre". */
+const FOLDED_UNITS = new Map(
+  [...UNITS].reverse().filter(([p]) => p.length > 2).map(([p, unit]) => [p.toLowerCase(), unit]),
+);
+
 /** Normalised unit of a printed one, or null when it is no unit we know. */
 export function normalizeUnit(printed: string): string | null {
-  const exact = UNITS.find(([p]) => p === printed);
-  if (exact) return exact[1];
-  const folded = UNITS.find(([p]) => p.length > 2 && p.toLowerCase() === printed.toLowerCase());
-  return folded ? folded[1] : null;
+  return EXACT_UNITS.get(printed) ?? FOLDED_UNITS.get(printed.toLowerCase()) ?? null;
 }
 
 /** True when `word` is a unit this recogniser reads (counts must not take it as their noun). */
@@ -44,25 +47,25 @@ export function isUnitWord(word: string): boolean {
   return normalizeUnit(word) !== null;
 }
 
-const measurePattern = memoizeByLanguage((language) => {
+const measurePattern = memoizeByLanguage((language, notation) => {
   const lang = pickLanguage(language);
   const scales = Object.keys(SCALE_WORDS[lang]).sort((a, b) => b.length - a.length).map(escape);
   const units = UNITS.map(([p]) => p).sort((a, b) => b.length - a.length).map(escape);
   return new RegExp(
-    `(?<num>${numberPattern(language)})(?:[ \\u00A0\\u202F](?<scale>${scales.join('|')})(?![\\p{L}]))?` +
+    `(?<num>${numberPattern(language, notation)})(?:[ \\u00A0\\u202F](?<scale>${scales.join('|')})(?![\\p{L}]))?` +
       `(?:[ \\u00A0\\u202F]?(?:d['’]|de[ \\u00A0])?(?<unit>${units.join('|')})(?![\\p{L}\\d]))?`,
     'giu',
   );
 });
 
 /** Finds the measures of one sentence. `bareNumbers` also reads unit-less numbers (label rows). */
-export function recognizeMeasure(sentence: string, language: string, bareNumbers = false): Candidate[] {
+export function recognizeMeasure(sentence: string, language: string, bareNumbers = false, notation?: Notation): Candidate[] {
   const lang = pickLanguage(language);
-  const pattern = measurePattern(language);
+  const pattern = measurePattern(language, notation);
   const found: Candidate[] = [];
   for (const m of sentence.matchAll(pattern)) {
     const groups = m.groups!;
-    const number = readNumber(groups.num!, language);
+    const number = readNumber(groups.num!, language, notation);
     if (number === null) continue;
     const unit = groups.unit === undefined ? null : normalizeUnit(groups.unit);
     if (unit === null && groups.scale === undefined) {

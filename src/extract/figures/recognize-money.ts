@@ -6,7 +6,8 @@
  * so that "€8.2 million" and "€820,000" compare as numbers.
  */
 import { makeCandidate, type Candidate } from './candidate.ts';
-import { numberBody, numberPattern, readNumber, scaleNumber } from './read-number.ts';
+import { memoizeByLanguage } from './memoize.ts';
+import { numberBody, numberPattern, readNumber, scaleNumber, type Notation } from './read-number.ts';
 import { pickLanguage, SCALE_WORDS } from './vocabulary.ts';
 
 const PREFIX_CURRENCIES: Array<[string, string]> = [
@@ -45,36 +46,34 @@ function readScale(word: string | undefined, language: string): number {
   return SCALE_WORDS[pickLanguage(language)][lower] ?? SCALE_WORDS.en[lower] ?? 1;
 }
 
-const cache = new Map<string, RegExp[]>();
+/** Every amount has a digit and a currency symbol, code or word: a cheap test before the patterns. */
+const MAY_HOLD_MONEY = /\d[\s\S]*?(?:[€$£]|[A-Z]{3}|euro|dollar|livre|pound|yen|won|Euro)|(?:[€$£]|[A-Z]{3})[\s\S]*?\d/u;
 
-function moneyPatterns(language: string): RegExp[] {
-  const cached = cache.get(language);
-  if (cached) return cached;
+const moneyPatterns = memoizeByLanguage((language, notation): RegExp[] => {
   const scale = `(?:[ \\u00A0\\u202F](?<scale>${scaleAlternation(language)})(?![\\p{L}]))?`;
   const prefixCodes = alternation(PREFIX_CURRENCIES.map(([symbol]) => symbol));
   const prefix = new RegExp(
-    `(?<![\\p{L}\\d])(?<cur>${prefixCodes})[ \\u00A0\\u202F]?(?<num>${numberBody(language)})${scale}`,
+    `(?<![\\p{L}\\d])(?<cur>${prefixCodes})[ \\u00A0\\u202F]?(?<num>${numberBody(language, notation)})${scale}`,
     'giu',
   );
   const suffixWords = alternation(SUFFIX_CURRENCIES.map(([word]) => word));
   const suffix = new RegExp(
-    `(?<num>${numberPattern(language)})${scale}[ \\u00A0\\u202F]?(?:(?:de|d['’])[ \\u00A0]?)?` +
+    `(?<num>${numberPattern(language, notation)})${scale}[ \\u00A0\\u202F]?(?:(?:de|d['’])[ \\u00A0]?)?` +
       `(?<cur>${suffixWords})(?![\\p{L}])`,
     'giu',
   );
-  const patterns = [prefix, suffix];
-  cache.set(language, patterns);
-  return patterns;
-}
+  return [prefix, suffix];
+});
 
 /** Finds the money amounts of one sentence. */
-export function recognizeMoney(sentence: string, language: string): Candidate[] {
+export function recognizeMoney(sentence: string, language: string, notation?: Notation): Candidate[] {
   const found: Candidate[] = [];
-  const [prefix, suffix] = moneyPatterns(language);
+  if (!MAY_HOLD_MONEY.test(sentence)) return found;
+  const [prefix, suffix] = moneyPatterns(language, notation);
   const suffixed: Candidate[] = [];
   for (const match of sentence.matchAll(suffix!)) {
     const groups = match.groups!;
-    const number = readNumber(groups.num!, language);
+    const number = readNumber(groups.num!, language, notation);
     const currency = SUFFIX_CURRENCIES.find(([w]) => w.toLowerCase() === groups.cur!.toLowerCase());
     if (number === null || !currency) continue;
     const value = scaleNumber(number, readScale(groups.scale, language) * currency[2]);
@@ -84,7 +83,7 @@ export function recognizeMoney(sentence: string, language: string): Candidate[] 
     // "6.5 Mds $ 2013": the "$" closes the amount before it; it does not open "$ 2013".
     if (suffixed.some((c) => match.index >= c.start && match.index < c.end)) continue;
     const groups = match.groups!;
-    const number = readNumber(groups.num!, language);
+    const number = readNumber(groups.num!, language, notation);
     const currency = PREFIX_CURRENCIES.find(([s]) => s.toLowerCase() === groups.cur!.toLowerCase());
     if (number === null || !currency) continue;
     const value = scaleNumber(number, readScale(groups.scale, language));

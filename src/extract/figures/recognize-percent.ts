@@ -9,7 +9,7 @@
  */
 import type { Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
-import { numberPattern, readNumber } from './read-number.ts';
+import { numberPattern, readNumber, type Notation } from './read-number.ts';
 import { pickLanguage, type FigureLanguage } from './vocabulary.ts';
 
 const DIRECTION_WORDS: Record<FigureLanguage, { up: string[]; down: string[] }> = {
@@ -34,24 +34,25 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const percentPattern = memoizeByLanguage((language) => {
+const percentPattern = memoizeByLanguage((language, notation) => {
   const words = DIRECTION_WORDS[pickLanguage(language)];
   const all = [...words.up, ...words.down].sort((a, b) => b.length - a.length).map(escape);
   return new RegExp(
     `(?:(?<![\\p{L}])(?<word>${all.join('|')})[ \\u00A0])?(?<sign>[+\\-−](?=\\d))?` +
-      `(?<num>${numberPattern(language)})${SYMBOL}`,
+      `(?<num>${numberPattern(language, notation)})${SYMBOL}`,
     'giu',
   );
 });
 
 /** Finds the percentages of one sentence. */
-export function recognizePercent(sentence: string, language: string): Candidate[] {
+export function recognizePercent(sentence: string, language: string, notation?: Notation): Candidate[] {
   const words = DIRECTION_WORDS[pickLanguage(language)];
-  const pattern = percentPattern(language);
+  const pattern = percentPattern(language, notation);
   const found: Candidate[] = [];
+  if (!/%|cent|Prozent/iu.test(sentence)) return found;
   for (const match of sentence.matchAll(pattern)) {
     const groups = match.groups!;
-    const magnitude = readNumber(groups.num!, language);
+    const magnitude = readNumber(groups.num!, language, notation);
     if (magnitude === null) continue;
     const sign = groups.sign;
     const word = groups.word?.toLowerCase();

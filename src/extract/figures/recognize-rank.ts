@@ -8,8 +8,8 @@
  */
 import { makeCandidate, type Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
-import { numberPattern, readNumber } from './read-number.ts';
-import { ORDINAL_WORDS, pickLanguage, RANK_CONTEXT, type FigureLanguage } from './vocabulary.ts';
+import { numberPattern, readNumber, type Notation } from './read-number.ts';
+import { ORDINAL_WORDS, pickLanguage, RANK_CONTEXT, RANK_NOUNS, type FigureLanguage } from './vocabulary.ts';
 
 const SP = '[ \\u00A0]';
 
@@ -24,10 +24,11 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const rankPatterns = memoizeByLanguage((language) => {
+const rankPatterns = memoizeByLanguage((language, notation) => {
   const lang = pickLanguage(language);
-  const number = numberPattern(language);
+  const number = numberPattern(language, notation);
   const context = RANK_CONTEXT[lang].map(escape).join('|');
+  const nouns = [...RANK_NOUNS[lang]].sort((a, b) => b.length - a.length).map((n) => escape(n).replace(/ /g, SP)).join('|') || '(?!)';
   // "ranks 200", "ranked 5th", "rang 160", "Platz 3", "Rang 12".
   const verbs = lang === 'en' ? 'ranks|ranked|ranking|rank' : lang === 'fr' ? 'rang|classée?' : 'Platz|Rang';
   const suffix = lang === 'de' ? '' : SUFFIXES[lang];
@@ -39,7 +40,7 @@ const rankPatterns = memoizeByLanguage((language) => {
       ? /(?<![\p{L}\d.,])(?<num>\d{1,3})\.[ \u00A0](?=\p{Lu}\p{Ll}|(?:und|oder|bis)[ \u00A0]\d{1,3}\.[ \u00A0]\p{Lu})/gu
       : new RegExp(
           `(?<![\\p{L}\\d.,])(?<num>\\d{1,4})(?:${SUFFIXES[lang]})(?![\\p{L}\\d])` +
-            `(?<tail>(?:[- \\u00A0](?:${context}))(?:${SP}(?:${context}|trading|mondial))?)?`,
+            `(?<tail>(?:[- \\u00A0](?:${context}))(?:${SP}(?:${context}|trading|mondial))?|${SP}(?:${nouns}))?(?![\\p{L}])`,
           'giu',
         );
   // Word ordinals beside a ranking word: "third-largest", "fourth largest", "troisième partenaire".
@@ -52,9 +53,9 @@ const rankPatterns = memoizeByLanguage((language) => {
 });
 
 /** Finds the ranks of one sentence. */
-export function recognizeRank(sentence: string, language: string): Candidate[] {
+export function recognizeRank(sentence: string, language: string, notation?: Notation): Candidate[] {
   const lang = pickLanguage(language);
-  const { verbal, ordinal, wordOrdinal } = rankPatterns(language);
+  const { verbal, ordinal, wordOrdinal } = rankPatterns(language, notation);
   const found: Candidate[] = [];
   const add = (value: number | null, start: number, end: number, valueStart = start, valueEnd = end) => {
     if (value === null || !Number.isInteger(value) || value <= 0) return;
@@ -62,7 +63,7 @@ export function recognizeRank(sentence: string, language: string): Candidate[] {
   };
   for (const m of sentence.matchAll(verbal)) {
     const numStart = m.index + m[0].indexOf(m.groups!.num!);
-    add(readNumber(m.groups!.num!, language), m.index, m.index + m[0].length, numStart, m.index + m[0].length);
+    add(readNumber(m.groups!.num!, language, notation), m.index, m.index + m[0].length, numStart, m.index + m[0].length);
   }
   for (const m of sentence.matchAll(ordinal)) {
     const tail = m.groups!.tail?.length ?? 0;

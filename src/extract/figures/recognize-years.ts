@@ -7,6 +7,7 @@
  * later (attach-periods.ts); this file only finds them.
  */
 import type { Candidate } from './candidate.ts';
+import { memoizeByLanguage } from './memoize.ts';
 import { pickLanguage, type FigureLanguage } from './vocabulary.ts';
 
 const RANGE_WORDS: Record<FigureLanguage, { from: string; to: string }> = {
@@ -33,17 +34,23 @@ function rangeCandidate(start: number, end: number, first: number, last: number)
   };
 }
 
-/** Finds the years and year ranges of one sentence. */
-export function recognizeYears(sentence: string, language: string): Candidate[] {
-  const lang = pickLanguage(language);
-  const found: Candidate[] = [];
-
-  // "from 1998 to 2011", "von 1998 bis 2011".
-  const words = RANGE_WORDS[lang];
-  const spelled = new RegExp(
+const spelledPattern = memoizeByLanguage((language) => {
+  const words = RANGE_WORDS[pickLanguage(language)];
+  return new RegExp(
     `(?<![\\p{L}])(?:${words.from})[ \\u00A0](?<a>${YEAR})[ \\u00A0](?:${words.to})[ \\u00A0](?<b>${YEAR})(?![\\d\\p{L}])`,
     'giu',
   );
+});
+
+const SINGLE = new RegExp(`(?<![\\p{L}\\d.,\\-–/])(?<y>${YEAR})(?![\\d\\p{L}]|[.,]\\d|[-–/]\\d)`, 'gu');
+
+/** Finds the years and year ranges of one sentence. */
+export function recognizeYears(sentence: string, language: string): Candidate[] {
+  const found: Candidate[] = [];
+  if (!/\d{3}/u.test(sentence)) return found;
+
+  // "from 1998 to 2011", "von 1998 bis 2011".
+  const spelled = spelledPattern(language);
   for (const m of sentence.matchAll(spelled)) {
     const a = Number(m.groups!.a);
     const b = Number(m.groups!.b);
@@ -59,12 +66,11 @@ export function recognizeYears(sentence: string, language: string): Candidate[] 
     if (isYearRange(a, b)) found.push(rangeCandidate(m.index, m.index + m[0].length, a, b));
   }
 
-  const single = new RegExp(`(?<![\\p{L}\\d.,\\-–/])(?<y>${YEAR})(?![\\d\\p{L}]|[.,]\\d|[-–/]\\d)`, 'gu');
-  for (const m of sentence.matchAll(single)) {
+  for (const m of sentence.matchAll(SINGLE)) {
     const year = Number(m.groups!.y);
     // Before 1900 a four-digit number is as likely a quantity ("1800 dollars", "1500 soldiers"):
     // a year only after a word that introduces one ("in 1984", "depuis 1984", "seit 1871").
-    const before = /([\p{L}]+)[ \u00A0(]*$/u.exec(sentence.slice(0, m.index))?.[1]?.toLowerCase();
+    const before = /([\p{L}]+)[ \u00A0(]*$/u.exec(sentence.slice(Math.max(0, m.index - 40), m.index))?.[1]?.toLowerCase();
     if (year < 1900 && (before === undefined || !YEAR_INTRODUCERS.has(before))) continue;
     found.push({
       kind: 'year', value: year, unit: null, start: m.index, end: m.index + m[0].length,

@@ -40,7 +40,8 @@ export function splitSentences(block: string, language: string): SentenceSpan[] 
   for (const match of block.matchAll(BOUNDARY)) {
     const end = match.index;
     const before = block.slice(start, end + 1);
-    const lastWord = /([\p{L}\d.]+)\.$/u.exec(before)?.[1] ?? '';
+    // Only the tail matters; an end-anchored regex would scan the whole block each time.
+    const lastWord = /([\p{L}\d.]+)\.$/u.exec(before.slice(-40))?.[1] ?? '';
     const nextWord = /^[\p{L}]+/u.exec(block.slice(end + match[0].length))?.[0] ?? '';
     if (isAbbreviation(lastWord, isGerman) && !GERMAN_OPENERS.has(nextWord)) continue;
     pushSentence(sentences, block, start, end + match[0].trimEnd().length);

@@ -62,6 +62,18 @@ export const RANK_CONTEXT: Record<FigureLanguage, string[]> = {
   de: ['größte', 'wichtigste', 'stärkste', 'Platz', 'Rang', 'Stelle'],
 };
 
+/**
+ * Nouns an ordinal ranks ("20th President", "25e anniversaire", "3rd session"): they complete the
+ * rank's raw text and its key, the way "ranking supplier" completes "153th".
+ */
+export const RANK_NOUNS: Record<FigureLanguage, string[]> = {
+  en: ['President', 'Prime Minister', 'anniversary', 'edition', 'session', 'summit', 'meeting',
+    'round', 'congress', 'plenary', 'conference', 'century'],
+  fr: ['président', 'anniversaire', 'édition', 'session', 'sommet', 'réunion', 'congrès',
+    'conférence', 'siècle', 'plénière'],
+  de: [],
+};
+
 /** Scale words after a number: "€8.2 million", "7 millions d’euros", "1,16 Mrd. Euro". */
 export const SCALE_WORDS: Record<FigureLanguage, Record<string, number>> = {
   en: {
