@@ -31,6 +31,8 @@ export const fetchSettingsSchema = z
     maxBytes: z.number().int().positive().optional(),
     maxRedirects: z.number().int().min(0).max(20).optional(),
     retries: z.number().int().min(0).max(10).optional(),
+    /** Honour robots.txt (default true); false for a page watched with the site's consent. */
+    robots: z.boolean().optional(),
     perHost: z
       .object({
         concurrency: z.number().int().positive().optional(),

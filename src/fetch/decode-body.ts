@@ -43,7 +43,8 @@ export function isHtmlContentType(contentType: ContentType | null): boolean {
   return contentType === null || HTML_TYPES.has(contentType.mediaType);
 }
 
-export type CharsetSource = 'bom' | 'header' | 'meta' | 'default';
+/** `fallback`: declared (or defaulted) UTF-8 that was not UTF-8 at all, decoded as windows-1252. */
+export type CharsetSource = 'bom' | 'header' | 'meta' | 'default' | 'fallback';
 
 export interface DecodedBody {
   text: string;
@@ -73,11 +74,35 @@ export function decodeBody(body: Buffer, contentTypeHeader: string | null): Deco
   for (const [source, label] of candidates) {
     if (!label) continue;
     const decoder = createDecoder(label, source);
+    if (decoder?.encoding === 'utf-8' && source !== 'bom') return decodeClaimedUtf8(body, source, unknownLabel);
     if (decoder) return { text: decodeWith(decoder, body), charset: decoder.encoding, source, unknownLabel };
     unknownLabel ??= label;
   }
-  const decoder = new TextDecoder('utf-8');
-  return { text: decoder.decode(body), charset: decoder.encoding, source: 'default', unknownLabel };
+  return decodeClaimedUtf8(body, 'default', unknownLabel);
+}
+
+/**
+ * Decodes a body that says (or is assumed) to be UTF-8. Old SPIP pages often claim UTF-8 in a
+ * server-wide header while the bytes are windows-1252: decoded as UTF-8, every "é" would become
+ * U+FFFD, the content hash would change and a bogus "every accent changed" revision would be
+ * stored. When the bytes hold invalid sequences and not ONE valid multi-byte character, they are
+ * single-byte text and are decoded as windows-1252 instead. A UTF-8 page with a stray bad byte
+ * still has valid multi-byte characters and stays UTF-8 (with one U+FFFD), as in a browser.
+ */
+function decodeClaimedUtf8(body: Buffer, source: CharsetSource, unknownLabel: string | null): DecodedBody {
+  const text = new TextDecoder('utf-8').decode(body);
+  if (text.includes('\ufffd') && !hasValidMultibyteChar(text)) {
+    return { text: repairWindows1252(new TextDecoder('windows-1252').decode(body)), charset: 'windows-1252', source: 'fallback', unknownLabel };
+  }
+  return { text, charset: 'utf-8', source, unknownLabel };
+}
+
+function hasValidMultibyteChar(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f && c !== 0xfffd) return true;
+  }
+  return false;
 }
 
 function decodeWith(decoder: TextDecoder, body: Buffer): string {

@@ -22,6 +22,11 @@ export interface FetchSettings {
   allowNetworks: string[];
   /** Politeness per host: concurrent requests and minimum spacing of request starts. */
   perHost?: { concurrency: number; minDelayMs: number };
+  /**
+   * Honour robots.txt (RFC 9309): a disallowed page is not fetched and the check is `blocked`.
+   * On by default; an operator watching a page with the site's consent can switch it off per source.
+   */
+  robots: boolean;
 }
 
 /** Longest backoff between two attempts, whatever the attempt number. */
@@ -39,6 +44,7 @@ export const defaultFetchSettings: FetchSettings = {
   retryBaseMs: 500,
   allowNetworks: [],
   perHost: { concurrency: 2, minDelayMs: 0 },
+  robots: true,
 };
 
 /** `FetchSettings` with every field present, as the client works with it. */

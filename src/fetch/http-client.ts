@@ -8,6 +8,7 @@ import { decodeBody } from './decode-body.ts';
 import { MAX_RETRY_AFTER_MS, resolveFetchSettings, type FetchSettings, type ResolvedFetchSettings } from './fetch-settings.ts';
 import { HostLimiter } from './host-limiter.ts';
 import { requestHop } from './request-hop.ts';
+import { RobotsCache } from './robots.ts';
 import { computeBackoffMs } from './retry-policy.ts';
 
 export interface FetchRequest {
@@ -80,6 +81,7 @@ export function createHttpClient(settings: Partial<FetchSettings>, deps: HttpCli
   parseNetworks(base.allowNetworks);
   const sleep = deps.sleep ?? realSleep;
   const limiter = new HostLimiter({ sleep });
+  const robots = new RobotsCache(() => deps.clock.now().getTime());
   /**
    * One Agent per distinct allow-list: the guard lives in the Agent's connect-time lookup, and a
    * pooled connection opened under a wider allow-list must not serve a request with a narrower one.
@@ -114,6 +116,9 @@ export function createHttpClient(settings: Partial<FetchSettings>, deps: HttpCli
         checkUrlHost(url, networks);
       } catch (err) {
         throw classifyFetchError(err, url.href);
+      }
+      if (s.robots) {
+        await robots.assertAllowed(url, { settings: s, dispatcher: agent, networks, acquire: (host) => limiter.acquire(host, s.perHost) });
       }
       const release = await limiter.acquire(url.host, s.perHost);
       let hop;

@@ -10,6 +10,7 @@ export function toFetchSettings(f: FetchConfig): Partial<FetchSettings> {
   if (f.maxBytes) out.maxBytes = f.maxBytes;
   if (f.maxRedirects !== undefined) out.maxRedirects = f.maxRedirects;
   if (f.retries !== undefined) out.retries = f.retries;
+  if (f.robots !== undefined) out.robots = f.robots;
   if (f.allowNetworks) out.allowNetworks = f.allowNetworks;
   if (f.perHost && (f.perHost.concurrency !== undefined || f.perHost.minDelayMs !== undefined)) {
     out.perHost = { ...defaultFetchSettings.perHost!, ...stripUndefined(f.perHost) };

@@ -189,7 +189,7 @@ describe('the guard at connect time (real client, local server)', () => {
   });
 
   function makeClient(allowNetworks: string[]) {
-    client = createHttpClient({ allowNetworks, retries: 0 }, { clock: new ManualClock(0), log: silentLogger(), sleep: async () => {} });
+    client = createHttpClient({ allowNetworks, retries: 0, robots: false }, { clock: new ManualClock(0), log: silentLogger(), sleep: async () => {} });
     return client;
   }
 

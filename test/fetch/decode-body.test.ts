@@ -123,3 +123,21 @@ describe('repairWindows1252', () => {
     expect(repairWindows1252('Corée — déjà')).toBe('Corée — déjà');
   });
 });
+
+describe('decodeBody: UTF-8 claimed, single-byte bytes sent', () => {
+  // "Corée d’euros" in windows-1252: é = 0xE9, ’ = 0x92 — neither is valid UTF-8 on its own.
+  const cp1252 = Buffer.from([0x43, 0x6f, 0x72, 0xe9, 0x65, 0x20, 0x64, 0x92, 0x65, 0x75, 0x72, 0x6f, 0x73]);
+
+  it('decodes as windows-1252 when the header says UTF-8 but no valid multi-byte character exists', () => {
+    expect(decodeBody(cp1252, 'text/html; charset=utf-8')).toMatchObject({ text: 'Corée d’euros', charset: 'windows-1252', source: 'fallback' });
+  });
+
+  it('does the same when no charset is declared anywhere', () => {
+    expect(decodeBody(cp1252, 'text/html')).toMatchObject({ text: 'Corée d’euros', charset: 'windows-1252', source: 'fallback' });
+  });
+
+  it('keeps UTF-8 (with one U+FFFD) for a UTF-8 page that has a single stray byte', () => {
+    const mixed = Buffer.concat([Buffer.from('Corée ', 'utf8'), Buffer.from([0xe9]), Buffer.from(' fin', 'utf8')]);
+    expect(decodeBody(mixed, 'text/html; charset=utf-8')).toMatchObject({ text: 'Corée \ufffd fin', charset: 'utf-8', source: 'header' });
+  });
+});

@@ -13,6 +13,7 @@ describe('resolveFetchSettings', () => {
       retryBaseMs: 500,
       allowNetworks: [],
       perHost: { concurrency: 2, minDelayMs: 0 },
+      robots: true,
     });
   });
 

@@ -22,7 +22,8 @@ let sleeps: number[];
 
 function makeClient(settings: Partial<FetchSettings> = {}): HttpClient {
   return createHttpClient(
-    { allowNetworks: ['127.0.0.0/8'], ...settings },
+    // robots.txt is tested in robots.test.ts; here it would add a request to every count.
+    { allowNetworks: ['127.0.0.0/8'], robots: false, ...settings },
     {
       clock: new ManualClock(NOW),
       log: silentLogger(),
@@ -288,7 +289,7 @@ describe('charsets', () => {
   it('falls back to UTF-8 on an unknown charset label, with a warning in the log', async () => {
     const logLines: string[] = [];
     const log = pino({ level: 'warn' }, new Writable({ write: (chunk, _enc, cb) => (logLines.push(String(chunk)), cb()) }));
-    const c = createHttpClient({ allowNetworks: ['127.0.0.0/8'] }, { clock: new ManualClock(NOW), log });
+    const c = createHttpClient({ allowNetworks: ['127.0.0.0/8'], robots: false }, { clock: new ManualClock(NOW), log });
     server.setRoute('/odd', { headers: { 'content-type': 'text/html; charset=x-klingon' }, body: '<p>Corée</p>' });
     try {
       const result = await c.fetchPage({ url: server.url('/odd') });

@@ -1,0 +1,237 @@
+import { gunzipSync } from 'node:zlib';
+import { FactwatchError } from '../app/errors.ts';
+import type { PageDocument } from '../extract/page-document.ts';
+
+/**
+ * Content sanity: is a fetched page the page, or something standing in its place?
+ *
+ * A monitor that stores whatever answered 200 sends false alarms of the worst kind: "every
+ * section removed" when the site shows a maintenance notice, a captcha wall or half a page.
+ * So before a body may become a version it is assessed here, in two steps, cheapest first:
+ *
+ * 1. `assessMarkup` (before extraction): nesting too deep for the extractor to walk safely,
+ *    the signature of a soft error page (maintenance, access denied, captcha, "not found" served
+ *    with 200), or a body cut off before its closing tags when the last version had them.
+ * 2. `assessContent` (after extraction): content far smaller than the last version's.
+ *
+ * A suspect page becomes a failed check (`extraction_failed`, error `suspect_page: <reason>`):
+ * no version, no change report, no notification; the next check tries again. Pure functions: no
+ * I/O, no clock, so every rule is tested on plain strings.
+ */
+
+/** The error a suspect page becomes; never retried within the check (the next check will see). */
+export class SuspectPageError extends FactwatchError {
+  /** Which rule fired: `nesting`, `soft_error`, `truncated` or `shrunk`. */
+  readonly rule: SuspectRule;
+  constructor(rule: SuspectRule, message: string) {
+    super('suspect_page', message, { retryable: false });
+    this.rule = rule;
+  }
+}
+
+export type SuspectRule = 'nesting' | 'soft_error' | 'truncated' | 'shrunk';
+
+export interface Suspicion {
+  rule: SuspectRule;
+  /** Human-readable reason, stored on the check row. */
+  reason: string;
+}
+
+/**
+ * Deepest element nesting the extractor is asked to walk. Real pages stay under ~60 levels;
+ * at a few thousand the DOM walk overflows the stack, and htmlparser2's tag stack makes parsing
+ * quadratic (100,000 levels: ~6 s of parsing alone, then a RangeError), so we refuse well before.
+ */
+export const MAX_NESTING_DEPTH = 1000;
+/** A page whose visible text is shorter than this is "small": its whole text is searched for error phrases. */
+export const SMALL_PAGE_CHARS = 3000;
+/** New content shorter than this fraction of the last version's is suspect ... */
+export const SHRINK_RATIO = 0.3;
+/** ... when the last version had at least this much content (tiny pages vary too much to judge). */
+export const SHRINK_MIN_PREVIOUS_CHARS = 800;
+/**
+ * A shrunken page seen this many checks in a row with the same content is accepted as a real
+ * revision: a page really can be cut down, and a change must not be lost for ever.
+ */
+export const SHRINK_CONFIRMATIONS = 3;
+
+export interface PreviousPage {
+  document: PageDocument;
+  /** The end of the last version's raw body (see `readRawEnding`), or null when unknown. */
+  rawEnding: string | null;
+}
+
+/** Step 1: the raw markup, before any parse. Returns null when nothing is wrong. */
+export function assessMarkup(html: string, previous: PreviousPage | null): Suspicion | null {
+  if (html.trim() === '') return null; // the extractor names an empty body for what it is
+  const depth = measureNestingDepth(html);
+  if (depth > MAX_NESTING_DEPTH) {
+    return { rule: 'nesting', reason: `elements nested ${depth} levels deep (limit ${MAX_NESTING_DEPTH}): not a page we can safely extract` };
+  }
+  const soft = findSoftErrorSignature(html, previous?.document ?? null);
+  if (soft) return { rule: 'soft_error', reason: `looks like an error page served with status 200: ${soft}` };
+  if (previous?.rawEnding != null && hasClosingTags(previous.rawEnding) && !hasClosingTags(ending(html))) {
+    return { rule: 'truncated', reason: 'the body ends without </body> or </html>, which the last version had: truncated' };
+  }
+  return null;
+}
+
+/** Step 2: the extracted document against the last version's. Returns null when nothing is wrong. */
+export function assessContent(document: PageDocument, previous: PageDocument | null): Suspicion | null {
+  if (!previous) return null;
+  const before = contentLength(previous);
+  const after = contentLength(document);
+  if (before < SHRINK_MIN_PREVIOUS_CHARS || after >= before * SHRINK_RATIO) return null;
+  // A newer declared revision stamp is the site saying "this is a new edition": believe it.
+  if (document.updated && previous.updated && document.updated > previous.updated) return null;
+  const pct = Math.round((1 - after / before) * 100);
+  return { rule: 'shrunk', reason: `content shrank from ${before} to ${after} characters (−${pct}%) with no newer revision stamp` };
+}
+
+/** Characters of content a reader sees: headings and blocks. */
+export function contentLength(doc: PageDocument): number {
+  let n = doc.title.length;
+  for (const s of doc.sections) n += (s.heading?.length ?? 0) + s.blocks.reduce((sum, b) => sum + b.length, 0);
+  return n;
+}
+
+/**
+ * The tag used to mark a suspect shrink on a check row, so a later check can tell it has seen
+ * the same shrunken content before (`isConfirmedShrink`).
+ */
+export function shrinkMarker(contentHash: string): string {
+  return `[content ${contentHash.slice(0, 16)}]`;
+}
+
+/**
+ * Whether the latest checks (newest first) already saw this same shrunken content often enough
+ * that this sighting confirms it: `SHRINK_CONFIRMATIONS - 1` earlier suspect checks in a row.
+ */
+export function isConfirmedShrink(recentErrors: ReadonlyArray<string | null>, contentHash: string): boolean {
+  const needed = SHRINK_CONFIRMATIONS - 1;
+  if (recentErrors.length < needed) return false;
+  const marker = shrinkMarker(contentHash);
+  return recentErrors.slice(0, needed).every((e) => e !== null && e.startsWith('suspect_page:') && e.includes(marker));
+}
+
+/** The last bytes of a stored raw body (gzip), for the truncation rule; null if unreadable. */
+export function readRawEnding(rawGzip: Uint8Array): string | null {
+  try {
+    return ending(gunzipSync(rawGzip).toString('latin1'));
+  } catch {
+    return null;
+  }
+}
+
+const ENDING_CHARS = 4096;
+
+function ending(html: string): string {
+  return html.slice(-ENDING_CHARS);
+}
+
+function hasClosingTags(tail: string): boolean {
+  return /<\/(body|html)\s*>/i.test(tail);
+}
+
+/** Elements whose end tag is optional (or implied by a sibling): they do not nest in practice. */
+const IMPLIED_END = new Set([
+  'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot',
+  'colgroup', 'caption', 'rb', 'rt', 'rtc', 'rp', 'html', 'head', 'body',
+]);
+const VOID = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source',
+  'track', 'wbr', 'keygen', 'command', 'basefont', 'bgsound', 'frame', 'image', 'isindex', 'spacer',
+]);
+
+/**
+ * Element nesting depth by a linear scan of the tags, without a parser (a parser is what deep
+ * nesting breaks). Comments, scripts and styles are skipped; void elements, self-closed tags and
+ * elements with implied end tags do not count. An approximation on purpose: it can only
+ * over-count on unclosed elements, and a page with a thousand unclosed elements is not one the
+ * extractor would make sense of either.
+ */
+export function measureNestingDepth(html: string): number {
+  const text = html.replace(/<!--[\s\S]*?(?:-->|$)|<(script|style|template|textarea)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, '');
+  let depth = 0;
+  let max = 0;
+  // `[^<>]`, not `[^>]`: a stray "<" must end the attempt, or "<a<a<a…" would scan quadratically.
+  for (const m of text.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*?(\/?)>/g)) {
+    const name = m[2]!.toLowerCase();
+    if (VOID.has(name) || IMPLIED_END.has(name)) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (!m[3]) {
+      depth += 1;
+      if (depth > max) max = depth;
+    }
+  }
+  return max;
+}
+
+interface Signature {
+  name: string;
+  pattern: RegExp;
+}
+
+/** Phrases of error pages, in the site languages we watch (English, French, German). */
+const ERROR_PHRASES: Signature[] = [
+  { name: 'maintenance notice', pattern: /\b(?:under|down for|in|en|im) (?:scheduled )?maintenance\b|\bmaintenance (?:en cours|in progress|mode|programmée)\b|\bsite (?:en|under) maintenance\b|\bwartungs(?:arbeiten|modus)\b/i },
+  { name: 'access denied', pattern: /\baccess (?:is )?denied\b|\bacc[eè]s refus[eé]\b|\bzugriff verweigert\b|\b403 forbidden\b|\byou have been blocked\b|\brequest (?:was )?(?:blocked|rejected)\b|\bthe requested url was rejected\b/i },
+  { name: 'captcha', pattern: /\bcaptcha\b|\bare you (?:a )?(?:human|robot)\b|\bverify(?:ing)? (?:that )?you are (?:a )?human\b|\bjust a moment\.\.\.|\battention required\b|\bchecking your browser\b/i },
+  { name: 'service unavailable', pattern: /\b(?:service|site|website) (?:is )?(?:temporarily )?unavailable\b|\bservice (?:temporairement )?indisponible\b|\btoo many requests\b|\b50[0234] (?:internal server error|bad gateway|service unavailable|gateway time-?out)\b/i },
+  { name: 'not found', pattern: /\b(?:page|file|document) (?:was )?not found\b|\b404 not found\b|\bpage introuvable\b|\bseite nicht gefunden\b/i },
+];
+
+/** Markup of challenge widgets (reCAPTCHA, hCaptcha, Cloudflare's challenge and Turnstile). */
+const CHALLENGE_MARKUP = /\bclass=["'][^"']*\b(?:g-recaptcha|h-captcha|cf-turnstile)\b|challenges\.cloudflare\.com|\/cdn-cgi\/challenge-platform\/|\bcf_chl_/i;
+
+/**
+ * Names the kind of error page `html` looks like, or null. The title and the first heading are
+ * always searched; the whole visible text only on a small page (a long fact page may well say
+ * "access denied" in a sentence, a maintenance notice is short). A phrase the last version
+ * already contained is no evidence: that page talks about it.
+ */
+export function findSoftErrorSignature(html: string, previous: PageDocument | null): string | null {
+  const title = firstElementText(html, 'title');
+  const h1 = firstElementText(html, 'h1');
+  const visible = visibleText(html);
+  const small = visible.length < SMALL_PAGE_CHARS;
+  const haystacks = small ? [title, h1, visible] : [title, h1];
+  const before = previous ? documentText(previous) : '';
+  for (const { name, pattern } of ERROR_PHRASES) {
+    for (const hay of haystacks) {
+      const m = pattern.exec(hay);
+      if (m && !before.toLowerCase().includes(m[0].toLowerCase())) return `${name} ("${m[0]}")`;
+    }
+  }
+  if (small && CHALLENGE_MARKUP.test(html)) return 'captcha (challenge widget in the markup)';
+  return null;
+}
+
+/**
+ * The text of the first `<name>` element, looked for in one linear pass: the opening tag is
+ * found once, and its text is read from at most 2,000 characters after it, so neither an
+ * unclosed element nor thousands of openings make the search scan a 10 MB body repeatedly.
+ */
+function firstElementText(html: string, name: string): string {
+  const open = new RegExp(`<${name}\\b[^<>]*>`, 'i').exec(html);
+  if (!open) return '';
+  const start = open.index + open[0].length;
+  const window = html.slice(start, start + 2000);
+  const close = window.search(new RegExp(`</${name}\\s*>`, 'i'));
+  const inner = close >= 0 ? window.slice(0, close) : window;
+  return collapse(inner.replace(/<[^<>]*>/g, ' '));
+}
+
+/** The text a reader would see, roughly: no scripts, styles, comments or tags. */
+function visibleText(html: string): string {
+  const body = html.replace(/<!--[\s\S]*?(?:-->|$)|<(script|style|noscript|template|head)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
+  return collapse(body.replace(/<[^<>]*>/g, ' ').replace(/&nbsp;|&#160;/gi, ' '));
+}
+
+function documentText(doc: PageDocument): string {
+  return [doc.title, ...doc.sections.map((s) => `${s.heading ?? ''} ${s.text}`)].join(' ');
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
