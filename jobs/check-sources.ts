@@ -4,10 +4,14 @@ import type { ResolvedSource } from '../src/config/resolve-source.ts';
 import type { HttpClient } from '../src/fetch/index.ts';
 import { checkSource, type CheckResult } from '../src/pipeline/check-source.ts';
 import { toFetchSettings } from '../src/pipeline/fetch-settings.ts';
-import { nextRunAfter } from '../src/schedule/next-run.ts';
+import { defaultSchedulePolicy, type SchedulePolicy } from '../src/schedule/plan-next-check.ts';
+import { runClaimedPass, type ClaimedPassOptions, type PassSummary } from '../src/schedule/run-claimed-pass.ts';
+import { settleResult } from '../src/schedule/settle-result.ts';
 import type { Db } from '../src/store/open-database.ts';
-import { recordChecks, type NewCheck } from '../src/store/queries/checks.ts';
-import { listSources, updateFetchState } from '../src/store/queries/sources.ts';
+import type { NewCheck } from '../src/store/queries/checks.ts';
+import { settleChecks } from '../src/store/queries/settle-checks.ts';
+import { listSources } from '../src/store/queries/sources.ts';
+import type { SettledSource } from '../src/store/queries/settle-checks.ts';
 
 export interface CheckPassOptions {
   /** Check only these source ids (in any state, due or not). */
@@ -16,53 +20,75 @@ export interface CheckPassOptions {
   all?: boolean;
   /** How many sources are checked at once (per-host politeness is the fetcher's job). */
   concurrency?: number;
+  policy?: SchedulePolicy;
+}
+
+type JobDeps = { db: Db; http: HttpClient; clock: Clock; log: Logger };
+
+/**
+ * The "check sources" job as a worker runs it (`factwatch watch`): claim due sources under a
+ * lease, check them, settle them in batches; repeat until nothing is due. Safe to run in any
+ * number of processes against one PostgreSQL.
+ */
+export async function runScheduledChecks(deps: JobDeps, sources: ResolvedSource[], opts: ClaimedPassOptions): Promise<PassSummary> {
+  return runClaimedPass(
+    {
+      db: deps.db,
+      clock: deps.clock,
+      log: deps.log,
+      check: (source, claim) => checkSource(deps, source, toFetchSettings(source.fetch), { dueAt: claim.dueAt, state: claim }),
+    },
+    sources,
+    opts,
+  );
 }
 
 /**
- * The "check sources" job: one pass over the due (or named) sources.
- *
- * Check rows for unchanged pages are collected and written in one batch at the end of the pass,
- * because unchanged checks are most checks and a round trip each would dominate the pass.
- * Rows for checks that stored a version were already written in that version's transaction.
+ * The "check sources" job run by hand (`factwatch check`): one pass over the due (or named)
+ * sources, without leases — it is one process acting now. Check rows of unchanged pages and
+ * every source's fetch state are written in one batch at the end of the pass, because unchanged
+ * checks are most checks and a round trip each would dominate the pass. Rows for checks that
+ * stored a version were already written in that version's transaction.
  */
-export async function runCheckPass(
-  deps: { db: Db; http: HttpClient; clock: Clock; log: Logger },
-  sources: ResolvedSource[],
-  opts: CheckPassOptions = {},
-): Promise<CheckResult[]> {
+export async function runCheckPass(deps: JobDeps, sources: ResolvedSource[], opts: CheckPassOptions = {}): Promise<CheckResult[]> {
   const now = deps.clock.now();
-  const selected = await selectSources(deps.db, sources, now, opts);
+  const rows = new Map((await listSources(deps.db)).map((r) => [r.id, r]));
+  const selected = selectSources(rows, sources, now, opts);
+  const policy = opts.policy ?? defaultSchedulePolicy;
   const results: CheckResult[] = [];
   const pending: NewCheck[] = [];
+  const settled: SettledSource[] = [];
   const queue = [...selected];
   const workers = Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 4, queue.length)) }, async () => {
     for (let s = queue.shift(); s; s = queue.shift()) {
-      const result = await checkSource(deps, s, toFetchSettings(s.fetch));
+      const row = rows.get(s.id) ?? null;
+      const result = await checkSource(deps, s, toFetchSettings(s.fetch), row ? { state: row } : {});
       results.push(result);
       if (result.pendingCheck) pending.push(result.pendingCheck);
-      const failedNow = result.error !== null;
-      await updateFetchState(deps.db, s.id, {
-        etag: result.fetchState.etag,
-        lastModified: result.fetchState.lastModified,
-        lastCheckedAt: deps.clock.now(),
-        lastOutcome: result.outcome,
-        failureStreak: failedNow ? result.previousFailureStreak + 1 : 0,
-        nextCheckAt: nextRunAfter(s.schedule, s.timezone, deps.clock.now()),
-      });
+      const prior = { failureStreak: row?.failureStreak ?? 0, goneStreak: row?.goneStreak ?? 0, goneAt: row?.goneAt ?? null };
+      settled.push(settleResult(s, prior, result, deps.clock.now(), policy));
     }
   });
-  await Promise.all(workers);
-  if (pending.length) await recordChecks(deps.db, pending);
+  // A check throws only when the database fails (fetch and extraction failures are results).
+  // Wait for every worker before failing the pass, so none is still writing when the caller
+  // retries on its next tick; nothing is settled, so every source of the pass stays due.
+  const failures = (await Promise.allSettled(workers)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failures.length > 0) throw failures[0]!.reason;
+  await settleChecks(deps.db, settled, pending, { owner: null });
   // Results in the order the sources were given, whatever order they finished in.
   const order = new Map(selected.map((s, i) => [s.id, i]));
   return results.sort((a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0));
 }
 
-async function selectSources(db: Db, sources: ResolvedSource[], now: Date, opts: CheckPassOptions): Promise<ResolvedSource[]> {
+function selectSources(
+  rows: Map<string, { nextCheckAt: Date | null }>,
+  sources: ResolvedSource[],
+  now: Date,
+  opts: CheckPassOptions,
+): ResolvedSource[] {
   if (opts.only?.length) return sources.filter((s) => opts.only!.includes(s.id));
   const enabled = sources.filter((s) => s.enabled);
   if (opts.all) return enabled;
-  const rows = new Map((await listSources(db)).map((r) => [r.id, r]));
   return enabled.filter((s) => {
     const next = rows.get(s.id)?.nextCheckAt;
     return !next || next.getTime() <= now.getTime();

@@ -12,7 +12,8 @@ import type { FetchSettings, HttpClient } from '../fetch/index.ts';
 import type { Db } from '../store/open-database.ts';
 import { latestVersion, storeVersion, touchVersion } from '../store/queries/versions.ts';
 import { getSource, recordUrl } from '../store/queries/sources.ts';
-import type { NewCheck } from '../store/queries/checks.ts';
+import { listChecks, type NewCheck } from '../store/queries/checks.ts';
+import { assessContent, assessMarkup, isConfirmedShrink, readRawEnding, SHRINK_CONFIRMATIONS, shrinkMarker, SuspectPageError } from './assess-page.ts';
 
 /** Outcomes a check can have; stored in `checks.outcome` (DESIGN.md, data model). */
 export type CheckOutcome =
@@ -56,10 +57,23 @@ export interface CheckDeps {
  * Failures never throw out of here: they become a failed check with its reason, so one bad
  * page cannot stop a pass, and nothing bogus is stored.
  */
-export async function checkSource(deps: CheckDeps, source: ResolvedSource, fetchSettings: Partial<FetchSettings>): Promise<CheckResult> {
-  const row = await getSource(deps.db, source.id);
-  const result = await runCheck(deps, source, fetchSettings, row);
+export async function checkSource(
+  deps: CheckDeps,
+  source: ResolvedSource,
+  fetchSettings: Partial<FetchSettings>,
+  opts: CheckSourceOptions = {},
+): Promise<CheckResult> {
+  const row = opts.state !== undefined ? opts.state : await getSource(deps.db, source.id);
+  const result = await runCheck(deps, source, fetchSettings, row, opts.dueAt ?? null);
   return { ...result, previousFailureStreak: row?.failureStreak ?? 0 };
+}
+
+/** What a scheduler already knows about the check it asks for. */
+export interface CheckSourceOptions {
+  /** The schedule slot this check serves; recorded on the check row (unique per source). */
+  dueAt?: Date | null;
+  /** The source's fetch state as the caller just read it (a claim returns it): saves a query. */
+  state?: { etag: string | null; lastModified: string | null; failureStreak: number } | null;
 }
 
 type StepResult = Omit<CheckResult, 'previousFailureStreak'>;
@@ -69,11 +83,12 @@ async function runCheck(
   source: ResolvedSource,
   fetchSettings: Partial<FetchSettings>,
   row: { etag: string | null; lastModified: string | null } | null,
+  dueAt: Date | null,
 ): Promise<StepResult> {
   const { db, http, clock, log } = deps;
   const checkedAt = clock.now();
   const latest = await latestVersion(db, source.id);
-  const base = { sourceId: source.id, checkedAt };
+  const base = { sourceId: source.id, checkedAt, dueAt };
   const prevState = { etag: row?.etag ?? null, lastModified: row?.lastModified ?? null };
 
   let fetched;
@@ -100,9 +115,18 @@ async function runCheck(
   const meta = { status: fetched.status, bytes: fetched.body.length, durationMs: fetched.durationMs };
   if (fetched.url !== source.url) await recordUrl(db, source.id, fetched.url, checkedAt);
 
-  if (latest && latest.rawHash === rawHash) {
+  // Same bytes at a different URL is a move, which is reported: only the same bytes at the same URL skip the parse.
+  if (latest && latest.rawHash === rawHash && latest.url === fetched.url) {
     await touchVersion(db, latest.id, checkedAt);
     return ok(base, 'unchanged', { ...meta, versionId: latest.id }, fetched, null);
+  }
+
+  // Content sanity (assess-page.ts): a soft error page, a truncated body or absurd nesting never
+  // becomes a version. The validators are NOT kept, so the next check fetches and judges afresh.
+  const suspectMarkup = assessMarkup(fetched.text, latest ? { document: latest.document, rawEnding: readRawEnding(latest.rawGzip) } : null);
+  if (suspectMarkup) {
+    log.warn({ source: source.id, rule: suspectMarkup.rule, reason: suspectMarkup.reason }, 'suspect page');
+    return { ...failed(base, 'extraction_failed', new SuspectPageError(suspectMarkup.rule, suspectMarkup.reason), prevState, fetched.status), finalUrl: fetched.url };
   }
 
   let document: PageDocument;
@@ -111,7 +135,7 @@ async function runCheck(
   } catch (err) {
     const e = asFactwatchError(err, 'extraction_failed');
     log.warn({ source: source.id, err: e.message }, 'extraction failed');
-    return { ...failed(base, 'extraction_failed', e, fetchState, fetched.status), finalUrl: fetched.url };
+    return { ...failed(base, 'extraction_failed', e, prevState, fetched.status), finalUrl: fetched.url };
   }
 
   const contentHash = hashDocument(document);
@@ -119,6 +143,13 @@ async function runCheck(
     // Same content behind different bytes (tokens, timestamps in the chrome): not a revision.
     await touchVersion(db, latest.id, checkedAt);
     return ok(base, 'unchanged', { ...meta, versionId: latest.id }, fetched, null);
+  }
+
+  const shrunk = assessContent(document, latest?.document ?? null);
+  if (shrunk && !isConfirmedShrink((await listChecks(db, source.id, SHRINK_CONFIRMATIONS - 1)).map((c) => c.error), contentHash)) {
+    log.warn({ source: source.id, rule: shrunk.rule, reason: shrunk.reason }, 'suspect page');
+    const e = new SuspectPageError(shrunk.rule, `${shrunk.reason} ${shrinkMarker(contentHash)}`);
+    return { ...failed(base, 'extraction_failed', e, prevState, fetched.status), finalUrl: fetched.url };
   }
 
   const change = latest ? diffDocuments(latest.document, document) : null;

@@ -74,6 +74,10 @@ export const sources = pgTable(
     failureStreak: integer('failure_streak').notNull().default(0),
     lastCheckedAt: tstz('last_checked_at'),
     lastOutcome: text('last_outcome'),
+    /** Set when repeated 404/410 declared the page gone (one notification); cleared on recovery. */
+    goneAt: tstz('gone_at'),
+    /** Consecutive 404/410 answers: decides when a page is declared gone. */
+    goneStreak: integer('gone_streak').notNull().default(0),
   },
   (t) => [index('sources_next_check_at_idx').on(t.nextCheckAt)],
 );
@@ -115,10 +119,16 @@ export const checks = pgTable(
     durationMs: integer('duration_ms'),
     versionId: integer('version_id').references(() => versions.id, { onDelete: 'set null' }),
     error: text('error'),
+    /**
+     * The schedule slot (`sources.next_check_at` when claimed) this check served; null for
+     * checks run by hand. Unique per source, so two workers can never both record one slot.
+     */
+    dueAt: tstz('due_at'),
   },
   (t) => [
     index('checks_source_checked_at_idx').on(t.sourceId, t.checkedAt),
     check('checks_outcome_check', oneOf('outcome', CHECK_OUTCOMES)),
+    uniqueIndex('checks_source_due_unique').on(t.sourceId, t.dueAt),
   ],
 );
 
@@ -233,5 +243,94 @@ export const deliveries = pgTable(
     unique('deliveries_change_channel_unique').on(t.changeId, t.channel),
     index('deliveries_due_idx').on(t.state, t.nextAttemptAt),
     check('deliveries_state_check', oneOf('state', DELIVERY_STATES)),
+  ],
+);
+
+/** Kinds of source events that are notified besides changes. */
+export const SOURCE_EVENT_KINDS = ['gone', 'recovered'] as const;
+export type SourceEventKind = (typeof SOURCE_EVENT_KINDS)[number];
+
+/**
+ * Things that happened to a source itself (not to its content): the page went away after
+ * repeated 404/410, or came back. Notified through the same channels as changes.
+ */
+export const sourceEvents = pgTable(
+  'source_events',
+  {
+    id: serial('id').primaryKey(),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<SourceEventKind>().notNull(),
+    occurredAt: tstz('occurred_at').notNull(),
+    detail: text('detail'),
+  },
+  (t) => [
+    index('source_events_source_idx').on(t.sourceId, t.occurredAt),
+    check('source_events_kind_check', oneOf('kind', SOURCE_EVENT_KINDS)),
+  ],
+);
+
+/**
+ * The outbox of source events, shaped like `deliveries`. Its ids come from the same sequence as
+ * `deliveries.id`, so one delivery id names one row across both outboxes (`deliveries retry <id>`).
+ */
+export const eventDeliveries = pgTable(
+  'event_deliveries',
+  {
+    id: integer('id').primaryKey().default(sql`nextval('deliveries_id_seq')`),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => sourceEvents.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull(),
+    state: text('state').$type<DeliveryState>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: tstz('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    deliveredAt: tstz('delivered_at'),
+  },
+  (t) => [
+    unique('event_deliveries_event_channel_unique').on(t.eventId, t.channel),
+    index('event_deliveries_due_idx').on(t.state, t.nextAttemptAt),
+    check('event_deliveries_state_check', oneOf('state', DELIVERY_STATES)),
+  ],
+);
+
+/** Where an imported capture came from. */
+export const IMPORT_ORIGINS = ['wayback', 'warc'] as const;
+export type ImportOrigin = (typeof IMPORT_ORIGINS)[number];
+
+/** What importing one archived capture did. */
+export const IMPORT_OUTCOMES = ['imported', 'identical', 'skipped', 'failed'] as const;
+export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
+
+/**
+ * The ledger of history imports: one row per archived capture already handled, so a re-run
+ * neither fetches nor stores it again and an interrupted import continues where it stopped.
+ * `capture_key` is "<capture time ISO> <original URL>"; failed rows are retried by the next run.
+ */
+export const importedCaptures = pgTable(
+  'imported_captures',
+  {
+    id: serial('id').primaryKey(),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    origin: text('origin').$type<ImportOrigin>().notNull(),
+    captureKey: text('capture_key').notNull(),
+    capturedAt: tstz('captured_at').notNull(),
+    originalUrl: text('original_url').notNull(),
+    /** Payload digest as the archive gave it (CDX `digest`, WARC-Payload-Digest); may be null. */
+    digest: text('digest'),
+    outcome: text('outcome').$type<ImportOutcome>().notNull(),
+    versionId: integer('version_id').references(() => versions.id, { onDelete: 'set null' }),
+    error: text('error'),
+    importedAt: tstz('imported_at').notNull(),
+  },
+  (t) => [
+    unique('imported_captures_key_unique').on(t.sourceId, t.origin, t.captureKey),
+    index('imported_captures_digest_idx').on(t.sourceId, t.digest),
+    check('imported_captures_origin_check', oneOf('origin', IMPORT_ORIGINS)),
+    check('imported_captures_outcome_check', oneOf('outcome', IMPORT_OUTCOMES)),
   ],
 );

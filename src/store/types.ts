@@ -19,6 +19,8 @@ export interface NewCheck {
   durationMs?: number | null;
   versionId?: number | null;
   error?: string | null;
+  /** The schedule slot this check served (watch workers); null for checks run by hand. */
+  dueAt?: Date | null;
 }
 
 /** One line of `factwatch history`. */

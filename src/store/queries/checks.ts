@@ -48,5 +48,6 @@ export function checkValues(c: NewCheck): typeof checks.$inferInsert {
     durationMs: c.durationMs ?? null,
     versionId: c.versionId ?? null,
     error: c.error ?? null,
+    dueAt: c.dueAt ?? null,
   };
 }

@@ -1,0 +1,231 @@
+/**
+ * The "import history" job: archived captures of a source, from the Wayback Machine's CDX API
+ * or from a WARC file, placed in the source's history by capture time.
+ *
+ * Idempotent and resumable by construction, twice over: every handled capture is written to
+ * the ledger (`imported_captures`), so a re-run neither fetches nor stores it again; and the
+ * placement itself is decided by content, so a capture processed again (a crash between its
+ * version and its ledger row) lands on the version it already belongs to.
+ */
+import type { Clock } from '../src/app/clock.ts';
+import { FactwatchError } from '../src/app/errors.ts';
+import type { Logger } from '../src/app/log.ts';
+import type { ResolvedSource } from '../src/config/resolve-source.ts';
+import type { ArchiveClient } from '../src/import/archive-client.ts';
+import { buildCaptureUrl, buildCdxUrl, parseCdxPage, type CdxRow } from '../src/import/cdx.ts';
+import { classifyCdxRow, stripDigestPrefix } from '../src/import/classify-capture.ts';
+import { importCapture, type CaptureResult } from '../src/import/import-capture.ts';
+import { countCapture, emptySummary, type CaptureEvent, type ImportObserver, type ImportSummary } from '../src/import/import-events.ts';
+import { matchKnownUrl, urlMatchKey } from '../src/import/match-url.ts';
+import { readWarcCaptures } from '../src/import/warc-captures.ts';
+import type { Db } from '../src/store/open-database.ts';
+import { listDoneCaptureKeys, recordImportedCapture, versionByCaptureDigest } from '../src/store/queries/import-ledger.ts';
+import { listSourceUrls } from '../src/store/queries/sources.ts';
+import { rawBody } from '../src/store/raw-body.ts';
+import type { ImportOrigin } from '../src/store/schema.ts';
+
+export interface ImportDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+}
+
+/** A source as an import sees it: every URL it has had, its own current spelling first. */
+export interface ImportSource {
+  id: string;
+  profile: string | null;
+  urls: string[];
+}
+
+export interface ImportRunOptions extends ImportObserver {
+  /** Stops between two captures (what an interrupted run looks like); the run throws. */
+  signal?: AbortSignal;
+}
+
+export interface WaybackImportOptions extends ImportRunOptions {
+  /** Base URL of the archive (default https://web.archive.org). */
+  archiveUrl: string;
+  /** Years, inclusive (`--from 2017 --to 2020`). */
+  from?: string;
+  to?: string;
+  /** CDX rows per page (resume-key paging). */
+  pageSize?: number;
+}
+
+export const DEFAULT_ARCHIVE_URL = 'https://web.archive.org';
+const DEFAULT_PAGE_SIZE = 500;
+/** A runaway resume-key loop must end: far more pages than any page's history needs. */
+const MAX_CDX_PAGES = 1000;
+
+/** The current URL, the configured aliases and the recorded URL history, without repeats. */
+export async function importSourceFor(db: Db, source: ResolvedSource): Promise<ImportSource> {
+  const history = (await listSourceUrls(db, source.id)).map((u) => u.url);
+  const urls: string[] = [];
+  const seen = new Set<string>();
+  for (const url of [source.url, ...source.aliases, ...history]) {
+    const key = urlMatchKey(url);
+    if (key === null || seen.has(key)) continue;
+    seen.add(key);
+    urls.push(url);
+  }
+  return { id: source.id, profile: source.profile, urls };
+}
+
+/** Lists every capture the archive has of the source's URLs, oldest first, without repeats. */
+export async function listWaybackCaptures(archive: ArchiveClient, source: ImportSource, opts: WaybackImportOptions): Promise<CdxRow[]> {
+  const byKey = new Map<string, CdxRow>();
+  for (const url of source.urls) {
+    let resumeKey: string | null = null;
+    for (let page = 0; page < MAX_CDX_PAGES; page += 1) {
+      opts.signal?.throwIfAborted();
+      const cdxUrl = buildCdxUrl(opts.archiveUrl, { url, from: opts.from, to: opts.to, limit: opts.pageSize ?? DEFAULT_PAGE_SIZE, resumeKey });
+      const res = await archive.get(cdxUrl);
+      const parsed = parseCdxPage(res.body.toString('utf8'), cdxUrl);
+      for (const row of parsed.rows) byKey.set(waybackKey(row), row);
+      if (!parsed.resumeKey || parsed.resumeKey === resumeKey) break;
+      resumeKey = parsed.resumeKey;
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.original.localeCompare(b.original));
+}
+
+/** `factwatch import wayback`: list, then fetch and place each capture not handled before. */
+export async function importWaybackHistory(
+  deps: ImportDeps & { archive: ArchiveClient },
+  source: ImportSource,
+  opts: WaybackImportOptions,
+): Promise<ImportSummary> {
+  const rows = await listWaybackCaptures(deps.archive, source, opts);
+  opts.onStart?.(rows.length);
+  const done = await listDoneCaptureKeys(deps.db, source.id, 'wayback');
+  const summary = emptySummary();
+  for (const row of rows) {
+    opts.signal?.throwIfAborted();
+    const key = waybackKey(row);
+    const decision = classifyCdxRow(row);
+    const base = { source: source.id, origin: 'wayback' as const, url: row.original, capturedAt: decision.capturedAt };
+    const emit = (e: Omit<CaptureEvent, keyof typeof base>) => {
+      countCapture(summary, e.outcome);
+      opts.onCapture?.({ ...base, ...e });
+    };
+    if (done.has(key)) {
+      emit({ outcome: 'done_before', version: null, reason: null });
+      continue;
+    }
+    if (decision.kind === 'skip') {
+      emit({ outcome: 'skipped', version: null, reason: decision.reason });
+      continue;
+    }
+    const capture = {
+      origin: 'wayback' as const,
+      key,
+      originalUrl: row.original,
+      url: matchKnownUrl(source.urls, row.original) ?? row.original,
+      capturedAt: decision.capturedAt,
+      digest: stripDigestPrefix(row.digest),
+    };
+    const event = await placeArchived(deps, source, capture, async () => {
+      if (decision.kind === 'revisit') return null;
+      const res = await deps.archive.get(buildCaptureUrl(opts.archiveUrl, row.timestamp, row.original));
+      return { body: res.body, contentType: res.contentType };
+    });
+    emit(event);
+  }
+  return summary;
+}
+
+/** `factwatch import warc`: every response/revisit record whose URL belongs to one of `sources`. */
+export async function importWarcHistory(deps: ImportDeps, path: string, sources: ImportSource[], opts: ImportRunOptions = {}): Promise<ImportSummary> {
+  const summary = emptySummary();
+  const done = new Map<string, Set<string>>();
+  for (const s of sources) done.set(s.id, await listDoneCaptureKeys(deps.db, s.id, 'warc'));
+  const owners = (uri: string) => sources.filter((s) => matchKnownUrl(s.urls, uri) !== null);
+  opts.onStart?.(null);
+  for await (const record of readWarcCaptures(path, (uri) => owners(uri).length > 0)) {
+    for (const source of owners(record.uri)) {
+      opts.signal?.throwIfAborted();
+      const key = `${record.capturedAt.toISOString()} ${record.uri}`;
+      const base = { source: source.id, origin: 'warc' as const, url: record.uri, capturedAt: record.capturedAt };
+      let event: Omit<CaptureEvent, keyof typeof base>;
+      if (done.get(source.id)?.has(key)) {
+        event = { outcome: 'done_before', version: null, reason: null };
+      } else if (record.type === 'response' && record.status !== 200) {
+        event = { outcome: 'skipped', version: null, reason: `origin status ${record.status ?? 'unknown'}` };
+      } else {
+        const capture = {
+          origin: 'warc' as const,
+          key,
+          originalUrl: record.uri,
+          url: matchKnownUrl(source.urls, record.uri) ?? record.uri,
+          capturedAt: record.capturedAt,
+          digest: record.digest,
+        };
+        event = await placeArchived(deps, source, capture, async () =>
+          record.body === null ? null : { body: record.body, contentType: record.contentType },
+        );
+      }
+      countCapture(summary, event.outcome);
+      opts.onCapture?.({ ...base, ...event });
+    }
+  }
+  return summary;
+}
+
+interface ArchivedCapture {
+  origin: ImportOrigin;
+  key: string;
+  originalUrl: string;
+  url: string;
+  capturedAt: Date;
+  digest: string | null;
+}
+
+type Payload = { body: Buffer; contentType: string | null };
+
+/**
+ * Gets the capture's bytes — from a version an earlier capture with the same payload digest
+ * produced when there is one (no request), else from `load` (null: a revisit with nothing to
+ * resolve it) — places it, and writes the ledger row.
+ */
+async function placeArchived(
+  deps: ImportDeps,
+  source: ImportSource,
+  capture: ArchivedCapture,
+  load: () => Promise<Payload | null>,
+): Promise<Pick<CaptureEvent, 'outcome' | 'version' | 'reason'>> {
+  const ledger = async (outcome: 'imported' | 'identical' | 'skipped' | 'failed', versionId: number | null, error: string | null) =>
+    recordImportedCapture(deps.db, {
+      sourceId: source.id,
+      origin: capture.origin,
+      captureKey: capture.key,
+      capturedAt: capture.capturedAt,
+      originalUrl: capture.originalUrl,
+      digest: capture.digest,
+      outcome,
+      versionId,
+      error,
+      importedAt: deps.clock.now(),
+    });
+  let result: CaptureResult;
+  try {
+    const known = capture.digest ? await versionByCaptureDigest(deps.db, source.id, capture.digest) : null;
+    const payload: Payload | null = known ? { body: await rawBody(known), contentType: null } : await load();
+    if (payload === null) return { outcome: 'skipped', version: null, reason: 'revisit of a capture that was not imported' };
+    result = await importCapture(deps.db, source, { url: capture.url, capturedAt: capture.capturedAt, ...payload });
+  } catch (err) {
+    if (!(err instanceof FactwatchError)) throw err;
+    deps.log.warn({ source: source.id, url: capture.originalUrl, code: err.code, err: err.message }, 'capture import failed');
+    await ledger('failed', null, `${err.code}: ${err.message}`);
+    return { outcome: 'failed', version: null, reason: `${err.code}: ${err.message}` };
+  }
+  if (result.outcome === 'skipped') {
+    await ledger('skipped', null, result.reason);
+    return { outcome: 'skipped', version: null, reason: result.reason };
+  }
+  await ledger(result.outcome, result.placed.versionId, null);
+  return { outcome: result.outcome, version: result.placed.seq, reason: null };
+}
+
+function waybackKey(row: CdxRow): string {
+  return `${row.timestamp} ${row.original}`;
+}

@@ -1,0 +1,142 @@
+import type { Command } from 'commander';
+import { Agent } from 'undici';
+import { UsageError } from '../../app/errors.ts';
+import { runScheduledChecks } from '../../../jobs/check-sources.ts';
+import { runDeliveries } from '../../../jobs/deliver-notifications.ts';
+import { createChannels, defaultDeliveryPolicy } from '../../notify/index.ts';
+import { nextRunAfter } from '../../schedule/next-run.ts';
+import { startTicker } from '../../schedule/start-ticker.ts';
+import { createWatchWorker, type TickSummary } from '../../schedule/watch-worker.ts';
+import { defaultWorkerId } from '../../schedule/worker-id.ts';
+import { syncChangedSources } from '../../store/queries/sync-changed-sources.ts';
+import { printLine } from '../output.ts';
+import { loadCommandConfig, withContext } from '../with-context.ts';
+
+interface WatchOptions {
+  tick: string;
+  workerId?: string;
+  lease: string;
+  batch: string;
+  concurrency: string;
+  once?: boolean;
+  json?: boolean;
+}
+
+/**
+ * `factwatch watch`: a long-running worker. Any number of them may share one PostgreSQL; with
+ * the embedded database it is the one worker. SIGINT/SIGTERM stop claiming, let checks in flight
+ * finish, give back what was claimed but not started, and return (exit code 0).
+ */
+export function registerWatchCommand(program: Command): void {
+  program
+    .command('watch')
+    .description('run a worker: check sources when due and deliver notifications, until stopped')
+    .option('--tick <cron>', 'how often to look for due work (node-cron; 6 fields = seconds)', '*/10 * * * * *')
+    .option('--worker-id <id>', 'lease owner name shown by `status` (default host:pid:random)')
+    .option('--lease <seconds>', 'how long a claimed source is held before another worker may take it', '120')
+    .option('--batch <n>', 'sources claimed per round trip', '100')
+    .option('--concurrency <n>', 'checks at once in this worker', '8')
+    .option('--once', 'do what is due now (checks, then deliveries) and exit')
+    .option('--json', 'print one JSON line per round with activity')
+    .action(async (opts: WatchOptions, cmd: Command) => {
+      const leaseMs = positive(opts.lease, '--lease') * 1000;
+      const batchSize = Math.ceil(positive(opts.batch, '--batch'));
+      const concurrency = Math.ceil(positive(opts.concurrency, '--concurrency'));
+      const { config, sources } = await loadCommandConfig(cmd);
+      const owner = opts.workerId ?? defaultWorkerId();
+      await withContext(cmd, async (ctx) => {
+        const startedAt = performance.now();
+        await syncChangedSources(ctx.db, sources, ctx.clock.now(), (s) => nextRunAfter(s.schedule, s.timezone, ctx.clock.now()));
+        const dispatcher = new Agent({ connections: 16 });
+        const channels = createChannels(config.channels ?? {}, {
+          dispatcher,
+          baseDir: process.cwd(),
+          timeoutMs: defaultDeliveryPolicy.timeoutMs,
+        });
+        const totals = { checked: 0, changes: 0, failed: 0, delivered: 0, dead: 0, lostLeases: 0 };
+        const report = (s: TickSummary) => {
+          totals.checked += s.checks.checked;
+          totals.changes += s.checks.changes;
+          totals.failed += s.checks.failed;
+          totals.delivered += s.deliveries.delivered;
+          totals.dead += s.deliveries.dead;
+          totals.lostLeases += s.checks.lostLeases;
+          if (opts.once || (s.checks.checked === 0 && s.deliveries.delivered + s.deliveries.retrying + s.deliveries.dead === 0)) return;
+          if (opts.json) printLine(JSON.stringify({ worker: owner, at: ctx.clock.now().toISOString(), ...s }));
+          else printLine(describeTick(ctx.clock.now(), s));
+        };
+        const worker = createWatchWorker(
+          {
+            checkDue: (signal) => runScheduledChecks(ctx, sources, { owner, leaseMs, batchSize, concurrency, signal }),
+            deliverDue: (signal) => runDeliveries({ ...ctx, channels }, { signal }),
+          },
+          ctx.log,
+          report,
+        );
+        try {
+          if (opts.once) {
+            const passStart = performance.now();
+            await worker.tick();
+            const summary = {
+              worker: owner,
+              ...totals,
+              elapsedMs: Math.round(performance.now() - passStart),
+              startupMs: Math.round(passStart - startedAt),
+              maxRssKb: process.resourceUsage().maxRSS,
+            };
+            printLine(opts.json ? JSON.stringify(summary) : `${owner}: ${totals.checked} checked, ${totals.changes} changes, ${totals.failed} failed, ${totals.delivered} delivered`);
+            return;
+          }
+          if (opts.json) printLine(JSON.stringify({ worker: owner, event: 'started', database: ctx.dbKind, sources: sources.length }));
+          else {
+            printLine(`factwatch watch: worker ${owner} on ${ctx.dbKind === 'pglite' ? 'the embedded database (one worker, in-process)' : 'PostgreSQL'}, ${sources.length} sources; Ctrl-C to stop`);
+          }
+          const stopped = waitForStopSignal();
+          const ticker = startTicker(
+            opts.tick,
+            async () => {
+              await worker.tick();
+            },
+            ctx.log,
+          );
+          void worker.tick(); // do what is due now rather than at the first tick
+          await stopped;
+          await ticker.stop();
+          await worker.shutdown();
+          if (opts.json) printLine(JSON.stringify({ worker: owner, event: 'stopped', ...totals, maxRssKb: process.resourceUsage().maxRSS }));
+          else printLine(`factwatch watch: stopped (${totals.checked} checked, ${totals.delivered} delivered)`);
+        } finally {
+          await dispatcher.close();
+        }
+      });
+    });
+}
+
+/** Resolves on the first SIGINT or SIGTERM; the handlers are removed again. */
+function waitForStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (sig: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(sig);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}
+
+function describeTick(at: Date, s: TickSummary): string {
+  const outcomes = Object.entries(s.checks.outcomes)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
+  const d = s.deliveries;
+  const parts = [`${at.toISOString().replace(/\.\d{3}Z$/, 'Z')}: ${s.checks.checked} checked${outcomes ? ` (${outcomes})` : ''}`];
+  if (d.delivered + d.retrying + d.dead > 0) parts.push(`${d.delivered} delivered, ${d.retrying} to retry, ${d.dead} dead`);
+  return parts.join('; ');
+}
+
+function positive(text: string, name: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a positive number, not "${text}"`);
+  return n;
+}

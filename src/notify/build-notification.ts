@@ -1,0 +1,67 @@
+import { loadReportMeta } from '../pipeline/load-report-meta.ts';
+import { buildReportModel } from '../report/build-report-model.ts';
+import { renderJson } from '../report/render-json.ts';
+import type { Db } from '../store/open-database.ts';
+import { getSourceEvent, type ClaimedDelivery } from '../store/queries/deliveries.ts';
+import type { Notification } from './notification.ts';
+
+/** How many changed figures a chat message lists before "and N more". */
+const TOP_FIGURES = 5;
+
+/** Loads what a delivery is about and builds its notification; null when it no longer exists. */
+export async function buildNotification(db: Db, d: ClaimedDelivery): Promise<Notification | null> {
+  return d.kind === 'change' ? buildChangeNotification(db, d) : buildEventNotification(db, d);
+}
+
+async function buildChangeNotification(db: Db, d: ClaimedDelivery): Promise<Notification | null> {
+  const loaded = await loadReportMeta(db, d.refId);
+  if (!loaded) return null;
+  const { row, meta } = loaded;
+  const report = JSON.parse(renderJson(row.change, meta)) as Record<string, unknown>;
+  const model = buildReportModel(row.change, meta);
+  const lines = [`*${slack(row.sourceId)}* — ${slack(model.summary)}`];
+  if (model.firstCaptureLine) lines.push(slack(model.firstCaptureLine));
+  // The revision stamp only when it moved: "unchanged" is noise in a chat message.
+  const stamp = row.change?.updated;
+  if (model.stamp && stamp && stamp.from !== stamp.to) lines.push(`Revision stamp: ${slack(model.stamp)}`);
+  for (const f of model.figuresChanged.slice(0, TOP_FIGURES)) {
+    lines.push(`• ${slack(f.label)}: ${slack(f.from)} → ${slack(f.to)}${f.delta ? ` (${slack(f.delta)})` : ''}`);
+  }
+  const more = model.figuresChanged.length - TOP_FIGURES;
+  if (more > 0) lines.push(`…and ${more} more figure change${more === 1 ? '' : 's'}`);
+  if (model.sectionsAdded.length) lines.push(`Sections added: ${model.sectionsAdded.map(slack).join(', ')}`);
+  if (model.sectionsRemoved.length) lines.push(`Sections removed: ${model.sectionsRemoved.map(slack).join(', ')}`);
+  lines.push(`<${slackUrl(meta.toUrl)}|${slack(meta.title || meta.toUrl)}> (change #${row.id})`);
+  return {
+    key: String(row.id),
+    deliveryId: d.id,
+    kind: 'change',
+    source: row.sourceId,
+    payload: { event: 'change', id: row.id, detectedAt: row.detectedAt.toISOString(), ...report },
+    text: lines.join('\n'),
+  };
+}
+
+async function buildEventNotification(db: Db, d: ClaimedDelivery): Promise<Notification | null> {
+  const e = await getSourceEvent(db, d.refId);
+  if (!e) return null;
+  const what = e.kind === 'gone' ? 'is gone (404/410)' : 'is back';
+  return {
+    key: `event-${e.id}`,
+    deliveryId: d.id,
+    kind: e.kind,
+    source: e.sourceId,
+    payload: { event: e.kind, id: `event-${e.id}`, source: e.sourceId, url: e.url, occurredAt: e.occurredAt.toISOString(), detail: e.detail },
+    text: `*${slack(e.sourceId)}* ${what}${e.detail ? `: ${slack(e.detail)}` : ''}\n<${slackUrl(e.url)}>`,
+  };
+}
+
+/** Slack mrkdwn escaping: page text must not turn into links, mentions or markup. */
+function slack(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A URL inside `<url|label>`: `|` and `>` would end it early. */
+function slackUrl(u: string): string {
+  return slack(u).replace(/\|/g, '%7C');
+}

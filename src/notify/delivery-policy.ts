@@ -1,0 +1,31 @@
+/**
+ * When to try a failed delivery again. Exponential backoff with "equal jitter" (half fixed, half
+ * random): the fixed half keeps a receiver that is down from being hammered, the random half
+ * keeps many workers that failed together from retrying together.
+ */
+export interface DeliveryPolicy {
+  /** Attempts before a delivery is marked dead (re-queue with `factwatch deliveries retry`). */
+  maxAttempts: number;
+  /** Delay after the first failed attempt; doubles per attempt. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** How long a claimed delivery is hidden from other senders while it is being sent. */
+  leaseMs: number;
+  /** Request timeout for webhook and Slack posts. */
+  timeoutMs: number;
+}
+
+export const defaultDeliveryPolicy: DeliveryPolicy = {
+  maxAttempts: 8,
+  baseDelayMs: 30_000,
+  maxDelayMs: 3_600_000,
+  leaseMs: 60_000,
+  timeoutMs: 10_000,
+};
+
+/** Delay before the attempt after `attempts` failed ones; `random` in [0, 1). */
+export function retryDelayMs(attempts: number, policy: DeliveryPolicy, random: () => number = Math.random): number {
+  const exp = Math.min(Math.max(attempts - 1, 0), 30);
+  const full = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** exp);
+  return Math.round(full / 2 + (full / 2) * random());
+}

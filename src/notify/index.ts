@@ -1,0 +1,8 @@
+/** Notifications: channels (webhook, Slack, JSONL file) fed from the outbox with retries. */
+export { createChannels, createChannel, type Channel, type ChannelDeps } from './channels.ts';
+export { deliverDue, type DeliverDeps, type DeliverySummary } from './deliver-outbox.ts';
+export { defaultDeliveryPolicy, retryDelayMs, type DeliveryPolicy } from './delivery-policy.ts';
+export { DeliveryError } from './delivery-error.ts';
+export { signBody, verifySignature } from './sign-body.ts';
+export { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, type Notification } from './notification.ts';
+export { buildNotification } from './build-notification.ts';

@@ -1,0 +1,129 @@
+import type { Clock } from '../app/clock.ts';
+import type { Logger } from '../app/log.ts';
+import type { ResolvedSource } from '../config/resolve-source.ts';
+import type { CheckResult } from '../pipeline/check-source.ts';
+import type { Db } from '../store/open-database.ts';
+import { claimDueSources, extendLeases, releaseLeases, type ClaimedSource } from '../store/queries/leases.ts';
+import { settleChecks, type SettledSource } from '../store/queries/settle-checks.ts';
+import type { NewCheck } from '../store/types.ts';
+import { defaultSchedulePolicy, type SchedulePolicy } from './plan-next-check.ts';
+import { settleResult } from './settle-result.ts';
+
+export interface ClaimedPassOptions {
+  /** This worker's lease owner id (unique per process). */
+  owner: string;
+  /** How long a claim holds before another worker may take the source; renewed while checking. */
+  leaseMs: number;
+  /** Sources claimed (and settled) per round trip. */
+  batchSize: number;
+  /** Checks running at once in this worker (per-host politeness is the fetcher's job on top). */
+  concurrency: number;
+  policy?: SchedulePolicy;
+  /** Stop claiming; checks in flight finish, claimed-but-unstarted sources are released. */
+  signal?: AbortSignal;
+  /** Real-time timer for lease renewal; injectable so tests need not wait. */
+  setInterval?: (fn: () => void, ms: number) => { unref?(): void } | NodeJS.Timeout;
+  clearInterval?: (handle: unknown) => void;
+}
+
+export interface ClaimedPassDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  /** Runs one check (the pipeline); injected so scheduling does not depend on fetching. */
+  check(source: ResolvedSource, claim: ClaimedSource): Promise<CheckResult>;
+}
+
+export interface PassSummary {
+  checked: number;
+  /** Outcome → count. */
+  outcomes: Record<string, number>;
+  changes: number;
+  failed: number;
+  /** Checks whose result could not be written because the lease had been taken over. */
+  lostLeases: number;
+}
+
+/**
+ * Claims due sources batch by batch until none is due (or `signal` aborts), checks them with
+ * bounded concurrency, and settles each batch in one transaction: the next due slot, streaks,
+ * lease release and events. A source that is claimed but unknown to this worker's configuration
+ * is released untouched and not claimed again in this pass.
+ */
+export async function runClaimedPass(deps: ClaimedPassDeps, sources: ResolvedSource[], opts: ClaimedPassOptions): Promise<PassSummary> {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const policy = opts.policy ?? defaultSchedulePolicy;
+  const summary: PassSummary = { checked: 0, outcomes: {}, changes: 0, failed: 0, lostLeases: 0 };
+  const skipped = new Set<string>();
+  const setTimer = opts.setInterval ?? setInterval;
+  const clearTimer = opts.clearInterval ?? ((h: unknown) => clearInterval(h as NodeJS.Timeout));
+
+  while (!opts.signal?.aborted) {
+    const claimed = await claimDueSources(deps.db, { owner: opts.owner, now: deps.clock.now(), leaseMs: opts.leaseMs, limit: opts.batchSize });
+    if (claimed.length === 0) break;
+    const unknown = claimed.filter((c) => !byId.has(c.id));
+    if (unknown.length) {
+      deps.log.warn({ sources: unknown.map((c) => c.id) }, 'claimed sources that are not in this configuration; released');
+      await releaseLeases(deps.db, opts.owner, unknown.map((c) => c.id));
+      unknown.forEach((c) => skipped.add(c.id));
+    }
+    const known = claimed.filter((c) => byId.has(c.id));
+    if (known.length === 0) {
+      if (claimed.every((c) => skipped.has(c.id))) break;
+      continue;
+    }
+    await checkBatch(deps, byId, known, opts, policy, summary, setTimer, clearTimer);
+  }
+  return summary;
+}
+
+async function checkBatch(
+  deps: ClaimedPassDeps,
+  byId: Map<string, ResolvedSource>,
+  claimed: ClaimedSource[],
+  opts: ClaimedPassOptions,
+  policy: SchedulePolicy,
+  summary: PassSummary,
+  setTimer: NonNullable<ClaimedPassOptions['setInterval']>,
+  clearTimer: NonNullable<ClaimedPassOptions['clearInterval']>,
+): Promise<void> {
+  const held = new Set(claimed.map((c) => c.id));
+  const renew = setTimer(() => {
+    const until = new Date(deps.clock.now().getTime() + opts.leaseMs);
+    extendLeases(deps.db, opts.owner, [...held], until).catch((err: unknown) => deps.log.error({ err }, 'lease renewal failed'));
+  }, Math.max(1, Math.floor(opts.leaseMs / 3)));
+  (renew as { unref?(): void }).unref?.();
+
+  const settled: SettledSource[] = [];
+  const pending: NewCheck[] = [];
+  const queue = [...claimed];
+  try {
+    const runners = Array.from({ length: Math.max(1, Math.min(opts.concurrency, queue.length)) }, async () => {
+      for (let c = queue.shift(); c && !opts.signal?.aborted; c = queue.shift()) {
+        const source = byId.get(c.id)!;
+        try {
+          const result = await deps.check(source, c);
+          settled.push(settleResult(source, c, result, deps.clock.now(), policy));
+          if (result.pendingCheck) pending.push(result.pendingCheck);
+          summary.checked++;
+          summary.outcomes[result.outcome] = (summary.outcomes[result.outcome] ?? 0) + 1;
+          if (result.stored) summary.changes++;
+          if (result.error) summary.failed++;
+        } catch (err) {
+          // Not a check failure (those come back as results): a store error such as a version
+          // conflict. The source is released below and re-claimed, re-read and re-diffed.
+          deps.log.warn({ source: c.id, err }, 'check could not be completed; releasing the source');
+        }
+      }
+    });
+    await Promise.all(runners);
+  } finally {
+    clearTimer(renew);
+  }
+  const written = await settleChecks(deps.db, settled, pending, { owner: opts.owner });
+  summary.lostLeases += settled.length - written.size;
+  // Everything not settled — aborted before its turn, or failed outside the check — goes back.
+  const settledIds = new Set(settled.map((s) => s.sourceId));
+  const unsettled = [...held].filter((id) => !settledIds.has(id));
+  await releaseLeases(deps.db, opts.owner, unsettled);
+}

@@ -1,0 +1,95 @@
+/**
+ * Claiming due sources across workers. PostgreSQL is the coordinator: a worker takes a batch of
+ * due, unleased sources with `FOR UPDATE SKIP LOCKED` (two workers never wait on or take the
+ * same row) and stamps them with a lease — its owner id and an expiry. A worker that dies simply
+ * stops renewing: when `lease_until` passes, the source is due and unleased again, and the next
+ * claim by anyone takes it. Times come from the caller's clock, never from SQL `now()`.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db } from '../open-database.ts';
+import { executeRows } from '../execute-rows.ts';
+
+/** A source this worker now holds, with the state its check and scheduling need. */
+export interface ClaimedSource {
+  id: string;
+  /** The schedule slot being served (`next_check_at` when claimed); null for a never-checked source. */
+  dueAt: Date | null;
+  etag: string | null;
+  lastModified: string | null;
+  failureStreak: number;
+  goneStreak: number;
+  goneAt: Date | null;
+  leaseUntil: Date;
+}
+
+export interface ClaimOptions {
+  owner: string;
+  now: Date;
+  leaseMs: number;
+  limit: number;
+}
+
+/** Takes up to `limit` due sources, most overdue first, leased to `owner` until now + leaseMs. */
+export async function claimDueSources(db: Db, opts: ClaimOptions): Promise<ClaimedSource[]> {
+  const now = opts.now.toISOString();
+  const until = new Date(opts.now.getTime() + opts.leaseMs).toISOString();
+  const rows = await executeRows<Record<string, unknown>>(
+    db,
+    sql`
+      with due as (
+        select id, next_check_at from sources
+        where enabled
+          and (next_check_at is null or next_check_at <= ${now}::timestamptz)
+          and (lease_until is null or lease_until <= ${now}::timestamptz)
+        order by next_check_at asc nulls first, id
+        limit ${opts.limit}
+        for update skip locked
+      )
+      update sources s
+      set lease_owner = ${opts.owner}, lease_until = ${until}::timestamptz
+      from due
+      where s.id = due.id
+      returning s.id, due.next_check_at as due_at, s.etag, s.last_modified, s.failure_streak,
+        s.gone_streak, s.gone_at, s.lease_until`,
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    dueAt: toDateOrNull(r.due_at),
+    etag: (r.etag as string | null) ?? null,
+    lastModified: (r.last_modified as string | null) ?? null,
+    failureStreak: Number(r.failure_streak),
+    goneStreak: Number(r.gone_streak),
+    goneAt: toDateOrNull(r.gone_at),
+    leaseUntil: toDateOrNull(r.lease_until) ?? new Date(until),
+  }));
+}
+
+/** Pushes the expiry of leases `owner` still holds (a long batch must not lose its sources). */
+export async function extendLeases(db: Db, owner: string, ids: string[], until: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await executeRows(
+    db,
+    sql`update sources set lease_until = ${until.toISOString()}::timestamptz
+        where lease_owner = ${owner} and id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+        returning id`,
+  );
+  return rows.length;
+}
+
+/**
+ * Gives sources back unchecked (graceful shutdown): the due time stays as it was, so the next
+ * claim by any worker takes them at once instead of after the lease would have expired.
+ */
+export async function releaseLeases(db: Db, owner: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.execute(
+    sql`update sources set lease_owner = null, lease_until = null
+        where lease_owner = ${owner} and id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
+  );
+}
+
+/** Reads a timestamp from a raw row: drivers give `Date`s or strings. */
+export function toDateOrNull(v: unknown): Date | null {
+  if (v === null || v === undefined) return null;
+  return v instanceof Date ? v : new Date(String(v));
+}

@@ -1,0 +1,90 @@
+/**
+ * Writes the outcome of many checks at once: the check rows, each source's fetch state and next
+ * due time, the lease release, and any gone/recovered events with their outbox rows — one
+ * transaction of three statements per batch instead of two round trips per source, because
+ * unchanged checks are nearly all checks and their bookkeeping would otherwise dominate a pass.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../open-database.ts';
+import { executeRows } from '../execute-rows.ts';
+import { checks, eventDeliveries, sourceEvents, type CheckOutcome, type SourceEventKind } from '../schema.ts';
+import type { NewCheck } from '../types.ts';
+import { checkValues } from './checks.ts';
+
+/** The state a source is left in after its check. */
+export interface SettledSource {
+  sourceId: string;
+  etag: string | null;
+  lastModified: string | null;
+  lastCheckedAt: Date;
+  lastOutcome: CheckOutcome;
+  failureStreak: number;
+  goneStreak: number;
+  goneAt: Date | null;
+  nextCheckAt: Date;
+  /** A gone/recovered notification to queue for the source's channels. */
+  event: { kind: SourceEventKind; detail: string | null; channels: string[] } | null;
+}
+
+export interface SettleOptions {
+  /**
+   * The lease owner settling: only sources it still holds are updated (a worker whose lease
+   * expired and was taken over must not overwrite the new holder's state), and their lease is
+   * released. Null for a hand-run `check`, which leaves any lease alone.
+   */
+  owner: string | null;
+}
+
+/** Rows per statement: 10 parameters a source keeps this far under PostgreSQL's 65,535. */
+const SETTLE_BATCH = 2000;
+
+/** Returns the ids of the sources whose state was written. */
+export async function settleChecks(db: Db, settled: SettledSource[], pendingChecks: NewCheck[], opts: SettleOptions): Promise<Set<string>> {
+  const written = new Set<string>();
+  if (settled.length === 0 && pendingChecks.length === 0) return written;
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < pendingChecks.length; i += SETTLE_BATCH) {
+      // A slot a dead worker's successor re-checked is recorded once: the unique (source, due_at) decides.
+      await tx.insert(checks).values(pendingChecks.slice(i, i + SETTLE_BATCH).map(checkValues)).onConflictDoNothing();
+    }
+    for (let i = 0; i < settled.length; i += SETTLE_BATCH) {
+      const rows = await executeRows<{ id: string }>(tx, updateStatement(settled.slice(i, i + SETTLE_BATCH), opts.owner));
+      for (const r of rows) written.add(String(r.id));
+    }
+    for (const s of settled) {
+      if (!s.event || !written.has(s.sourceId)) continue;
+      const [event] = await tx
+        .insert(sourceEvents)
+        .values({ sourceId: s.sourceId, kind: s.event.kind, occurredAt: s.lastCheckedAt, detail: s.event.detail })
+        .returning({ id: sourceEvents.id });
+      const channels = [...new Set(s.event.channels)];
+      if (event && channels.length > 0) {
+        await tx
+          .insert(eventDeliveries)
+          .values(channels.map((channel) => ({ eventId: event.id, channel, state: 'pending' as const, nextAttemptAt: s.lastCheckedAt })));
+      }
+    }
+  });
+  return written;
+}
+
+function updateStatement(batch: SettledSource[], owner: string | null): SQL {
+  const values = sql.join(
+    batch.map(
+      (s) => sql`(${s.sourceId}::text, ${s.etag}::text, ${s.lastModified}::text, ${s.lastCheckedAt.toISOString()}::timestamptz,
+        ${s.lastOutcome}::text, ${s.failureStreak}::int, ${s.goneStreak}::int, ${s.goneAt?.toISOString() ?? null}::timestamptz,
+        ${s.nextCheckAt.toISOString()}::timestamptz)`,
+    ),
+    sql`, `,
+  );
+  const lease = owner === null ? sql`` : sql`, lease_owner = null, lease_until = null`;
+  const fence = owner === null ? sql`` : sql` and s.lease_owner = ${owner}`;
+  return sql`
+    update sources s
+    set etag = v.etag, last_modified = v.last_modified, last_checked_at = v.last_checked_at,
+      last_outcome = v.last_outcome, failure_streak = v.failure_streak, gone_streak = v.gone_streak,
+      gone_at = v.gone_at, next_check_at = v.next_check_at${lease}
+    from (values ${values}) as v(id, etag, last_modified, last_checked_at, last_outcome, failure_streak, gone_streak, gone_at, next_check_at)
+    where s.id = v.id${fence}
+    returning s.id`;
+}
