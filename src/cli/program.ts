@@ -7,6 +7,11 @@ import { registerDiffCommand } from './commands/diff.ts';
 import { registerExtractCommand } from './commands/extract.ts';
 import { registerFiguresCommand } from './commands/figures.ts';
 import { registerHistoryCommands } from './commands/history.ts';
+import { registerWatchCommand } from './commands/watch.ts';
+import { registerStatusCommand } from './commands/status.ts';
+import { registerDeliveriesCommands } from './commands/deliveries.ts';
+import { registerImportCommands } from './commands/import.ts';
+import { registerServeCommand } from './commands/serve.ts';
 
 /** Builds the command tree; each command lives in its own file under `commands/`. */
 export function buildProgram(): Command {
@@ -20,11 +25,16 @@ export function buildProgram(): Command {
   registerExtractCommand(program);
   registerDiffCommand(program);
   registerCheckCommand(program);
+  registerWatchCommand(program);
+  registerStatusCommand(program);
+  registerDeliveriesCommands(program);
   registerHistoryCommands(program);
+  registerImportCommands(program);
   registerChangesCommands(program);
   registerFiguresCommand(program);
   registerDbCommands(program);
   registerDemoCommand(program);
+  registerServeCommand(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -95,6 +95,10 @@ export async function runDemo(opts: DemoOptions): Promise<{ changes: number }> {
       `  npx factwatch --data-dir ${dir} figures ${DEMO_SOURCE}`,
       `(or set FACTWATCH_DATA_DIR=${dir} instead of --data-dir)`,
       '',
+      'Or review the changes in your browser:',
+      `  npx factwatch --data-dir ${dir} serve`,
+      `  then open http://127.0.0.1:8080/changes (Ctrl-C stops the server)`,
+      '',
     ].join('\n'),
   );
   return { changes };

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../app/errors.ts';
+import { assertBindAllowed, startWebServer } from '../../web/start-server.ts';
+import { printLine } from '../output.ts';
+import { withContext } from '../with-context.ts';
+
+/**
+ * `factwatch serve`: the review UI and JSON API on 127.0.0.1:8080 until SIGINT/SIGTERM. The
+ * promise resolves on the signal, so the context closes (PGlite flushed and unlocked) and
+ * main.ts exits 0 as for any other command.
+ */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the review UI and JSON API (127.0.0.1:8080 by default)')
+    .option('--host <host>', 'address to listen on; beyond loopback FACTWATCH_TOKEN is required', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0: any free port)', '8080')
+    .action(async (opts: { host: string; port: string }, cmd: Command) => {
+      const port = Number(opts.port);
+      if (!/^\d{1,5}$/u.test(opts.port) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${opts.port}"`);
+      const token = process.env.FACTWATCH_TOKEN?.trim() || null;
+      assertBindAllowed(opts.host, token); // before opening the database: fail fast
+      await withContext(cmd, async (ctx) => {
+        const server = await startWebServer({ db: ctx.db, clock: ctx.clock, log: ctx.log, token }, { host: opts.host, port });
+        printLine(`factwatch: serving the review UI on ${server.url}/ (${ctx.dbKind}${token === null ? '' : ', token required'}); Ctrl-C to stop`);
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            resolve();
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
+        await server.close();
+      });
+    });
+}

@@ -1,0 +1,110 @@
+/**
+ * Query and path parameters, validated with zod in one place so the HTML pages and the JSON API
+ * accept exactly the same inputs and reject bad ones with the same 400 message.
+ */
+import { z } from 'zod';
+import { CHANGE_STATES, type ChangeState } from '../store/schema.ts';
+import { SOURCE_FILTERS, type ChangeCursor, type SourceFilter } from '../store/queries/review.ts';
+import { badParameter } from './api-error.ts';
+
+/** "2018-01-01" (start of that day, UTC) or a full ISO 8601 instant. */
+const instant = z.string().trim().transform((text, ctx) => {
+  const date = /^\d{4}-\d{2}-\d{2}$/u.test(text) ? new Date(`${text}T00:00:00.000Z`) : /^\d{4}-\d{2}-\d{2}T/u.test(text) ? new Date(text) : null;
+  if (date === null || Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a date (use YYYY-MM-DD or an ISO 8601 time)` });
+    return z.NEVER;
+  }
+  return date;
+});
+
+/** An empty form field means "not given", as a browser submits empty filters. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const cursor = z.string().transform((text, ctx) => {
+  const decoded = decodeCursor(text);
+  if (decoded === null) {
+    ctx.addIssue({ code: 'custom', message: 'is not a cursor this server gave out' });
+    return z.NEVER;
+  }
+  return decoded;
+});
+
+const changesQuery = z.object({
+  source: optional(z.string().max(200)),
+  state: optional(z.enum(CHANGE_STATES)),
+  since: optional(instant),
+  until: optional(instant),
+  cursor: optional(cursor),
+  limit: optional(z.coerce.number().int().min(1).max(200)),
+});
+
+export interface ChangesQuery {
+  source?: string;
+  state?: ChangeState;
+  since?: Date;
+  until?: Date;
+  cursor?: ChangeCursor;
+  limit: number;
+}
+
+/** Filters of the change list (`/changes`, `/api/changes`); 400 on anything malformed. */
+export function parseChangesQuery(query: Record<string, string>, defaultLimit = 50): ChangesQuery {
+  const q = parseWith(changesQuery, query);
+  return { ...q, limit: q.limit ?? defaultLimit } as ChangesQuery;
+}
+
+const sourcesQuery = z.object({
+  filter: optional(z.enum(SOURCE_FILTERS)),
+  q: optional(z.string().max(200)),
+});
+
+export function parseSourcesQuery(query: Record<string, string>): { filter: SourceFilter; q?: string } {
+  const parsed = parseWith(sourcesQuery, query);
+  return { filter: parsed.filter ?? 'all', ...(parsed.q === undefined ? {} : { q: parsed.q }) };
+}
+
+/** `?at=` of the version endpoints. */
+export function parseAt(value: string | undefined): Date | undefined {
+  return parseWith(z.object({ at: optional(instant) }), value === undefined ? {} : { at: value }).at;
+}
+
+/** A positive whole number in a path (`/changes/:id`, version seq). */
+export function parseId(value: string, name: string): number {
+  if (!/^[1-9]\d{0,9}$/u.test(value) || Number(value) > 2_147_483_647) {
+    throw badParameter(`${name} must be a positive whole number, not "${value}"`);
+  }
+  return Number(value);
+}
+
+/** A figure key: what the extractor makes ("money/eu-humanitarian-aid"); bounded, no control characters. */
+export function parseKey(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length > 300 || /[\u0000-\u001f]/u.test(value)) throw badParameter('key is not a figure key');
+  return value;
+}
+
+/** The review decision posted by a form or the API. */
+export const reviewInput = z.object({
+  state: z.enum(CHANGE_STATES),
+  note: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().max(4000).nullable().default(null)),
+});
+
+/** Cursors are opaque to clients: base64url of "<ISO instant>|<id>". */
+export function encodeCursor(c: ChangeCursor): string {
+  return Buffer.from(`${c.detectedAt.toISOString()}|${c.id}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(text: string): ChangeCursor | null {
+  if (!/^[A-Za-z0-9_-]{1,100}$/u.test(text)) return null;
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([1-9]\d{0,9})$/u.exec(Buffer.from(text, 'base64url').toString('utf8'));
+  if (match === null) return null;
+  const detectedAt = new Date(match[1]!);
+  return Number.isNaN(detectedAt.getTime()) ? null : { detectedAt, id: Number(match[2]) };
+}
+
+export function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join('.') || 'parameter'}: ${i.message}`);
+  throw badParameter(problems.join('; '), result.error);
+}

@@ -1,0 +1,114 @@
+/**
+ * The change page's content: the figure table first (what moved, by how much), then the
+ * revision stamp, sections added/removed, and the word diff of changed paragraphs — inline or
+ * side by side. Built from the stored `Change`, in the report's words (labels, value formats).
+ */
+import { html } from 'hono/html';
+import { formatFigureDelta, formatFigureValue } from '../../diff/format-value.ts';
+import { labelFigure } from '../../diff/label-figure.ts';
+import type { Change, Figure, Hunk } from '../../extract/page-document.ts';
+import { LEAD_SECTION_NAME } from '../../report/build-report-model.ts';
+import { queryString, sourcePath } from './format.ts';
+import type { Html } from './layout.ts';
+
+export type DiffView = 'inline' | 'split';
+
+interface FigureLine {
+  kind: 'changed' | 'added' | 'removed';
+  key: string;
+  label: string;
+  section: string;
+  before: string;
+  after: string;
+  delta: string;
+  percent: string;
+  direction: 'up' | 'down' | null;
+}
+
+/** Table rows: changed first (the news), then added, then removed. */
+export function figureLines(change: Change): FigureLine[] {
+  const lines: FigureLine[] = [];
+  for (const { key, from, to } of change.figures.changed) {
+    const [delta, percent] = splitDelta(formatFigureDelta(from, to));
+    const direction = typeof from.value === 'number' && typeof to.value === 'number' && from.value !== to.value ? (to.value > from.value ? 'up' : 'down') : null;
+    const showPeriod = from.period !== to.period;
+    lines.push({ kind: 'changed', key, label: labelFigure(to), section: to.section ?? LEAD_SECTION_NAME, before: valueText(from, showPeriod), after: valueText(to, showPeriod), delta, percent, direction });
+  }
+  for (const f of change.figures.added) lines.push(single('added', f));
+  for (const f of change.figures.removed) lines.push(single('removed', f));
+  return lines;
+}
+
+function single(kind: 'added' | 'removed', f: Figure): FigureLine {
+  const value = valueText(f, true);
+  return { kind, key: f.key, label: labelFigure(f), section: f.section ?? LEAD_SECTION_NAME, before: kind === 'removed' ? value : '', after: kind === 'added' ? value : '', delta: '', percent: '', direction: null };
+}
+
+/** "€8.2 million (2016)"; the period only when it says more than the value. */
+function valueText(f: Figure, withPeriod: boolean): string {
+  const value = formatFigureValue(f);
+  return withPeriod && f.period !== null && f.period !== value ? `${value} (${f.period})` : value;
+}
+
+/** "+€6.7 million, +5%" → ["+€6.7 million", "+5%"]; "+0.2 pts" → ["+0.2 pts", ""]. */
+function splitDelta(delta: string | null): [string, string] {
+  if (delta === null) return ['', ''];
+  const match = /^(.*), ([+-][\d.,]+%)$/u.exec(delta);
+  return match === null ? [delta, ''] : [match[1]!, match[2]!];
+}
+
+export function renderFigureTable(sourceId: string, change: Change): Html {
+  const lines = figureLines(change);
+  if (lines.length === 0) return html`<p class="muted">No figure changed.</p>`;
+  return html`<table class="figures" id="figures"><thead><tr>
+      <th></th><th>Figure</th><th>Section</th><th>Before</th><th>After</th><th class="num">Change</th><th class="num">%</th>
+    </tr></thead><tbody>
+    ${lines.map(
+      (l) => html`<tr class="figure-${l.kind}" data-key="${l.key}">
+        <td class="kind-${l.kind}">${l.kind}</td>
+        <td><a href="${sourcePath(sourceId, `/figures${queryString({ key: l.key })}`)}">${l.label}</a></td>
+        <td class="small">${l.section}</td>
+        <td class="value">${l.before}</td>
+        <td class="value">${l.after}</td>
+        <td class="num${l.direction === null ? '' : ` delta-${l.direction}`}">${l.delta}</td>
+        <td class="num${l.direction === null ? '' : ` delta-${l.direction}`}">${l.percent}</td>
+      </tr>`,
+    )}
+    </tbody></table>`;
+}
+
+export function renderSectionLists(change: Change): Html {
+  const list = (title: string, cls: string, items: string[]) =>
+    items.length === 0 ? null : html`<h3>${title} (${items.length})</h3><ul class="${cls}">${items.map((i) => html`<li>${i}</li>`)}</ul>`;
+  const { added, removed } = change.sections;
+  if (added.length === 0 && removed.length === 0) return html``;
+  return html`${list('Sections added', 'added', added)}${list('Sections removed', 'removed', removed)}`;
+}
+
+export function renderChangedSections(change: Change, view: DiffView, selfPath: string): Html {
+  const sections = change.sections.changed;
+  if (sections.length === 0) return html`<p class="muted">No paragraph of an existing section changed.</p>`;
+  const toggle = html`<span class="toggle" aria-label="diff layout">
+      <a href="${selfPath}${queryString({ view: 'inline' })}#text" aria-current="${view === 'inline' ? 'true' : 'false'}">inline</a>
+      <a href="${selfPath}${queryString({ view: 'split' })}#text" aria-current="${view === 'split' ? 'true' : 'false'}">side by side</a>
+    </span>`;
+  return html`<p class="small muted">Word-level differences, with a few words of context. ${toggle}</p>
+    ${sections.map(
+      (s) => html`<h3>${s.heading ?? LEAD_SECTION_NAME}</h3>
+        ${view === 'split' ? html`<div class="split"><div class="split-head">Before</div><div class="split-head">After</div>${s.hunks.map(splitHunk)}</div>` : s.hunks.map(inlineHunk)}`,
+    )}`;
+}
+
+function inlineHunk(h: Hunk): Html {
+  return html`<p class="hunk">${context(h.before, 'before')}${h.removed === '' ? null : html`<del>${h.removed}</del>`}${h.added === '' ? null : html`<ins>${h.added}</ins>`}${context(h.after, 'after')}</p>`;
+}
+
+function splitHunk(h: Hunk): Html {
+  return html`<p class="hunk">${context(h.before, 'before')}${h.removed === '' ? null : html`<del>${h.removed}</del>`}${context(h.after, 'after')}</p>
+    <p class="hunk">${context(h.before, 'before')}${h.added === '' ? null : html`<ins>${h.added}</ins>`}${context(h.after, 'after')}</p>`;
+}
+
+function context(text: string, side: 'before' | 'after'): string {
+  if (text === '') return '';
+  return side === 'before' ? `… ${text} ` : ` ${text} …`;
+}

@@ -1,0 +1,59 @@
+/**
+ * The one stylesheet, served from `/assets/app.css` (the CSP allows styles from this server only,
+ * so there is no inline `style`). Plain CSS: no build step.
+ */
+export const STYLESHEET = `
+:root{--fg:#1c2430;--muted:#5b6675;--line:#dde2ea;--bg:#f6f7f9;--card:#fff;--accent:#2c5aa0;--accent-bg:#eaf0fa;
+--add:#136c33;--add-bg:#dcf3e3;--del:#a3221c;--del-bg:#fbe3e1;--warn:#8a5a00;--warn-bg:#fff3d6}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+a{color:var(--accent)}a:hover{text-decoration-thickness:2px}
+header.top{display:flex;align-items:center;gap:2rem;padding:.6rem 1.5rem;background:#1f2d3d;color:#fff}
+header.top a{color:#dfe7f1;text-decoration:none}header.top a.brand{font-weight:700;color:#fff;letter-spacing:.02em}
+header.top nav{display:flex;gap:1.25rem}header.top nav a[aria-current=page]{color:#fff;border-bottom:2px solid #7fb0ff}
+main{max-width:72rem;margin:0 auto;padding:1.25rem 1.5rem 3rem}
+h1{font-size:1.45rem;margin:.5rem 0 .75rem;line-height:1.3}
+h2{font-size:1.1rem;margin:1.75rem 0 .6rem;padding-bottom:.25rem;border-bottom:1px solid var(--line)}
+h3{font-size:1rem;margin:1.1rem 0 .35rem}
+.muted{color:var(--muted)}.small{font-size:.88em}
+.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem 1.25rem;margin:1rem 0}
+.summary{background:var(--accent-bg);border-left:4px solid var(--accent);padding:.55rem .9rem;border-radius:0 6px 6px 0;margin:.75rem 0}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1.25rem;margin:0}
+dl.meta dt{font-weight:600;color:var(--muted)}dl.meta dd{margin:0;overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%;background:var(--card);font-size:.94em}
+th,td{border-bottom:1px solid var(--line);padding:.45rem .6rem;text-align:left;vertical-align:top}
+th{background:#eef1f5;font-weight:600;color:#3a4554;white-space:nowrap}
+td.value{white-space:nowrap}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+tr:hover td{background:#fafbfd}
+.badge{display:inline-block;padding:.05rem .5rem;border-radius:999px;font-size:.8em;font-weight:600;white-space:nowrap}
+.state-new{background:var(--warn-bg);color:var(--warn)}.state-reviewed{background:var(--add-bg);color:var(--add)}
+.state-dismissed{background:#eceff3;color:var(--muted)}
+.outcome-ok{background:var(--add-bg);color:var(--add)}.outcome-bad{background:var(--del-bg);color:var(--del)}
+.kind-added{color:var(--add);font-weight:600}.kind-removed{color:var(--del);font-weight:600}.kind-changed{color:var(--warn);font-weight:600}
+.delta-up{color:var(--add)}.delta-down{color:var(--del)}
+del{background:var(--del-bg);color:var(--del);text-decoration:line-through;text-decoration-color:#d8847f}
+ins{background:var(--add-bg);color:var(--add);text-decoration:none}
+.hunk{margin:.35rem 0;padding:.45rem .7rem;background:var(--card);border:1px solid var(--line);border-left:3px solid #b8c2d0;border-radius:4px}
+.split{display:grid;grid-template-columns:1fr 1fr;gap:.6rem}.split .hunk{margin:.2rem 0}
+.split-head{font-weight:600;color:var(--muted);font-size:.85em}
+ul.added li::marker{content:"+ ";color:var(--add);font-weight:700}ul.removed li::marker{content:"− ";color:var(--del);font-weight:700}
+form.filters{display:flex;flex-wrap:wrap;gap:.6rem 1rem;align-items:flex-end;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin:0 0 1rem}
+form.filters label{display:flex;flex-direction:column;font-size:.85em;color:var(--muted);gap:.15rem}
+input,select,textarea,button{font:inherit}
+input,select,textarea{border:1px solid #c4ccd8;border-radius:5px;padding:.3rem .45rem;background:#fff;color:var(--fg)}
+textarea{width:100%;min-height:4.5rem}
+button,.button{display:inline-block;border:1px solid var(--accent);background:var(--accent);color:#fff;border-radius:5px;padding:.35rem .9rem;cursor:pointer;text-decoration:none}
+button.secondary,.button.secondary{background:#fff;color:var(--accent)}
+.review .actions{display:flex;gap:.5rem;margin-top:.6rem;flex-wrap:wrap}
+.flash{padding:.5rem .8rem;border-radius:6px;background:var(--add-bg);color:var(--add)}.flash.error{background:var(--del-bg);color:var(--del)}
+.pager{display:flex;gap:1rem;margin:1rem 0}
+.toggle{display:inline-flex;border:1px solid var(--line);border-radius:6px;overflow:hidden;font-size:.88em;margin-left:.5rem}
+.toggle a{padding:.15rem .6rem;text-decoration:none}.toggle a[aria-current=true]{background:var(--accent);color:#fff}
+.section-text p{margin:.35rem 0 .6rem;max-width:48rem}
+.chart{display:inline-block;margin:0 0 1rem;background:#fff;border:1px solid var(--line);border-radius:8px;padding:.5rem;max-width:100%}
+.chart img{display:block;max-width:100%;height:auto}
+.row{display:flex;gap:1rem;flex-wrap:wrap;align-items:baseline;justify-content:space-between}
+form.login{display:flex;flex-direction:column;gap:.75rem;max-width:22rem}
+.empty{padding:1.5rem;text-align:center;color:var(--muted);background:var(--card);border:1px dashed var(--line);border-radius:8px}
+`.trim();

@@ -1,0 +1,158 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/app/clock.ts';
+import { silentLogger } from '../../src/app/log.ts';
+import type { DatabaseHandle } from '../../src/store/open-database.ts';
+import { getChange } from '../../src/store/queries/changes.ts';
+import { startWebServer, type RunningServer } from '../../src/web/start-server.ts';
+import { backend, openTestDatabase } from '../helpers/test-db.ts';
+import { HOSTILE, HOSTILE_TEXT, NK, seedDatabase, type Seeded } from './seed.ts';
+
+/**
+ * The review UI in a real browser: Debian's Chromium driven by playwright-core, against the real
+ * server on 127.0.0.1 and a database the real pipeline filled. Screenshots of the main pages go
+ * to $FACTWATCH_SCREENSHOTS (default: <tmp>/factwatch-screenshots), never into the repository.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = process.env.FACTWATCH_SCREENSHOTS ?? join(tmpdir(), 'factwatch-screenshots');
+
+describe(`review UI in Chromium (${backend})`, () => {
+  let handle: DatabaseHandle;
+  let seeded: Seeded;
+  let server: RunningServer;
+  let browser: Browser;
+  const clock = new ManualClock('2024-02-01T10:00:00Z');
+
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+    seeded = await seedDatabase(handle.db);
+    server = await startWebServer({ db: handle.db, clock, log: silentLogger(), token: null }, { host: '127.0.0.1', port: 0 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await handle?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // Nothing outside this server may be requested (the hostile page names http://x etc.).
+    await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+    return page;
+  }
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${backend}-${name}.png`), fullPage: true });
+
+  it('opens the 26 October 2017 change from the sources page, reads its figures and marks it reviewed', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/`);
+    const rows = page.locator('table.sources tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await page.locator(`tr[data-source="${NK}"]`).innerText()).toContain('France and North Korea');
+    await shot(page, 'sources');
+
+    await page.locator(`tr[data-source="${NK}"] a`).first().click();
+    await page.getByRole('link', { name: 'all', exact: true }).click();
+    const row = page.locator('table.changes tbody tr', { hasText: '5 July 2017 → 26 October 2017' });
+    expect(await row.count()).toBe(1);
+    await shot(page, 'changes');
+    await row.locator('a').first().click();
+    expect(new URL(page.url()).pathname).toBe(`/changes/${seeded.nk[1]}`);
+
+    expect(await page.locator('#stamp').innerText()).toBe('5 July 2017 → 26 October 2017');
+    const figureRows = page.locator('table.figures tbody tr');
+    const cells = await figureRows.evaluateAll((trs) =>
+      trs.map((tr) => Array.from((tr as unknown as { cells: ArrayLike<{ textContent: string | null }> }).cells, (td) => (td.textContent ?? '').trim())),
+    );
+    expect(cells.length).toBe(19);
+    expect(cells.every((c) => c[0] === 'added')).toBe(true);
+    const aid = cells.find((c) => c[1] === 'EU humanitarian aid');
+    expect(aid?.slice(2, 5)).toEqual(['Relations with the European Union', '', '€135.3 million (1995-2015)']);
+    expect(cells.find((c) => c[1] === 'Bilateral trade')?.[4]).toBe('€27 million (2016)');
+    expect(await page.locator('ul.added li').allInnerTexts()).toEqual(['Relations with the European Union']);
+    await shot(page, 'change');
+
+    await page.locator('#note').fill('Checked against the archived page: new EU section, figures match.');
+    await page.getByRole('button', { name: 'Mark reviewed' }).click();
+    await page.waitForURL(/\?saved=1$/);
+    expect(await page.getByRole('status').innerText()).toContain('reviewed');
+    await page.goto(`${server.url}/changes/${seeded.nk[1]}`);
+    await page.reload();
+    expect(await page.locator('form.review [data-state]').getAttribute('data-state')).toBe('reviewed');
+    expect(await page.locator('#note').inputValue()).toBe('Checked against the archived page: new EU section, figures match.');
+    const stored = await getChange(handle.db, seeded.nk[1]!);
+    expect(stored).toMatchObject({ state: 'reviewed', reviewedAt: clock.now() });
+    await page.close();
+  });
+
+  it('switches the word diff between inline and side by side', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/changes/${seeded.nk[2]}`);
+    expect(await page.locator('.split').count()).toBe(0);
+    expect(await page.locator('p.hunk ins').count()).toBeGreaterThan(0);
+    await page.getByRole('link', { name: 'side by side' }).click();
+    expect(await page.locator('.split').count()).toBeGreaterThan(0);
+    expect(await page.locator('.split del').first().innerText()).not.toBe('');
+    await page.close();
+  });
+
+  it('shows a figure history chart drawn as an image, with its table', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/sources/${NK}/figures?key=${encodeURIComponent('money/north-korea-significant')}`);
+    const img = page.locator('figure.chart img');
+    await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    expect(await page.locator('table.history tbody tr').count()).toBe(2);
+    await shot(page, 'figure');
+    await page.close();
+  });
+
+  it('renders the hostile page’s markup as text and runs none of it', async () => {
+    const page = await newPage();
+    const dialogs: string[] = [];
+    const violations: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    const keys = (await (await fetch(`${server.url}/api/sources/${HOSTILE}/figures`)).json()) as { figures: Array<{ key: string }> };
+    const paths = [
+      '/',
+      `/sources/${HOSTILE}`,
+      `/changes/${seeded.hostile[1]}`,
+      `/changes/${seeded.hostile[1]}?view=split`,
+      `/sources/${HOSTILE}/versions/1`,
+      `/sources/${HOSTILE}/versions/2`,
+      ...keys.figures.map((f) => `/sources/${HOSTILE}/figures?key=${encodeURIComponent(f.key)}`),
+    ];
+    for (const path of paths) {
+      await page.goto(`${server.url}${path}`);
+      expect(await page.evaluate('window.__pwned'), path).toBeUndefined();
+      expect(await page.locator('script').count(), path).toBe(0);
+      expect(await page.locator('[onerror], [onload], svg[onload]').count(), path).toBe(0);
+      expect(await page.locator('a[href^="javascript:" i]').count(), path).toBe(0);
+    }
+    await page.goto(`${server.url}/changes/${seeded.hostile[1]}`);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain(HOSTILE_TEXT.img);
+    expect(text).toContain(HOSTILE_TEXT.link);
+    expect(text).toContain(HOSTILE_TEXT.breakout);
+    await page.goto(`${server.url}/sources/${HOSTILE}/versions/2`);
+    expect(await page.locator('h1').innerText()).toContain(HOSTILE_TEXT.script);
+    await shot(page, 'hostile-version');
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});

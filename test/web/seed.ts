@@ -1,0 +1,100 @@
+/**
+ * Seeds a test database the way production fills it: the real pipeline (fetch → extract → diff
+ * → store) over a local page server, driven by a manual clock.
+ *
+ * - `france-north-korea`: the three recorded revisions (5 July 2017, 26 October 2017, May 2020
+ *   at a new URL), checked as the demo does — so change #2 is the 26 October 2017 revision.
+ * - `hostile`: a page whose TEXT carries markup (`<script>`, `<img onerror>`, `javascript:`
+ *   links, attribute breakouts) and whose markup carries live script; two revisions, so it has
+ *   a change with word hunks and a figure history. Any of it running sets `window.__pwned`.
+ */
+import { ManualClock } from '../../src/app/clock.ts';
+import { silentLogger } from '../../src/app/log.ts';
+import { resolveSources } from '../../src/config/resolve-source.ts';
+import { createHttpClient } from '../../src/fetch/index.ts';
+import { runCheckPass } from '../../jobs/check-sources.ts';
+import type { Db } from '../../src/store/open-database.ts';
+import { syncSources } from '../../src/store/queries/sources.ts';
+import { startPageServer } from '../helpers/page-server.ts';
+import { revisionHtml } from '../helpers/snapshots.ts';
+
+export const NK = 'france-north-korea';
+export const HOSTILE = 'hostile';
+
+/** Text the hostile page shows as text; every one of these would set window.__pwned if it ran. */
+export const HOSTILE_TEXT = {
+  script: '<script>window.__pwned = "script"</script>',
+  img: '<img src=x onerror="window.__pwned = \'img\'">',
+  link: '<a href="javascript:window.__pwned=\'link\'">read more</a>',
+  breakout: '"><svg onload="window.__pwned=\'svg\'">',
+};
+
+const esc = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
+
+function hostilePage(revision: 1 | 2): string {
+  const aid = revision === 1 ? '€5 million' : '€7.5 million';
+  const year = revision === 1 ? '2016' : '2017';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>${esc(HOSTILE_TEXT.script)} Hostile page</title>
+<script>window.__pwned = "live-script-in-page"</script></head>
+<body><main>
+<h1>${esc(HOSTILE_TEXT.script)} Hostile page</h1>
+<p>Updated: ${revision === 1 ? '3 March 2018' : '4 April 2019'}</p>
+<h2>${esc(HOSTILE_TEXT.img)} Aid</h2>
+<p>The aid programme totalled ${aid} in ${year}, says ${esc(HOSTILE_TEXT.link)} and a real <a href="javascript:window.__pwned='real-link'">javascript link</a>.</p>
+<p>Attribute breakout attempt: ${esc(HOSTILE_TEXT.breakout)} — revision ${revision} of the text.</p>
+<img src="x" onerror="window.__pwned = 'live-img-in-page'">
+<h2>Trade ${esc('</textarea><script>window.__pwned="textarea"</script>')}</h2>
+<p>Bilateral trade reached ${revision === 1 ? '€20 million' : '€24 million'} in ${year}, with ${revision === 1 ? '12' : '15'} companies involved.</p>
+</main></body></html>`;
+}
+
+export interface Seeded {
+  /** Change ids: `nk` in detection order (first capture, 26 October 2017, May 2020); `hostile` likewise. */
+  nk: number[];
+  hostile: number[];
+}
+
+export async function seedDatabase(db: Db): Promise<Seeded> {
+  const server = await startPageServer();
+  const clock = new ManualClock('2017-07-10T06:00:00Z');
+  const log = silentLogger();
+  const http = createHttpClient({ allowNetworks: ['127.0.0.0/8'], retries: 0 }, { clock, log, sleep: async () => {} });
+  const sources = resolveSources({
+    sources: [
+      { id: NK, url: server.url('/en/country-files/north-korea/france-and-north-korea/'), profile: 'diplomatie-spip' },
+      { id: HOSTILE, url: server.url('/hostile/'), profile: 'generic' },
+    ],
+    fetch: { allowNetworks: ['127.0.0.0/8'], retries: 0 },
+  });
+  const seeded: Seeded = { nk: [], hostile: [] };
+  const deps = { db, http, clock, log };
+  const check = async (id: string) => {
+    const [result] = await runCheckPass(deps, sources, { only: [id] });
+    if (!result?.stored) throw new Error(`seeding ${id}: expected a stored version, got ${result?.outcome} ${result?.error?.message ?? ''}`);
+    (id === NK ? seeded.nk : seeded.hostile).push(result.stored.changeId);
+  };
+  try {
+    await syncSources(db, sources, clock.now());
+    const nkPath = '/en/country-files/north-korea/france-and-north-korea/';
+    server.setRoute(nkPath, { body: revisionHtml('2017-07-05') });
+    await check(NK);
+    clock.set('2017-10-30T06:00:00Z');
+    server.setRoute(nkPath, { body: revisionHtml('2017-10-26') });
+    await check(NK);
+    clock.set('2018-03-05T06:00:00Z');
+    server.setRoute('/hostile/', { body: hostilePage(1) });
+    await check(HOSTILE);
+    clock.set('2019-04-05T06:00:00Z');
+    server.setRoute('/hostile/', { body: hostilePage(2) });
+    await check(HOSTILE);
+    clock.set('2020-06-15T06:00:00Z');
+    server.setRoute(nkPath, { status: 301, headers: { location: '/en/country-files/north-korea/france-and-north-korea-65083/' } });
+    server.setRoute('/en/country-files/north-korea/france-and-north-korea-65083/', { body: revisionHtml('2020-05') });
+    await check(NK);
+  } finally {
+    await http.close();
+    await server.close();
+  }
+  return seeded;
+}
