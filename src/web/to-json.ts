@@ -3,7 +3,10 @@
  * their per-source number (what the CLI and the UI show), database ids of versions stay inside.
  */
 import type { ChangeListItem, SourceStatus } from '../store/queries/review.ts';
-import type { ChangeRow, FigurePoint, VersionRow, VersionSummary } from '../store/types.ts';
+import type { ChangeRow, FigurePoint, VersionRow } from '../store/types.ts';
+import { changeSummaryJson, versionSummaryJson } from '../report/contract-json.ts';
+
+export { versionSummaryJson };
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
@@ -27,13 +30,7 @@ export function sourceJson(s: SourceStatus) {
 
 export function changeListJson(c: ChangeListItem) {
   return {
-    id: c.id,
-    source: c.source,
-    fromVersion: c.fromVersion,
-    toVersion: c.toVersion,
-    detectedAt: c.detectedAt.toISOString(),
-    summary: c.summary,
-    state: c.state,
+    ...changeSummaryJson(c),
     title: c.title,
     updated: { from: c.updatedFrom, to: c.updatedTo },
   };
@@ -52,17 +49,6 @@ export function changeJson(row: ChangeRow) {
     from: row.fromVersion === null ? null : ref(row.fromVersion),
     to: ref(row.toVersion),
     change: row.change,
-  };
-}
-
-export function versionSummaryJson(v: VersionSummary) {
-  return {
-    version: v.seq,
-    capturedAt: v.capturedAt.toISOString(),
-    lastSeenAt: v.lastSeenAt.toISOString(),
-    updated: v.updated,
-    url: v.url,
-    contentHash: v.contentHash,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../app/errors.ts';
 import { listChanges } from '../../store/queries/changes.ts';
 import { renderHtml, renderJson, renderMarkdown, renderText, shouldUseColor } from '../../report/index.ts';
+import { changeSummaryJson } from '../../report/contract-json.ts';
 import { loadReportMeta } from '../../pipeline/load-report-meta.ts';
 import { formatTable, isoSeconds, printJson, printLine } from '../output.ts';
 import { withContext } from '../with-context.ts';
@@ -26,17 +27,7 @@ export function registerChangesCommands(program: Command): void {
         if (opts.source) await requireSource(ctx, opts.source);
         const rows = await listChanges(ctx.db, { sourceId: opts.source, since, limit });
         if (opts.json) {
-          return printJson(
-            rows.map((c) => ({
-              id: c.id,
-              source: c.source,
-              fromVersion: c.fromVersion,
-              toVersion: c.toVersion,
-              detectedAt: c.detectedAt.toISOString(),
-              summary: c.summary,
-              state: c.state,
-            })),
-          );
+          return printJson(rows.map(changeSummaryJson));
         }
         if (!rows.length) return printLine('No changes.');
         printLine(

@@ -4,6 +4,7 @@ import { UsageError } from '../../app/errors.ts';
 import { getSource } from '../../store/queries/sources.ts';
 import { listVersions, versionAt, versionBySeq } from '../../store/queries/versions.ts';
 import { toContractJson } from './extract.ts';
+import { versionSummaryJson } from '../../report/contract-json.ts';
 import { formatTable, isoSeconds, printJson, printLine } from '../output.ts';
 import { withContext } from '../with-context.ts';
 import type { AppContext } from '../../app/context.ts';
@@ -20,16 +21,7 @@ export function registerHistoryCommands(program: Command): void {
         await requireSource(ctx, sourceId);
         const versions = await listVersions(ctx.db, sourceId);
         if (opts.json) {
-          return printJson(
-            versions.map((v) => ({
-              version: v.seq,
-              capturedAt: v.capturedAt.toISOString(),
-              lastSeenAt: v.lastSeenAt.toISOString(),
-              updated: v.updated,
-              url: v.url,
-              contentHash: v.contentHash,
-            })),
-          );
+          return printJson(versions.map(versionSummaryJson));
         }
         if (!versions.length) return printLine(`${sourceId}: no version stored yet`);
         printLine(

@@ -7,11 +7,12 @@
  * importer and a live check) never interleave their reads of the neighbours with their writes.
  */
 import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
-import type { Change, Figure, PageDocument } from '../../extract/page-document.ts';
+import type { Change, PageDocument } from '../../extract/page-document.ts';
 import { executeRows } from '../execute-rows.ts';
 import type { Db } from '../open-database.ts';
+import { insertFigures } from './insert-figures.ts';
 import { compressBody } from '../raw-body.ts';
-import { changes, figures, sources, versions } from '../schema.ts';
+import { changes, sources, versions } from '../schema.ts';
 import type { VersionRow } from '../types.ts';
 import { moveVersionStart, relinkChange, renumberVersions, type Executor } from './relink-changes.ts';
 
@@ -44,7 +45,6 @@ export type PlacedVersion =
   /** Same content as a neighbour, which now spans this capture too. */
   | { kind: 'identical'; versionId: number; seq: number };
 
-const FIGURE_BATCH = 1000;
 
 /**
  * Places one capture in the source's history:
@@ -156,8 +156,7 @@ async function insertVersionRow(tx: Executor, sourceId: string, v: VersionValues
     })
     .returning({ id: versions.id });
   if (!version) throw new Error('insert into versions returned no row');
-  const rows = v.document.figures.map((f) => toFigureRow(f, version.id, sourceId));
-  for (let i = 0; i < rows.length; i += FIGURE_BATCH) await tx.insert(figures).values(rows.slice(i, i + FIGURE_BATCH));
+  await insertFigures(tx, v.document.figures, version.id, sourceId);
   return version.id;
 }
 
@@ -205,18 +204,3 @@ async function splitVersionAt(tx: Executor, version: VersionRow, t: Date, next: 
   return copy ?? null;
 }
 
-function toFigureRow(f: Figure, versionId: number, sourceId: string): typeof figures.$inferInsert {
-  return {
-    versionId,
-    sourceId,
-    key: f.key,
-    kind: f.kind,
-    valueNum: typeof f.value === 'number' ? f.value : null,
-    valueText: typeof f.value === 'string' ? f.value : null,
-    unit: f.unit,
-    raw: f.raw,
-    section: f.section,
-    sentence: f.sentence,
-    period: f.period,
-  };
-}

@@ -6,11 +6,12 @@
  */
 import { desc, eq, sql } from 'drizzle-orm';
 import { FactwatchError } from '../../app/errors.ts';
-import type { Change, Figure, PageDocument } from '../../extract/page-document.ts';
+import type { Change, PageDocument } from '../../extract/page-document.ts';
 import type { Db } from '../open-database.ts';
 import { findPgError, UNIQUE_VIOLATION } from '../pg-error.ts';
+import { insertFigures } from './insert-figures.ts';
 import { compressBody } from '../raw-body.ts';
-import { changes, checks, deliveries, figures, versions } from '../schema.ts';
+import { changes, checks, deliveries, versions } from '../schema.ts';
 import type { NewCheck } from '../types.ts';
 import { checkValues } from './checks.ts';
 
@@ -39,8 +40,6 @@ export interface StoredVersion {
   changeId: number;
 }
 
-/** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bind parameters. */
-const FIGURE_BATCH = 1000;
 
 /**
  * Writes a new version and everything that hangs off it, atomically.
@@ -83,10 +82,7 @@ export async function storeVersion(db: Db, input: StoreVersionInput): Promise<St
         .returning({ id: versions.id });
       if (!version) throw new Error('insert into versions returned no row');
 
-      const figureRows = input.document.figures.map((f) => toFigureRow(f, version.id, input.sourceId));
-      for (let i = 0; i < figureRows.length; i += FIGURE_BATCH) {
-        await tx.insert(figures).values(figureRows.slice(i, i + FIGURE_BATCH));
-      }
+      await insertFigures(tx, input.document.figures, version.id, input.sourceId);
 
       const [change] = await tx
         .insert(changes)
@@ -129,18 +125,3 @@ export async function storeVersion(db: Db, input: StoreVersionInput): Promise<St
   }
 }
 
-function toFigureRow(f: Figure, versionId: number, sourceId: string): typeof figures.$inferInsert {
-  return {
-    versionId,
-    sourceId,
-    key: f.key,
-    kind: f.kind,
-    valueNum: typeof f.value === 'number' ? f.value : null,
-    valueText: typeof f.value === 'string' ? f.value : null,
-    unit: f.unit,
-    raw: f.raw,
-    section: f.section,
-    sentence: f.sentence,
-    period: f.period,
-  };
-}
