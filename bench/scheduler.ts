@@ -129,8 +129,10 @@ async function runPass(url: string, dir: string, size: number, count: number): P
       if (Date.now() > deadline) throw new Error('pass did not finish in 15 minutes');
       await new Promise((res) => setTimeout(res, 100));
     }
+    // From the sources' own last check: check rows are run-length encoded (an unchanged check
+    // extends its source's previous row), so they no longer carry one timestamp per check.
     const [span] = await sql<{ first: Date; last: Date; n: number }[]>`
-      select min(checked_at) as first, max(checked_at) as last, count(*)::int as n from checks where checked_at >= ${t0}`;
+      select min(last_checked_at) as first, max(last_checked_at) as last, count(*)::int as n from sources where last_checked_at >= ${t0}`;
     const stopped = await Promise.all(workers.map((w) => w.stop()));
     const seconds = (span!.last.getTime() - span!.first.getTime()) / 1000;
     return {

@@ -3,6 +3,7 @@ import type { Logger } from '../src/app/log.ts';
 import type { ResolvedSource } from '../src/config/resolve-source.ts';
 import type { HttpClient } from '../src/fetch/index.ts';
 import { checkSource, type CheckResult } from '../src/pipeline/check-source.ts';
+import type { ParsePage } from '../src/pipeline/parse-page.ts';
 import { toFetchSettings } from '../src/pipeline/fetch-settings.ts';
 import { defaultSchedulePolicy, type SchedulePolicy } from '../src/schedule/plan-next-check.ts';
 import { runClaimedPass, type ClaimedPassOptions, type PassSummary } from '../src/schedule/run-claimed-pass.ts';
@@ -11,6 +12,7 @@ import type { Db } from '../src/store/open-database.ts';
 import type { NewCheck } from '../src/store/queries/checks.ts';
 import { settleChecks } from '../src/store/queries/settle-checks.ts';
 import { listSources } from '../src/store/queries/sources.ts';
+import { latestVersionHeads } from '../src/store/queries/versions.ts';
 import type { SettledSource } from '../src/store/queries/settle-checks.ts';
 
 export interface CheckPassOptions {
@@ -23,7 +25,7 @@ export interface CheckPassOptions {
   policy?: SchedulePolicy;
 }
 
-type JobDeps = { db: Db; http: HttpClient; clock: Clock; log: Logger };
+type JobDeps = { db: Db; http: HttpClient; clock: Clock; log: Logger; parsePage?: ParsePage };
 
 /**
  * The "check sources" job as a worker runs it (`factwatch watch`): claim due sources under a
@@ -36,7 +38,9 @@ export async function runScheduledChecks(deps: JobDeps, sources: ResolvedSource[
       db: deps.db,
       clock: deps.clock,
       log: deps.log,
-      check: (source, claim) => checkSource(deps, source, toFetchSettings(source.fetch), { dueAt: claim.dueAt, state: claim }),
+      check: (source, claim, head) =>
+        checkSource(deps, source, toFetchSettings(source.fetch), { dueAt: claim.dueAt, state: claim, head, deferTouch: true }),
+      readHeads: (ids) => latestVersionHeads(deps.db, ids),
     },
     sources,
     opts,
@@ -58,11 +62,14 @@ export async function runCheckPass(deps: JobDeps, sources: ResolvedSource[], opt
   const results: CheckResult[] = [];
   const pending: NewCheck[] = [];
   const settled: SettledSource[] = [];
+  // One read of every version head up front, and last_seen_at written in the batched settle:
+  // an unchanged check then costs no round trip of its own.
+  const heads = await latestVersionHeads(deps.db, selected.map((s) => s.id));
   const queue = [...selected];
   const workers = Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 4, queue.length)) }, async () => {
     for (let s = queue.shift(); s; s = queue.shift()) {
       const row = rows.get(s.id) ?? null;
-      const result = await checkSource(deps, s, toFetchSettings(s.fetch), row ? { state: row } : {});
+      const result = await checkSource(deps, s, toFetchSettings(s.fetch), { ...(row ? { state: row } : {}), head: heads.get(s.id) ?? null, deferTouch: true });
       results.push(result);
       if (result.pendingCheck) pending.push(result.pendingCheck);
       const prior = { failureStreak: row?.failureStreak ?? 0, goneStreak: row?.goneStreak ?? 0, goneAt: row?.goneAt ?? null };

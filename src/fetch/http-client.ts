@@ -4,7 +4,7 @@ import { FetchError } from '../app/errors.ts';
 import type { Logger } from '../app/log.ts';
 import { checkUrlHost, createGuardedLookup, parseNetworks, type Network } from './address-guard.ts';
 import { classifyFetchError } from './classify-error.ts';
-import { decodeBody } from './decode-body.ts';
+import { decodeBody, type DecodedBody } from './decode-body.ts';
 import { MAX_RETRY_AFTER_MS, resolveFetchSettings, type FetchSettings, type ResolvedFetchSettings } from './fetch-settings.ts';
 import { HostLimiter } from './host-limiter.ts';
 import { requestHop } from './request-hop.ts';
@@ -34,6 +34,7 @@ export type FetchResult =
       lastModified: string | null;
       /** Raw bytes after content decoding (gzip/deflate/br undone), before charset decoding. */
       body: Buffer;
+      /** The body decoded with `charset`; decoded on first read (an accessor: do not spread the result to copy it). */
       text: string;
       /** Whole call, retries and waits included (monotonic). */
       durationMs: number;
@@ -149,21 +150,23 @@ export function createHttpClient(settings: Partial<FetchSettings>, deps: HttpCli
       if (hop.kind === 'not_modified') {
         return { kind: 'not_modified', status: 304, ...common, etag: hop.etag ?? req.etag ?? null, lastModified: hop.lastModified ?? req.lastModified ?? null };
       }
-      const decoded = decodeBody(hop.body, hop.contentType);
-      if (decoded.unknownLabel) {
-        deps.log.warn({ url: url.href, label: decoded.unknownLabel, used: decoded.charset }, 'unknown charset label; decoded with fallback');
-      }
-      return {
-        kind: 'ok',
-        status: hop.status,
-        ...common,
-        contentType: hop.contentType,
-        charset: decoded.charset,
-        etag: hop.etag,
-        lastModified: hop.lastModified,
-        body: hop.body,
-        text: decoded.text,
+      // Decoded lazily: a check whose bytes hash the same as the stored version's never needs
+      // the text, and decoding 70 KB costs as much as hashing it.
+      const { body, contentType } = hop;
+      let decoded: DecodedBody | null = null;
+      const decode = (): DecodedBody => {
+        if (decoded) return decoded;
+        decoded = decodeBody(body, contentType);
+        if (decoded.unknownLabel) {
+          deps.log.warn({ url: common.url, label: decoded.unknownLabel, used: decoded.charset }, 'unknown charset label; decoded with fallback');
+        }
+        return decoded;
       };
+      const result = { kind: 'ok' as const, status: hop.status, ...common, contentType, etag: hop.etag, lastModified: hop.lastModified, body };
+      return Object.defineProperties(result, {
+        charset: { get: () => decode().charset, enumerable: true },
+        text: { get: () => decode().text, enumerable: true },
+      }) as typeof result & { charset: string; text: string };
     }
   }
 
@@ -175,7 +178,8 @@ export function createHttpClient(settings: Partial<FetchSettings>, deps: HttpCli
     for (let attempt = 1; ; attempt += 1) {
       try {
         const result = await fetchChain(req, s, state);
-        return { ...result, durationMs: performance.now() - started } as FetchResult;
+        // Assigned, not spread: a spread would read (and so decode) the lazy `text`.
+        return Object.assign(result, { durationMs: performance.now() - started }) as FetchResult;
       } catch (err) {
         const error = classifyFetchError(err, state.url);
         if (!error.retryable || attempt > s.retries) throw error;

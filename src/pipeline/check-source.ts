@@ -1,19 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../app/clock.ts';
-import { FactwatchError, FetchError } from '../app/errors.ts';
+import { ExtractionError, FactwatchError, FetchError } from '../app/errors.ts';
 import type { Logger } from '../app/log.ts';
 import type { ResolvedSource } from '../config/resolve-source.ts';
 import { diffDocuments } from '../diff/diff-documents.ts';
 import { isEmptyChange, summarizeChange } from '../diff/summarize-change.ts';
-import { hashDocument } from '../extract/content-hash.ts';
-import { extractDocument } from '../extract/extract-document.ts';
 import type { Change, PageDocument } from '../extract/page-document.ts';
 import type { FetchSettings, HttpClient } from '../fetch/index.ts';
 import type { Db } from '../store/open-database.ts';
-import { latestVersion, storeVersion, touchVersion } from '../store/queries/versions.ts';
+import { latestVersion, latestVersionHead, storeVersion, touchVersion, type VersionHead } from '../store/queries/versions.ts';
 import { getSource, recordUrl } from '../store/queries/sources.ts';
 import { listChecks, type NewCheck } from '../store/queries/checks.ts';
-import { assessContent, assessMarkup, isConfirmedShrink, readRawEnding, SHRINK_CONFIRMATIONS, shrinkMarker, SuspectPageError } from './assess-page.ts';
+import { parsePageInline, type ParsePage } from './parse-page.ts';
+import { assessContent, isConfirmedShrink, readRawEnding, SHRINK_CONFIRMATIONS, shrinkMarker, SuspectPageError } from './assess-page.ts';
 
 /** Outcomes a check can have; stored in `checks.outcome` (DESIGN.md, data model). */
 export type CheckOutcome =
@@ -46,6 +45,8 @@ export interface CheckDeps {
   http: HttpClient;
   clock: Clock;
   log: Logger;
+  /** Where pages are parsed: inline by default, or a worker pool (`createParsePool`) for big passes. */
+  parsePage?: ParsePage;
 }
 
 /**
@@ -64,7 +65,7 @@ export async function checkSource(
   opts: CheckSourceOptions = {},
 ): Promise<CheckResult> {
   const row = opts.state !== undefined ? opts.state : await getSource(deps.db, source.id);
-  const result = await runCheck(deps, source, fetchSettings, row, opts.dueAt ?? null);
+  const result = await runCheck(deps, source, fetchSettings, row, opts);
   return { ...result, previousFailureStreak: row?.failureStreak ?? 0 };
 }
 
@@ -74,6 +75,13 @@ export interface CheckSourceOptions {
   dueAt?: Date | null;
   /** The source's fetch state as the caller just read it (a claim returns it): saves a query. */
   state?: { etag: string | null; lastModified: string | null; failureStreak: number } | null;
+  /** The head of the source's current version as the caller read it for a whole pass (null: none yet). */
+  head?: VersionHead | null;
+  /**
+   * The caller records `last_seen_at` of the version an unchanged check saw itself, in its batched
+   * settle (`settleChecks` does): saves one round trip per unchanged check.
+   */
+  deferTouch?: boolean;
 }
 
 type StepResult = Omit<CheckResult, 'previousFailureStreak'>;
@@ -83,11 +91,16 @@ async function runCheck(
   source: ResolvedSource,
   fetchSettings: Partial<FetchSettings>,
   row: { etag: string | null; lastModified: string | null } | null,
-  dueAt: Date | null,
+  opts: CheckSourceOptions,
 ): Promise<StepResult> {
   const { db, http, clock, log } = deps;
   const checkedAt = clock.now();
-  const latest = await latestVersion(db, source.id);
+  const dueAt = opts.dueAt ?? null;
+  // Only the head first: most checks end at "same bytes" and never need the document or body.
+  const head = opts.head !== undefined ? opts.head : await latestVersionHead(db, source.id);
+  const touch = async (versionId: number) => {
+    if (!opts.deferTouch) await touchVersion(db, versionId, checkedAt);
+  };
   const base = { sourceId: source.id, checkedAt, dueAt };
   const prevState = { etag: row?.etag ?? null, lastModified: row?.lastModified ?? null };
 
@@ -95,7 +108,7 @@ async function runCheck(
   try {
     fetched = await http.fetchPage(
       // Conditional headers only make sense when we hold a version to fall back on.
-      { url: source.url, etag: latest ? prevState.etag : null, lastModified: latest ? prevState.lastModified : null },
+      { url: source.url, etag: head ? prevState.etag : null, lastModified: head ? prevState.lastModified : null },
       fetchSettings,
     );
   } catch (err) {
@@ -106,8 +119,8 @@ async function runCheck(
   }
 
   if (fetched.kind === 'not_modified') {
-    if (latest) await touchVersion(db, latest.id, checkedAt);
-    return ok(base, 'not_modified', { status: 304, bytes: 0, durationMs: fetched.durationMs, versionId: latest?.id ?? null }, fetched, null);
+    if (head) await touch(head.id);
+    return ok(base, 'not_modified', { status: 304, bytes: 0, durationMs: fetched.durationMs, versionId: head?.id ?? null }, fetched, null);
   }
 
   const fetchState = { etag: fetched.etag, lastModified: fetched.lastModified };
@@ -116,32 +129,34 @@ async function runCheck(
   if (fetched.url !== source.url) await recordUrl(db, source.id, fetched.url, checkedAt);
 
   // Same bytes at a different URL is a move, which is reported: only the same bytes at the same URL skip the parse.
-  if (latest && latest.rawHash === rawHash && latest.url === fetched.url) {
-    await touchVersion(db, latest.id, checkedAt);
-    return ok(base, 'unchanged', { ...meta, versionId: latest.id }, fetched, null);
+  if (head && head.rawHash === rawHash && head.url === fetched.url) {
+    await touch(head.id);
+    return ok(base, 'unchanged', { ...meta, versionId: head.id }, fetched, null);
   }
+  const latest = head ? await latestVersion(db, source.id) : null;
 
   // Content sanity (assess-page.ts): a soft error page, a truncated body or absurd nesting never
   // becomes a version. The validators are NOT kept, so the next check fetches and judges afresh.
-  const suspectMarkup = assessMarkup(fetched.text, latest ? { document: latest.document, rawEnding: readRawEnding(latest.rawGzip) } : null);
-  if (suspectMarkup) {
-    log.warn({ source: source.id, rule: suspectMarkup.rule, reason: suspectMarkup.reason }, 'suspect page');
-    return { ...failed(base, 'extraction_failed', new SuspectPageError(suspectMarkup.rule, suspectMarkup.reason), prevState, fetched.status), finalUrl: fetched.url };
+  const parsed = await (deps.parsePage ?? parsePageInline)({
+    html: fetched.text,
+    url: fetched.url,
+    profile: source.profile ?? null,
+    previous: latest ? { document: latest.document, rawEnding: readRawEnding(latest.rawGzip) } : null,
+  });
+  if (parsed.kind === 'suspect') {
+    const { rule, reason } = parsed.suspicion;
+    log.warn({ source: source.id, rule, reason }, 'suspect page');
+    return { ...failed(base, 'extraction_failed', new SuspectPageError(rule, reason), prevState, fetched.status), finalUrl: fetched.url };
   }
-
-  let document: PageDocument;
-  try {
-    document = extractDocument(fetched.text, { url: fetched.url, profile: source.profile ?? undefined });
-  } catch (err) {
-    const e = asFactwatchError(err, 'extraction_failed');
+  if (parsed.kind === 'failed') {
+    const e = parsed.code === 'extraction_failed' ? new ExtractionError(parsed.message) : new FactwatchError(parsed.code, parsed.message);
     log.warn({ source: source.id, err: e.message }, 'extraction failed');
     return { ...failed(base, 'extraction_failed', e, prevState, fetched.status), finalUrl: fetched.url };
   }
-
-  const contentHash = hashDocument(document);
+  const { document, contentHash } = parsed;
   if (latest && latest.contentHash === contentHash && latest.url === fetched.url) {
     // Same content behind different bytes (tokens, timestamps in the chrome): not a revision.
-    await touchVersion(db, latest.id, checkedAt);
+    await touch(latest.id);
     return ok(base, 'unchanged', { ...meta, versionId: latest.id }, fetched, null);
   }
 
@@ -154,7 +169,7 @@ async function runCheck(
 
   const change = latest ? diffDocuments(latest.document, document) : null;
   if (change && isEmptyChange(change)) {
-    await touchVersion(db, latest!.id, checkedAt);
+    await touch(latest!.id);
     return ok(base, 'unchanged', { ...meta, versionId: latest!.id }, fetched, null);
   }
 

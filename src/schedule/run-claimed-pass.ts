@@ -6,6 +6,7 @@ import type { Db } from '../store/open-database.ts';
 import { claimDueSources, extendLeases, releaseLeases, type ClaimedSource } from '../store/queries/leases.ts';
 import { settleChecks, type SettledSource } from '../store/queries/settle-checks.ts';
 import type { NewCheck } from '../store/types.ts';
+import type { VersionHead } from '../store/queries/versions.ts';
 import { defaultSchedulePolicy, type SchedulePolicy } from './plan-next-check.ts';
 import { settleResult } from './settle-result.ts';
 
@@ -30,8 +31,13 @@ export interface ClaimedPassDeps {
   db: Db;
   clock: Clock;
   log: Logger;
-  /** Runs one check (the pipeline); injected so scheduling does not depend on fetching. */
-  check(source: ResolvedSource, claim: ClaimedSource): Promise<CheckResult>;
+  /**
+   * Runs one check (the pipeline); injected so scheduling does not depend on fetching. `head` is
+   * the source's current version head when `readHeads` is given (null: no version yet).
+   */
+  check(source: ResolvedSource, claim: ClaimedSource, head?: VersionHead | null): Promise<CheckResult>;
+  /** Reads the version heads of a claimed batch in one round trip, instead of one per check. */
+  readHeads?(sourceIds: string[]): Promise<Map<string, VersionHead>>;
 }
 
 export interface PassSummary {
@@ -97,12 +103,13 @@ async function checkBatch(
   const settled: SettledSource[] = [];
   const pending: NewCheck[] = [];
   const queue = [...claimed];
+  const heads = deps.readHeads ? await deps.readHeads(claimed.map((c) => c.id)) : null;
   try {
     const runners = Array.from({ length: Math.max(1, Math.min(opts.concurrency, queue.length)) }, async () => {
       for (let c = queue.shift(); c && !opts.signal?.aborted; c = queue.shift()) {
         const source = byId.get(c.id)!;
         try {
-          const result = await deps.check(source, c);
+          const result = await deps.check(source, c, heads ? (heads.get(c.id) ?? null) : undefined);
           settled.push(settleResult(source, c, result, deps.clock.now(), policy));
           if (result.pendingCheck) pending.push(result.pendingCheck);
           summary.checked++;

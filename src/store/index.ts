@@ -26,7 +26,7 @@ export {
   type SyncSourcesOptions,
   type FetchState,
 } from './queries/sources.ts';
-export { latestVersion, versionAt, versionBySeq, listVersions, touchVersion } from './queries/versions.ts';
+export { latestVersion, latestVersionHead, latestVersionHeads, versionAt, versionBySeq, listVersions, touchVersion, type VersionHead } from './queries/versions.ts';
 export { storeVersion, type StoreVersionInput, type StoredVersion } from './queries/store-version.ts';
 export { recordChecks, listChecks } from './queries/checks.ts';
 export { listChanges, getChange, setChangeState, type ListChangesOptions } from './queries/changes.ts';

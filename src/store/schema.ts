@@ -124,6 +124,17 @@ export const checks = pgTable(
      * checks run by hand. Unique per source, so two workers can never both record one slot.
      */
     dueAt: tstz('due_at'),
+    /**
+     * How many consecutive identical checks this row stands for. Unchanged and not-modified
+     * checks that saw the same version as the source's latest row extend it (run-length) instead
+     * of adding a row each: a daily check of a page that changes twice a year then costs a few
+     * rows a year, not 365. `checked_at`/`due_at` are the run's first check, `last_*` its last.
+     */
+    repeats: integer('repeats').notNull().default(1),
+    /** The last check of the run; null while `repeats` is 1. */
+    lastCheckedAt: tstz('last_checked_at'),
+    /** The schedule slot of the run's last check (slots only grow within a run); null if none. */
+    lastDueAt: tstz('last_due_at'),
   },
   (t) => [
     index('checks_source_checked_at_idx').on(t.sourceId, t.checkedAt),

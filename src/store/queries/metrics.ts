@@ -12,9 +12,9 @@ export interface CountBy {
   count: number;
 }
 
-/** Checks recorded, by outcome. */
+/** Checks recorded, by outcome (a row stands for `repeats` identical checks: run-length). */
 export async function countChecksByOutcome(db: Db): Promise<CountBy[]> {
-  return countBy(db, sql`select outcome as label, count(*) as count from checks group by outcome`);
+  return countBy(db, sql`select outcome as label, sum(repeats) as count from checks group by outcome`);
 }
 
 /** Changes detected, by review state. */
@@ -35,10 +35,12 @@ export interface DurationHistogram {
 }
 
 export async function fetchDurationHistogram(db: Db, boundsMs: readonly number[]): Promise<DurationHistogram> {
-  const columns = boundsMs.map((b, i) => sql`count(*) filter (where duration_ms <= ${b}) as ${sql.raw(`b${i}`)}`);
+  // A run of identical unchanged checks (one row, `repeats` checks) is counted at its first
+  // check's duration: the run keeps no per-check durations, which is what makes it small.
+  const columns = boundsMs.map((b, i) => sql`coalesce(sum(repeats) filter (where duration_ms <= ${b}), 0) as ${sql.raw(`b${i}`)}`);
   const [row] = await executeRows<Record<string, unknown>>(
     db,
-    sql`select ${sql.join(columns, sql`, `)}, coalesce(sum(duration_ms), 0) as sum_ms, count(*) as n
+    sql`select ${sql.join(columns, sql`, `)}, coalesce(sum(duration_ms::bigint * repeats), 0) as sum_ms, coalesce(sum(repeats), 0) as n
         from checks where duration_ms is not null`,
   );
   return {

@@ -1,15 +1,16 @@
 /**
- * Writes the outcome of many checks at once: the check rows, each source's fetch state and next
- * due time, the lease release, and any gone/recovered events with their outbox rows — one
- * transaction of three statements per batch instead of two round trips per source, because
+ * Writes the outcome of many checks at once: the check rows (run-length encoded), the versions'
+ * `last_seen_at`, each source's fetch state and next due time, the lease release, and any
+ * gone/recovered events with their outbox rows — one transaction of a few statements per batch
+ * instead of several round trips per source, because
  * unchanged checks are nearly all checks and their bookkeeping would otherwise dominate a pass.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../open-database.ts';
 import { executeRows } from '../execute-rows.ts';
-import { checks, eventDeliveries, sourceEvents, type CheckOutcome, type SourceEventKind } from '../schema.ts';
+import { eventDeliveries, sourceEvents, type CheckOutcome, type SourceEventKind } from '../schema.ts';
 import type { NewCheck } from '../types.ts';
-import { checkValues } from './checks.ts';
+import { recordCheckRuns } from './record-check-runs.ts';
 
 /** The state a source is left in after its check. */
 export interface SettledSource {
@@ -44,8 +45,13 @@ export async function settleChecks(db: Db, settled: SettledSource[], pendingChec
   if (settled.length === 0 && pendingChecks.length === 0) return written;
   await db.transaction(async (tx) => {
     for (let i = 0; i < pendingChecks.length; i += SETTLE_BATCH) {
-      // A slot a dead worker's successor re-checked is recorded once: the unique (source, due_at) decides.
-      await tx.insert(checks).values(pendingChecks.slice(i, i + SETTLE_BATCH).map(checkValues)).onConflictDoNothing();
+      // Run-length: unchanged checks extend their source's latest row. A slot a dead worker's
+      // successor re-checked is recorded once (record-check-runs.ts).
+      await recordCheckRuns(tx, pendingChecks.slice(i, i + SETTLE_BATCH));
+    }
+    const seen = lastSeenByVersion(pendingChecks);
+    for (let i = 0; i < seen.length; i += SETTLE_BATCH) {
+      await tx.execute(touchStatement(seen.slice(i, i + SETTLE_BATCH)));
     }
     for (let i = 0; i < settled.length; i += SETTLE_BATCH) {
       const rows = await executeRows<{ id: string }>(tx, updateStatement(settled.slice(i, i + SETTLE_BATCH), opts.owner));
@@ -66,6 +72,32 @@ export async function settleChecks(db: Db, settled: SettledSource[], pendingChec
     }
   });
   return written;
+}
+
+/**
+ * The latest sighting of each version an unchanged (or not-modified) check saw: the batched form
+ * of `touchVersion`, so the check itself needs no round trip of its own.
+ */
+function lastSeenByVersion(pendingChecks: NewCheck[]): Array<{ versionId: number; at: Date }> {
+  const latest = new Map<number, Date>();
+  for (const c of pendingChecks) {
+    if (c.versionId == null || (c.outcome !== 'unchanged' && c.outcome !== 'not_modified')) continue;
+    const prev = latest.get(c.versionId);
+    if (!prev || prev.getTime() < c.checkedAt.getTime()) latest.set(c.versionId, c.checkedAt);
+  }
+  return [...latest].map(([versionId, at]) => ({ versionId, at }));
+}
+
+/** Moves `last_seen_at` forward only, like `touchVersion`, for many versions in one statement. */
+function touchStatement(batch: Array<{ versionId: number; at: Date }>): SQL {
+  const values = sql.join(
+    batch.map((v) => sql`(${v.versionId}::int, ${v.at.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+  return sql`
+    update versions v set last_seen_at = greatest(v.last_seen_at, x.at)
+    from (values ${values}) as x(id, at)
+    where v.id = x.id`;
 }
 
 function updateStatement(batch: SettledSource[], owner: string | null): SQL {

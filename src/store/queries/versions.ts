@@ -1,5 +1,5 @@
 /** Reading versions: the latest, the one in force at an instant, by seq, and the history list. */
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../open-database.ts';
 import { versions } from '../schema.ts';
 import type { VersionRow, VersionSummary } from '../types.ts';
@@ -20,6 +20,50 @@ export async function latestVersion(db: Db, sourceId: string): Promise<VersionRo
     .limit(1);
   return row ?? null;
 }
+
+/**
+ * What a check needs to decide "same bytes" or "same content" without reading the version's
+ * document and body: most checks stop there, and those two columns are most of a row's bytes.
+ */
+export interface VersionHead {
+  id: number;
+  rawHash: string;
+  contentHash: string;
+  url: string;
+}
+
+const head = { id: versions.id, rawHash: versions.rawHash, contentHash: versions.contentHash, url: versions.url };
+
+/** The head of a source's current version (same order as `latestVersion`); null before the first. */
+export async function latestVersionHead(db: Db, sourceId: string): Promise<VersionHead | null> {
+  const [row] = await db
+    .select(head)
+    .from(versions)
+    .where(eq(versions.sourceId, sourceId))
+    .orderBy(desc(versions.capturedAt), desc(versions.seq))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The heads of many sources' current versions in one round trip (a pass reads them up front);
+ * sources without a version are absent from the map.
+ */
+export async function latestVersionHeads(db: Db, sourceIds: string[]): Promise<Map<string, VersionHead>> {
+  const out = new Map<string, VersionHead>();
+  for (let i = 0; i < sourceIds.length; i += HEAD_BATCH) {
+    const rows = await db
+      .selectDistinctOn([versions.sourceId], { sourceId: versions.sourceId, ...head })
+      .from(versions)
+      .where(inArray(versions.sourceId, sourceIds.slice(i, i + HEAD_BATCH)))
+      .orderBy(versions.sourceId, desc(versions.capturedAt), desc(versions.seq));
+    for (const { sourceId, ...h } of rows) out.set(sourceId, h);
+  }
+  return out;
+}
+
+/** Ids per head query: well under PostgreSQL's 65,535 parameters. */
+const HEAD_BATCH = 10_000;
 
 /** The version in force at `at`: the latest captured at or before it; null before the first. */
 export async function versionAt(db: Db, sourceId: string, at: Date): Promise<VersionRow | null> {

@@ -70,7 +70,7 @@ export function sourcePageRoutes({ db }: WebDeps): Hono<WebEnv> {
       </tbody></table>`}
       <h2>Recent checks</h2>
       ${checks.length === 0 ? html`<p class="empty">Never checked.</p>` : html`<table><thead><tr><th>When</th><th>Outcome</th><th class="num">HTTP</th><th class="num">Bytes</th><th class="num">ms</th><th>Error</th></tr></thead><tbody>
-        ${checks.map((k) => html`<tr><td>${formatCapturedAt(k.checkedAt)}</td><td>${outcomeBadge(k.outcome)}</td><td class="num">${k.httpStatus ?? ''}</td><td class="num">${k.bytes ?? ''}</td><td class="num">${k.durationMs ?? ''}</td><td class="small">${k.error ?? ''}</td></tr>`)}
+        ${checks.map((k) => html`<tr><td>${formatCapturedAt(k.checkedAt)}${k.repeats > 1 && k.lastCheckedAt ? html` – ${formatCapturedAt(k.lastCheckedAt)}` : ''}</td><td>${outcomeBadge(k.outcome)}${k.repeats > 1 ? ` ×${k.repeats}` : ''}</td><td class="num">${k.httpStatus ?? ''}</td><td class="num">${k.bytes ?? ''}</td><td class="num">${k.durationMs ?? ''}</td><td class="small">${k.error ?? ''}</td></tr>`)}
       </tbody></table>`}`;
     return c.html(renderPage({ title: status.title ?? source.id, nav: 'sources', body, feed: sourcePath(source.id, '/feed.xml') }));
   });

@@ -1,0 +1,517 @@
+/**
+ * `npm run bench` — factwatch against the limits of this machine and against urlwatch, in one
+ * run, on embedded PGlite and on PostgreSQL. Prints one table per scenario and the goals, and
+ * writes `bench/results.json`.
+ *
+ *   npm run bench                    # full: 1,000 and 10,000 sources, 100 storage passes, 1,000 versions
+ *   npm run bench -- --quick         # the same scenarios, small (under a minute)
+ *   npm run bench -- --backends pglite --no-peer
+ *   DATABASE_URL=postgres://user@host:5432/postgres npm run bench   # PostgreSQL to use (a database is created and dropped)
+ *
+ * A page server in its own process (bench/lib/page-server.ts) serves realistic pages; every
+ * workload runs in a fresh child process (bench/lib/pass-child.ts) so its peak RSS is its own.
+ * Throughputs are reported with their ratio to the floors measured in the same run — a raw
+ * undici GET of the same pages, and GET + cheerio (htmlparser2) parse — so the ratios hold on
+ * any machine. Each measured pass follows a warm-up pass in its process, as the floors do.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { systemClock } from '../src/app/clock.ts';
+import { silentLogger } from '../src/app/log.ts';
+import { resolveSources } from '../src/config/resolve-source.ts';
+import { createHttpClient } from '../src/fetch/index.ts';
+import { checkSource } from '../src/pipeline/check-source.ts';
+import { toFetchSettings } from '../src/pipeline/fetch-settings.ts';
+import { executeRows } from '../src/store/execute-rows.ts';
+import { openDatabase, type DatabaseHandle } from '../src/store/open-database.ts';
+import { figureSeries } from '../src/store/queries/figures.ts';
+import { syncSources } from '../src/store/queries/sources.ts';
+import { versionAt } from '../src/store/queries/versions.ts';
+import type { ChildJob, ChildResult, PassResult, PassSpec } from './lib/pass-child.ts';
+import { runUrlwatch, type PeerResult } from './lib/urlwatch.ts';
+
+const QUICK = process.argv.includes('--quick');
+const NO_PEER = process.argv.includes('--no-peer');
+const BACKENDS = (argValue('--backends') ?? 'pglite,postgres').split(',') as Array<'pglite' | 'postgres'>;
+const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Sizes: the issue's in a full run; small ones for --quick. */
+const SIZE = QUICK
+  ? { small: 200, large: 1000, storagePasses: 10, historyVersions: 100, peer: 200, concurrency: 16 }
+  : { small: 1000, large: 10_000, storagePasses: 100, historyVersions: 1000, peer: 1000, concurrency: 16 };
+const CHANGE_FRACTION = 0.05;
+
+const CHILD = fileURLToPath(new URL('./lib/pass-child.ts', import.meta.url));
+const SERVER = fileURLToPath(new URL('./lib/page-server.ts', import.meta.url));
+const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+
+/** One line of results.json. */
+interface Row {
+  scenario: string;
+  backend: 'pglite' | 'postgres' | 'none' | 'urlwatch';
+  n: number;
+  checks_per_s: number | null;
+  ratio_to_floor: number | null;
+  /** Which floor the ratio is against. */
+  floor: 'get' | 'parse' | null;
+  peak_rss_mb: number | null;
+  bytes: number | null;
+  seconds?: number;
+  detail?: Record<string, unknown>;
+}
+
+interface Goal {
+  goal: string;
+  backend: string;
+  measured: string;
+  met: boolean;
+}
+
+const rows: Row[] = [];
+const goals: Goal[] = [];
+
+function argValue(name: string): string | null {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? (process.argv[i + 1] ?? null) : null;
+}
+
+function log(msg: string): void {
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${msg}\n`);
+}
+
+async function startPageServer(): Promise<{ origin: string; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+    env: { ...process.env, DISTINCT: String(SIZE.small) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.setEncoding('utf8').once('data', (d: string) => resolve((JSON.parse(d.split('\n')[0]!) as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`page server exited (${code})`)));
+  });
+  return { origin: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+async function runChild(job: ChildJob): Promise<ChildResult> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), '--import', 'tsx', CHILD, JSON.stringify(job)], {
+    env: { ...process.env, FACTWATCH_LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`bench child ${job.kind} exited with ${code}`);
+  return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
+}
+
+const rate = (p: PassResult) => p.checks / p.seconds;
+const round = (x: number, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** A fresh database of the backend: PGlite in a temp dir, or a new PostgreSQL database. */
+async function freshDatabase(backend: 'pglite' | 'postgres'): Promise<{ target: Pick<ChildJob, 'databaseUrl' | 'dataDir'>; open(): Promise<DatabaseHandle>; drop(): Promise<void> }> {
+  if (backend === 'pglite') {
+    const dir = await mkdtemp(join(tmpdir(), 'fw-bench-'));
+    return { target: { dataDir: dir }, open: () => openDatabase({ dataDir: dir }), drop: () => rm(dir, { recursive: true, force: true }) };
+  }
+  const name = `fw_bench_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  return {
+    target: { databaseUrl: url },
+    open: () => openDatabase({ databaseUrl: url }),
+    async drop() {
+      const a = postgres(ADMIN_URL, { max: 1, onnotice: () => undefined });
+      await a.unsafe(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+async function withDb<T>(open: () => Promise<DatabaseHandle>, fn: (h: DatabaseHandle) => Promise<T>): Promise<T> {
+  const h = await open();
+  try {
+    return await fn(h);
+  } finally {
+    await h.close();
+  }
+}
+
+async function count(h: DatabaseHandle, table: 'versions' | 'changes'): Promise<number> {
+  const [r] = await executeRows<{ n: number | string }>(h.db, sql.raw(`select count(*) as n from ${table}`));
+  return Number(r?.n ?? 0);
+}
+
+function sameSet(a: number[], b: number[]): boolean {
+  const x = [...a].sort((p, q) => p - q);
+  const y = [...b].sort((p, q) => p - q);
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+async function measureFloors(origin: string): Promise<{ get: number; parse: number }> {
+  const n = Math.max(SIZE.small, 2000);
+  const get = await runChild({ kind: 'get', origin, n, concurrency: SIZE.concurrency, repeat: 2 });
+  const parse = await runChild({ kind: 'parse', origin, n: SIZE.small, concurrency: SIZE.concurrency, repeat: 2 });
+  const g = rate(get.passes.at(-1)!);
+  const p = rate(parse.passes.at(-1)!);
+  rows.push({ scenario: 'floor: undici GET', backend: 'none', n, checks_per_s: round(g), ratio_to_floor: 1, floor: 'get', peak_rss_mb: get.maxRssMb, bytes: null });
+  rows.push({ scenario: 'floor: GET + cheerio parse', backend: 'none', n: SIZE.small, checks_per_s: round(p), ratio_to_floor: 1, floor: 'parse', peak_rss_mb: parse.maxRssMb, bytes: null });
+  return { get: g, parse: p };
+}
+
+function passRow(scenario: string, backend: 'pglite' | 'postgres', n: number, p: PassResult, rss: number, floorName: 'get' | 'parse', floor: number, detail: Record<string, unknown> = {}): Row {
+  const row: Row = {
+    scenario,
+    backend,
+    n,
+    checks_per_s: round(rate(p)),
+    ratio_to_floor: round(rate(p) / floor, 2),
+    floor: floorName,
+    peak_rss_mb: rss,
+    bytes: null,
+    seconds: round(p.seconds, 2),
+    detail: { outcomes: p.outcomes, ...(p.errors.length ? { errors: p.errors } : {}), ...detail },
+  };
+  rows.push(row);
+  return row;
+}
+
+async function runBackend(backend: 'pglite' | 'postgres', origin: string, floors: { get: number; parse: number }): Promise<void> {
+  const c = SIZE.concurrency;
+  const small = SIZE.small;
+
+  // 1. First capture, unchanged and not-modified passes over the small set.
+  const db = await freshDatabase(backend);
+  try {
+    log(`${backend}: first capture, unchanged and 304 passes over ${small}`);
+    const base = await runChild({ kind: 'check', origin, n: small, concurrency: c, ...db.target, passes: [{}, {}, {}, { etag: true }, { etag: true }] });
+    const [first, , unchanged, , notModified] = base.passes as [PassResult, PassResult, PassResult, PassResult, PassResult];
+    passRow('first capture (every page parsed and stored)', backend, small, first, base.maxRssMb, 'parse', floors.parse);
+    const u1 = passRow('unchanged pass', backend, small, unchanged, base.maxRssMb, 'get', floors.get);
+    const m1 = passRow('not-modified pass (304)', backend, small, notModified, base.maxRssMb, 'get', floors.get);
+
+    // 2. The same over the large set: sources and their version copied in SQL from the small set
+    //    (page i serves the same content as page i mod small), then two passes in one process.
+    log(`${backend}: unchanged and 304 passes over ${SIZE.large}`);
+    await withDb(db.open, async (h) => {
+      await h.db.execute(sql`insert into sources (id, url, enabled, created_at)
+        select 'b-' || i, ${origin} || '/p/' || i, true, ${new Date().toISOString()}::timestamptz from generate_series(${small}::int, ${SIZE.large - 1}::int) i`);
+      await h.db.execute(sql`insert into versions (source_id, seq, content_hash, raw_gzip, raw_hash, final_url, captured_at, last_seen_at, updated, updated_text, document)
+        select 'b-' || i, v.seq, v.content_hash, v.raw_gzip, v.raw_hash, ${origin} || '/p/' || i, v.captured_at, v.last_seen_at, v.updated, v.updated_text, v.document
+        from generate_series(${small}::int, ${SIZE.large - 1}::int) i join versions v on v.source_id = 'b-' || (i % ${small}::int)`);
+    });
+    const large = await runChild({ kind: 'check', origin, n: SIZE.large, concurrency: c, ...db.target, passes: [{}, {}, { etag: true }, { etag: true }] });
+    const u2 = passRow('unchanged pass', backend, SIZE.large, large.passes[1]!, large.maxRssMb, 'get', floors.get);
+    const m2 = passRow('not-modified pass (304)', backend, SIZE.large, large.passes[3]!, large.maxRssMb, 'get', floors.get);
+    await withDb(db.open, (h) => h.db.execute(sql`delete from sources where id like 'b-%' and substr(id, 3)::int >= ${small}::int`));
+
+    // 3. Noisy and changed passes over the small set.
+    log(`${backend}: noisy and changed passes over ${small}`);
+    const before = await withDb(db.open, async (h) => ({ versions: await count(h, 'versions'), changes: await count(h, 'changes') }));
+    const noisyRun = await runChild({ kind: 'check', origin, n: small, concurrency: c, ...db.target, passes: [{ noisy: true }, { noisy: true }] });
+    const after = await withDb(db.open, async (h) => ({ versions: await count(h, 'versions'), changes: await count(h, 'changes') }));
+    const noisy = noisyRun.passes[1]!;
+    const noisyVersions = after.versions - before.versions;
+    const nz = passRow('noisy pass (token + timestamp in the chrome)', backend, small, noisy, noisyRun.maxRssMb, 'parse', floors.parse, {
+      versionsCreated: noisyVersions,
+      changesCreated: after.changes - before.changes,
+    });
+    const changedRun = await runChild({
+      kind: 'check',
+      origin,
+      n: small,
+      concurrency: c,
+      ...db.target,
+      passes: [{}, { change: CHANGE_FRACTION, seed: 11 }, { change: 1, seed: 12 }],
+    });
+    const [, c5, c100] = changedRun.passes as [PassResult, PassResult, PassResult];
+    const ch5 = passRow(`changed pass ${CHANGE_FRACTION * 100}%`, backend, small, c5, changedRun.maxRssMb, 'parse', floors.parse, {
+      changedPages: c5.changedPages.length,
+      detected: c5.storedPages.length,
+      allDetected: sameSet(c5.changedPages, c5.storedPages),
+    });
+    const ch100 = passRow('changed pass 100%', backend, small, c100, changedRun.maxRssMb, 'parse', floors.parse, {
+      changedPages: c100.changedPages.length,
+      detected: c100.storedPages.length,
+      allDetected: sameSet(c100.changedPages, c100.storedPages),
+    });
+
+    goals.push(
+      goal('unchanged ≥ 0.5 × GET floor', backend, [u1, u2], 0.5),
+      goal('not-modified ≥ 0.5 × GET floor', backend, [m1, m2], 0.5),
+      goal('noisy ≥ 0.6 × GET+parse floor', backend, [nz], 0.6),
+      { goal: 'noisy pass creates 0 versions', backend, measured: `${noisyVersions} versions, ${after.changes - before.changes} changes`, met: noisyVersions === 0 && after.changes === before.changes },
+      goal('changed ≥ 0.6 × GET+parse floor', backend, [ch5, ch100], 0.6),
+      {
+        goal: 'every change detected',
+        backend,
+        measured: `${c5.storedPages.length}/${c5.changedPages.length} and ${c100.storedPages.length}/${c100.changedPages.length}`,
+        met: sameSet(c5.changedPages, c5.storedPages) && sameSet(c100.changedPages, c100.storedPages),
+      },
+      { goal: `peak RSS of a ${SIZE.large.toLocaleString('en')}-source pass ≤ 300 MB`, backend, measured: `${large.maxRssMb} MB`, met: large.maxRssMb <= 300 },
+    );
+    peerBaseline.set(backend, { unchanged: u1, changed: ch5, rss: Math.max(base.maxRssMb, changedRun.maxRssMb) });
+  } finally {
+    await db.drop();
+  }
+
+  await runStorage(backend, origin);
+  await runHistory(backend, origin);
+}
+
+function goal(name: string, backend: string, measured: Row[], min: number): Goal {
+  const worst = Math.min(...measured.map((r) => r.ratio_to_floor ?? 0));
+  return { goal: name, backend, measured: measured.map((r) => `${r.ratio_to_floor}× (${r.checks_per_s}/s at ${r.n.toLocaleString('en')})`).join(', '), met: worst >= min };
+}
+
+/** 5. Storage after many passes at 5% change: bytes per unchanged check and per version. */
+async function runStorage(backend: 'pglite' | 'postgres', origin: string): Promise<void> {
+  const db = await freshDatabase(backend);
+  try {
+    const n = SIZE.small;
+    log(`${backend}: storage, ${SIZE.storagePasses} passes over ${n} at ${CHANGE_FRACTION * 100}% change`);
+    const passes: PassSpec[] = [{}, ...Array.from({ length: SIZE.storagePasses }, (_, k) => ({ change: CHANGE_FRACTION, seed: 100 + k }))];
+    const run = await runChild({ kind: 'check', origin, n, concurrency: SIZE.concurrency, ...db.target, passes });
+    const missed = run.passes.filter((p) => !sameSet(p.changedPages, p.storedPages) && p.changedPages.length > 0).length;
+    await withDb(db.open, async (h) => {
+      const [s] = await executeRows<Record<string, string | number>>(
+        h.db,
+        sql`select
+          pg_total_relation_size('checks') as checks_bytes,
+          pg_total_relation_size('versions') as versions_bytes,
+          pg_total_relation_size('figures') as figures_bytes,
+          pg_total_relation_size('changes') as changes_bytes,
+          (select count(*) from checks) as check_rows,
+          (select coalesce(sum(repeats), 0) from checks) as checks,
+          (select coalesce(sum(repeats), 0) from checks where outcome in ('unchanged', 'not_modified')) as unchanged_checks,
+          (select count(*) from versions) as versions,
+          (select avg(octet_length(raw_gzip)) from versions) as gzip_avg,
+          (select avg(bytes) from checks where outcome in ('new', 'changed')) as raw_avg,
+          (select avg(pg_column_size(document)) from versions) as document_avg`,
+      );
+      const v = (k: string) => Number(s?.[k] ?? 0);
+      const perCheck = v('checks_bytes') / Math.max(1, v('unchanged_checks'));
+      const perVersion = (v('versions_bytes') + v('changes_bytes')) / Math.max(1, v('versions'));
+      const figuresPerVersion = v('figures_bytes') / Math.max(1, v('versions'));
+      rows.push({
+        scenario: `storage: per unchanged check (${SIZE.storagePasses} passes)`,
+        backend,
+        n,
+        checks_per_s: null,
+        ratio_to_floor: null,
+        floor: null,
+        peak_rss_mb: run.maxRssMb,
+        bytes: round(perCheck, 1),
+        detail: { checksTableBytes: v('checks_bytes'), checkRows: v('check_rows'), checks: v('checks'), unchangedChecks: v('unchanged_checks') },
+      });
+      rows.push({
+        scenario: 'storage: per version (row + document + raw gzip + change)',
+        backend,
+        n,
+        checks_per_s: null,
+        ratio_to_floor: round(perVersion / v('gzip_avg'), 2),
+        floor: null,
+        peak_rss_mb: null,
+        bytes: round(perVersion),
+        detail: {
+          versions: v('versions'),
+          rawPageAvg: round(v('raw_avg')),
+          gzipAvg: round(v('gzip_avg')),
+          documentAvg: round(v('document_avg')),
+          figuresBytesPerVersion: round(figuresPerVersion),
+          passesWithMissedChanges: missed,
+        },
+      });
+      goals.push(
+        { goal: 'unchanged check ≤ 64 bytes', backend, measured: `${round(perCheck, 1)} B (${v('check_rows')} rows for ${v('checks')} checks)`, met: perCheck <= 64 },
+        {
+          goal: 'version ≤ 1.2 × gzip of its raw page (+ its figures)',
+          backend,
+          measured: `${round(perVersion)} B = ${round(perVersion / v('gzip_avg'), 2)} × gzip ${round(v('gzip_avg'))} B; figures ${round(figuresPerVersion)} B more`,
+          met: perVersion <= 1.2 * v('gzip_avg'),
+        },
+      );
+    });
+  } finally {
+    await db.drop();
+  }
+}
+
+/** 6. History queries on one source with many versions: `show --at` and one figure's series. */
+async function runHistory(backend: 'pglite' | 'postgres', origin: string): Promise<void> {
+  const db = await freshDatabase(backend);
+  const page = 1_000_001;
+  try {
+    log(`${backend}: history of ${SIZE.historyVersions} versions`);
+    await withDb(db.open, async (h) => {
+      const clock = { now: () => new Date(start + step * k) };
+      const start = Date.UTC(2015, 0, 1);
+      const step = 86_400_000;
+      let k = 0;
+      const http = createHttpClient({}, { clock: systemClock, log: silentLogger() });
+      const [source] = resolveSources({ sources: [{ id: 'hist', url: `${origin}/p/${page}` }], fetch: { allowNetworks: ['127.0.0.0/8'], retries: 0 } } as never);
+      await syncSources(h.db, [source!], clock.now());
+      const deps = { db: h.db, http, clock, log: silentLogger() };
+      let stored = 0;
+      for (; k < SIZE.historyVersions; k++) {
+        if (k > 0) await fetch(`${origin}/_control/bump?i=${page}`, { method: 'POST' });
+        const r = await checkSource(deps, source!, toFetchSettings(source!.fetch));
+        if (r.stored) stored++;
+      }
+      await http.close();
+      const series = await figureSeries(h.db, 'hist');
+      const key = series.find((f) => f.kind === 'money')?.key ?? series[0]?.key;
+      const at = (i: number) => new Date(start + step * ((i * 7919) % SIZE.historyVersions) + step / 2);
+      const showMs = await medianMs(50, (i) => versionAt(h.db, 'hist', at(i)));
+      const seriesRows = key ? (await figureSeries(h.db, 'hist', key)).length : 0;
+      const seriesMs = key ? await medianMs(50, () => figureSeries(h.db, 'hist', key)) : NaN;
+      for (const [name, ms] of [
+        ['history: show --at (version in force, with document)', showMs],
+        ['history: one figure series', seriesMs],
+      ] as const) {
+        rows.push({
+          scenario: name,
+          backend,
+          n: stored,
+          checks_per_s: null,
+          ratio_to_floor: null,
+          floor: null,
+          peak_rss_mb: null,
+          bytes: null,
+          detail: { medianMs: round(ms, 2), ...(name.includes('series') ? { key, points: seriesRows } : {}) },
+        });
+      }
+      if (backend === 'postgres') {
+        goals.push(
+          { goal: `show --at ≤ 50 ms at ${stored} versions (PostgreSQL)`, backend, measured: `${round(showMs, 2)} ms`, met: showMs <= 50 },
+          { goal: `figure series ≤ 50 ms at ${stored} versions (PostgreSQL)`, backend, measured: `${round(seriesMs, 2)} ms (${seriesRows} points)`, met: seriesMs <= 50 },
+        );
+      }
+    });
+  } finally {
+    await db.drop();
+  }
+}
+
+async function medianMs(runs: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 5; i++) await fn(i);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn(i);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+const peerBaseline = new Map<string, { unchanged: Row; changed: Row; rss: number }>();
+
+/** 7. urlwatch on the same pages from the same server. */
+async function runPeer(origin: string): Promise<void> {
+  log(`urlwatch: ${SIZE.peer} pages, unchanged and changed passes`);
+  const peer: PeerResult | { error: string } = await runUrlwatch({ origin, n: SIZE.peer, changeFraction: CHANGE_FRACTION, log });
+  if ('error' in peer) {
+    log(`urlwatch skipped: ${peer.error}`);
+    goals.push({ goal: '≥ 5× urlwatch throughput, less memory', backend: 'all', measured: `urlwatch not run: ${peer.error}`, met: false });
+    return;
+  }
+  for (const [scenario, p] of [
+    ['urlwatch: unchanged pass', peer.unchanged],
+    ['urlwatch: changed pass 5%', peer.changed],
+  ] as const) {
+    rows.push({
+      scenario,
+      backend: 'urlwatch',
+      n: SIZE.peer,
+      checks_per_s: round(SIZE.peer / p.seconds),
+      ratio_to_floor: null,
+      floor: null,
+      peak_rss_mb: p.maxRssMb,
+      bytes: null,
+      seconds: round(p.seconds, 2),
+      detail: { version: peer.version, reportedChanged: p.changed },
+    });
+  }
+  for (const [backend, ours] of peerBaseline) {
+    const uRatio = (ours.unchanged.checks_per_s ?? 0) / (SIZE.peer / peer.unchanged.seconds);
+    const cRatio = (ours.changed.checks_per_s ?? 0) / (SIZE.peer / peer.changed.seconds);
+    const peerRss = Math.max(peer.unchanged.maxRssMb, peer.changed.maxRssMb);
+    goals.push({
+      goal: '≥ 5× urlwatch throughput, less memory',
+      backend,
+      measured: `unchanged ${round(uRatio, 1)}×, changed ${round(cRatio, 1)}×; RSS ${ours.rss} MB vs ${peerRss} MB`,
+      met: uRatio >= 5 && cRatio >= 5 && ours.rss < peerRss,
+    });
+  }
+}
+
+function printTables(floors: { get: number; parse: number }): void {
+  const fmt = (x: number | null | undefined, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? '' : x.toLocaleString('en', { maximumFractionDigits: d }));
+  console.log(`\nfactwatch bench${QUICK ? ' --quick' : ''}: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${round(totalmem() / 2 ** 30, 1)} GB`);
+  console.log(`floors: ${fmt(floors.get)} GET/s, ${fmt(floors.parse)} GET+parse/s (concurrency ${SIZE.concurrency}, page ~75 KB)\n`);
+  console.log('| scenario | backend | n | checks/s | × floor | peak RSS MB | notes |');
+  console.log('|---|---|---:|---:|---:|---:|---|');
+  for (const r of rows.filter((r) => r.checks_per_s !== null)) {
+    const d = r.detail ?? {};
+    const notes = [
+      'versionsCreated' in d ? `${d.versionsCreated} versions, ${d.changesCreated} changes` : '',
+      'allDetected' in d ? `${d.detected}/${d.changedPages} changes detected` : '',
+      'reportedChanged' in d && r.scenario.includes('changed') ? `${d.reportedChanged} reported changed` : '',
+      'errors' in d ? `errors: ${(d.errors as string[]).join('; ')}` : '',
+    ].filter(Boolean).join('; ');
+    console.log(`| ${r.scenario} | ${r.backend} | ${fmt(r.n)} | ${fmt(r.checks_per_s)} | ${r.ratio_to_floor === null ? '' : `${r.ratio_to_floor}× ${r.floor}`} | ${fmt(r.peak_rss_mb)} | ${notes} |`);
+  }
+  console.log('\n| storage / history | backend | n | bytes | median ms | notes |');
+  console.log('|---|---|---:|---:|---:|---|');
+  for (const r of rows.filter((r) => r.checks_per_s === null)) {
+    const d = r.detail ?? {};
+    const notes = r.scenario.includes('per version')
+      ? `${d.versions} versions; raw page ${fmt(d.rawPageAvg as number)} B, gzip ${fmt(d.gzipAvg as number)} B (${r.ratio_to_floor}×), document ${fmt(d.documentAvg as number)} B; figures ${fmt(d.figuresBytesPerVersion as number)} B/version`
+      : r.scenario.includes('unchanged check')
+        ? `checks table ${fmt(d.checksTableBytes as number)} B: ${fmt(d.checkRows as number)} rows for ${fmt(d.checks as number)} checks`
+        : r.scenario.includes('series')
+          ? `${d.points} points of ${d.key}`
+          : `${r.n} versions`;
+    console.log(`| ${r.scenario} | ${r.backend} | ${fmt(r.n)} | ${fmt(r.bytes)} | ${fmt(d.medianMs as number, 2)} | ${notes} |`);
+  }
+  console.log('\n| goal | backend | measured | met |');
+  console.log('|---|---|---|---|');
+  for (const g of goals) console.log(`| ${g.goal} | ${g.backend} | ${g.measured} | ${g.met ? 'yes' : '**NO**'} |`);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const server = await startPageServer();
+  try {
+    log(`page server at ${server.origin}; floors`);
+    const floors = await measureFloors(server.origin);
+    for (const backend of BACKENDS) {
+      try {
+        await runBackend(backend, server.origin, floors);
+      } catch (err) {
+        log(`${backend}: FAILED: ${(err as Error).message}`);
+        goals.push({ goal: 'bench ran', backend, measured: (err as Error).message, met: false });
+      }
+    }
+    if (!NO_PEER) await runPeer(server.origin);
+    printTables(floors);
+    await writeFile(
+      RESULTS,
+      `${JSON.stringify({ quick: QUICK, node: process.version, cpus: cpus().length, floors, rows, goals, seconds: round((performance.now() - started) / 1000, 1) }, null, 2)}\n`,
+    );
+    console.log(`\nwrote ${RESULTS} in ${round((performance.now() - started) / 1000)} s`);
+  } finally {
+    server.stop();
+  }
+}
+
+await main();

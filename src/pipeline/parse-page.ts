@@ -1,0 +1,41 @@
+/**
+ * The CPU-heavy middle of a check, as one pure function of plain data: judge the markup, extract
+ * the document, hash its content. Pure and structured-clone friendly on purpose, so it runs the
+ * same inline or on a worker thread (`parse-pool.ts`) when a pass has many pages to parse.
+ */
+import { FactwatchError } from '../app/errors.ts';
+import { hashDocument } from '../extract/content-hash.ts';
+import { extractDocument } from '../extract/extract-document.ts';
+import type { PageDocument } from '../extract/page-document.ts';
+import { assessMarkup, type PreviousPage, type Suspicion } from './assess-page.ts';
+
+export interface ParsePageInput {
+  html: string;
+  url: string;
+  profile: string | null;
+  previous: PreviousPage | null;
+}
+
+export type ParsePageOutput =
+  | { kind: 'suspect'; suspicion: Suspicion }
+  | { kind: 'document'; document: PageDocument; contentHash: string }
+  /** Extraction threw: its code and message (errors do not cross threads with their class). */
+  | { kind: 'failed'; code: string; message: string };
+
+/** Parses a page however it is run: the signature `checkSource` depends on. */
+export type ParsePage = (input: ParsePageInput) => Promise<ParsePageOutput>;
+
+export function parsePage(input: ParsePageInput): ParsePageOutput {
+  const suspicion = assessMarkup(input.html, input.previous);
+  if (suspicion) return { kind: 'suspect', suspicion };
+  try {
+    const document = extractDocument(input.html, { url: input.url, profile: input.profile ?? undefined });
+    return { kind: 'document', document, contentHash: hashDocument(document) };
+  } catch (err) {
+    const code = err instanceof FactwatchError ? err.code : 'extraction_failed';
+    return { kind: 'failed', code, message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** The inline runner: what a check uses unless it is given a pool. */
+export const parsePageInline: ParsePage = async (input) => parsePage(input);

@@ -1,0 +1,49 @@
+/**
+ * Parses pages on worker threads (piscina), so a pass with many pages to parse — a noisy or
+ * changed pass — uses every core while the main thread keeps fetching and storing. Threads start
+ * on the first page that needs parsing, not before: an unchanged pass never pays for them.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { ParsePage, ParsePageInput, ParsePageOutput } from './parse-page.ts';
+
+export interface ParsePool {
+  parse: ParsePage;
+  close(): Promise<void>;
+}
+
+export interface ParsePoolOptions {
+  /** Worker threads; default: the machine's parallelism. */
+  threads?: number;
+}
+
+export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
+  const threads = Math.max(1, opts.threads ?? availableParallelism());
+  let pool: Piscina | null = null;
+  return {
+    async parse(input: ParsePageInput): Promise<ParsePageOutput> {
+      pool ??= new Piscina({
+        filename: new URL('./parse-worker.js', import.meta.url).href,
+        minThreads: threads,
+        maxThreads: threads,
+        idleTimeout: 30_000,
+      });
+      return (await pool.run(input)) as ParsePageOutput;
+    },
+    async close() {
+      await pool?.destroy();
+      pool = null;
+    },
+  };
+}
+
+/**
+ * Below this many sources a pass parses inline: starting worker threads (each loads the
+ * extractor) costs more than a few parses, and small setups are most setups.
+ */
+export const PARSE_POOL_MIN_SOURCES = 100;
+
+/** A pool for a configuration of `sourceCount` sources, or null when inline parsing is better. */
+export function parsePoolFor(sourceCount: number): ParsePool | null {
+  return sourceCount >= PARSE_POOL_MIN_SOURCES ? createParsePool() : null;
+}
