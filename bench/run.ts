@@ -38,6 +38,8 @@ import { runUrlwatch, type PeerResult } from './lib/urlwatch.ts';
 
 const QUICK = process.argv.includes('--quick');
 const NO_PEER = process.argv.includes('--no-peer');
+/** Only the pass scenarios (floors, first capture, unchanged, 304, noisy, changed): skips storage and history. */
+const PASSES_ONLY = process.argv.includes('--passes-only');
 const BACKENDS = (argValue('--backends') ?? 'pglite,postgres').split(',') as Array<'pglite' | 'postgres'>;
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -263,6 +265,7 @@ async function runBackend(backend: 'pglite' | 'postgres', origin: string, floors
     await db.drop();
   }
 
+  if (PASSES_ONLY) return;
   await runStorage(backend, origin);
   await runHistory(backend, origin);
 }

@@ -48,11 +48,19 @@ export async function runScheduledChecks(deps: JobDeps, sources: ResolvedSource[
 }
 
 /**
+ * Results settled per batch in a hand-run pass: few enough that the pending rows of a
+ * 10,000-source pass are never all held at once, many enough that bookkeeping stays a few
+ * statements per batch (the `watch` worker settles the same way).
+ */
+const SETTLE_EVERY = 500;
+
+/**
  * The "check sources" job run by hand (`factwatch check`): one pass over the due (or named)
  * sources, without leases — it is one process acting now. Check rows of unchanged pages and
- * every source's fetch state are written in one batch at the end of the pass, because unchanged
- * checks are most checks and a round trip each would dominate the pass. Rows for checks that
- * stored a version were already written in that version's transaction.
+ * sources' fetch state are written in batches of `SETTLE_EVERY` as the pass goes, because
+ * unchanged checks are most checks and a round trip each would dominate the pass, while holding
+ * them all to the end would grow with the pass. Rows for checks that stored a version were
+ * already written in that version's transaction.
  */
 export async function runCheckPass(deps: JobDeps, sources: ResolvedSource[], opts: CheckPassOptions = {}): Promise<CheckResult[]> {
   const now = deps.clock.now();
@@ -65,6 +73,14 @@ export async function runCheckPass(deps: JobDeps, sources: ResolvedSource[], opt
   // One read of every version head up front, and last_seen_at written in the batched settle:
   // an unchanged check then costs no round trip of its own.
   const heads = await latestVersionHeads(deps.db, selected.map((s) => s.id));
+  // Batches are written one after another, by whichever worker filled one (it waits: backpressure).
+  let settling: Promise<unknown> = Promise.resolve();
+  const flush = (): Promise<unknown> => {
+    const batch = settled.splice(0);
+    const checks = pending.splice(0);
+    settling = settling.then(() => settleChecks(deps.db, batch, checks, { owner: null }));
+    return settling;
+  };
   const queue = [...selected];
   const workers = Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 4, queue.length)) }, async () => {
     for (let s = queue.shift(); s; s = queue.shift()) {
@@ -74,14 +90,15 @@ export async function runCheckPass(deps: JobDeps, sources: ResolvedSource[], opt
       if (result.pendingCheck) pending.push(result.pendingCheck);
       const prior = { failureStreak: row?.failureStreak ?? 0, goneStreak: row?.goneStreak ?? 0, goneAt: row?.goneAt ?? null };
       settled.push(settleResult(s, prior, result, deps.clock.now(), policy));
+      if (settled.length >= SETTLE_EVERY) await flush();
     }
   });
   // A check throws only when the database fails (fetch and extraction failures are results).
   // Wait for every worker before failing the pass, so none is still writing when the caller
-  // retries on its next tick; nothing is settled, so every source of the pass stays due.
+  // retries on its next tick; the sources of unsettled batches stay due.
   const failures = (await Promise.allSettled(workers)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failures.length > 0) throw failures[0]!.reason;
-  await settleChecks(deps.db, settled, pending, { owner: null });
+  await flush();
   // Results in the order the sources were given, whatever order they finished in.
   const order = new Map(selected.map((s, i) => [s.id, i]));
   return results.sort((a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0));

@@ -8,11 +8,11 @@ import { isEmptyChange, summarizeChange } from '../diff/summarize-change.ts';
 import type { Change, PageDocument } from '../extract/page-document.ts';
 import type { FetchSettings, HttpClient } from '../fetch/index.ts';
 import type { Db } from '../store/open-database.ts';
-import { latestVersion, latestVersionHead, storeVersion, touchVersion, type VersionHead } from '../store/queries/versions.ts';
+import { latestVersionHead, latestVersionWithoutBody, storeVersion, touchVersion, versionRawGzip, type VersionHead } from '../store/queries/versions.ts';
 import { getSource, recordUrl } from '../store/queries/sources.ts';
 import { listChecks, type NewCheck } from '../store/queries/checks.ts';
 import { parsePageInline, type ParsePage } from './parse-page.ts';
-import { assessContent, isConfirmedShrink, readRawEnding, SHRINK_CONFIRMATIONS, shrinkMarker, SuspectPageError } from './assess-page.ts';
+import { assessContent, documentText, isConfirmedShrink, needsPreviousEnding, readRawEnding, SHRINK_CONFIRMATIONS, shrinkMarker, SuspectPageError } from './assess-page.ts';
 
 /** Outcomes a check can have; stored in `checks.outcome` (DESIGN.md, data model). */
 export type CheckOutcome =
@@ -32,8 +32,11 @@ export interface CheckResult {
   pendingCheck: NewCheck | null;
   /** Fetch state to persist for the source. */
   fetchState: { etag: string | null; lastModified: string | null };
-  /** Set when a new version was stored. */
-  stored: { versionId: number; seq: number; changeId: number; change: Change | null; document: PageDocument } | null;
+  /**
+   * Set when a new version was stored. Not its document: a pass may hold thousands of results,
+   * and a caller that wants the version loads it by `versionId` or `changeId`.
+   */
+  stored: { versionId: number; seq: number; changeId: number; change: Change | null } | null;
   finalUrl: string | null;
   error: FactwatchError | null;
   /** Consecutive failures before this check, for the caller's backoff bookkeeping. */
@@ -133,7 +136,9 @@ async function runCheck(
     await touch(head.id);
     return ok(base, 'unchanged', { ...meta, versionId: head.id }, fetched, null);
   }
-  const latest = head ? await latestVersion(db, source.id) : null;
+  const latest = head ? await latestVersionWithoutBody(db, source.id) : null;
+  // The last body's ending matters only when this body's own ending lacks closing tags (rare).
+  const previousGzip = latest && needsPreviousEnding(fetched.text) ? await versionRawGzip(db, latest.id) : null;
 
   // Content sanity (assess-page.ts): a soft error page, a truncated body or absurd nesting never
   // becomes a version. The validators are NOT kept, so the next check fetches and judges afresh.
@@ -141,7 +146,7 @@ async function runCheck(
     html: fetched.text,
     url: fetched.url,
     profile: source.profile ?? null,
-    previous: latest ? { document: latest.document, rawEnding: readRawEnding(latest.rawGzip) } : null,
+    previous: latest ? { document: documentText(latest.document), rawEnding: previousGzip ? readRawEnding(previousGzip) : null } : null,
   });
   if (parsed.kind === 'suspect') {
     const { rule, reason } = parsed.suspicion;
@@ -192,7 +197,7 @@ async function runCheck(
     outcome,
     pendingCheck: null,
     fetchState,
-    stored: { ...stored, change, document },
+    stored: { ...stored, change },
     finalUrl: fetched.url,
     error: null,
   };

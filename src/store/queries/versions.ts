@@ -1,5 +1,5 @@
 /** Reading versions: the latest, the one in force at an instant, by seq, and the history list. */
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../open-database.ts';
 import { versions } from '../schema.ts';
 import type { VersionRow, VersionSummary } from '../types.ts';
@@ -19,6 +19,31 @@ export async function latestVersion(db: Db, sourceId: string): Promise<VersionRo
     .orderBy(desc(versions.capturedAt), desc(versions.seq))
     .limit(1);
   return row ?? null;
+}
+
+/** A version row without its raw body: what a check diffs against. */
+export type VersionWithoutBody = Omit<VersionRow, 'rawGzip'>;
+
+/**
+ * `latestVersion` without `raw_gzip`: a check that parses a page needs the last version's
+ * document, but its ~13 KB gzipped body only in the rare case the truncation rule needs its
+ * ending (`versionRawGzip`), so it is not read, sent or kept for every changed page.
+ */
+export async function latestVersionWithoutBody(db: Db, sourceId: string): Promise<VersionWithoutBody | null> {
+  const { rawGzip: _body, ...columns } = getTableColumns(versions);
+  const [row] = await db
+    .select(columns)
+    .from(versions)
+    .where(eq(versions.sourceId, sourceId))
+    .orderBy(desc(versions.capturedAt), desc(versions.seq))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The stored gzipped body of one version; null if the version is gone. */
+export async function versionRawGzip(db: Db, versionId: number): Promise<Uint8Array | null> {
+  const [row] = await db.select({ rawGzip: versions.rawGzip }).from(versions).where(eq(versions.id, versionId));
+  return row?.rawGzip ?? null;
 }
 
 /**
