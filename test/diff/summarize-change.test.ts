@@ -52,7 +52,7 @@ describe('summarizeChange', () => {
     expect(summarizeChange(diffDocuments(from, to))).toBe(
       'page moved; revision stamp 2017-07-05 → 2020-05; 2 sections removed (Political relations, French presence); ' +
         '1 section changed (Economic relations); ' +
-        '1 figure changed (North Korea is not very significant: €8.2 million in 2016 → €5.1 million in 2017)',
+        '1 figure changed (Trade between France and North Korea: €8.2 million in 2016 → €5.1 million in 2017)',
     );
   });
 

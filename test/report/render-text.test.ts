@@ -24,13 +24,13 @@ describe('renderText', () => {
       '  ~ Economic relations\n      … Korea is not very significant [-(€8.2 million in 2016).-]{+(€5.1 million in 2017).+} There are no French companies …\n',
     );
     expect(text).toContain('EU humanitarian aid: €135.3 million → €142 million (+€6.7 million, +5%)');
-    expect(text).toContain('North Korea is not very significant: €8.2 million (2016) → €5.1 million (2017) (-€3.1 million, -37.8%)');
-    expect(text).toContain('Figures added (1)\n  Relations with the European Union\n    + diplomatic relations with North Korea: 2001\n');
+    expect(text).toContain('Trade between France and North Korea: €8.2 million (2016) → €5.1 million (2017) (-€3.1 million, -37.8%)');
+    expect(text).toContain('Figures added (1)\n  Relations with the European Union\n    + maintained diplomatic relations with North Korea: 2001\n');
     expect(text).toContain('Figures removed (1)\n  French presence\n    - French nationals live in North Korea: 10\n');
   });
 
   it('does not repeat a period that only repeats the value', () => {
-    expect(text).toContain('+ diplomatic relations with North Korea: 2001\n');
+    expect(text).toContain('+ maintained diplomatic relations with North Korea: 2001\n');
     expect(text).not.toContain('2001 (2001)');
   });
 
