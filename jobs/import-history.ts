@@ -116,14 +116,7 @@ export async function importWaybackHistory(
       emit({ outcome: 'skipped', version: null, reason: decision.reason });
       continue;
     }
-    const capture = {
-      origin: 'wayback' as const,
-      key,
-      originalUrl: row.original,
-      url: matchKnownUrl(source.urls, row.original) ?? row.original,
-      capturedAt: decision.capturedAt,
-      digest: stripDigestPrefix(row.digest),
-    };
+    const capture = describeCapture('wayback', source, key, row.original, decision.capturedAt, stripDigestPrefix(row.digest));
     const event = await placeArchived(deps, source, capture, async () => {
       if (decision.kind === 'revisit') return null;
       const res = await deps.archive.get(buildCaptureUrl(opts.archiveUrl, row.timestamp, row.original));
@@ -152,14 +145,7 @@ export async function importWarcHistory(deps: ImportDeps, path: string, sources:
       } else if (record.type === 'response' && record.status !== 200) {
         event = { outcome: 'skipped', version: null, reason: `origin status ${record.status ?? 'unknown'}` };
       } else {
-        const capture = {
-          origin: 'warc' as const,
-          key,
-          originalUrl: record.uri,
-          url: matchKnownUrl(source.urls, record.uri) ?? record.uri,
-          capturedAt: record.capturedAt,
-          digest: record.digest,
-        };
+        const capture = describeCapture('warc', source, key, record.uri, record.capturedAt, record.digest);
         event = await placeArchived(deps, source, capture, async () =>
           record.body === null ? null : { body: record.body, contentType: record.contentType },
         );
@@ -228,4 +214,19 @@ async function placeArchived(
 
 function waybackKey(row: CdxRow): string {
   return `${row.timestamp} ${row.original}`;
+}
+
+/**
+ * A capture as the import step places it; `url` is the source's own spelling of the captured
+ * URL (archives add `:80`, switch http/https, drop a slash), so versions carry the URL users know.
+ */
+function describeCapture<O extends 'wayback' | 'warc'>(
+  origin: O,
+  source: ImportSource,
+  key: string,
+  originalUrl: string,
+  capturedAt: Date,
+  digest: string | null,
+) {
+  return { origin, key, originalUrl, url: matchKnownUrl(source.urls, originalUrl) ?? originalUrl, capturedAt, digest };
 }

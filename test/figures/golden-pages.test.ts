@@ -13,18 +13,9 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/extract/figures/index.ts';
 import type { Figure } from '../../src/extract/page-document.ts';
+import { matchesGolden, type GoldenFigure } from './golden-match.ts';
 import { buildSections, NORTH_KOREA_EN_HEADINGS, readCorpus, readFixture, SEED_FILE } from './corpus-sections.ts';
 
-interface GoldenFigure {
-  kind: string;
-  value: number | string;
-  unit?: string;
-  raw: string;
-  period?: string;
-  name?: string;
-  source?: string;
-  direction?: string;
-}
 
 interface GoldenPage {
   page: string;
@@ -42,17 +33,7 @@ const pages: GoldenPage[] = [
     .map((name) => JSON.parse(readFixture(`golden/${name}`)) as GoldenPage),
 ];
 
-function normalize(text: string): string {
-  return text.replace(/\([^)]*\)/gu, ' ').replace(/\s+/gu, ' ').trim().toLowerCase();
-}
 
-function matches(figure: Figure, expected: GoldenFigure): boolean {
-  if (figure.kind !== expected.kind || figure.value !== expected.value) return false;
-  if (expected.unit !== undefined && figure.unit !== expected.unit) return false;
-  const ours = normalize(figure.raw);
-  const theirs = normalize(expected.raw);
-  return ours.includes(theirs) || theirs.includes(ours);
-}
 
 describe.each(pages)('golden figures of $page', (golden) => {
   const figures = extractFigures(buildSections(readCorpus(golden.page), golden.headings), golden.language).filter(
@@ -62,7 +43,7 @@ describe.each(pages)('golden figures of $page', (golden) => {
   const missed: GoldenFigure[] = [];
   const pairs: Array<[GoldenFigure, Figure]> = [];
   for (const expected of golden.figures) {
-    const index = unmatched.findIndex((f) => matches(f, expected));
+    const index = unmatched.findIndex((f) => matchesGolden(f, expected));
     if (index < 0) missed.push(expected);
     else pairs.push([expected, unmatched.splice(index, 1)[0]!]);
   }

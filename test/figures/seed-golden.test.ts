@@ -11,29 +11,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/extract/figures/index.ts';
-import type { Figure } from '../../src/extract/page-document.ts';
+import { matchesGolden, type GoldenFigure } from './golden-match.ts';
 import { buildSections, NORTH_KOREA_EN_HEADINGS, readCorpus, SEED_FILE } from './corpus-sections.ts';
 
-interface GoldenFigure {
-  kind: string;
-  value: number | string;
-  unit?: string;
-  raw: string;
-}
 
 const golden = JSON.parse(readCorpus('golden/nk_en_2017-10-26.json')) as { figures: GoldenFigure[] };
 
-function normalize(text: string): string {
-  return text.replace(/\([^)]*\)/gu, ' ').replace(/\s+/gu, ' ').trim().toLowerCase();
-}
 
-function matches(figure: Figure, expected: GoldenFigure): boolean {
-  if (figure.kind !== expected.kind || figure.value !== expected.value) return false;
-  if (expected.unit !== undefined && figure.unit !== expected.unit) return false;
-  const ours = normalize(figure.raw);
-  const theirs = normalize(expected.raw);
-  return ours.includes(theirs) || theirs.includes(ours);
-}
 
 describe('figures of the seed page against the golden list', () => {
   const sections = buildSections(readCorpus(SEED_FILE), NORTH_KOREA_EN_HEADINGS);
@@ -41,7 +25,7 @@ describe('figures of the seed page against the golden list', () => {
   const unmatched = [...figures];
   const missed: GoldenFigure[] = [];
   for (const expected of golden.figures) {
-    const index = unmatched.findIndex((f) => matches(f, expected));
+    const index = unmatched.findIndex((f) => matchesGolden(f, expected));
     if (index < 0) missed.push(expected);
     else unmatched.splice(index, 1);
   }

@@ -6,8 +6,20 @@ import { changes, versions } from '../schema.ts';
 import type { ChangeState } from '../schema.ts';
 import type { ChangeRow, ChangeSummary, VersionRef } from '../types.ts';
 
-const fromV = alias(versions, 'from_v');
-const toV = alias(versions, 'to_v');
+/** The two ends of a change; shared with the review queries so both join versions the same way. */
+export const fromV = alias(versions, 'from_v');
+export const toV = alias(versions, 'to_v');
+
+/** The columns of a `ChangeSummary`, over `changes` joined to `toV` and (left) `fromV`. */
+export const changeSummaryColumns = {
+  id: changes.id,
+  source: changes.sourceId,
+  fromVersion: fromV.seq,
+  toVersion: toV.seq,
+  detectedAt: changes.detectedAt,
+  summary: changes.summary,
+  state: changes.state,
+};
 
 export interface ListChangesOptions {
   sourceId?: string;
@@ -22,15 +34,7 @@ export async function listChanges(db: Db, opts: ListChangesOptions = {}): Promis
   if (opts.sourceId !== undefined) filters.push(eq(changes.sourceId, opts.sourceId));
   if (opts.since !== undefined) filters.push(gte(changes.detectedAt, opts.since));
   const query = db
-    .select({
-      id: changes.id,
-      source: changes.sourceId,
-      fromVersion: fromV.seq,
-      toVersion: toV.seq,
-      detectedAt: changes.detectedAt,
-      summary: changes.summary,
-      state: changes.state,
-    })
+    .select(changeSummaryColumns)
     .from(changes)
     .innerJoin(toV, eq(toV.id, changes.toVersionId))
     .leftJoin(fromV, eq(fromV.id, changes.fromVersionId))

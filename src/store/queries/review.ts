@@ -4,10 +4,10 @@
  * one shown", so paging stays fast and stable while new changes arrive — OFFSET would shift).
  */
 import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { executeRows } from '../execute-rows.ts';
+import { changeSummaryColumns, fromV, toV } from './changes.ts';
 import type { Db } from '../open-database.ts';
-import { changes, sources, versions } from '../schema.ts';
+import { changes, sources } from '../schema.ts';
 import type { ChangeState } from '../schema.ts';
 import type { ChangeSummary, SourceRow } from '../types.ts';
 
@@ -94,8 +94,6 @@ export interface ChangeListItem extends ChangeSummary {
   updatedTo: string | null;
 }
 
-const fromV = alias(versions, 'from_v');
-const toV = alias(versions, 'to_v');
 
 /**
  * One page of changes, newest first, and the cursor of the next page (null on the last page).
@@ -115,13 +113,7 @@ export async function listChangesPage(
   }
   const rows = await db
     .select({
-      id: changes.id,
-      source: changes.sourceId,
-      fromVersion: fromV.seq,
-      toVersion: toV.seq,
-      detectedAt: changes.detectedAt,
-      summary: changes.summary,
-      state: changes.state,
+      ...changeSummaryColumns,
       title: sql<string | null>`${toV.document}->>'title'`,
       updatedFrom: fromV.updated,
       updatedTo: toV.updated,
