@@ -36,7 +36,7 @@ export interface SettleOptions {
   owner: string | null;
 }
 
-/** Rows per statement: 10 parameters a source keeps this far under PostgreSQL's 65,535. */
+/** Rows per statement: bounds one statement's jsonb parameter (a few hundred KB). */
 const SETTLE_BATCH = 2000;
 
 /** Returns the ids of the sources whose state was written. */
@@ -88,26 +88,31 @@ function lastSeenByVersion(pendingChecks: NewCheck[]): Array<{ versionId: number
   return [...latest].map(([versionId, at]) => ({ versionId, at }));
 }
 
-/** Moves `last_seen_at` forward only, like `touchVersion`, for many versions in one statement. */
+/**
+ * Moves `last_seen_at` forward only, like `touchVersion`, for many versions in one statement. Rows
+ * travel as one jsonb parameter (see `recordSet` in record-check-runs.ts for why).
+ */
 function touchStatement(batch: Array<{ versionId: number; at: Date }>): SQL {
-  const values = sql.join(
-    batch.map((v) => sql`(${v.versionId}::int, ${v.at.toISOString()}::timestamptz)`),
-    sql`, `,
-  );
+  const json = JSON.stringify(batch.map((v) => ({ id: v.versionId, at: v.at.toISOString() })));
   return sql`
     update versions v set last_seen_at = greatest(v.last_seen_at, x.at)
-    from (values ${values}) as x(id, at)
+    from jsonb_to_recordset(${json}::jsonb) as x(id int, at timestamptz)
     where v.id = x.id`;
 }
 
 function updateStatement(batch: SettledSource[], owner: string | null): SQL {
-  const values = sql.join(
-    batch.map(
-      (s) => sql`(${s.sourceId}::text, ${s.etag}::text, ${s.lastModified}::text, ${s.lastCheckedAt.toISOString()}::timestamptz,
-        ${s.lastOutcome}::text, ${s.failureStreak}::int, ${s.goneStreak}::int, ${s.goneAt?.toISOString() ?? null}::timestamptz,
-        ${s.nextCheckAt.toISOString()}::timestamptz)`,
-    ),
-    sql`, `,
+  const json = JSON.stringify(
+    batch.map((s) => ({
+      id: s.sourceId,
+      etag: s.etag,
+      last_modified: s.lastModified,
+      last_checked_at: s.lastCheckedAt.toISOString(),
+      last_outcome: s.lastOutcome,
+      failure_streak: s.failureStreak,
+      gone_streak: s.goneStreak,
+      gone_at: s.goneAt?.toISOString() ?? null,
+      next_check_at: s.nextCheckAt.toISOString(),
+    })),
   );
   const lease = owner === null ? sql`` : sql`, lease_owner = null, lease_until = null`;
   const fence = owner === null ? sql`` : sql` and s.lease_owner = ${owner}`;
@@ -116,7 +121,8 @@ function updateStatement(batch: SettledSource[], owner: string | null): SQL {
     set etag = v.etag, last_modified = v.last_modified, last_checked_at = v.last_checked_at,
       last_outcome = v.last_outcome, failure_streak = v.failure_streak, gone_streak = v.gone_streak,
       gone_at = v.gone_at, next_check_at = v.next_check_at${lease}
-    from (values ${values}) as v(id, etag, last_modified, last_checked_at, last_outcome, failure_streak, gone_streak, gone_at, next_check_at)
+    from jsonb_to_recordset(${json}::jsonb)
+      as v(id text, etag text, last_modified text, last_checked_at timestamptz, last_outcome text, failure_streak int, gone_streak int, gone_at timestamptz, next_check_at timestamptz)
     where s.id = v.id${fence}
     returning s.id`;
 }
