@@ -14,7 +14,7 @@ import { parseStamp, parseStampDate, matchStampLabel } from './parse-stamp.ts';
 import { getProfile, PROFILES, selectProfile } from './profiles/index.ts';
 import type { PageView, SiteProfile } from './profiles/site-profile.ts';
 import { NEVER_CONTENT } from './profiles/site-profile.ts';
-import type { ElementPattern } from './scan-page.ts';
+import { scanPage, type ElementPattern, type ScanLimits } from './scan-page.ts';
 
 export interface ExtractOptions {
   /** URL the page was fetched from; recorded in the document and used to guess the language. */
@@ -23,6 +23,12 @@ export interface ExtractOptions {
   profile?: string;
   /** Set false to skip figure extraction (default true). */
   extractFigures?: boolean;
+  /**
+   * Refuse pages whose elements nest deeper than this (`NestingTooDeepError`) before any DOM is
+   * built: a DOM walk overflows the stack at a few thousand levels. Checked during the streaming
+   * scan the region-only parse needs anyway, so it costs no extra pass over the page.
+   */
+  maxDepth?: number;
 }
 
 /** Regions of every profile that declares some, under names that cannot collide. */
@@ -40,17 +46,20 @@ const ALL_REGION_PATTERNS = collectRegionPatterns(PROFILES);
  * Picks the profile and the parsed view: region-only parsing when the profile allows it and its
  * content region was found in the slices, the whole page otherwise.
  */
-function loadForProfile(html: string, name: string | undefined, url: string | null): { view: PageView; profile: SiteProfile } {
+function loadForProfile(html: string, name: string | undefined, url: string | null, limits: ScanLimits): { view: PageView; profile: SiteProfile } {
   const named = name === undefined ? undefined : getProfile(name);
   if (named === undefined || named.regions !== undefined) {
     const patterns = named === undefined ? ALL_REGION_PATTERNS : collectRegionPatterns([named]);
-    const partial = loadPageRegions(html, patterns);
+    const partial = loadPageRegions(html, patterns, limits);
     if (partial !== null) {
       const profile = named ?? selectProfile(undefined, partial.$, url);
       if (profile.regions !== undefined && (profile.findContent(partial)?.length ?? 0) > 0) {
         return { view: partial, profile };
       }
     }
+  } else if (limits.maxDepth !== undefined) {
+    // No region scan ran over this page: a pattern-less one measures its nesting.
+    scanPage(html, {}, limits);
   }
   const view = loadWholePage(html);
   return { view, profile: named ?? selectProfile(undefined, view.$, url) };
@@ -101,7 +110,7 @@ function takeBodyStamp(sections: Section[], language: string): { text: string; u
  */
 export function extractDocument(html: string, opts: ExtractOptions = {}): PageDocument {
   if (!/\S/.test(html)) throw new ExtractionError('empty document: the page has no content at all');
-  const { view, profile } = loadForProfile(html, opts.profile, opts.url ?? null);
+  const { view, profile } = loadForProfile(html, opts.profile, opts.url ?? null, opts.maxDepth === undefined ? {} : { maxDepth: opts.maxDepth });
   return extractFromView(view, profile, opts);
 }
 

@@ -1,6 +1,7 @@
 /** Public API of the extract stage: HTML in, `PageDocument` out, plus its content hash. */
 export { extractDocument, extractFromView } from './extract-document.ts';
 export { loadWholePage, loadPageRegions } from './load-page.ts';
+export { NestingTooDeepError } from './scan-page.ts';
 export type { ExtractOptions } from './extract-document.ts';
 export { hashDocument, canonicalContent } from './content-hash.ts';
 export { getProfile, selectProfile, PROFILES, PROFILE_NAMES } from './profiles/index.ts';

@@ -9,7 +9,7 @@
  */
 import { load } from 'cheerio/slim';
 import type { ElementPattern } from './scan-page.ts';
-import { scanPage, sliceRegions } from './scan-page.ts';
+import { scanPage, sliceRegions, type ScanLimits } from './scan-page.ts';
 import type { PageView } from './profiles/site-profile.ts';
 
 /** Parses the whole page. */
@@ -29,8 +29,8 @@ export function loadWholePage(html: string): PageView {
  * Parses only the regions matching `patterns`, or returns null when none of them is on the
  * page (the caller then parses the whole page).
  */
-export function loadPageRegions(html: string, patterns: Record<string, ElementPattern>): PageView | null {
-  const scan = scanPage(html, patterns);
+export function loadPageRegions(html: string, patterns: Record<string, ElementPattern>, limits: ScanLimits = {}): PageView | null {
+  const scan = scanPage(html, patterns, limits);
   if (scan.regions.size === 0) return null;
   return {
     $: load(sliceRegions(html, scan.regions.values())),

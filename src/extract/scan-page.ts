@@ -8,6 +8,25 @@
  * content region is handed to cheerio.
  */
 import { Parser } from 'htmlparser2';
+import { ExtractionError } from '../app/errors.ts';
+
+/**
+ * Elements nested deeper than the caller allows. Thrown from inside the scan, as soon as the
+ * limit is passed: a page nested 100,000 levels deep is refused after its first thousand
+ * openings instead of being tokenised whole (htmlparser2's tag stack makes that quadratic).
+ */
+export class NestingTooDeepError extends ExtractionError {
+  readonly limit: number;
+  constructor(limit: number) {
+    super(`elements nested more than ${limit} levels deep`);
+    this.limit = limit;
+  }
+}
+
+export interface ScanLimits {
+  /** Deepest element nesting allowed (the open-element stack the parser keeps); none by default. */
+  maxDepth?: number;
+}
 
 /** An element described by tag and classes: enough to locate a profile's regions while streaming. */
 export interface ElementPattern {
@@ -64,12 +83,15 @@ function decodeBasicEntities(text: string): string {
 }
 
 /**
- * Tokenises `html` once and reports where each pattern first matches.
+ * Tokenises `html` once and reports where each pattern first matches. With `limits.maxDepth` it
+ * is also the nesting check that guards the parse after it (`NestingTooDeepError`), so a page
+ * is not tokenised twice for it.
  *
  * Entities are not decoded here (it is the costliest part of tokenising and only three
  * attribute values are kept); the region slices are parsed again, with decoding, by cheerio.
  */
-export function scanPage(html: string, patterns: Record<string, ElementPattern>): PageScan {
+export function scanPage(html: string, patterns: Record<string, ElementPattern>, limits: ScanLimits = {}): PageScan {
+  const maxDepth = limits.maxDepth ?? Number.POSITIVE_INFINITY;
   const entries = Object.entries(patterns);
   const regions = new Map<string, SourceRange>();
   const open = new Set<string>();
@@ -100,6 +122,9 @@ export function scanPage(html: string, patterns: Record<string, ElementPattern>)
           regions.set(key, { start: parser.startIndex, end: html.length });
         }
         stack.push({ name, starts });
+        // The parser's own open-element stack, mirrored: void elements and implied ends
+        // (`<p>` after `<p>`) are closed by the parser before they can add depth.
+        if (stack.length > maxDepth) throw new NestingTooDeepError(maxDepth);
       },
       ontext(text) {
         if (inTitle) titleText += text;

@@ -65,12 +65,20 @@ export interface PreviousPage {
   rawEnding: string | null;
 }
 
+export interface AssessMarkupOptions {
+  /**
+   * Measure nesting here (default true). `parsePage` turns it off because the extractor's
+   * streaming scan enforces the same limit as it tokenises (`ExtractOptions.maxDepth`).
+   */
+  nesting?: boolean;
+}
+
 /** Step 1: the raw markup, before any parse. Returns null when nothing is wrong. */
-export function assessMarkup(html: string, previous: PreviousPage | null): Suspicion | null {
-  if (html.trim() === '') return null; // the extractor names an empty body for what it is
-  const depth = measureNestingDepth(html);
-  if (depth > MAX_NESTING_DEPTH) {
-    return { rule: 'nesting', reason: `elements nested ${depth} levels deep (limit ${MAX_NESTING_DEPTH}): not a page we can safely extract` };
+export function assessMarkup(html: string, previous: PreviousPage | null, opts: AssessMarkupOptions = {}): Suspicion | null {
+  if (!/\S/.test(html)) return null; // the extractor names an empty body for what it is
+  if (opts.nesting !== false) {
+    const depth = measureNestingDepth(html);
+    if (depth > MAX_NESTING_DEPTH) return nestingSuspicion(String(depth));
   }
   const soft = findSoftErrorSignature(html, previous?.document ?? null);
   if (soft) return { rule: 'soft_error', reason: `looks like an error page served with status 200: ${soft}` };
@@ -78,6 +86,11 @@ export function assessMarkup(html: string, previous: PreviousPage | null): Suspi
     return { rule: 'truncated', reason: 'the body ends without </body> or </html>, which the last version had: truncated' };
   }
   return null;
+}
+
+/** The suspicion for a page nested `depth` levels deep ("1500", or "more than 1000" when the scan stopped early). */
+export function nestingSuspicion(depth: string): Suspicion {
+  return { rule: 'nesting', reason: `elements nested ${depth} levels deep (limit ${MAX_NESTING_DEPTH}): not a page we can safely extract` };
 }
 
 /** Step 2: the extracted document against the last version's. Returns null when nothing is wrong. */
@@ -206,8 +219,8 @@ const CHALLENGE_MARKUP = /\bclass=["'][^"']*\b(?:g-recaptcha|h-captcha|cf-turnst
 export function findSoftErrorSignature(html: string, previous: PageDocument | string | null): string | null {
   const title = firstElementText(html, 'title');
   const h1 = firstElementText(html, 'h1');
-  const visible = visibleText(html);
-  const small = visible.length < SMALL_PAGE_CHARS;
+  const visible = smallVisibleText(html, SMALL_PAGE_CHARS);
+  const small = visible !== null;
   const haystacks = small ? [title, h1, visible] : [title, h1];
   // Built only when a phrase matches, which almost no real page does.
   let before: string | null = null;
@@ -238,10 +251,37 @@ function firstElementText(html: string, name: string): string {
   return collapse(inner.replace(/<[^<>]*>/g, ' '));
 }
 
-/** The text a reader would see, roughly: no scripts, styles, comments or tags. */
-function visibleText(html: string): string {
-  const body = html.replace(/<!--[\s\S]*?(?:-->|$)|<(script|style|noscript|template|head)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
-  return collapse(body.replace(/<[^<>]*>/g, ' ').replace(/&nbsp;|&#160;/gi, ' '));
+/** One token of a page for `smallVisibleText`: a comment, a skipped element, a tag, text, or a lone "<". */
+const VISIBLE_TOKEN = /<!--[\s\S]*?(?:-->|$)|<(script|style|noscript|template|head)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)|<[^<>]*>|[^<]+|</gi;
+
+/**
+ * The text a reader would see, roughly (no scripts, styles, comments or tags, whitespace
+ * collapsed), when it is shorter than `limit` characters; null as soon as it reaches `limit`.
+ * Only small pages are searched whole, and a fact page reaches the limit a few KB in, so the
+ * rest of it is never scanned (the whole-page version was ~5% of a parse thread).
+ */
+export function smallVisibleText(html: string, limit: number): string | null {
+  const parts: string[] = [];
+  let length = -1;
+  let run = '';
+  const flush = (): boolean => {
+    const text = collapse(run.replace(/&nbsp;|&#160;/gi, ' '));
+    run = '';
+    if (text === '') return true;
+    parts.push(text);
+    length += text.length + 1;
+    return length < limit;
+  };
+  for (const m of html.matchAll(VISIBLE_TOKEN)) {
+    const token = m[0];
+    if (token.length > 1 && token.charCodeAt(0) === 60 /* < */) {
+      if (!flush()) return null;
+    } else {
+      run += token;
+      if (run.length > limit * 4 && !flush()) return null;
+    }
+  }
+  return flush() ? parts.join(' ') : null;
 }
 
 /** The text of a document that the soft-error rule compares phrases with. */

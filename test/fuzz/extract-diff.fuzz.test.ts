@@ -5,7 +5,7 @@ import { diffDocuments } from '../../src/diff/diff-documents.ts';
 import { isEmptyChange, summarizeChange } from '../../src/diff/summarize-change.ts';
 import { extractDocument } from '../../src/extract/extract-document.ts';
 import type { PageDocument } from '../../src/extract/page-document.ts';
-import { assessContent, assessMarkup, measureNestingDepth } from '../../src/pipeline/assess-page.ts';
+import { assessContent, assessMarkup, measureNestingDepth, smallVisibleText } from '../../src/pipeline/assess-page.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';
 
 /**
@@ -158,6 +158,26 @@ describe('fuzz: page assessment', () => {
     fc.assert(
       fc.property(tree, ({ html, depth }) => {
         expect(measureNestingDepth(html)).toBe(depth);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('reads the visible text of small pages as the whole-page strip does, and stops on large ones', () => {
+    // The reference: strip the whole page, then collapse (what the soft-error rule did before it learnt to stop early).
+    const reference = (html: string) =>
+      html
+        .replace(/<!--[\s\S]*?(?:-->|$)|<(script|style|noscript|template|head)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
+        .replace(/<[^<>]*>/g, ' ')
+        .replace(/&nbsp;|&#160;/gi, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    fc.assert(
+      fc.property(fc.oneof(randomHtml, mutatedPage), fc.integer({ min: 20, max: 3000 }), (html, limit) => {
+        const full = reference(html);
+        const text = smallVisibleText(html, limit);
+        if (full.length < limit) expect(text).toBe(full);
+        else expect(text).toBeNull();
       }),
       { numRuns: RUNS },
     );
