@@ -14,7 +14,7 @@
  * undici GET of the same pages, and GET + cheerio (htmlparser2) parse — so the ratios hold on
  * any machine. Each measured pass follows a warm-up pass in its process, as the floors do.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -49,8 +49,12 @@ const SIZE = QUICK
   : { small: 1000, large: 10_000, storagePasses: 100, historyVersions: 1000, peer: 1000, concurrency: 16 };
 const CHANGE_FRACTION = 0.05;
 
-const CHILD = fileURLToPath(new URL('./lib/pass-child.ts', import.meta.url));
-const SERVER = fileURLToPath(new URL('./lib/page-server.ts', import.meta.url));
+/**
+ * Workloads run as the compiled build runs them (`npm run build`, as `npm install` does), not
+ * through tsx: what a user's `factwatch` executes, and tsx's loader alone costs ~90 MB a process.
+ */
+const CHILD = fileURLToPath(new URL('../dist/bench/lib/pass-child.js', import.meta.url));
+const SERVER = fileURLToPath(new URL('../dist/bench/lib/page-server.js', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 
 /** One line of results.json. */
@@ -88,7 +92,7 @@ function log(msg: string): void {
 }
 
 async function startPageServer(): Promise<{ origin: string; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+  const child = spawn(process.execPath, [SERVER], {
     env: { ...process.env, DISTINCT: String(SIZE.small) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -100,7 +104,7 @@ async function startPageServer(): Promise<{ origin: string; stop(): void }> {
 }
 
 async function runChild(job: ChildJob): Promise<ChildResult> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), '--import', 'tsx', CHILD, JSON.stringify(job)], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), CHILD, JSON.stringify(job)], {
     env: { ...process.env, FACTWATCH_LOG_LEVEL: 'error' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -493,6 +497,9 @@ function printTables(floors: { get: number; parse: number }): void {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  log('npm run build (the workloads run the compiled build)');
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error(`npm run build failed (${build.status})`);
   const server = await startPageServer();
   try {
     log(`page server at ${server.origin}; floors`);

@@ -52,7 +52,7 @@ export interface WaybackImportOptions extends ImportRunOptions {
   pageSize?: number;
 }
 
-export const DEFAULT_ARCHIVE_URL = 'https://web.archive.org';
+export { DEFAULT_ARCHIVE_URL } from '../src/import/limits.ts';
 const DEFAULT_PAGE_SIZE = 500;
 /** A runaway resume-key loop must end: far more pages than any page's history needs. */
 const MAX_CDX_PAGES = 1000;

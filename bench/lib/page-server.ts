@@ -1,5 +1,5 @@
 /**
- * The benchmark's page server, run in its own process (`node --import tsx bench/lib/page-server.ts`)
+ * The benchmark's page server, run in its own process (`node dist/bench/lib/page-server.js`)
  * so that serving pages never competes with the code under test for the same event loop.
  *
  * It serves N realistic pages at `/p/<i>`: the recorded "France and North Korea" markup (75 KB,
@@ -23,8 +23,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { packagePath } from '../../src/app/package-path.ts';
 
-const TEMPLATE = readFileSync(new URL('../../snapshots/html/france-north-korea_2017-10-26.html', import.meta.url), 'utf8');
+const TEMPLATE = readFileSync(packagePath('snapshots', 'html', 'france-north-korea_2017-10-26.html'), 'utf8');
 
 /** The template cut around each "X million" figure of the article, whose number is varied. */
 const { chunks, baseValues } = splitTemplate(TEMPLATE);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { packagePath } from '../app/package-path.ts';
 
 /** The recorded revisions in `snapshots/`, as listed by `snapshots/manifest.json`. */
 export interface SnapshotRevision {
@@ -12,7 +12,7 @@ export interface SnapshotRevision {
   file: string;
 }
 
-export const SNAPSHOTS_DIR = fileURLToPath(new URL('../../snapshots/', import.meta.url));
+export const SNAPSHOTS_DIR = packagePath('snapshots');
 
 /** Reads the manifest; located relative to this file so it works from any working directory. */
 export function loadSnapshotRevisions(sourceId = 'france-north-korea'): SnapshotRevision[] {

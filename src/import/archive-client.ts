@@ -34,8 +34,9 @@ export interface ArchiveClientSettings {
   maxRedirects: number;
 }
 
-/** "A few requests a second at most" (the archive's own guidance): never more than this. */
-export const MAX_REQUESTS_PER_SECOND = 5;
+import { MAX_REQUESTS_PER_SECOND } from './limits.ts';
+
+export { MAX_REQUESTS_PER_SECOND };
 
 export const defaultArchiveSettings: ArchiveClientSettings = {
   userAgent: 'factwatch/0.1 history import (+https://github.com/factwatch/factwatch)',

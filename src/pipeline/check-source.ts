@@ -11,7 +11,7 @@ import type { Db } from '../store/open-database.ts';
 import { latestVersionHead, latestVersionWithoutBody, storeVersion, touchVersion, versionRawGzip, type VersionHead } from '../store/queries/versions.ts';
 import { getSource, recordUrl } from '../store/queries/sources.ts';
 import { listChecks, type NewCheck } from '../store/queries/checks.ts';
-import { parsePageInline, type ParsePage } from './parse-page.ts';
+import type { ParsePage } from './parse-page.ts';
 import { assessContent, documentText, isConfirmedShrink, needsPreviousEnding, readRawEnding, SHRINK_CONFIRMATIONS, shrinkMarker, SuspectPageError } from './assess-page.ts';
 
 /** Outcomes a check can have; stored in `checks.outcome` (DESIGN.md, data model). */
@@ -142,7 +142,7 @@ async function runCheck(
 
   // Content sanity (assess-page.ts): a soft error page, a truncated body or absurd nesting never
   // becomes a version. The validators are NOT kept, so the next check fetches and judges afresh.
-  const parsed = await (deps.parsePage ?? parsePageInline)({
+  const parsed = await (deps.parsePage ?? parseInline)({
     html: fetched.text,
     url: fetched.url,
     profile: source.profile ?? null,
@@ -202,6 +202,15 @@ async function runCheck(
     error: null,
   };
 }
+
+let inlineParser: Promise<ParsePage> | null = null;
+
+/**
+ * The inline parser, loaded on the first page that needs parsing: the extraction stack (cheerio,
+ * chrono-node, the figure recognizers) is ~27 MB of a process, and a pass whose pages are all
+ * unchanged, or parsed on worker threads, never needs it in the main thread (issue 8, memory).
+ */
+const parseInline: ParsePage = async (input) => (await (inlineParser ??= import('./parse-page.ts').then((m) => m.parsePageInline)))(input);
 
 function ok(
   base: { sourceId: string; checkedAt: Date },

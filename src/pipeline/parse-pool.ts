@@ -17,13 +17,19 @@ export interface ParsePoolOptions {
   threads?: number;
 }
 
+/**
+ * The worker's entry: compiled JS next to this file in the build; from the TypeScript sources,
+ * a shim that registers tsx in the worker first.
+ */
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './parse-worker-tsx.js' : './parse-worker.js', import.meta.url).href;
+
 export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
   const threads = Math.max(1, opts.threads ?? availableParallelism());
   let pool: Piscina | null = null;
   return {
     async parse(input: ParsePageInput): Promise<ParsePageOutput> {
       pool ??= new Piscina({
-        filename: new URL('./parse-worker.js', import.meta.url).href,
+        filename: WORKER,
         minThreads: threads,
         maxThreads: threads,
         idleTimeout: 30_000,

@@ -29,7 +29,7 @@ describe('scanPage with maxDepth', () => {
   });
 
   it('agrees with the regex measure on the recorded revisions of the real page', () => {
-    for (const rev of ['2017-07-05', '2017-10-26', '2020-05']) {
+    for (const rev of ['2017-07-05', '2017-10-26', '2020-05'] as const) {
       const html = revisionHtml(rev);
       const depth = measureNestingDepth(html);
       expect(depth).toBeGreaterThan(5);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { createLogger } from '../../app/log.ts';
-import { runDemo } from '../../demo/run-demo.ts';
 import { shouldUseColor } from '../../report/index.ts';
 
 /** `factwatch demo` (what `npm start` runs): the real pipeline over the recorded revisions. */
@@ -10,6 +9,7 @@ export function registerDemoCommand(program: Command): void {
     .description('replay the recorded revisions of "France and North Korea" through the pipeline (no network)')
     .option('--dir <dir>', 'data directory for the demo database (recreated on each run)', '.factwatch-demo')
     .action(async (opts: { dir: string }) => {
+      const { runDemo } = await import('../../demo/run-demo.ts');
       await runDemo({
         dataDir: opts.dir,
         cwd: process.cwd(),

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../app/errors.ts';
-import { diffDocuments } from '../../diff/diff-documents.ts';
-import { extractDocument } from '../../extract/extract-document.ts';
 import { renderHtml, renderMarkdown, renderText, shouldUseColor, type ReportMeta } from '../../report/index.ts';
 import { printJson } from '../output.ts';
 import { readPage } from '../read-page.ts';
@@ -23,6 +21,7 @@ export function registerDiffCommand(program: Command): void {
       const format = opts.json ? 'json' : opts.format;
       if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
       const [a, b] = await Promise.all([readPage(oldIn, { allowNetworks: opts.allowNetwork }), readPage(newIn, { allowNetworks: opts.allowNetwork })]);
+      const [{ extractDocument }, { diffDocuments }] = await Promise.all([import('../../extract/extract-document.ts'), import('../../diff/diff-documents.ts')]);
       const from = extractDocument(a.html, { url: a.url, profile: opts.profile });
       const to = extractDocument(b.html, { url: b.url, profile: opts.profile });
       const change = diffDocuments(from, to);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { extractDocument } from '../../extract/extract-document.ts';
 import type { PageDocument } from '../../extract/page-document.ts';
 import { formatFigureValue } from '../../diff/format-value.ts';
 import { printJson, printLine } from '../output.ts';
@@ -17,6 +16,7 @@ export function registerExtractCommand(program: Command): void {
     .option('--json', 'print the PageDocument as JSON')
     .action(async (input: string, opts: { profile?: string; url?: string; allowNetwork?: string[]; json?: boolean }) => {
       const page = await readPage(input, { allowNetworks: opts.allowNetwork });
+      const { extractDocument } = await import('../../extract/extract-document.ts');
       const doc = extractDocument(page.html, { url: opts.url ?? page.url, profile: opts.profile });
       if (opts.json) printJson(toContractJson(doc));
       else printDocument(doc);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
 import { UsageError } from '../../app/errors.ts';
 import { getSource } from '../../store/queries/sources.ts';
 import { listVersions, versionAt, versionBySeq } from '../../store/queries/versions.ts';
@@ -80,6 +80,14 @@ function parseVersion(s: string): number {
  * of the day in UTC; anything else goes through chrono-node, pinned to UTC so that the
  * machine's time zone never changes the answer.
  */
+/**
+ * chrono-node (~20 MB of a process) is loaded the first time a date needs it, synchronously, so
+ * `parseAt` stays usable as an option parser; commands that never read a free-form date skip it.
+ */
+function loadChrono(): typeof import('chrono-node') {
+  return createRequire(import.meta.url)('chrono-node') as typeof import('chrono-node');
+}
+
 export function parseAt(s: string): Date {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
   if (day) {
@@ -90,7 +98,7 @@ export function parseAt(s: string): Date {
     const d = new Date(s.trim());
     if (!Number.isNaN(d.getTime())) return d;
   }
-  const parsed = chrono.en.parse(s, { instant: new Date(0), timezone: 'UTC' });
+  const parsed = loadChrono().en.parse(s, { instant: new Date(0), timezone: 'UTC' });
   const r = parsed[0];
   if (r) {
     const d = r.start.date();

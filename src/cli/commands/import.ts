@@ -2,11 +2,10 @@ import type { Command } from 'commander';
 import { FactwatchError, UsageError } from '../../app/errors.ts';
 import type { ResolvedSource } from '../../config/resolve-source.ts';
 import type { RawConfig } from '../../config/schema.ts';
-import { createArchiveClient, MAX_REQUESTS_PER_SECOND } from '../../import/archive-client.ts';
+import { DEFAULT_ARCHIVE_URL, MAX_REQUESTS_PER_SECOND } from '../../import/limits.ts';
 import type { ImportSummary } from '../../import/import-events.ts';
-import { createImportReporter, type ImportReporter } from '../../import/progress.ts';
+import type { ImportReporter } from '../../import/progress.ts';
 import { syncSources } from '../../store/queries/sources.ts';
-import { DEFAULT_ARCHIVE_URL, importSourceFor, importWarcHistory, importWaybackHistory } from '../../../jobs/import-history.ts';
 import { loadCommandConfig, withContext } from '../with-context.ts';
 
 /** `factwatch import wayback|warc`: a source's past, from the Internet Archive or a WARC file. */
@@ -31,6 +30,7 @@ export function registerImportCommands(program: Command): void {
       const source = requireConfigured(sources, sourceId);
       await withContext(cmd, async (ctx) => {
         await syncSources(ctx.db, sources, ctx.clock.now());
+        const { createArchiveClient, createImportReporter, importSourceFor, importWaybackHistory } = await loadImporters();
         const archive = createArchiveClient({ ...archiveFetchSettings(config), requestsPerSecond: rate }, { clock: ctx.clock, log: ctx.log });
         const reporter = createImportReporter(process, { json: opts.json === true });
         try {
@@ -55,12 +55,29 @@ export function registerImportCommands(program: Command): void {
       const selected = opts.source === undefined ? sources : [requireConfigured(sources, opts.source)];
       await withContext(cmd, async (ctx) => {
         await syncSources(ctx.db, sources, ctx.clock.now());
+        const { createImportReporter, importSourceFor, importWarcHistory } = await loadImporters();
         const targets = await Promise.all(selected.map((s) => importSourceFor(ctx.db, s)));
         const reporter = createImportReporter(process, { json: opts.json === true });
         const summary = await withInterrupt(reporter, (signal) => importWarcHistory(ctx, file, targets, { signal, ...reporter }));
         finish(reporter, summary);
       });
     });
+}
+
+/** The importers (WARC reader, extractor, archive client), loaded by the command that runs one. */
+async function loadImporters() {
+  const [client, progress, jobs] = await Promise.all([
+    import('../../import/archive-client.ts'),
+    import('../../import/progress.ts'),
+    import('../../../jobs/import-history.ts'),
+  ]);
+  return {
+    createArchiveClient: client.createArchiveClient,
+    createImportReporter: progress.createImportReporter,
+    importSourceFor: jobs.importSourceFor,
+    importWaybackHistory: jobs.importWaybackHistory,
+    importWarcHistory: jobs.importWarcHistory,
+  };
 }
 
 function finish(reporter: ImportReporter, summary: ImportSummary): void {

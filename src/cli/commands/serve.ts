@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../app/errors.ts';
-import { assertBindAllowed, startWebServer } from '../../web/start-server.ts';
 import { printLine } from '../output.ts';
 import { withContext } from '../with-context.ts';
 
@@ -19,6 +18,8 @@ export function registerServeCommand(program: Command): void {
       const port = Number(opts.port);
       if (!/^\d{1,5}$/u.test(opts.port) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${opts.port}"`);
       const token = process.env.FACTWATCH_TOKEN?.trim() || null;
+      // The web stack (hono, charts, feeds, metrics) is loaded by the command that serves it only.
+      const { assertBindAllowed, startWebServer } = await import('../../web/start-server.ts');
       assertBindAllowed(opts.host, token); // before opening the database: fail fast
       await withContext(cmd, async (ctx) => {
         const server = await startWebServer({ db: ctx.db, clock: ctx.clock, log: ctx.log, token }, { host: opts.host, port });

@@ -1,9 +1,10 @@
 /** `/api/openapi.json`: the API description (src/web/openapi.json), for clients and humans. */
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { packagePath } from '../../app/package-path.ts';
 import type { WebEnv } from '../web-deps.ts';
 
-const OPENAPI = readFileSync(new URL('../openapi.json', import.meta.url), 'utf8');
+const OPENAPI = readFileSync(packagePath('src', 'web', 'openapi.json'), 'utf8');
 
 export function apiDocRoutes(): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
