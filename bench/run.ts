@@ -15,10 +15,11 @@
  * any machine. Each measured pass follows a warm-up pass in its process, as the floors do.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -30,6 +31,7 @@ import { checkSource } from '../src/pipeline/check-source.ts';
 import { toFetchSettings } from '../src/pipeline/fetch-settings.ts';
 import { executeRows } from '../src/store/execute-rows.ts';
 import { openDatabase, type DatabaseHandle } from '../src/store/open-database.ts';
+import { loadRawBody } from '../src/store/raw-body.ts';
 import { figureSeries } from '../src/store/queries/figures.ts';
 import { syncSources } from '../src/store/queries/sources.ts';
 import { versionAt } from '../src/store/queries/versions.ts';
@@ -40,6 +42,8 @@ const QUICK = process.argv.includes('--quick');
 const NO_PEER = process.argv.includes('--no-peer');
 /** Only the pass scenarios (floors, first capture, unchanged, 304, noisy, changed): skips storage and history. */
 const PASSES_ONLY = process.argv.includes('--passes-only');
+/** Only the storage scenario: skips floors, passes, history and urlwatch, and does not write results.json. */
+const STORAGE_ONLY = process.argv.includes('--storage-only');
 const BACKENDS = (argValue('--backends') ?? 'pglite,postgres').split(',') as Array<'pglite' | 'postgres'>;
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -210,9 +214,14 @@ async function runBackend(backend: 'pglite' | 'postgres', origin: string, floors
     await withDb(db.open, async (h) => {
       await h.db.execute(sql`insert into sources (id, url, enabled, created_at)
         select 'b-' || i, ${origin} || '/p/' || i, true, ${new Date().toISOString()}::timestamptz from generate_series(${small}::int, ${SIZE.large - 1}::int) i`);
-      await h.db.execute(sql`insert into versions (source_id, seq, content_hash, raw_gzip, raw_hash, final_url, captured_at, last_seen_at, updated, updated_text, document)
-        select 'b-' || i, v.seq, v.content_hash, v.raw_gzip, v.raw_hash, ${origin} || '/p/' || i, v.captured_at, v.last_seen_at, v.updated, v.updated_text, v.document
+      await h.db.execute(sql`insert into versions (source_id, seq, content_hash, raw_gzip, raw_base_id, raw_hash, final_url, captured_at, last_seen_at, updated, updated_text, document)
+        select 'b-' || i, v.seq, v.content_hash, v.raw_gzip, v.raw_base_id, v.raw_hash, ${origin} || '/p/' || i, v.captured_at, v.last_seen_at, v.updated, v.updated_text, v.document
         from generate_series(${small}::int, ${SIZE.large - 1}::int) i join versions v on v.source_id = 'b-' || (i % ${small}::int)`);
+      // A copied delta still names the original source's keyframe: point it at the copy of that
+      // keyframe (same seq, same body) in its own source.
+      await h.db.execute(sql`update versions c set raw_base_id = k.id
+        from versions o, versions k
+        where c.raw_base_id = o.id and o.source_id <> c.source_id and k.source_id = c.source_id and k.seq = o.seq`);
     });
     const large = await runChild({ kind: 'check', origin, n: SIZE.large, concurrency: c, ...db.target, passes: [{}, {}, { etag: true }, { etag: true }] });
     const u2 = passRow('unchanged pass', backend, SIZE.large, large.passes[1]!, large.maxRssMb, 'get', floors.get);
@@ -279,7 +288,14 @@ function goal(name: string, backend: string, measured: Row[], min: number): Goal
   return { goal: name, backend, measured: measured.map((r) => `${r.ratio_to_floor}× (${r.checks_per_s}/s at ${r.n.toLocaleString('en')})`).join(', '), met: worst >= min };
 }
 
-/** 5. Storage after many passes at 5% change: bytes per unchanged check and per version. */
+/**
+ * 5. Storage after many passes at 5% change: bytes per unchanged check and per version.
+ *
+ * A version's bytes are everything `versions` and `changes` hold (heap, TOAST, indexes) divided by
+ * the number of versions. They are compared with the gzip size (zlib defaults) of the raw pages
+ * themselves: the bodies of a sample of versions, rebuilt with `loadRawBody` (keyframe + delta)
+ * and checked against their stored SHA-256, then gzipped here.
+ */
 async function runStorage(backend: 'pglite' | 'postgres', origin: string): Promise<void> {
   const db = await freshDatabase(backend);
   try {
@@ -289,25 +305,40 @@ async function runStorage(backend: 'pglite' | 'postgres', origin: string): Promi
     const run = await runChild({ kind: 'check', origin, n, concurrency: SIZE.concurrency, ...db.target, passes });
     const missed = run.passes.filter((p) => !sameSet(p.changedPages, p.storedPages) && p.changedPages.length > 0).length;
     await withDb(db.open, async (h) => {
+      // Autovacuum may or may not have visited the tables by now; a vacuum makes the state the same
+      // every run (PGlite has no autovacuum). It frees space for reuse, it does not shrink files.
+      if (backend === 'postgres') await h.db.execute(sql`vacuum analyze`);
       const [s] = await executeRows<Record<string, string | number>>(
         h.db,
         sql`select
           pg_total_relation_size('checks') as checks_bytes,
           pg_total_relation_size('versions') as versions_bytes,
+          pg_relation_size('versions') as versions_heap,
+          (select pg_total_relation_size(reltoastrelid) from pg_class where oid = 'versions'::regclass) as versions_toast,
+          pg_indexes_size('versions') as versions_indexes,
           pg_total_relation_size('figures') as figures_bytes,
           pg_total_relation_size('changes') as changes_bytes,
           (select count(*) from checks) as check_rows,
           (select coalesce(sum(repeats), 0) from checks) as checks,
           (select coalesce(sum(repeats), 0) from checks where outcome in ('unchanged', 'not_modified')) as unchanged_checks,
           (select count(*) from versions) as versions,
-          (select avg(octet_length(raw_gzip)) from versions) as gzip_avg,
-          (select avg(bytes) from checks where outcome in ('new', 'changed')) as raw_avg,
-          (select avg(pg_column_size(document)) from versions) as document_avg`,
+          (select count(*) from versions where raw_base_id is null) as keyframes,
+          (select coalesce(avg(octet_length(raw_gzip)), 0) from versions where raw_base_id is null) as keyframe_gzip_avg,
+          (select coalesce(avg(octet_length(raw_gzip)), 0) from versions where raw_base_id is not null) as delta_gzip_avg,
+          (select avg(pg_column_size(raw_gzip)) from versions) as raw_column_avg,
+          (select avg(pg_column_size(document)) from versions) as document_avg,
+          (select avg(pg_column_size(v.*)) from versions v) as version_row_avg,
+          (select avg(pg_column_size(c.*)) from changes c) as change_row_avg,
+          (select coalesce(avg(pg_column_size(change)), 0) from changes) as change_json_avg,
+          (select avg(bytes) from checks where outcome in ('new', 'changed')) as raw_avg`,
       );
       const v = (k: string) => Number(s?.[k] ?? 0);
+      const pages = await rawPageSample(h, 200);
       const perCheck = v('checks_bytes') / Math.max(1, v('unchanged_checks'));
       const perVersion = (v('versions_bytes') + v('changes_bytes')) / Math.max(1, v('versions'));
+      const per = (k: string) => round(v(k) / Math.max(1, v('versions')));
       const figuresPerVersion = v('figures_bytes') / Math.max(1, v('versions'));
+      const ratio = perVersion / pages.gzipAvg;
       rows.push({
         scenario: `storage: per unchanged check (${SIZE.storagePasses} passes)`,
         backend,
@@ -320,19 +351,30 @@ async function runStorage(backend: 'pglite' | 'postgres', origin: string): Promi
         detail: { checksTableBytes: v('checks_bytes'), checkRows: v('check_rows'), checks: v('checks'), unchangedChecks: v('unchanged_checks') },
       });
       rows.push({
-        scenario: 'storage: per version (row + document + raw gzip + change)',
+        scenario: 'storage: per version (row + document + raw body + change)',
         backend,
         n,
         checks_per_s: null,
-        ratio_to_floor: round(perVersion / v('gzip_avg'), 2),
+        ratio_to_floor: round(ratio, 2),
         floor: null,
         peak_rss_mb: null,
         bytes: round(perVersion),
         detail: {
           versions: v('versions'),
           rawPageAvg: round(v('raw_avg')),
-          gzipAvg: round(v('gzip_avg')),
+          pageGzipAvg: round(pages.gzipAvg),
+          pagesSampled: pages.sampled,
+          pagesVerified: pages.verified,
+          keyframes: v('keyframes'),
+          keyframeShare: round(v('keyframes') / Math.max(1, v('versions')), 3),
+          keyframeGzipAvg: round(v('keyframe_gzip_avg')),
+          deltaGzipAvg: round(v('delta_gzip_avg')),
+          rawColumnAvg: round(v('raw_column_avg')),
           documentAvg: round(v('document_avg')),
+          versionRowAvg: round(v('version_row_avg')),
+          changeRowAvg: round(v('change_row_avg')),
+          changeJsonAvg: round(v('change_json_avg')),
+          perVersion: { versionsHeap: per('versions_heap'), versionsToast: per('versions_toast'), versionsIndexes: per('versions_indexes'), changes: per('changes_bytes') },
           figuresBytesPerVersion: round(figuresPerVersion),
           passesWithMissedChanges: missed,
         },
@@ -342,14 +384,33 @@ async function runStorage(backend: 'pglite' | 'postgres', origin: string): Promi
         {
           goal: 'version ≤ 1.2 × gzip of its raw page (+ its figures)',
           backend,
-          measured: `${round(perVersion)} B = ${round(perVersion / v('gzip_avg'), 2)} × gzip ${round(v('gzip_avg'))} B; figures ${round(figuresPerVersion)} B more`,
-          met: perVersion <= 1.2 * v('gzip_avg'),
+          measured: `${round(perVersion)} B = ${round(ratio, 2)} × gzip ${round(pages.gzipAvg)} B; figures ${round(figuresPerVersion)} B more`,
+          met: perVersion <= 1.2 * pages.gzipAvg && pages.verified === pages.sampled,
         },
       );
     });
   } finally {
     await db.drop();
   }
+}
+
+/**
+ * The raw pages behind the stored versions: `size` versions spread over the table, each body
+ * rebuilt through `loadRawBody`, checked against its stored SHA-256 and gzipped (zlib defaults).
+ */
+async function rawPageSample(h: DatabaseHandle, size: number): Promise<{ sampled: number; verified: number; gzipAvg: number }> {
+  const all = await executeRows<{ id: number; raw_hash: string }>(h.db, sql`select id, raw_hash from versions order by id`);
+  const step = Math.max(1, all.length / size);
+  const sample = Array.from({ length: Math.min(size, all.length) }, (_, i) => all[Math.floor(i * step)]!);
+  let verified = 0;
+  let gzipBytes = 0;
+  for (const { id, raw_hash } of sample) {
+    const body = await loadRawBody(h.db, Number(id));
+    if (!body) continue;
+    if (createHash('sha256').update(body).digest('hex') === raw_hash) verified++;
+    gzipBytes += gzipSync(body).length;
+  }
+  return { sampled: sample.length, verified, gzipAvg: gzipBytes / Math.max(1, sample.length) };
 }
 
 /** 6. History queries on one source with many versions: `show --at` and one figure's series. */
@@ -461,12 +522,12 @@ async function runPeer(origin: string): Promise<void> {
   }
 }
 
-function printTables(floors: { get: number; parse: number }): void {
+function printTables(floors: { get: number; parse: number } | null): void {
   const fmt = (x: number | null | undefined, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? '' : x.toLocaleString('en', { maximumFractionDigits: d }));
-  console.log(`\nfactwatch bench${QUICK ? ' --quick' : ''}: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${round(totalmem() / 2 ** 30, 1)} GB`);
-  console.log(`floors: ${fmt(floors.get)} GET/s, ${fmt(floors.parse)} GET+parse/s (concurrency ${SIZE.concurrency}, page ~75 KB)\n`);
-  console.log('| scenario | backend | n | checks/s | × floor | peak RSS MB | notes |');
-  console.log('|---|---|---:|---:|---:|---:|---|');
+  console.log(`\nfactwatch bench${QUICK ? ' --quick' : ''}${STORAGE_ONLY ? ' --storage-only' : ''}: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${round(totalmem() / 2 ** 30, 1)} GB`);
+  if (floors) console.log(`floors: ${fmt(floors.get)} GET/s, ${fmt(floors.parse)} GET+parse/s (concurrency ${SIZE.concurrency}, page ~75 KB)\n`);
+  if (floors) console.log('| scenario | backend | n | checks/s | × floor | peak RSS MB | notes |');
+  if (floors) console.log('|---|---|---:|---:|---:|---:|---|');
   for (const r of rows.filter((r) => r.checks_per_s !== null)) {
     const d = r.detail ?? {};
     const notes = [
@@ -482,7 +543,7 @@ function printTables(floors: { get: number; parse: number }): void {
   for (const r of rows.filter((r) => r.checks_per_s === null)) {
     const d = r.detail ?? {};
     const notes = r.scenario.includes('per version')
-      ? `${d.versions} versions; raw page ${fmt(d.rawPageAvg as number)} B, gzip ${fmt(d.gzipAvg as number)} B (${r.ratio_to_floor}×), document ${fmt(d.documentAvg as number)} B; figures ${fmt(d.figuresBytesPerVersion as number)} B/version`
+      ? storageNotes(r, fmt)
       : r.scenario.includes('unchanged check')
         ? `checks table ${fmt(d.checksTableBytes as number)} B: ${fmt(d.checkRows as number)} rows for ${fmt(d.checks as number)} checks`
         : r.scenario.includes('series')
@@ -495,6 +556,18 @@ function printTables(floors: { get: number; parse: number }): void {
   for (const g of goals) console.log(`| ${g.goal} | ${g.backend} | ${g.measured} | ${g.met ? 'yes' : '**NO**'} |`);
 }
 
+function storageNotes(r: Row, fmt: (x: number | null | undefined, d?: number) => string): string {
+  const d = r.detail ?? {};
+  const n = (k: string) => d[k] as number;
+  const per = d.perVersion as Record<string, number>;
+  return [
+    `${fmt(n('versions'))} versions; raw page ${fmt(n('rawPageAvg'))} B, its gzip ${fmt(n('pageGzipAvg'))} B (${n('pagesVerified')}/${n('pagesSampled')} rebuilt bodies byte-exact); ${r.ratio_to_floor}× gzip`,
+    `keyframes ${fmt(n('keyframes'))} (${fmt(n('keyframeShare') * 100, 1)}%, gzip ${fmt(n('keyframeGzipAvg'))} B), deltas gzip ${fmt(n('deltaGzipAvg'))} B; raw column ${fmt(n('rawColumnAvg'))} B/version`,
+    `document ${fmt(n('documentAvg'))} B, version row ${fmt(n('versionRowAvg'))} B, change row ${fmt(n('changeRowAvg'))} B (change jsonb ${fmt(n('changeJsonAvg'))} B)`,
+    `per version: versions heap ${fmt(per.versionsHeap)} + TOAST ${fmt(per.versionsToast)} + indexes ${fmt(per.versionsIndexes)} B, changes ${fmt(per.changes)} B; figures ${fmt(n('figuresBytesPerVersion'))} B more`,
+  ].join('<br>');
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   log('npm run build (the workloads run the compiled build)');
@@ -502,6 +575,18 @@ async function main(): Promise<void> {
   if (build.status !== 0) throw new Error(`npm run build failed (${build.status})`);
   const server = await startPageServer();
   try {
+    if (STORAGE_ONLY) {
+      for (const backend of BACKENDS) {
+        try {
+          await runStorage(backend, server.origin);
+        } catch (err) {
+          log(`${backend}: FAILED: ${(err as Error).message}`);
+          goals.push({ goal: 'bench ran', backend, measured: (err as Error).message, met: false });
+        }
+      }
+      printTables(null);
+      return;
+    }
     log(`page server at ${server.origin}; floors`);
     const floors = await measureFloors(server.origin);
     for (const backend of BACKENDS) {

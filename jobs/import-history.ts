@@ -21,7 +21,7 @@ import { readWarcCaptures } from '../src/import/warc-captures.ts';
 import type { Db } from '../src/store/open-database.ts';
 import { listDoneCaptureKeys, recordImportedCapture, versionByCaptureDigest } from '../src/store/queries/import-ledger.ts';
 import { listSourceUrls } from '../src/store/queries/sources.ts';
-import { rawBody } from '../src/store/raw-body.ts';
+import { loadRawBody } from '../src/store/raw-body.ts';
 import type { ImportOrigin } from '../src/store/schema.ts';
 
 export interface ImportDeps {
@@ -195,7 +195,8 @@ async function placeArchived(
   let result: CaptureResult;
   try {
     const known = capture.digest ? await versionByCaptureDigest(deps.db, source.id, capture.digest) : null;
-    const payload: Payload | null = known ? { body: await rawBody(known), contentType: null } : await load();
+    const knownBody = known ? await loadRawBody(deps.db, known.id) : null;
+    const payload: Payload | null = knownBody ? { body: knownBody, contentType: null } : await load();
     if (payload === null) return { outcome: 'skipped', version: null, reason: 'revisit of a capture that was not imported' };
     result = await importCapture(deps.db, source, { url: capture.url, capturedAt: capture.capturedAt, ...payload });
   } catch (err) {

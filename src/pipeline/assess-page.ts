@@ -1,4 +1,3 @@
-import { gunzipSync } from 'node:zlib';
 import { FactwatchError } from '../app/errors.ts';
 import type { PageDocument } from '../extract/page-document.ts';
 
@@ -61,7 +60,7 @@ export interface PreviousPage {
    * worker thread sends the text, one string, which is far cheaper to clone across threads.
    */
   document: PageDocument | string;
-  /** The end of the last version's raw body (see `readRawEnding`), or null when unknown. */
+  /** The end of the last version's raw body (see `rawEnding`), or null when unknown. */
   rawEnding: string | null;
 }
 
@@ -140,13 +139,9 @@ export function needsPreviousEnding(html: string): boolean {
   return !hasClosingTags(ending(html));
 }
 
-/** The last bytes of a stored raw body (gzip), for the truncation rule; null if unreadable. */
-export function readRawEnding(rawGzip: Uint8Array): string | null {
-  try {
-    return ending(gunzipSync(rawGzip).toString('latin1'));
-  } catch {
-    return null;
-  }
+/** The last characters of a raw body (bytes read as latin1), for the truncation rule. */
+export function rawEnding(body: Uint8Array): string {
+  return ending(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1'));
 }
 
 const ENDING_CHARS = 4096;

@@ -8,11 +8,12 @@ import { isEmptyChange, summarizeChange } from '../diff/summarize-change.ts';
 import type { Change, PageDocument } from '../extract/page-document.ts';
 import type { FetchSettings, HttpClient } from '../fetch/index.ts';
 import type { Db } from '../store/open-database.ts';
-import { latestVersionHead, latestVersionWithoutBody, storeVersion, touchVersion, versionRawGzip, type VersionHead } from '../store/queries/versions.ts';
+import { latestVersionHead, latestVersionWithoutBody, storeVersion, touchVersion, type VersionHead } from '../store/queries/versions.ts';
+import { loadRawBody } from '../store/raw-body.ts';
 import { getSource, recordUrl } from '../store/queries/sources.ts';
 import { listChecks, type NewCheck } from '../store/queries/checks.ts';
 import type { ParsePage } from './parse-page.ts';
-import { assessContent, documentText, isConfirmedShrink, needsPreviousEnding, readRawEnding, SHRINK_CONFIRMATIONS, shrinkMarker, SuspectPageError } from './assess-page.ts';
+import { assessContent, documentText, isConfirmedShrink, needsPreviousEnding, rawEnding, SHRINK_CONFIRMATIONS, shrinkMarker, SuspectPageError } from './assess-page.ts';
 
 /** Outcomes a check can have; stored in `checks.outcome` (DESIGN.md, data model). */
 export type CheckOutcome =
@@ -138,7 +139,8 @@ async function runCheck(
   }
   const latest = head ? await latestVersionWithoutBody(db, source.id) : null;
   // The last body's ending matters only when this body's own ending lacks closing tags (rare).
-  const previousGzip = latest && needsPreviousEnding(fetched.text) ? await versionRawGzip(db, latest.id) : null;
+  // An unreadable body (a corrupt gzip or delta) is an unknown ending: the rule does not fire.
+  const previousBody = latest && needsPreviousEnding(fetched.text) ? await loadRawBody(db, latest.id).catch(() => null) : null;
 
   // Content sanity (assess-page.ts): a soft error page, a truncated body or absurd nesting never
   // becomes a version. The validators are NOT kept, so the next check fetches and judges afresh.
@@ -146,7 +148,7 @@ async function runCheck(
     html: fetched.text,
     url: fetched.url,
     profile: source.profile ?? null,
-    previous: latest ? { document: documentText(latest.document), rawEnding: previousGzip ? readRawEnding(previousGzip) : null } : null,
+    previous: latest ? { document: documentText(latest.document), rawEnding: previousBody ? rawEnding(previousBody) : null } : null,
   });
   if (parsed.kind === 'suspect') {
     const { rule, reason } = parsed.suspicion;

@@ -1,7 +1,8 @@
 /** The storage stage: open/migrate the database and the queries every other stage uses. */
 export { openDatabase, type Db, type DbKind, type DatabaseHandle, type OpenDatabaseOptions } from './open-database.ts';
 export { migrateDatabase, MIGRATIONS_FOLDER } from './migrate.ts';
-export { rawBody, compressBody } from './raw-body.ts';
+export { loadRawBody, compressBody } from './raw-body.ts';
+export { RawDeltaError } from './raw-delta.ts';
 export { toBuffer } from './bytea.ts';
 export { executeRows } from './execute-rows.ts';
 export { findPgError, UNIQUE_VIOLATION, type PgErrorInfo } from './pg-error.ts';

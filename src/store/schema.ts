@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -146,6 +147,10 @@ export const checks = pgTable(
 /**
  * One row per distinct content of a source. `seq` numbers them 1, 2, 3… per source. The content
  * hash is deliberately NOT unique: a page may revert to an earlier content, which is a new version.
+ *
+ * Storage parameters drizzle cannot express are set in drizzle/0005_raw_delta.sql: fillfactor 70
+ * and toast_tuple_target 128, `raw_gzip` EXTERNAL and the short text columns MAIN, so a row keeps
+ * only pointers to its document and body and the `last_seen_at` updates stay small and HOT.
  */
 export const versions = pgTable(
   'versions',
@@ -156,8 +161,17 @@ export const versions = pgTable(
       .references(() => sources.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
     contentHash: text('content_hash').notNull(),
-    /** gzip of the raw response body, kept so a version can be re-extracted by a later profile. */
+    /**
+     * The raw response body, kept so a version can be re-extracted by a later profile: gzip of
+     * the body when `raw_base_id` is null (a keyframe), else gzip of a delta against the body of
+     * that keyframe (src/store/raw-delta.ts). Read it with `loadRawBody`, never directly.
+     */
     rawGzip: bytea('raw_gzip').notNull(),
+    /**
+     * The keyframe `raw_gzip` is a delta against; null when it holds the whole body. Always a
+     * version whose own `raw_base_id` is null, so a body is at most keyframe + one delta.
+     */
+    rawBaseId: integer('raw_base_id').references((): AnyPgColumn => versions.id),
     rawHash: text('raw_hash').notNull(),
     /** The URL the body was finally served from (after redirects). */
     url: text('final_url').notNull(),
@@ -171,6 +185,8 @@ export const versions = pgTable(
   (t) => [
     unique('versions_source_seq_unique').on(t.sourceId, t.seq),
     index('versions_source_captured_at_idx').on(t.sourceId, t.capturedAt),
+    // For the foreign key: deleting a source's versions looks up the deltas on each keyframe.
+    index('versions_raw_base_idx').on(t.rawBaseId).where(sql`raw_base_id is not null`),
   ],
 );
 

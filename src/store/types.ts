@@ -4,7 +4,7 @@ import type { changes, checks, deliveries, sources, sourceUrls, versions } from 
 
 export type SourceRow = typeof sources.$inferSelect;
 export type SourceUrlRow = typeof sourceUrls.$inferSelect;
-/** A version with its document and gzipped raw body (read the body with `rawBody(row)`). */
+/** A version with its document and stored raw body (read the body with `loadRawBody(db, id)`). */
 export type VersionRow = typeof versions.$inferSelect;
 export type CheckRow = typeof checks.$inferSelect;
 export type DeliveryRow = typeof deliveries.$inferSelect;

@@ -1,4 +1,3 @@
-import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/extract-document.ts';
 import {
@@ -8,7 +7,7 @@ import {
   isConfirmedShrink,
   MAX_NESTING_DEPTH,
   measureNestingDepth,
-  readRawEnding,
+  rawEnding,
   shrinkMarker,
 } from '../../src/pipeline/assess-page.ts';
 import { ACCESS_DENIED_PAGE, CAPTCHA_PAGE, deeplyNested, MAINTENANCE_PAGE } from '../helpers/fault-server.ts';
@@ -18,7 +17,7 @@ import { revisionHtml } from '../helpers/snapshots.ts';
 
 const GOOD = revisionHtml('2017-07-05');
 const doc = (html: string) => extractDocument(html, { url: 'https://www.diplomatie.gouv.fr/en/country-files/north-korea/france-and-north-korea/' });
-const previous = { document: doc(GOOD), rawEnding: readRawEnding(gzipSync(GOOD)) };
+const previous = { document: doc(GOOD), rawEnding: rawEnding(Buffer.from(GOOD)) };
 
 describe('assessMarkup', () => {
   it('passes every recorded revision of the real page, against the one before it too', () => {

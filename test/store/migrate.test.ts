@@ -1,10 +1,24 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeRows, MIGRATIONS_FOLDER, migrateDatabase, openDatabase, syncSources, getSource, type DatabaseHandle } from '../../src/store/index.ts';
+import {
+  executeRows,
+  getSource,
+  loadRawBody,
+  MIGRATIONS_FOLDER,
+  migrateDatabase,
+  openDatabase,
+  storeVersion,
+  syncSources,
+  versionBySeq,
+  type DatabaseHandle,
+} from '../../src/store/index.ts';
+import { revisionHtml } from '../helpers/snapshots.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
+import { makeDocument, makeVersionInput } from './make-document.ts';
 
 async function journalEntries(): Promise<number> {
   const journal = JSON.parse(await readFile(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
@@ -113,6 +127,63 @@ describe(`concurrent starters (${backend})`, () => {
       } finally {
         await h.close();
       }
+    }
+  });
+});
+
+describe(`raw bodies of an older release (${backend})`, () => {
+  it('migration 0005 keeps every existing version a readable keyframe, and new versions delta against them', async () => {
+    // The migrations as the release before raw deltas shipped them.
+    const oldFolder = await mkdtemp(join(tmpdir(), 'fw-old-migrations-'));
+    const journal = JSON.parse(await readFile(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
+    const entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag.startsWith('0005_')));
+    expect(entries).toHaveLength(5);
+    await mkdir(join(oldFolder, 'meta'));
+    await writeFile(join(oldFolder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
+    for (const e of entries) await copyFile(join(MIGRATIONS_FOLDER, `${e.tag}.sql`), join(oldFolder, `${e.tag}.sql`));
+
+    const url = process.env.DATABASE_URL;
+    const name = `fw_t_old_${Math.random().toString(36).slice(2, 10)}`;
+    const admin = url ? await openDatabase({ databaseUrl: url, skipMigrations: true }) : null;
+    if (admin) await admin.db.execute(sql.raw(`create database ${name}`));
+    const target = url ? Object.assign(new URL(url), { pathname: `/${name}` }).toString() : null;
+    const h = await openDatabase(target ? { databaseUrl: target, skipMigrations: true } : { memory: true, skipMigrations: true });
+    try {
+      await migrateDatabase(h.db, h.kind, oldFolder);
+      const columns = async () =>
+        (await executeRows<{ column_name: string }>(h.db, sql`select column_name from information_schema.columns where table_name = 'versions'`)).map((c) => c.column_name);
+      expect(await columns()).not.toContain('raw_base_id');
+
+      // Rows as the older release wrote them: whole gzipped bodies, sections with their text.
+      const at = new Date('2017-07-05T00:00:00Z');
+      await syncSources(h.db, [{ id: 'old', url: 'https://example.test/old', enabled: true }], at);
+      const bodies = [revisionHtml('2017-07-05'), revisionHtml('2017-10-26')].map((s) => Buffer.from(s));
+      const document = makeDocument();
+      for (const [i, body] of bodies.entries()) {
+        await h.db.execute(sql`insert into versions (source_id, seq, content_hash, raw_gzip, raw_hash, final_url, captured_at, last_seen_at, document)
+          values ('old', ${i + 1}, ${`c${i}`}, ${gzipSync(body)}, ${`r${i}`}, 'https://example.test/old', ${new Date(at.getTime() + i * 86_400_000).toISOString()}::timestamptz,
+                  ${new Date(at.getTime() + i * 86_400_000).toISOString()}::timestamptz, ${JSON.stringify(document)}::jsonb)`);
+      }
+
+      await migrateDatabase(h.db, h.kind);
+      expect(await columns()).toContain('raw_base_id');
+      const old = await executeRows<{ id: number; raw_base_id: number | null }>(h.db, sql`select id, raw_base_id from versions order by seq`);
+      expect(old.map((r) => r.raw_base_id)).toEqual([null, null]);
+      for (const [i, r] of old.entries()) expect((await loadRawBody(h.db, Number(r.id)))?.equals(bodies[i]!)).toBe(true);
+      expect((await versionBySeq(h.db, 'old', 2))?.document).toEqual(document);
+
+      const next = Buffer.from(revisionHtml('2020-05'));
+      const stored = await storeVersion(h.db, makeVersionInput('old', new Date('2020-05-01T00:00:00Z'), 3, { rawBody: next }));
+      const [row] = await executeRows<{ raw_base_id: number | null }>(h.db, sql`select raw_base_id from versions where id = ${stored.versionId}`);
+      expect(Number(row?.raw_base_id)).toBe(Number(old[1]!.id));
+      expect((await loadRawBody(h.db, stored.versionId))?.equals(next)).toBe(true);
+    } finally {
+      await h.close();
+      if (admin) {
+        await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+        await admin.close();
+      }
+      await rm(oldFolder, { recursive: true, force: true });
     }
   });
 });

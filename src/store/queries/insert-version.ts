@@ -11,7 +11,7 @@ import type { Change, PageDocument } from '../../extract/page-document.ts';
 import { executeRows } from '../execute-rows.ts';
 import type { Db } from '../open-database.ts';
 import { insertFigures } from './insert-figures.ts';
-import { compressBody } from '../raw-body.ts';
+import { copyRawBody, encodeRawBody, keyframeFor } from '../raw-body.ts';
 import { changes, sources, versions } from '../schema.ts';
 import type { VersionRow } from '../types.ts';
 import { moveVersionStart, relinkChange, renumberVersions, type Executor } from './relink-changes.ts';
@@ -61,7 +61,8 @@ export type PlacedVersion =
  * When the new version is not the latest, versions are renumbered so `seq` follows capture time.
  */
 export async function insertVersion(db: Db, input: InsertVersionInput): Promise<PlacedVersion> {
-  const rawGzip = await compressBody(input.rawBody);
+  // The predecessor's keyframe, read before the transaction: any stored version is a valid base.
+  const raw = await encodeRawBody(input.rawBody, await keyframeFor(db, input.sourceId, input.capturedAt));
   return db.transaction(async (tx) => {
     await tx.select({ id: sources.id }).from(sources).where(eq(sources.id, input.sourceId)).for('update');
     const t = input.capturedAt;
@@ -88,7 +89,7 @@ export async function insertVersion(db: Db, input: InsertVersionInput): Promise<
 
     const versionId = await insertVersionRow(tx, input.sourceId, {
       contentHash: input.contentHash,
-      rawGzip,
+      ...raw,
       rawHash: input.rawHash,
       url: input.url,
       capturedAt: t,
@@ -141,7 +142,7 @@ async function seqOf(tx: Executor, versionId: number): Promise<number> {
   return row.seq;
 }
 
-type VersionValues = Pick<VersionRow, 'contentHash' | 'rawGzip' | 'rawHash' | 'url' | 'capturedAt' | 'lastSeenAt' | 'document'>;
+type VersionValues = Pick<VersionRow, 'contentHash' | 'rawGzip' | 'rawBaseId' | 'rawHash' | 'url' | 'capturedAt' | 'lastSeenAt' | 'document'>;
 
 /** Inserts a version (seq after every other; `renumberVersions` orders it) and its figures. */
 async function insertVersionRow(tx: Executor, sourceId: string, v: VersionValues): Promise<number> {
@@ -185,7 +186,7 @@ async function splitVersionAt(tx: Executor, version: VersionRow, t: Date, next: 
 
   const copyId = await insertVersionRow(tx, version.sourceId, {
     contentHash: version.contentHash,
-    rawGzip: version.rawGzip,
+    ...(await copyRawBody(version)),
     rawHash: version.rawHash,
     url: version.url,
     capturedAt: firstAfter,

@@ -10,7 +10,7 @@ import type { Change, PageDocument } from '../../extract/page-document.ts';
 import type { Db } from '../open-database.ts';
 import { findPgError, UNIQUE_VIOLATION } from '../pg-error.ts';
 import { insertFigures } from './insert-figures.ts';
-import { compressBody } from '../raw-body.ts';
+import { encodeRawBody, keyframeFor } from '../raw-body.ts';
 import { changes, checks, deliveries, versions } from '../schema.ts';
 import type { NewCheck } from '../types.ts';
 import { checkValues } from './checks.ts';
@@ -20,7 +20,7 @@ export interface StoreVersionInput {
   document: PageDocument;
   /** Hash of the normalized document: what decides "changed". */
   contentHash: string;
-  /** The response body as fetched; stored gzipped. */
+  /** The response body as fetched; stored gzipped, as a delta against a keyframe when it pays (raw-body.ts). */
   rawBody: Buffer;
   rawHash: string;
   finalUrl: string;
@@ -49,7 +49,8 @@ export interface StoredVersion {
  * retryable `FactwatchError` ("version_conflict"): re-read the latest version, re-diff, retry.
  */
 export async function storeVersion(db: Db, input: StoreVersionInput): Promise<StoredVersion> {
-  const rawGzip = await compressBody(input.rawBody);
+  // The keyframe is read before the transaction: any stored version is a valid base (raw-body.ts).
+  const raw = await encodeRawBody(input.rawBody, await keyframeFor(db, input.sourceId));
   try {
     return await db.transaction(async (tx) => {
       const [previous] = await tx
@@ -70,7 +71,8 @@ export async function storeVersion(db: Db, input: StoreVersionInput): Promise<St
           sourceId: input.sourceId,
           seq,
           contentHash: input.contentHash,
-          rawGzip,
+          rawGzip: raw.rawGzip,
+          rawBaseId: raw.rawBaseId,
           rawHash: input.rawHash,
           url: input.finalUrl,
           capturedAt: input.capturedAt,

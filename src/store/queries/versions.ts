@@ -26,8 +26,8 @@ export type VersionWithoutBody = Omit<VersionRow, 'rawGzip'>;
 
 /**
  * `latestVersion` without `raw_gzip`: a check that parses a page needs the last version's
- * document, but its ~13 KB gzipped body only in the rare case the truncation rule needs its
- * ending (`versionRawGzip`), so it is not read, sent or kept for every changed page.
+ * document, but its body only in the rare case the truncation rule needs its ending
+ * (`loadRawBody`), so it is not read, sent or kept for every changed page.
  */
 export async function latestVersionWithoutBody(db: Db, sourceId: string): Promise<VersionWithoutBody | null> {
   const { rawGzip: _body, ...columns } = getTableColumns(versions);
@@ -38,12 +38,6 @@ export async function latestVersionWithoutBody(db: Db, sourceId: string): Promis
     .orderBy(desc(versions.capturedAt), desc(versions.seq))
     .limit(1);
   return row ?? null;
-}
-
-/** The stored gzipped body of one version; null if the version is gone. */
-export async function versionRawGzip(db: Db, versionId: number): Promise<Uint8Array | null> {
-  const [row] = await db.select({ rawGzip: versions.rawGzip }).from(versions).where(eq(versions.id, versionId));
-  return row?.rawGzip ?? null;
 }
 
 /**
