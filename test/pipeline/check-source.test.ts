@@ -1,57 +1,39 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/app/clock.ts';
-import { silentLogger } from '../../src/app/log.ts';
+import { describe, expect, it } from 'vitest';
 import { resolveSources } from '../../src/config/resolve-source.ts';
-import { createHttpClient, type HttpClient } from '../../src/fetch/index.ts';
 import { runCheckPass } from '../../jobs/check-sources.ts';
-import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { getChange, listChanges } from '../../src/store/queries/changes.ts';
 import { listChecks } from '../../src/store/queries/checks.ts';
 import { getSource, listSourceUrls, syncSources } from '../../src/store/queries/sources.ts';
 import { listVersions, versionAt } from '../../src/store/queries/versions.ts';
-import { startPageServer, type PageServer } from '../helpers/page-server.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';
-import { backend, openTestDatabase } from '../helpers/test-db.ts';
+import { backend } from '../helpers/test-db.ts';
+import { usePipelineFixture } from '../helpers/pipeline-fixture.ts';
 
 /**
  * The whole pipeline (fetch → extract → diff → store) over a local HTTP server, on the backend
  * this run selects. Each test uses its own source id and its own path on the server.
  */
 describe(`check pipeline (${backend})`, () => {
-  let handle: DatabaseHandle;
-  let server: PageServer;
-  let http: HttpClient;
-  const clock = new ManualClock('2017-07-10T06:00:00Z');
-  const log = silentLogger();
-
-  beforeAll(async () => {
-    handle = await openTestDatabase();
-    server = await startPageServer();
-    http = createHttpClient({ allowNetworks: ['127.0.0.0/8'], retries: 0 }, { clock, log, sleep: async () => {} });
-  });
-  afterAll(async () => {
-    await http?.close();
-    await server?.close();
-    await handle?.close();
-  });
+  const fx = usePipelineFixture('2017-07-10T06:00:00Z');
+  const { clock, log } = fx;
 
   async function setup(id: string) {
-    const sources = resolveSources({ sources: [{ id, url: server.url(`/${id}/`), notify: [] }], fetch: { allowNetworks: ['127.0.0.0/8'], retries: 0 } });
-    await syncSources(handle.db, sources, clock.now());
-    const deps = { db: handle.db, http, clock, log };
+    const sources = resolveSources({ sources: [{ id, url: fx.server.url(`/${id}/`), notify: [] }], fetch: { allowNetworks: ['127.0.0.0/8'], retries: 0 } });
+    await syncSources(fx.handle.db, sources, clock.now());
+    const deps = { db: fx.handle.db, http: fx.http, clock, log };
     return { sources, check: async () => (await runCheckPass(deps, sources, { all: true }))[0]! };
   }
 
   it('stores one version and two checks for an unchanged page checked twice', async () => {
     const { check } = await setup('unchanged');
-    server.setRoute('/unchanged/', { body: revisionHtml('2017-07-05') });
+    fx.server.setRoute('/unchanged/', { body: revisionHtml('2017-07-05') });
     expect((await check()).outcome).toBe('new');
     clock.advance(86_400_000);
     expect((await check()).outcome).toBe('unchanged');
-    expect(await listVersions(handle.db, 'unchanged')).toHaveLength(1);
-    const checks = await listChecks(handle.db, 'unchanged', 10);
+    expect(await listVersions(fx.handle.db, 'unchanged')).toHaveLength(1);
+    const checks = await listChecks(fx.handle.db, 'unchanged', 10);
     expect(checks.map((c) => c.outcome).sort()).toEqual(['new', 'unchanged']);
-    const [v] = await listVersions(handle.db, 'unchanged');
+    const [v] = await listVersions(fx.handle.db, 'unchanged');
     expect(v!.lastSeenAt.getTime()).toBeGreaterThan(v!.capturedAt.getTime());
   });
 
@@ -62,21 +44,21 @@ describe(`check pipeline (${backend})`, () => {
       base
         .replace('</head>', `<meta name="csrf-token" content="tok-${n}-${n * 7919}"></head>`)
         .replace('</body>', `<footer><p>Page generated at 2017-11-0${n} 10:0${n}:00 — request ${n}</p></footer></body>`);
-    server.setRoute('/noisy/', { body: noisy(1) });
+    fx.server.setRoute('/noisy/', { body: noisy(1) });
     expect((await check()).outcome).toBe('new');
     for (const n of [2, 3]) {
-      server.setRoute('/noisy/', { body: noisy(n) });
+      fx.server.setRoute('/noisy/', { body: noisy(n) });
       clock.advance(3_600_000);
       expect((await check()).outcome).toBe('unchanged');
     }
-    expect(await listVersions(handle.db, 'noisy')).toHaveLength(1);
-    expect(await listChanges(handle.db, { sourceId: 'noisy' })).toHaveLength(1); // the first capture only
+    expect(await listVersions(fx.handle.db, 'noisy')).toHaveLength(1);
+    expect(await listChanges(fx.handle.db, { sourceId: 'noisy' })).toHaveLength(1); // the first capture only
   });
 
   it('answers a 304 with not_modified after sending the stored ETag', async () => {
     const { check } = await setup('etag');
     const body = revisionHtml('2017-07-05');
-    server.setRoute('/etag/', (req, res) => {
+    fx.server.setRoute('/etag/', (req, res) => {
       if (req.headers['if-none-match'] === '"v1"') {
         res.writeHead(304, { etag: '"v1"' }).end();
       } else {
@@ -86,67 +68,67 @@ describe(`check pipeline (${backend})`, () => {
     expect((await check()).outcome).toBe('new');
     clock.advance(60_000);
     expect((await check()).outcome).toBe('not_modified');
-    expect(server.requests.filter((r) => r.path === '/etag/').at(-1)?.headers['if-none-match']).toBe('"v1"');
-    expect(await listVersions(handle.db, 'etag')).toHaveLength(1);
+    expect(fx.server.requests.filter((r) => r.path === '/etag/').at(-1)?.headers['if-none-match']).toBe('"v1"');
+    expect(await listVersions(fx.handle.db, 'etag')).toHaveLength(1);
   });
 
   it('stores the 26 October 2017 revision as a change that adds the EU section', async () => {
     const { check } = await setup('revision');
-    server.setRoute('/revision/', { body: revisionHtml('2017-07-05') });
+    fx.server.setRoute('/revision/', { body: revisionHtml('2017-07-05') });
     await check();
     clock.advance(100 * 86_400_000);
-    server.setRoute('/revision/', { body: revisionHtml('2017-10-26') });
+    fx.server.setRoute('/revision/', { body: revisionHtml('2017-10-26') });
     const result = await check();
     expect(result.outcome).toBe('changed');
-    const row = await getChange(handle.db, result.stored!.changeId);
+    const row = await getChange(fx.handle.db, result.stored!.changeId);
     expect(row!.change!.sections.added).toEqual(['Relations with the European Union']);
     expect(row!.change!.updated).toEqual({ from: '2017-07-05', to: '2017-10-26' });
     expect(row!.change!.figures.removed).toEqual([]);
     expect(row!.change!.figures.changed).toEqual([]);
     expect(row!.fromVersion!.seq).toBe(1);
     expect(row!.toVersion.seq).toBe(2);
-    const before = await versionAt(handle.db, 'revision', new Date(clock.now().getTime() - 1));
+    const before = await versionAt(fx.handle.db, 'revision', new Date(clock.now().getTime() - 1));
     expect(before!.document.updated).toBe('2017-07-05');
   });
 
   it('records a failed fetch with its reason, stores nothing, and recovers on the next run', async () => {
     const { check } = await setup('flaky');
-    server.setRoute('/flaky/', { status: 500, body: 'oops' });
+    fx.server.setRoute('/flaky/', { status: 500, body: 'oops' });
     const failed = await check();
     expect(failed.outcome).toBe('fetch_error');
-    expect(await listVersions(handle.db, 'flaky')).toHaveLength(0);
-    const [c] = await listChecks(handle.db, 'flaky', 10);
+    expect(await listVersions(fx.handle.db, 'flaky')).toHaveLength(0);
+    const [c] = await listChecks(fx.handle.db, 'flaky', 10);
     expect(c!.error).toMatch(/500/);
-    expect((await getSource(handle.db, 'flaky'))!.failureStreak).toBe(1);
-    server.setRoute('/flaky/', { body: revisionHtml('2017-07-05') });
+    expect((await getSource(fx.handle.db, 'flaky'))!.failureStreak).toBe(1);
+    fx.server.setRoute('/flaky/', { body: revisionHtml('2017-07-05') });
     clock.advance(60_000);
     expect((await check()).outcome).toBe('new');
-    expect((await getSource(handle.db, 'flaky'))!.failureStreak).toBe(0);
+    expect((await getSource(fx.handle.db, 'flaky'))!.failureStreak).toBe(0);
   });
 
   it('records a page with no content as extraction_failed without a version or change', async () => {
     const { check } = await setup('broken');
-    server.setRoute('/broken/', { body: '<html><body></body></html>' });
+    fx.server.setRoute('/broken/', { body: '<html><body></body></html>' });
     const r = await check();
     expect(r.outcome).toBe('extraction_failed');
-    expect(await listVersions(handle.db, 'broken')).toHaveLength(0);
-    expect(await listChanges(handle.db, { sourceId: 'broken' })).toHaveLength(0);
+    expect(await listVersions(fx.handle.db, 'broken')).toHaveLength(0);
+    expect(await listChanges(fx.handle.db, { sourceId: 'broken' })).toHaveLength(0);
   });
 
   it('follows a permanent redirect, records the new URL and reports the move', async () => {
     const { check } = await setup('moved');
-    server.setRoute('/moved/', { body: revisionHtml('2017-10-26') });
+    fx.server.setRoute('/moved/', { body: revisionHtml('2017-10-26') });
     await check();
-    server.setRoute('/moved/', { status: 301, headers: { location: '/moved-65083/' } });
-    server.setRoute('/moved-65083/', { body: revisionHtml('2020-05') });
+    fx.server.setRoute('/moved/', { status: 301, headers: { location: '/moved-65083/' } });
+    fx.server.setRoute('/moved-65083/', { body: revisionHtml('2020-05') });
     clock.advance(900 * 86_400_000);
     const r = await check();
     expect(r.outcome).toBe('changed');
-    expect(r.finalUrl).toBe(server.url('/moved-65083/'));
-    const urls = await listSourceUrls(handle.db, 'moved');
-    expect(urls.map((u) => u.url)).toContain(server.url('/moved-65083/'));
-    const row = await getChange(handle.db, r.stored!.changeId);
-    expect(row!.change!.url).toEqual({ from: server.url('/moved/'), to: server.url('/moved-65083/') });
+    expect(r.finalUrl).toBe(fx.server.url('/moved-65083/'));
+    const urls = await listSourceUrls(fx.handle.db, 'moved');
+    expect(urls.map((u) => u.url)).toContain(fx.server.url('/moved-65083/'));
+    const row = await getChange(fx.handle.db, r.stored!.changeId);
+    expect(row!.change!.url).toEqual({ from: fx.server.url('/moved/'), to: fx.server.url('/moved-65083/') });
     expect(row!.change!.sections.removed.length).toBeGreaterThan(0);
   });
 });

@@ -3,29 +3,15 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/app/clock.ts';
-import { silentLogger } from '../../src/app/log.ts';
 import { resolveSources } from '../../src/config/resolve-source.ts';
 import { extractDocument } from '../../src/extract/index.ts';
-import { createHttpClient, type HttpClient } from '../../src/fetch/index.ts';
 import { runCheckPass } from '../../jobs/check-sources.ts';
-import {
-  executeRows,
-  listVersions,
-  loadRawBody,
-  RawDeltaError,
-  recordChecks,
-  schema,
-  storeVersion,
-  syncSources,
-  touchVersion,
-  type DatabaseHandle,
-} from '../../src/store/index.ts';
+import { executeRows, listVersions, loadRawBody, RawDeltaError, recordChecks, schema, storeVersion, syncSources, touchVersion, type DatabaseHandle } from '../../src/store/index.ts';
 import { insertVersion, type InsertVersionInput } from '../../src/store/queries/insert-version.ts';
 import { MAX_DELTA_SHARE } from '../../src/store/raw-body.ts';
-import { startPageServer, type PageServer } from '../helpers/page-server.ts';
 import { revisionFile, revisionHtml } from '../helpers/snapshots.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
+import { usePipelineFixture } from '../helpers/pipeline-fixture.ts';
 import { emptyChange, makeDocument, makeVersionInput } from './make-document.ts';
 
 const t = (iso: string) => new Date(iso);
@@ -238,45 +224,31 @@ describe(`raw bodies as keyframes and deltas (${backend})`, () => {
  * through `loadRawBody`, so it must work when the last version is a delta.
  */
 describe(`truncation rule against a delta-stored version (${backend})`, () => {
-  let handle: DatabaseHandle;
-  let server: PageServer;
-  let http: HttpClient;
-  const clock = new ManualClock('2017-07-10T06:00:00Z');
-  const log = silentLogger();
-
-  beforeAll(async () => {
-    handle = await openTestDatabase();
-    server = await startPageServer();
-    http = createHttpClient({ allowNetworks: ['127.0.0.0/8'], retries: 0 }, { clock, log, sleep: async () => {} });
-  });
-  afterAll(async () => {
-    await http?.close();
-    await server?.close();
-    await handle?.close();
-  });
+  const fx = usePipelineFixture('2017-07-10T06:00:00Z');
+  const { clock, log } = fx;
 
   it('flags a body cut short after a version stored as a delta', async () => {
-    const sources = resolveSources({ sources: [{ id: 'cut', url: server.url('/cut/'), notify: [] }], fetch: { allowNetworks: ['127.0.0.0/8'], retries: 0 } });
-    await syncSources(handle.db, sources, clock.now());
-    const check = async () => (await runCheckPass({ db: handle.db, http, clock, log }, sources, { all: true }))[0]!;
-    server.setRoute('/cut/', { body: revisionHtml('2017-07-05') });
+    const sources = resolveSources({ sources: [{ id: 'cut', url: fx.server.url('/cut/'), notify: [] }], fetch: { allowNetworks: ['127.0.0.0/8'], retries: 0 } });
+    await syncSources(fx.handle.db, sources, clock.now());
+    const check = async () => (await runCheckPass({ db: fx.handle.db, http: fx.http, clock, log }, sources, { all: true }))[0]!;
+    fx.server.setRoute('/cut/', { body: revisionHtml('2017-07-05') });
     expect((await check()).outcome).toBe('new');
     const full = revisionHtml('2017-10-26');
-    server.setRoute('/cut/', { body: full });
+    fx.server.setRoute('/cut/', { body: full });
     clock.advance(86_400_000);
     expect((await check()).outcome).toBe('changed');
-    const [latest] = await handle.db
+    const [latest] = await fx.handle.db
       .select({ rawBaseId: schema.versions.rawBaseId })
       .from(schema.versions)
       .where(eq(schema.versions.sourceId, 'cut'))
       .orderBy(sql`${schema.versions.seq} desc`)
       .limit(1);
     expect(latest?.rawBaseId).not.toBeNull();
-    server.setRoute('/cut/', { body: full.slice(0, Math.floor(full.length * 0.6)) });
+    fx.server.setRoute('/cut/', { body: full.slice(0, Math.floor(full.length * 0.6)) });
     clock.advance(86_400_000);
     const result = await check();
     expect(result.outcome).toBe('extraction_failed');
     expect(result.error?.message).toMatch(/truncated/);
-    expect(await listVersions(handle.db, 'cut')).toHaveLength(2);
+    expect(await listVersions(fx.handle.db, 'cut')).toHaveLength(2);
   });
 });
