@@ -14,7 +14,8 @@
  */
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, sql } from 'drizzle-orm';
+import { newestFirst } from './queries/version-order.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from './open-database.ts';
 import { applyDelta, createDelta, RawDeltaError } from './raw-delta.ts';
@@ -60,7 +61,7 @@ export async function keyframeFor(db: Reader, sourceId: string, at?: Date): Prom
     // A base that is not itself a keyframe would start a chain: then there is no usable keyframe.
     .leftJoin(keyframe, and(eq(keyframe.id, sql`coalesce(${versions.rawBaseId}, ${versions.id})`), isNull(keyframe.rawBaseId)))
     .where(and(eq(versions.sourceId, sourceId), at ? lte(versions.capturedAt, at) : undefined))
-    .orderBy(desc(versions.capturedAt), desc(versions.seq))
+    .orderBy(...newestFirst())
     .limit(1);
   return row?.id != null && row.rawGzip != null ? { id: row.id, rawGzip: row.rawGzip } : null;
 }

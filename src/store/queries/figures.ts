@@ -1,5 +1,6 @@
 /** Figures over time: "every value of bilateral trade since 2011". */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { newestFirst, oldestFirst } from './version-order.ts';
 import type { Db } from '../open-database.ts';
 import { figures, versions } from '../schema.ts';
 import type { FigurePoint } from '../types.ts';
@@ -28,13 +29,13 @@ export async function figureSeries(db: Db, sourceId: string, key?: string): Prom
       .from(figures)
       .innerJoin(versions, eq(versions.id, figures.versionId))
       .where(and(eq(figures.sourceId, sourceId), eq(figures.key, key)))
-      .orderBy(asc(versions.capturedAt), asc(versions.seq), asc(figures.id));
+      .orderBy(...oldestFirst(), asc(figures.id));
   } else {
     const [latest] = await db
       .select({ id: versions.id })
       .from(versions)
       .where(eq(versions.sourceId, sourceId))
-      .orderBy(desc(versions.capturedAt), desc(versions.seq))
+      .orderBy(...newestFirst())
       .limit(1);
     if (!latest) return [];
     rows = await db

@@ -6,7 +6,8 @@
  * All of it happens in one transaction under a lock on the source row, so two importers (or an
  * importer and a live check) never interleave their reads of the neighbours with their writes.
  */
-import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import { newestFirst, oldestFirst } from './version-order.ts';
 import type { Change, PageDocument } from '../../extract/page-document.ts';
 import { executeRows } from '../execute-rows.ts';
 import type { Db } from '../open-database.ts';
@@ -131,7 +132,7 @@ async function neighbour(tx: Executor, sourceId: string, t: Date, side: 'before'
     .select()
     .from(versions)
     .where(and(eq(versions.sourceId, sourceId), side === 'before' ? lte(versions.capturedAt, t) : gt(versions.capturedAt, t)))
-    .orderBy(...(side === 'before' ? [desc(versions.capturedAt), desc(versions.seq)] : [asc(versions.capturedAt), asc(versions.seq)]))
+    .orderBy(...(side === 'before' ? newestFirst() : oldestFirst()))
     .limit(1);
   return row ?? null;
 }

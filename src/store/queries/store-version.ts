@@ -4,7 +4,8 @@
  * go in one transaction, so a crash can never leave a change without its notifications (or a
  * notification for a version that does not exist).
  */
-import { desc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { newestFirst } from './version-order.ts';
 import { FactwatchError } from '../../app/errors.ts';
 import type { Change, PageDocument } from '../../extract/page-document.ts';
 import type { Db } from '../open-database.ts';
@@ -57,7 +58,7 @@ export async function storeVersion(db: Db, input: StoreVersionInput): Promise<St
         .select({ id: versions.id })
         .from(versions)
         .where(eq(versions.sourceId, input.sourceId))
-        .orderBy(desc(versions.capturedAt), desc(versions.seq))
+        .orderBy(...newestFirst())
         .limit(1);
       const [next] = await tx
         .select({ seq: sql<number>`coalesce(max(${versions.seq}), 0) + 1`.mapWith(Number) })

@@ -1,5 +1,6 @@
 /** Reading versions: the latest, the one in force at an instant, by seq, and the history list. */
-import { and, asc, desc, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
+import { newestFirst, oldestFirst } from './version-order.ts';
 import type { Db } from '../open-database.ts';
 import { versions } from '../schema.ts';
 import type { VersionRow, VersionSummary } from '../types.ts';
@@ -16,7 +17,7 @@ export async function latestVersion(db: Db, sourceId: string): Promise<VersionRo
     .select()
     .from(versions)
     .where(eq(versions.sourceId, sourceId))
-    .orderBy(desc(versions.capturedAt), desc(versions.seq))
+    .orderBy(...newestFirst())
     .limit(1);
   return row ?? null;
 }
@@ -35,7 +36,7 @@ export async function latestVersionWithoutBody(db: Db, sourceId: string): Promis
     .select(columns)
     .from(versions)
     .where(eq(versions.sourceId, sourceId))
-    .orderBy(desc(versions.capturedAt), desc(versions.seq))
+    .orderBy(...newestFirst())
     .limit(1);
   return row ?? null;
 }
@@ -59,7 +60,7 @@ export async function latestVersionHead(db: Db, sourceId: string): Promise<Versi
     .select(head)
     .from(versions)
     .where(eq(versions.sourceId, sourceId))
-    .orderBy(desc(versions.capturedAt), desc(versions.seq))
+    .orderBy(...newestFirst())
     .limit(1);
   return row ?? null;
 }
@@ -75,7 +76,7 @@ export async function latestVersionHeads(db: Db, sourceIds: string[]): Promise<M
       .selectDistinctOn([versions.sourceId], { sourceId: versions.sourceId, ...head })
       .from(versions)
       .where(inArray(versions.sourceId, sourceIds.slice(i, i + HEAD_BATCH)))
-      .orderBy(versions.sourceId, desc(versions.capturedAt), desc(versions.seq));
+      .orderBy(versions.sourceId, ...newestFirst());
     for (const { sourceId, ...h } of rows) out.set(sourceId, h);
   }
   return out;
@@ -90,7 +91,7 @@ export async function versionAt(db: Db, sourceId: string, at: Date): Promise<Ver
     .select()
     .from(versions)
     .where(and(eq(versions.sourceId, sourceId), lte(versions.capturedAt, at)))
-    .orderBy(desc(versions.capturedAt), desc(versions.seq))
+    .orderBy(...newestFirst())
     .limit(1);
   return row ?? null;
 }
@@ -116,7 +117,7 @@ export async function listVersions(db: Db, sourceId: string): Promise<VersionSum
     })
     .from(versions)
     .where(eq(versions.sourceId, sourceId))
-    .orderBy(asc(versions.capturedAt), asc(versions.seq));
+    .orderBy(...oldestFirst());
 }
 
 /**
