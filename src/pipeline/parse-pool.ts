@@ -13,7 +13,12 @@ export interface ParsePool {
 }
 
 export interface ParsePoolOptions {
-  /** Worker threads; default: the machine's parallelism. */
+  /**
+   * Worker threads; default: one less than the machine's parallelism (at least one). The main
+   * thread is busy too — it fetches, diffs and stores — so a thread per core left it competing
+   * with its own workers: on 2 cores, two threads parsed no faster than one (noisy pass 134–171
+   * against 147–156 checks/s, 100% changed 70–84 against 79–87) and cost ~100 MB more (issue 8).
+   */
   threads?: number;
 }
 
@@ -24,7 +29,7 @@ export interface ParsePoolOptions {
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? './parse-worker-tsx.js' : './parse-worker.js', import.meta.url).href;
 
 export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
-  const threads = Math.max(1, opts.threads ?? availableParallelism());
+  const threads = Math.max(1, opts.threads ?? availableParallelism() - 1);
   let pool: Piscina | null = null;
   return {
     async parse(input: ParsePageInput): Promise<ParsePageOutput> {
