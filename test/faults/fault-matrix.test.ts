@@ -7,7 +7,7 @@ import { resolveSources } from '../../src/config/resolve-source.ts';
 import { createHttpClient, type HttpClient } from '../../src/fetch/index.ts';
 import type { CheckResult } from '../../src/pipeline/check-source.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
-import { listChanges } from '../../src/store/queries/changes.ts';
+import { getChange, listChanges } from '../../src/store/queries/changes.ts';
 import { listChecks } from '../../src/store/queries/checks.ts';
 import { getSource, listSourceUrls, syncSources } from '../../src/store/queries/sources.ts';
 import { latestVersion, listVersions } from '../../src/store/queries/versions.ts';
@@ -303,7 +303,7 @@ describe(`fault matrix (${backend})`, () => {
     expect(await listVersions(handle.db, id)).toHaveLength(1);
     const third = await check(id, url);
     expect(third.outcome).toBe('changed');
-    expect(third.stored!.change!.sections.removed.length).toBeGreaterThan(0);
+    expect((await getChange(handle.db, third.stored!.changeId))!.change!.sections.removed.length).toBeGreaterThan(0);
     expect(await listVersions(handle.db, id)).toHaveLength(2);
   });
 
