@@ -16,6 +16,7 @@ import {
   versionBySeq,
   type DatabaseHandle,
 } from '../../src/store/index.ts';
+import { PGLITE_SHARED_BUFFERS } from '../../src/store/open-database.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 import { makeDocument, makeVersionInput } from './make-document.ts';
@@ -91,6 +92,9 @@ describe('PGlite on disk', () => {
       const row = await getSource(second.db, 'persisted');
       expect(row?.enabled).toBe(false);
       expect(row?.createdAt.toISOString()).toBe('2018-02-01T00:00:00.000Z');
+      // The engine runs with the small buffer cache, not PostgreSQL's 128 MB default (issue 8 memory).
+      const [setting] = await executeRows<{ shared_buffers: string }>(second.db, sql`show shared_buffers`);
+      expect(setting?.shared_buffers).toBe(PGLITE_SHARED_BUFFERS);
     } finally {
       await second.close();
     }
