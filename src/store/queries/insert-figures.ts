@@ -17,11 +17,32 @@ type Tx = Pick<Db, 'execute'>;
  */
 export async function insertFigures(tx: Tx, list: Figure[], versionId: number, sourceId: string): Promise<void> {
   if (list.length === 0) return;
-  const rows = JSON.stringify(list.map(toFigureRecord));
-  await tx.execute(sql`insert into figures (version_id, source_id, key, kind, value_num, value_text, unit, raw, section, sentence, period)
-    select ${versionId}::int, ${sourceId}::text, x.key, x.kind, x.value_num, x.value_text, x.unit, x.raw, x.section, x.sentence, x.period
-    from jsonb_to_recordset(${rows}::jsonb)
-      as x(key text, kind text, value_num double precision, value_text text, unit text, raw text, section text, sentence text, period text)`);
+  const names = FIGURE_RECORD_COLUMNS.map((c) => c.name);
+  await tx.execute(sql`insert into figures (version_id, source_id, ${sql.raw(names.join(', '))})
+    select ${versionId}::int, ${sourceId}::text, ${sql.raw(names.map((n) => `x.${n}`).join(', '))}
+    from jsonb_to_recordset(${JSON.stringify(figureRecords(list))}::jsonb)
+      as x(${sql.raw(FIGURE_RECORD_COLUMNS.map((c) => `${c.name} ${c.type}`).join(', '))})`);
+}
+
+/**
+ * The columns of a figure record and their SQL types, in table order: the one definition of the
+ * jsonb record shared by `insertFigures` and `storeVersion`'s single statement.
+ */
+export const FIGURE_RECORD_COLUMNS = [
+  { name: 'key', type: 'text' },
+  { name: 'kind', type: 'text' },
+  { name: 'value_num', type: 'double precision' },
+  { name: 'value_text', type: 'text' },
+  { name: 'unit', type: 'text' },
+  { name: 'raw', type: 'text' },
+  { name: 'section', type: 'text' },
+  { name: 'sentence', type: 'text' },
+  { name: 'period', type: 'text' },
+] as const;
+
+/** A page's figures as the jsonb array of records that `jsonb_to_recordset` unpacks. */
+export function figureRecords(list: Figure[]): Array<Record<string, string | number | null>> {
+  return list.map(toFigureRecord);
 }
 
 /** One figure as the jsonb record `insertFigures` unpacks (column names as in the table). */
