@@ -86,8 +86,10 @@ export async function runCheckPass(deps: JobDeps, sources: ResolvedSource[], opt
     for (let s = queue.shift(); s; s = queue.shift()) {
       const row = rows.get(s.id) ?? null;
       const result = await checkSource(deps, s, toFetchSettings(s.fetch), { ...(row ? { state: row } : {}), head: heads.get(s.id) ?? null, deferTouch: true });
-      results.push(result);
       if (result.pendingCheck) pending.push(result.pendingCheck);
+      // Kept for the caller without its check row, which the batched settle writes: a pass holds
+      // every result until it ends, and on 10,000 sources the rows were most of its live heap.
+      results.push({ ...result, pendingCheck: null });
       const prior = { failureStreak: row?.failureStreak ?? 0, goneStreak: row?.goneStreak ?? 0, goneAt: row?.goneAt ?? null };
       settled.push(settleResult(s, prior, result, deps.clock.now(), policy));
       if (settled.length >= SETTLE_EVERY) await flush();
