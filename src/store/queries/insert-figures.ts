@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Figure } from '../../extract/page-document.ts';
 import type { Db } from '../open-database.ts';
 
@@ -17,32 +17,35 @@ type Tx = Pick<Db, 'execute'>;
  */
 export async function insertFigures(tx: Tx, list: Figure[], versionId: number, sourceId: string): Promise<void> {
   if (list.length === 0) return;
-  const names = FIGURE_RECORD_COLUMNS.map((c) => c.name);
-  await tx.execute(sql`insert into figures (version_id, source_id, ${sql.raw(names.join(', '))})
-    select ${versionId}::int, ${sourceId}::text, ${sql.raw(names.map((n) => `x.${n}`).join(', '))}
-    from jsonb_to_recordset(${JSON.stringify(figureRecords(list))}::jsonb)
-      as x(${sql.raw(FIGURE_RECORD_COLUMNS.map((c) => `${c.name} ${c.type}`).join(', '))})`);
+  const rows = figureRecordsSql(list);
+  await tx.execute(sql`insert into figures (version_id, source_id, ${rows.columns})
+    select ${versionId}::int, ${sourceId}::text, ${rows.values} from ${rows.from}`);
 }
 
-/**
- * The columns of a figure record and their SQL types, in table order: the one definition of the
- * jsonb record shared by `insertFigures` and `storeVersion`'s single statement.
- */
-export const FIGURE_RECORD_COLUMNS = [
-  { name: 'key', type: 'text' },
-  { name: 'kind', type: 'text' },
-  { name: 'value_num', type: 'double precision' },
-  { name: 'value_text', type: 'text' },
-  { name: 'unit', type: 'text' },
-  { name: 'raw', type: 'text' },
-  { name: 'section', type: 'text' },
-  { name: 'sentence', type: 'text' },
-  { name: 'period', type: 'text' },
+/** The columns of a figure record and their SQL types, in table order. */
+const FIGURE_RECORD_COLUMNS = [
+  ['key', 'text'],
+  ['kind', 'text'],
+  ['value_num', 'double precision'],
+  ['value_text', 'text'],
+  ['unit', 'text'],
+  ['raw', 'text'],
+  ['section', 'text'],
+  ['sentence', 'text'],
+  ['period', 'text'],
 ] as const;
 
-/** A page's figures as the jsonb array of records that `jsonb_to_recordset` unpacks. */
-export function figureRecords(list: Figure[]): Array<Record<string, string | number | null>> {
-  return list.map(toFigureRecord);
+const COLUMNS = sql.raw(FIGURE_RECORD_COLUMNS.map(([name]) => name).join(', '));
+const VALUES = sql.raw(FIGURE_RECORD_COLUMNS.map(([name]) => `x.${name}`).join(', '));
+const RECORD_TYPE = sql.raw(FIGURE_RECORD_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', '));
+
+/**
+ * A page's figures as SQL pieces for `insert into figures (version_id, source_id, <columns>)
+ * select …, <values> from <from>`: the one definition of the jsonb record, shared by
+ * `insertFigures` and `storeVersion`'s single statement.
+ */
+export function figureRecordsSql(list: Figure[]): { columns: SQL; values: SQL; from: SQL } {
+  return { columns: COLUMNS, values: VALUES, from: sql`jsonb_to_recordset(${JSON.stringify(list.map(toFigureRecord))}::jsonb) as x(${RECORD_TYPE})` };
 }
 
 /** One figure as the jsonb record `insertFigures` unpacks (column names as in the table). */

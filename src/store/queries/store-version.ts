@@ -11,7 +11,7 @@ import type { Change, PageDocument } from '../../extract/page-document.ts';
 import type { Db } from '../open-database.ts';
 import { findPgError, UNIQUE_VIOLATION } from '../pg-error.ts';
 import { executeRows } from '../execute-rows.ts';
-import { FIGURE_RECORD_COLUMNS, figureRecords } from './insert-figures.ts';
+import { figureRecordsSql } from './insert-figures.ts';
 import { encodeRawBody, keyframeFor, type EncodedRawBody } from '../raw-body.ts';
 import { versions } from '../schema.ts';
 import type { NewCheck } from '../types.ts';
@@ -69,7 +69,6 @@ export async function storeVersion(db: Db, input: StoreVersionInput): Promise<St
   }
 }
 
-
 /**
  * The whole write as ONE statement of data-modifying CTEs: a statement is atomic on its own, so
  * it needs no transaction, and it costs one round trip instead of eight (begin, previous, next
@@ -83,7 +82,7 @@ function storeStatement(db: Db, input: StoreVersionInput, raw: EncodedRawBody): 
   const { sourceId, document, capturedAt, check } = input;
   const at = capturedAt.toISOString();
   const previous = db.select({ id: versions.id }).from(versions).where(eq(versions.sourceId, sourceId)).orderBy(...newestFirst()).limit(1);
-  const figures = JSON.stringify(figureRecords(document.figures));
+  const figures = figureRecordsSql(document.figures);
   const channels = JSON.stringify([...new Set(input.channels)]);
   return sql`with
     v as (
@@ -95,9 +94,8 @@ function storeStatement(db: Db, input: StoreVersionInput, raw: EncodedRawBody): 
       returning id, seq
     ),
     f as (
-      insert into figures (version_id, source_id, ${sql.raw(FIGURE_RECORD_COLUMNS.map((c) => c.name).join(', '))})
-      select v.id, ${sourceId}::text, ${sql.raw(FIGURE_RECORD_COLUMNS.map((c) => `x.${c.name}`).join(', '))}
-      from v, jsonb_to_recordset(${figures}::jsonb) as x(${sql.raw(FIGURE_RECORD_COLUMNS.map((c) => `${c.name} ${c.type}`).join(', '))})
+      insert into figures (version_id, source_id, ${figures.columns})
+      select v.id, ${sourceId}::text, ${figures.values} from v, ${figures.from}
     ),
     c as (
       insert into changes (source_id, from_version_id, to_version_id, detected_at, change, summary)
