@@ -17,7 +17,8 @@ import { systemClock } from '../../src/app/clock.ts';
 import { silentLogger } from '../../src/app/log.ts';
 import { resolveSources } from '../../src/config/resolve-source.ts';
 import { createHttpClient } from '../../src/fetch/index.ts';
-import { openDatabase } from '../../src/store/open-database.ts';
+import { executeRows } from '../../src/store/execute-rows.ts';
+import { openDatabase, type Db } from '../../src/store/open-database.ts';
 import { runCheckPass } from '../../jobs/check-sources.ts';
 import { createParsePool } from '../../src/pipeline/parse-pool.ts';
 
@@ -51,6 +52,8 @@ export interface PassResult {
   changedPages: number[];
   storedPages: number[];
   errors: string[];
+  /** Rows the pass added to `versions` and `changes`, counted in the database around it (not timed). */
+  rowsAdded?: { versions: number; changes: number };
 }
 
 export interface ChildResult {
@@ -107,9 +110,11 @@ async function runChecks(): Promise<PassResult[]> {
     for (const [p, spec] of (job.passes ?? [{}]).entries()) {
       await control(`/_control/mode?noisy=${spec.noisy ? 1 : 0}&etag=${spec.etag ? 1 : 0}`);
       const changedPages = spec.change ? ((await control(`/_control/change?n=${job.n}&fraction=${spec.change}&seed=${spec.seed ?? p + 1}`)) as number[]) : [];
+      const before = await countRows(handle.db);
       const started = performance.now();
       const results = await runCheckPass({ db: handle.db, http, clock, log, ...(pool ? { parsePage: pool.parse } : {}) }, sources, { all: true, concurrency: job.concurrency });
       const seconds = (performance.now() - started) / 1000;
+      const after = await countRows(handle.db);
       const outcomes: Record<string, number> = {};
       for (const r of results) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
       out.push({
@@ -119,6 +124,7 @@ async function runChecks(): Promise<PassResult[]> {
         changedPages,
         storedPages: results.filter((r) => r.stored).map((r) => Number(r.sourceId.slice(2))),
         errors: [...new Set(results.filter((r) => r.error).map((r) => `${r.error!.code}: ${r.error!.message}`))].slice(0, 5),
+        rowsAdded: { versions: after.versions - before.versions, changes: after.changes - before.changes },
       });
     }
   } finally {
@@ -127,6 +133,15 @@ async function runChecks(): Promise<PassResult[]> {
     await handle.close();
   }
   return out;
+}
+
+/** Rows in `versions` and `changes`: what a pass stored, read from the database itself. */
+async function countRows(db: Db): Promise<{ versions: number; changes: number }> {
+  const [row] = await executeRows<{ versions: number | string; changes: number | string }>(
+    db,
+    sql`select (select count(*) from versions) as versions, (select count(*) from changes) as changes`,
+  );
+  return { versions: Number(row?.versions ?? 0), changes: Number(row?.changes ?? 0) };
 }
 
 const passes: PassResult[] = [];
