@@ -173,20 +173,33 @@ async function withDb<T>(open: () => Promise<DatabaseHandle>, fn: (h: DatabaseHa
   }
 }
 
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 function sameSet(a: number[], b: number[]): boolean {
   const x = [...a].sort((p, q) => p - q);
   const y = [...b].sort((p, q) => p - q);
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
-async function measureFloors(origin: string): Promise<{ get: number; parse: number }> {
+/**
+ * The two floors, measured right before the scenarios that are compared with them: on a shared
+ * machine the load drifts over a 10-minute run (floors measured once at the start differed by up
+ * to 75% between runs), so each backend's ratios use floors taken minutes, not a run, apart.
+ */
+async function measureFloors(origin: string, before: string): Promise<{ get: number; parse: number }> {
   const n = Math.max(SIZE.small, 2000);
-  const get = await runChild({ kind: 'get', origin, n, concurrency: SIZE.concurrency, repeat: 2 });
-  const parse = await runChild({ kind: 'parse', origin, n: SIZE.small, concurrency: SIZE.concurrency, repeat: 2 });
-  const g = rate(get.passes.at(-1)!);
-  const p = rate(parse.passes.at(-1)!);
-  rows.push({ scenario: 'floor: undici GET', backend: 'none', n, checks_per_s: round(g), ratio_to_floor: 1, floor: 'get', peak_rss_mb: get.maxRssMb, bytes: null });
-  rows.push({ scenario: 'floor: GET + cheerio parse', backend: 'none', n: SIZE.small, checks_per_s: round(p), ratio_to_floor: 1, floor: 'parse', peak_rss_mb: parse.maxRssMb, bytes: null });
+  // The first repetition warms the JIT and the connections; the floor is the median of the rest
+  // (a single short burst had swung the GET floor between 1,650 and 4,467/s from run to run).
+  const get = await runChild({ kind: 'get', origin, n, concurrency: SIZE.concurrency, repeat: 4 });
+  const parse = await runChild({ kind: 'parse', origin, n: SIZE.small, concurrency: SIZE.concurrency, repeat: 4 });
+  const g = median(get.passes.slice(1).map(rate));
+  const p = median(parse.passes.slice(1).map(rate));
+  rows.push({ scenario: `floor: undici GET (before ${before})`, backend: 'none', n, checks_per_s: round(g), ratio_to_floor: 1, floor: 'get', peak_rss_mb: get.maxRssMb, bytes: null });
+  rows.push({ scenario: `floor: GET + cheerio parse (before ${before})`, backend: 'none', n: SIZE.small, checks_per_s: round(p), ratio_to_floor: 1, floor: 'parse', peak_rss_mb: parse.maxRssMb, bytes: null });
   return { get: g, parse: p };
 }
 
@@ -542,10 +555,13 @@ async function runPeer(origin: string): Promise<void> {
   }
 }
 
-function printTables(floors: { get: number; parse: number } | null): void {
+function printTables(floors: Record<string, { get: number; parse: number }> | null): void {
   const fmt = (x: number | null | undefined, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? '' : x.toLocaleString('en', { maximumFractionDigits: d }));
   console.log(`\nfactwatch bench${QUICK ? ' --quick' : ''}${STORAGE_ONLY ? ' --storage-only' : ''}: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${round(totalmem() / 2 ** 30, 1)} GB`);
-  if (floors) console.log(`floors: ${fmt(floors.get)} GET/s, ${fmt(floors.parse)} GET+parse/s (concurrency ${SIZE.concurrency}, page ~75 KB)\n`);
+  for (const [backend, f] of Object.entries(floors ?? {})) {
+    console.log(`floors before ${backend}: ${fmt(f.get)} GET/s, ${fmt(f.parse)} GET+parse/s (concurrency ${SIZE.concurrency}, page ~75 KB)`);
+  }
+  if (floors) console.log('');
   if (floors) console.log('| scenario | backend | n | checks/s | × floor | peak RSS MB | notes |');
   if (floors) console.log('|---|---|---:|---:|---:|---:|---|');
   for (const r of rows.filter((r) => r.checks_per_s !== null)) {
@@ -607,11 +623,13 @@ async function main(): Promise<void> {
       printTables(null);
       return;
     }
-    log(`page server at ${server.origin}; floors`);
-    const floors = await measureFloors(server.origin);
+    log(`page server at ${server.origin}`);
+    const floors: Record<string, { get: number; parse: number }> = {};
     for (const backend of BACKENDS) {
       try {
-        await runBackend(backend, server.origin, floors);
+        log(`floors before ${backend}`);
+        floors[backend] = await measureFloors(server.origin, backend);
+        await runBackend(backend, server.origin, floors[backend]);
       } catch (err) {
         log(`${backend}: FAILED: ${(err as Error).message}`);
         goals.push({ goal: 'bench ran', backend, measured: (err as Error).message, met: false });
