@@ -8,9 +8,10 @@ import type { PageDocument } from '../extract/page-document.ts';
  * section removed" when the site shows a maintenance notice, a captcha wall or half a page.
  * So before a body may become a version it is assessed here, in two steps, cheapest first:
  *
- * 1. `assessMarkup` (before extraction): nesting too deep for the extractor to walk safely,
- *    the signature of a soft error page (maintenance, access denied, captcha, "not found" served
- *    with 200), or a body cut off before its closing tags when the last version had them.
+ * 1. `assessMarkup` (before extraction): the signature of a soft error page (maintenance, access
+ *    denied, captcha, "not found" served with 200), or a body cut off before its closing tags
+ *    when the last version had them. Nesting too deep for the extractor to walk safely is
+ *    refused by the extractor's own streaming scan (`ExtractOptions.maxDepth`, `parsePage`).
  * 2. `assessContent` (after extraction): content far smaller than the last version's.
  *
  * A suspect page becomes a failed check (`extraction_failed`, error `suspect_page: <reason>`):
@@ -64,21 +65,9 @@ export interface PreviousPage {
   rawEnding: string | null;
 }
 
-export interface AssessMarkupOptions {
-  /**
-   * Measure nesting here (default true). `parsePage` turns it off because the extractor's
-   * streaming scan enforces the same limit as it tokenises (`ExtractOptions.maxDepth`).
-   */
-  nesting?: boolean;
-}
-
 /** Step 1: the raw markup, before any parse. Returns null when nothing is wrong. */
-export function assessMarkup(html: string, previous: PreviousPage | null, opts: AssessMarkupOptions = {}): Suspicion | null {
+export function assessMarkup(html: string, previous: PreviousPage | null): Suspicion | null {
   if (!/\S/.test(html)) return null; // the extractor names an empty body for what it is
-  if (opts.nesting !== false) {
-    const depth = measureNestingDepth(html);
-    if (depth > MAX_NESTING_DEPTH) return nestingSuspicion(String(depth));
-  }
   const soft = findSoftErrorSignature(html, previous?.document ?? null);
   if (soft) return { rule: 'soft_error', reason: `looks like an error page served with status 200: ${soft}` };
   if (previous?.rawEnding != null && hasClosingTags(previous.rawEnding) && !hasClosingTags(ending(html))) {
@@ -87,7 +76,7 @@ export function assessMarkup(html: string, previous: PreviousPage | null, opts: 
   return null;
 }
 
-/** The suspicion for a page nested `depth` levels deep ("1500", or "more than 1000" when the scan stopped early). */
+/** The suspicion for a page nested `depth` levels deep ("more than 1000": the scan stops at the limit). */
 export function nestingSuspicion(depth: string): Suspicion {
   return { rule: 'nesting', reason: `elements nested ${depth} levels deep (limit ${MAX_NESTING_DEPTH}): not a page we can safely extract` };
 }
@@ -152,40 +141,6 @@ function ending(html: string): string {
 
 function hasClosingTags(tail: string): boolean {
   return /<\/(body|html)\s*>/i.test(tail);
-}
-
-/** Elements whose end tag is optional (or implied by a sibling): they do not nest in practice. */
-const IMPLIED_END = new Set([
-  'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot',
-  'colgroup', 'caption', 'rb', 'rt', 'rtc', 'rp', 'html', 'head', 'body',
-]);
-const VOID = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source',
-  'track', 'wbr', 'keygen', 'command', 'basefont', 'bgsound', 'frame', 'image', 'isindex', 'spacer',
-]);
-
-/**
- * Element nesting depth by a linear scan of the tags, without a parser (a parser is what deep
- * nesting breaks). Comments, scripts and styles are skipped; void elements, self-closed tags and
- * elements with implied end tags do not count. An approximation on purpose: it can only
- * over-count on unclosed elements, and a page with a thousand unclosed elements is not one the
- * extractor would make sense of either.
- */
-export function measureNestingDepth(html: string): number {
-  const text = html.replace(/<!--[\s\S]*?(?:-->|$)|<(script|style|template|textarea)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, '');
-  let depth = 0;
-  let max = 0;
-  // `[^<>]`, not `[^>]`: a stray "<" must end the attempt, or "<a<a<a…" would scan quadratically.
-  for (const m of text.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*?(\/?)>/g)) {
-    const name = m[2]!.toLowerCase();
-    if (VOID.has(name) || IMPLIED_END.has(name)) continue;
-    if (m[1]) depth = Math.max(0, depth - 1);
-    else if (!m[3]) {
-      depth += 1;
-      if (depth > max) max = depth;
-    }
-  }
-  return max;
 }
 
 interface Signature {

@@ -32,7 +32,7 @@ export type ParsePage = (input: ParsePageInput) => Promise<ParsePageOutput>;
  * time as its own regex pass over the page (issue 8 profile).
  */
 export function parsePage(input: ParsePageInput): ParsePageOutput {
-  const suspicion = assessMarkup(input.html, input.previous, { nesting: false });
+  const suspicion = assessMarkup(input.html, input.previous);
   if (suspicion) return { kind: 'suspect', suspicion };
   try {
     const document = extractDocument(input.html, { url: input.url, profile: input.profile ?? undefined, maxDepth: MAX_NESTING_DEPTH });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/extract-document.ts';
 import { NestingTooDeepError, scanPage } from '../../src/extract/scan-page.ts';
-import { MAX_NESTING_DEPTH, measureNestingDepth } from '../../src/pipeline/assess-page.ts';
+import { MAX_NESTING_DEPTH } from '../../src/pipeline/assess-page.ts';
+import { measureNestingDepth } from '../helpers/nesting-depth.ts';
 import { parsePage } from '../../src/pipeline/parse-page.ts';
 import { deeplyNested } from '../helpers/fault-server.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';

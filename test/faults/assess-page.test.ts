@@ -6,10 +6,11 @@ import {
   findSoftErrorSignature,
   isConfirmedShrink,
   MAX_NESTING_DEPTH,
-  measureNestingDepth,
   rawEnding,
   shrinkMarker,
 } from '../../src/pipeline/assess-page.ts';
+import { parsePage } from '../../src/pipeline/parse-page.ts';
+import { measureNestingDepth } from '../helpers/nesting-depth.ts';
 import { ACCESS_DENIED_PAGE, CAPTCHA_PAGE, deeplyNested, MAINTENANCE_PAGE } from '../helpers/fault-server.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';
 
@@ -52,9 +53,13 @@ describe('assessMarkup', () => {
     expect(assessMarkup(cut, null)).toBeNull();
   });
 
-  it('refuses nesting past the limit before any parser sees it', () => {
-    expect(assessMarkup(deeplyNested(MAX_NESTING_DEPTH + 1), null)?.rule).toBe('nesting');
-    expect(assessMarkup(deeplyNested(50), null)).toBeNull();
+  it('refuses nesting past the limit before any DOM is built (the extractor scan, through parsePage)', () => {
+    const suspect = (html: string) => {
+      const out = parsePage({ html, url: 'https://www.diplomatie.gouv.fr/en/country-files/north-korea/france-and-north-korea/', profile: null, previous: null });
+      return out.kind === 'suspect' ? out.suspicion : null;
+    };
+    expect(suspect(deeplyNested(MAX_NESTING_DEPTH + 1))?.rule).toBe('nesting');
+    expect(suspect(deeplyNested(50))).toBeNull();
   });
 
   it('counts nesting without void, implied-end, script or comment noise', () => {
