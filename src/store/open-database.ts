@@ -1,15 +1,14 @@
 /**
- * Opens the factwatch database: PostgreSQL through postgres.js when a URL is given, otherwise
- * embedded PGlite (on disk or in memory). Both come back as the same `Db` type, so no query
- * file knows which backend it runs on.
+ * Opens the factwatch database: PostgreSQL when a URL is given, otherwise embedded PGlite (on
+ * disk or in memory). Both are reached through postgres.js — the embedded one through its owner
+ * process's socket (embedded/open-embedded.ts) — so every query takes one driver's path and no
+ * query file knows which backend it runs on.
  */
-import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
+import { resolve } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { FactwatchError } from '../app/errors.ts';
+import { openEmbedded } from './embedded/open-embedded.ts';
 import { migrateDatabase } from './migrate.ts';
 import * as schema from './schema.ts';
 
@@ -63,36 +62,9 @@ function openPostgres(url: string): DatabaseHandle {
   };
 }
 
-/**
- * PGlite's buffer cache. Its engine runs in WebAssembly, whose memory only grows: PostgreSQL's
- * default 128 MB of shared buffers, once a long pass has touched them, stay in the process for
- * good (issue 8: a 10,000-source pass peaked at 560 MB on PGlite against 282 MB on PostgreSQL).
- * Its files sit in the operating system's page cache (or, in memory, in its in-memory file
- * system) anyway, so a smaller cache costs a read call, not a disk read.
- */
-export const PGLITE_SHARED_BUFFERS = '32MB';
-
-const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
-
 async function openPglite(opts: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  let client: PGlite;
-  try {
-    if (opts.dataDir && !opts.memory) {
-      await mkdir(opts.dataDir, { recursive: true });
-      client = await PGlite.create({ dataDir: opts.dataDir, startParams: PGLITE_START_PARAMS });
-    } else {
-      client = await PGlite.create({ startParams: PGLITE_START_PARAMS });
-    }
-  } catch (error) {
-    const where = opts.dataDir && !opts.memory ? opts.dataDir : 'memory';
-    throw new FactwatchError('database_open_failed', `could not open the embedded database (${where}): ${String(error)}`, {
-      cause: error,
-    });
-  }
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
-  return {
-    db,
-    kind: 'pglite',
-    close: () => client.close(),
-  };
+  const dataDir = opts.dataDir && !opts.memory ? resolve(opts.dataDir) : null;
+  const store = await openEmbedded({ dataDir, max: POOL_MAX });
+  const db = drizzlePostgres({ client: store.sql, schema }) as unknown as Db;
+  return { db, kind: 'pglite', close: () => store.close() };
 }

@@ -16,7 +16,7 @@ import {
   versionBySeq,
   type DatabaseHandle,
 } from '../../src/store/index.ts';
-import { PGLITE_SHARED_BUFFERS } from '../../src/store/open-database.ts';
+import { PGLITE_SHARED_BUFFERS } from '../../src/store/embedded/open-embedded.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 import { makeDocument, makeVersionInput } from './make-document.ts';
