@@ -39,7 +39,7 @@ export async function runScheduledChecks(deps: JobDeps, sources: ResolvedSource[
       clock: deps.clock,
       log: deps.log,
       check: (source, claim, head) =>
-        checkSource(deps, source, toFetchSettings(source.fetch), { dueAt: claim.dueAt, state: claim, head, deferTouch: true }),
+        checkSource(deps, source, toFetchSettings(source.fetch), { dueAt: claim.dueAt, state: claim, head, deferTouch: true, leaseToken: claim.leaseToken }),
       readHeads: (ids) => latestVersionHeads(deps.db, ids),
     },
     sources,
@@ -78,7 +78,7 @@ export async function runCheckPass(deps: JobDeps, sources: ResolvedSource[], opt
   const flush = (): Promise<unknown> => {
     const batch = settled.splice(0);
     const checks = pending.splice(0);
-    settling = settling.then(() => settleChecks(deps.db, batch, checks, { owner: null }));
+    settling = settling.then(() => settleChecks(deps.db, batch, checks, { leaseToken: null }));
     return settling;
   };
   const queue = [...selected];

@@ -56,3 +56,15 @@ export class ExtractionError extends FactwatchError {
     super('extraction_failed', message, { ...opts, retryable: false });
   }
 }
+
+/**
+ * The database failed while working for a check — not the page's fault (it is down, restarting,
+ * out of connections). Retryable. Its message is `describeDatabaseError`'s, and it deliberately
+ * keeps no `cause`: drizzle's error carries the statement's parameters (raw bodies, documents),
+ * which must never reach a log line or a terminal.
+ */
+export class DatabaseError extends FactwatchError {
+  constructor(description: string) {
+    super('database_error', `database error: ${description}`, { retryable: true });
+  }
+}

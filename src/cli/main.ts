@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { FactwatchError } from '../app/errors.ts';
 import { buildProgram } from './program.ts';
+import { describeDatabaseError, isDatabaseError } from '../store/pg-error.ts';
 
 /**
  * The CLI's single exit point. Commands throw; this maps what they threw to an exit code:
@@ -26,9 +27,34 @@ function reportError(err: unknown): number {
     process.stderr.write(`factwatch: ${err.message}\n`);
     return err.code === 'invalid_config' || err.code === 'usage' ? 2 : 1;
   }
+  // A query's error carries its statement and parameters (page bodies): print what the database said, never those.
+  if (isDatabaseError(err)) {
+    process.stderr.write(`factwatch: database error: ${describeDatabaseError(err)}\n`);
+    return 1;
+  }
   process.stderr.write(`factwatch: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   return 1;
 }
 
+/**
+ * Resolves once everything written to `stream` so far has reached the other end (or the other
+ * end went away). `process.exit` alone drops what a pipe had not taken yet: `status --json | jq`
+ * got 64 KB of a 640 KB answer (issue 13).
+ */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  if (stream.destroyed || !stream.writable) return Promise.resolve();
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
+// A reader that stops early (`factwatch … --json | head -1`) closes the pipe: that is the reader's
+// choice, not an error. Stop quietly with what was decided so far.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 const code = await main(process.argv);
+process.exitCode = code;
+await Promise.all([drained(process.stdout), drained(process.stderr)]);
 process.exit(code);

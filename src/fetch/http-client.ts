@@ -205,13 +205,23 @@ export function createHttpClient(settings: Partial<FetchSettings>, deps: HttpCli
   };
 }
 
+/**
+ * The longest URL factwatch follows or stores. Browsers and servers reject much longer ones in
+ * practice, and a page's URL is a key in the database (an index row holds about 2.7 KB): a
+ * redirect to a 10 KB URL made the store statement fail for the whole pass (issue 13).
+ */
+export const MAX_URL_LENGTH = 2048;
+
 /** Parses a URL (relative to `base` for Location headers) and refuses anything but http(s). */
 function parseHttpUrl(raw: string, context: string, base?: URL): URL {
   let url: URL;
   try {
     url = new URL(raw, base);
   } catch (err) {
-    throw new FetchError('blocked_url', context, `not a valid URL: "${raw}"`, { cause: err });
+    throw new FetchError('blocked_url', context, `not a valid URL: "${raw.slice(0, 200)}"`, { cause: err });
+  }
+  if (url.href.length > MAX_URL_LENGTH) {
+    throw new FetchError('url_too_long', context, `a URL of ${url.href.length} characters (the limit is ${MAX_URL_LENGTH}): ${url.href.slice(0, 80)}…`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new FetchError('blocked_url', context, `scheme "${url.protocol}" is not allowed (only http and https): ${url.href}`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../app/clock.ts';
-import { ExtractionError, FactwatchError, FetchError } from '../app/errors.ts';
+import { DatabaseError, ExtractionError, FactwatchError, FetchError } from '../app/errors.ts';
 import type { Logger } from '../app/log.ts';
 import type { ResolvedSource } from '../config/resolve-source.ts';
 import { diffDocuments } from '../diff/diff-documents.ts';
@@ -8,23 +8,18 @@ import { isEmptyChange, summarizeChange } from '../diff/summarize-change.ts';
 import type { PageDocument } from '../extract/page-document.ts';
 import type { FetchSettings, HttpClient } from '../fetch/index.ts';
 import type { Db } from '../store/open-database.ts';
-import { latestVersionHead, latestVersionWithoutBody, storeVersion, touchVersion, type VersionHead } from '../store/queries/versions.ts';
+import { latestVersionHead, latestVersionWithoutBody, storeVersion, touchVersion, type VersionHead, type VersionWithoutBody } from '../store/queries/versions.ts';
+import type { StoreOutcome } from '../store/queries/store-version.ts';
+import { describeDatabaseError, findPgError, isDatabaseError } from '../store/pg-error.ts';
 import { loadRawBody } from '../store/raw-body.ts';
 import { getSource, recordUrl } from '../store/queries/sources.ts';
 import { listChecks, type NewCheck } from '../store/queries/checks.ts';
 import type { ParsePage } from './parse-page.ts';
 import { assessContent, documentText, isConfirmedShrink, needsPreviousEnding, rawEnding, SHRINK_CONFIRMATIONS, shrinkMarker, SuspectPageError } from './assess-page.ts';
 
-/** Outcomes a check can have; stored in `checks.outcome` (DESIGN.md, data model). */
-export type CheckOutcome =
-  | 'new'
-  | 'unchanged'
-  | 'not_modified'
-  | 'changed'
-  | 'fetch_error'
-  | 'extraction_failed'
-  | 'gone'
-  | 'blocked';
+/** Outcomes a check can have: the list `checks.outcome` is constrained to. */
+export type { CheckOutcome } from '../store/schema.ts';
+import type { CheckOutcome } from '../store/schema.ts';
 
 export interface CheckResult {
   sourceId: string;
@@ -43,6 +38,11 @@ export interface CheckResult {
   error: FactwatchError | null;
   /** Consecutive failures before this check, for the caller's backoff bookkeeping. */
   previousFailureStreak: number;
+  /**
+   * The check ran under a lease that ran out or was taken over before it could store: nothing was
+   * written, and the caller must not settle the source either (it belongs to another claim now).
+   */
+  leaseLost: boolean;
 }
 
 export interface CheckDeps {
@@ -50,7 +50,11 @@ export interface CheckDeps {
   http: HttpClient;
   clock: Clock;
   log: Logger;
-  /** Where pages are parsed: inline by default, or a worker pool (`createParsePool`) for big passes. */
+  /**
+   * Where pages are parsed: a worker pool (`createParsePool`) in every pass, so a slow page never
+   * blocks the thread that fetches, stores and renews leases. Inline (the default) only in tests
+   * of the check itself.
+   */
   parsePage?: ParsePage;
 }
 
@@ -70,7 +74,13 @@ export async function checkSource(
   opts: CheckSourceOptions = {},
 ): Promise<CheckResult> {
   const row = opts.state !== undefined ? opts.state : await getSource(deps.db, source.id);
-  const result = await runCheck(deps, source, fetchSettings, row, opts);
+  const checkedAt = deps.clock.now();
+  let result: StepResult;
+  try {
+    result = await runCheck(deps, source, fetchSettings, row, checkedAt, opts);
+  } catch (err) {
+    result = storeFailed(deps, source, { sourceId: source.id, checkedAt, dueAt: opts.dueAt ?? null }, row, err);
+  }
   return { ...result, previousFailureStreak: row?.failureStreak ?? 0 };
 }
 
@@ -87,6 +97,8 @@ export interface CheckSourceOptions {
    * settle (`settleChecks` does): saves one round trip per unchanged check.
    */
   deferTouch?: boolean;
+  /** The claim this check runs under: a version is stored only while it still holds the source. */
+  leaseToken?: string | null;
 }
 
 type StepResult = Omit<CheckResult, 'previousFailureStreak'>;
@@ -96,10 +108,10 @@ async function runCheck(
   source: ResolvedSource,
   fetchSettings: Partial<FetchSettings>,
   row: { etag: string | null; lastModified: string | null } | null,
+  checkedAt: Date,
   opts: CheckSourceOptions,
 ): Promise<StepResult> {
-  const { db, http, clock, log } = deps;
-  const checkedAt = clock.now();
+  const { db, http, log } = deps;
   const dueAt = opts.dueAt ?? null;
   // Only the head first: most checks end at "same bytes" and never need the document or body.
   const head = opts.head !== undefined ? opts.head : await latestVersionHead(db, source.id);
@@ -162,49 +174,123 @@ async function runCheck(
     return { ...failed(base, 'extraction_failed', e, prevState, fetched.status), finalUrl: fetched.url };
   }
   const { document, contentHash } = parsed;
-  if (latest && latest.contentHash === contentHash && latest.url === fetched.url) {
-    // Same content behind different bytes (tokens, timestamps in the chrome): not a revision.
-    await touch(latest.id);
-    return ok(base, 'unchanged', { ...meta, versionId: latest.id }, fetched, null);
-  }
-
-  const shrunk = assessContent(document, latest?.document ?? null);
-  if (shrunk && !isConfirmedShrink((await listChecks(db, source.id, SHRINK_CONFIRMATIONS - 1)).map((c) => c.error), contentHash)) {
-    log.warn({ source: source.id, rule: shrunk.rule, reason: shrunk.reason }, 'suspect page');
-    const e = new SuspectPageError(shrunk.rule, `${shrunk.reason} ${shrinkMarker(contentHash)}`);
-    return { ...failed(base, 'extraction_failed', e, prevState, fetched.status), finalUrl: fetched.url };
-  }
-
-  const change = latest ? diffDocuments(latest.document, document) : null;
-  if (change && isEmptyChange(change)) {
-    await touch(latest!.id);
-    return ok(base, 'unchanged', { ...meta, versionId: latest!.id }, fetched, null);
-  }
-
-  const outcome: CheckOutcome = latest ? 'changed' : 'new';
-  const stored = await storeVersion(db, {
-    sourceId: source.id,
-    document,
-    contentHash,
-    rawBody: fetched.body,
-    rawHash,
-    finalUrl: fetched.url,
-    capturedAt: checkedAt,
-    change,
-    summary: summarizeChange(change),
-    channels: source.notify,
-    check: { ...base, outcome, httpStatus: meta.status, bytes: meta.bytes, durationMs: Math.round(meta.durationMs), error: null },
-  });
-  return {
-    sourceId: source.id,
-    outcome,
-    pendingCheck: null,
-    fetchState,
-    stored,
-    finalUrl: fetched.url,
-    error: null,
-  };
+  return judgeAndStore(deps, source, { base, meta, fetched, fetchState, prevState, rawHash, document, contentHash, latest }, opts);
 }
+
+/** How many times a check re-reads the head and re-diffs when another writer moved it meanwhile. */
+const HEAD_RETRIES = 3;
+
+interface Judged {
+  base: { sourceId: string; checkedAt: Date; dueAt: Date | null };
+  meta: { status: number; bytes: number; durationMs: number };
+  fetched: { body: Buffer; url: string; status: number; etag: string | null; lastModified: string | null };
+  fetchState: { etag: string | null; lastModified: string | null };
+  prevState: { etag: string | null; lastModified: string | null };
+  rawHash: string;
+  document: PageDocument;
+  contentHash: string;
+  latest: VersionWithoutBody | null;
+}
+
+/**
+ * Compares the page with the current version and stores it if it is a revision — with the
+ * version it was compared against as the expected head. If another writer stored a version in
+ * between (a second `check`, an import), nothing is written: the head is read again and the page
+ * compared with it, so content equal to the current head is never a new version and a change is
+ * always a diff from the version it links from. A store the database refuses for this page (a
+ * value too large for an index, a byte it cannot hold) is a failed check for this source only.
+ */
+async function judgeAndStore(deps: CheckDeps, source: ResolvedSource, j: Judged, opts: CheckSourceOptions): Promise<StepResult> {
+  const { db, log } = deps;
+  const { base, meta, fetched, document, contentHash } = j;
+  const touch = async (versionId: number) => {
+    if (!opts.deferTouch) await touchVersion(db, versionId, base.checkedAt);
+  };
+  let latest = j.latest;
+  for (let attempt = 0; ; attempt++) {
+    if (latest && latest.contentHash === contentHash && latest.url === fetched.url) {
+      // Same content behind different bytes (tokens, timestamps in the chrome): not a revision.
+      await touch(latest.id);
+      return ok(base, 'unchanged', { ...meta, versionId: latest.id }, fetched, null);
+    }
+
+    const shrunk = assessContent(document, latest?.document ?? null);
+    if (shrunk && !isConfirmedShrink((await listChecks(db, source.id, SHRINK_CONFIRMATIONS - 1)).map((c) => c.error), contentHash)) {
+      log.warn({ source: source.id, rule: shrunk.rule, reason: shrunk.reason }, 'suspect page');
+      const e = new SuspectPageError(shrunk.rule, `${shrunk.reason} ${shrinkMarker(contentHash)}`);
+      return { ...failed(base, 'extraction_failed', e, j.prevState, fetched.status), finalUrl: fetched.url };
+    }
+
+    const change = latest ? diffDocuments(latest.document, document) : null;
+    if (latest && change && isEmptyChange(change)) {
+      await touch(latest.id);
+      return ok(base, 'unchanged', { ...meta, versionId: latest.id }, fetched, null);
+    }
+
+    const outcome: CheckOutcome = latest ? 'changed' : 'new';
+    let stored: StoreOutcome;
+    try {
+      stored = await storeVersion(db, {
+        sourceId: source.id,
+        document,
+        contentHash,
+        rawBody: fetched.body,
+        rawHash: j.rawHash,
+        finalUrl: fetched.url,
+        capturedAt: base.checkedAt,
+        change,
+        summary: summarizeChange(change),
+        channels: source.notify,
+        check: { ...base, outcome, httpStatus: meta.status, bytes: meta.bytes, durationMs: Math.round(meta.durationMs), error: null },
+        expectedHeadId: latest?.id ?? null,
+        fence: opts.leaseToken ? { leaseToken: opts.leaseToken, now: deps.clock.now() } : null,
+      });
+    } catch (err) {
+      if (!(err instanceof FactwatchError && err.code === 'version_conflict')) throw err;
+      stored = { kind: 'head_moved' };
+    }
+    if (stored.kind === 'stored') {
+      const { kind: _kind, ...version } = stored;
+      return { sourceId: source.id, outcome, pendingCheck: null, fetchState: j.fetchState, stored: version, finalUrl: fetched.url, error: null, leaseLost: false };
+    }
+    if (stored.kind === 'lease_lost') {
+      log.warn({ source: source.id }, 'lease lost before the version was stored; nothing written');
+      return { ...failed(base, 'store_failed', new FactwatchError('lease_lost', 'the lease on this source ran out or was taken over; nothing was stored', { retryable: true }), j.prevState, fetched.status), leaseLost: true };
+    }
+    if (attempt >= HEAD_RETRIES) {
+      const e = new FactwatchError('version_conflict', `other writers kept storing versions of ${source.id}; nothing was stored`, { retryable: true });
+      return { ...failed(base, 'store_failed', e, j.prevState, fetched.status), finalUrl: fetched.url };
+    }
+    latest = await latestVersionWithoutBody(db, source.id);
+  }
+}
+
+/**
+ * A write for this check threw. A refusal that is about the data (SQLSTATE classes 22 data
+ * exception, 23 integrity, 54 limit exceeded — e.g. an index row too large) is this source's
+ * failed check, with the usual backoff; anything else (the database is gone, a bug) is not the
+ * page's fault and goes up to the pass as a `DatabaseError`. Either way only the error's code and
+ * message are kept, never the statement's parameters (the raw body, the document).
+ */
+function storeFailed(
+  deps: CheckDeps,
+  source: ResolvedSource,
+  base: { sourceId: string; checkedAt: Date; dueAt: Date | null },
+  row: { etag: string | null; lastModified: string | null } | null,
+  err: unknown,
+): StepResult {
+  const pg = findPgError(err);
+  if (!pg || !SOURCE_DATA_ERRORS.test(pg.code)) {
+    if (err instanceof FactwatchError && !isDatabaseError(err)) throw err;
+    throw new DatabaseError(describeDatabaseError(err));
+  }
+  const e = new FactwatchError('store_rejected', `the database refused this page (${describeDatabaseError(err)})`);
+  deps.log.warn({ source: source.id, code: pg.code, reason: pg.message }, 'version could not be stored');
+  return failed(base, 'store_failed', e, { etag: row?.etag ?? null, lastModified: row?.lastModified ?? null }, null);
+}
+
+/** SQLSTATE classes that mean "this data", not "this database": 22 data exception, 23 integrity, 54 program limit. */
+const SOURCE_DATA_ERRORS = /^(22|23|54)/;
 
 let inlineParser: Promise<ParsePage> | null = null;
 
@@ -230,6 +316,7 @@ function ok(
     stored: null,
     finalUrl: fetched.url,
     error,
+    leaseLost: false,
   };
 }
 
@@ -248,6 +335,7 @@ function failed(
     stored: null,
     finalUrl: null,
     error: e,
+    leaseLost: false,
   };
 }
 

@@ -1,7 +1,14 @@
 /**
- * Parses pages on worker threads (piscina), so a pass with many pages to parse — a noisy or
- * changed pass — uses every core while the main thread keeps fetching and storing. Threads start
- * on the first page that needs parsing, not before: an unchanged pass never pays for them.
+ * Parses pages on worker threads (piscina), never on the thread that runs a pass.
+ *
+ * Two reasons. A pass's main thread fetches, diffs, stores and renews leases: a parse there — and
+ * a hostile page can make one slow — stops all of that with it (issue 13: a slow inline parse
+ * starved the lease-renewal timer, and another worker checked the same slot). And a parse on a
+ * worker can be stopped: each has a deadline, past which the page is `extraction_failed` with
+ * reason `too_slow`, the thread is terminated (piscina replaces it) and the rest of the pass goes on.
+ *
+ * Threads start on the first page that needs parsing, not before: an unchanged pass never pays
+ * for them.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
@@ -20,7 +27,15 @@ export interface ParsePoolOptions {
    * against 147–156 checks/s, 100% changed 70–84 against 79–87) and cost ~100 MB more (issue 8).
    */
   threads?: number;
+  /** How long one page may take to parse, in ms, once a thread has taken it. Default `DEFAULT_PARSE_DEADLINE_MS`. */
+  deadlineMs?: number;
 }
+
+/**
+ * A real page parses in tens of milliseconds; a page that takes seconds is hostile or broken.
+ * The deadline runs from the moment a thread takes the page, not while it waits in the queue.
+ */
+export const DEFAULT_PARSE_DEADLINE_MS = 5_000;
 
 /**
  * The worker's entry: compiled JS next to this file in the build; from the TypeScript sources,
@@ -30,31 +45,37 @@ const WORKER = new URL(import.meta.url.endsWith('.ts') ? './parse-worker-tsx.js'
 
 export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
   const threads = Math.max(1, opts.threads ?? availableParallelism() - 1);
+  const deadlineMs = opts.deadlineMs ?? DEFAULT_PARSE_DEADLINE_MS;
   let pool: Piscina | null = null;
+  // Pages waiting for a thread: each gets its deadline only when a thread is free for it.
+  let busy = 0;
+  const waiting: Array<() => void> = [];
+  const take = async () => {
+    if (busy >= threads) await new Promise<void>((resolve) => waiting.push(resolve));
+    busy++;
+  };
+  const give = () => {
+    busy--;
+    waiting.shift()?.();
+  };
   return {
     async parse(input: ParsePageInput): Promise<ParsePageOutput> {
-      pool ??= new Piscina({
-        filename: WORKER,
-        minThreads: threads,
-        maxThreads: threads,
-        idleTimeout: 30_000,
-      });
-      return (await pool.run(input)) as ParsePageOutput;
+      pool ??= new Piscina({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 30_000 });
+      await take();
+      const signal = AbortSignal.timeout(deadlineMs);
+      try {
+        return (await pool.run(input, { signal })) as ParsePageOutput;
+      } catch (error) {
+        // Aborting a running task terminates its thread; piscina starts a fresh one for the next page.
+        if (signal.aborted) return { kind: 'failed', code: 'too_slow', message: `parsing took longer than ${deadlineMs} ms; stopped` };
+        throw error;
+      } finally {
+        give();
+      }
     },
     async close() {
       await pool?.destroy();
       pool = null;
     },
   };
-}
-
-/**
- * Below this many sources a pass parses inline: starting worker threads (each loads the
- * extractor) costs more than a few parses, and small setups are most setups.
- */
-export const PARSE_POOL_MIN_SOURCES = 100;
-
-/** A pool for a configuration of `sourceCount` sources, or null when inline parsing is better. */
-export function parsePoolFor(sourceCount: number): ParsePool | null {
-  return sourceCount >= PARSE_POOL_MIN_SOURCES ? createParsePool() : null;
 }

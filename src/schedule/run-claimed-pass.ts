@@ -7,6 +7,7 @@ import { claimDueSources, extendLeases, releaseLeases, type ClaimedSource } from
 import { settleChecks, type SettledSource } from '../store/queries/settle-checks.ts';
 import type { NewCheck } from '../store/types.ts';
 import type { VersionHead } from '../store/queries/versions.ts';
+import { describeDatabaseError } from '../store/pg-error.ts';
 import { defaultSchedulePolicy, type SchedulePolicy } from './plan-next-check.ts';
 import { settleResult } from './settle-result.ts';
 
@@ -70,7 +71,7 @@ export async function runClaimedPass(deps: ClaimedPassDeps, sources: ResolvedSou
     const unknown = claimed.filter((c) => !byId.has(c.id));
     if (unknown.length) {
       deps.log.warn({ sources: unknown.map((c) => c.id) }, 'claimed sources that are not in this configuration; released');
-      await releaseLeases(deps.db, opts.owner, unknown.map((c) => c.id));
+      await releaseLeases(deps.db, unknown[0]!.leaseToken, unknown.map((c) => c.id));
       unknown.forEach((c) => skipped.add(c.id));
     }
     const known = claimed.filter((c) => byId.has(c.id));
@@ -83,6 +84,13 @@ export async function runClaimedPass(deps: ClaimedPassDeps, sources: ResolvedSou
   return summary;
 }
 
+/**
+ * Checks one claimed batch and settles it. Everything after the claim sits inside one
+ * `try/finally`, renewal timer included: whatever fails — the read of the heads, a check, the
+ * settle — the timer stops and every source of the batch not settled is given back, so a
+ * database blip can never leave a live worker renewing a batch it no longer checks (issue 13:
+ * 100 of 300 sources were never checked again after a PostgreSQL restart).
+ */
 async function checkBatch(
   deps: ClaimedPassDeps,
   byId: Map<string, ResolvedSource>,
@@ -93,23 +101,34 @@ async function checkBatch(
   setTimer: NonNullable<ClaimedPassOptions['setInterval']>,
   clearTimer: NonNullable<ClaimedPassOptions['clearInterval']>,
 ): Promise<void> {
+  const token = claimed[0]!.leaseToken;
   const held = new Set(claimed.map((c) => c.id));
-  const renew = setTimer(() => {
-    const until = new Date(deps.clock.now().getTime() + opts.leaseMs);
-    extendLeases(deps.db, opts.owner, [...held], until).catch((err: unknown) => deps.log.error({ err }, 'lease renewal failed'));
-  }, Math.max(1, Math.floor(opts.leaseMs / 3)));
-  (renew as { unref?(): void }).unref?.();
-
-  const settled: SettledSource[] = [];
-  const pending: NewCheck[] = [];
-  const queue = [...claimed];
-  const heads = deps.readHeads ? await deps.readHeads(claimed.map((c) => c.id)) : null;
+  const settledIds = new Set<string>();
+  let renew: unknown = null;
   try {
+    renew = setTimer(() => {
+      const now = deps.clock.now();
+      extendLeases(deps.db, token, [...held], now, new Date(now.getTime() + opts.leaseMs)).catch((err: unknown) =>
+        deps.log.error({ err: describeDatabaseError(err) }, 'lease renewal failed'),
+      );
+    }, Math.max(1, Math.floor(opts.leaseMs / 3)));
+    (renew as { unref?(): void }).unref?.();
+
+    const settled: SettledSource[] = [];
+    const pending: NewCheck[] = [];
+    const queue = [...claimed];
+    const heads = deps.readHeads ? await deps.readHeads(claimed.map((c) => c.id)) : null;
     const runners = Array.from({ length: Math.max(1, Math.min(opts.concurrency, queue.length)) }, async () => {
       for (let c = queue.shift(); c && !opts.signal?.aborted; c = queue.shift()) {
         const source = byId.get(c.id)!;
         try {
           const result = await deps.check(source, c, heads ? (heads.get(c.id) ?? null) : undefined);
+          if (result.leaseLost) {
+            // Another claim holds the source now: this worker writes nothing more for it.
+            summary.lostLeases++;
+            held.delete(c.id);
+            continue;
+          }
           settled.push(settleResult(source, c, result, deps.clock.now(), policy));
           if (result.pendingCheck) pending.push(result.pendingCheck);
           summary.checked++;
@@ -117,20 +136,24 @@ async function checkBatch(
           if (result.stored) summary.changes++;
           if (result.error) summary.failed++;
         } catch (err) {
-          // Not a check failure (those come back as results): a store error such as a version
-          // conflict. The source is released below and re-claimed, re-read and re-diffed.
-          deps.log.warn({ source: c.id, err }, 'check could not be completed; releasing the source');
+          // Not a check failure (those come back as results, a page the database refused
+          // included): the database failed. The source is released below and re-claimed later.
+          deps.log.warn({ source: c.id, err: describeDatabaseError(err) }, 'check could not be completed; releasing the source');
         }
       }
     });
     await Promise.all(runners);
+    const written = await settleChecks(deps.db, settled, pending, { leaseToken: token });
+    summary.lostLeases += settled.length - written.size;
+    for (const id of written) settledIds.add(id);
+    for (const s of settled) if (!written.has(s.sourceId)) held.delete(s.sourceId);
   } finally {
-    clearTimer(renew);
+    if (renew !== null) clearTimer(renew);
+    // Everything not settled — aborted before its turn, or failed outside the check — goes back.
+    const unsettled = [...held].filter((id) => !settledIds.has(id));
+    await releaseLeases(deps.db, token, unsettled).catch((err: unknown) =>
+      // The database is away: the leases run out on their own (renewal has stopped).
+      deps.log.warn({ err: describeDatabaseError(err), sources: unsettled.length }, 'could not give back leases; they expire'),
+    );
   }
-  const written = await settleChecks(deps.db, settled, pending, { owner: opts.owner });
-  summary.lostLeases += settled.length - written.size;
-  // Everything not settled — aborted before its turn, or failed outside the check — goes back.
-  const settledIds = new Set(settled.map((s) => s.sourceId));
-  const unsettled = [...held].filter((id) => !settledIds.has(id));
-  await releaseLeases(deps.db, opts.owner, unsettled);
 }

@@ -1,6 +1,7 @@
 import { createTask, validate } from 'node-cron';
 import { ConfigError } from '../app/errors.ts';
 import type { Logger } from '../app/log.ts';
+import { loggable } from '../store/pg-error.ts';
 
 export interface Ticker {
   /** Stops future ticks (one in progress keeps running; await it separately). */
@@ -23,7 +24,7 @@ export function startTicker(expression: string, onTick: () => Promise<void>, log
       info: (m) => log.debug(m),
       warn: (m) => log.debug(m),
       debug: (m) => log.debug(String(m)),
-      error: (m, err) => log.error({ err }, String(m)),
+      error: (m, err) => log.error({ err: loggable(err) }, String(m)),
     },
   });
   void task.start();

@@ -1,6 +1,7 @@
 import type { Logger } from '../app/log.ts';
 import type { DeliverySummary } from '../notify/index.ts';
 import type { PassSummary } from './run-claimed-pass.ts';
+import { loggable } from '../store/pg-error.ts';
 
 /**
  * One watch worker: on each tick, check what is due, then deliver what is due. The two jobs are
@@ -46,7 +47,7 @@ export function createWatchWorker(jobs: WatchJobs, log: Logger, onTick?: (s: Tic
         inFlight = round()
           .catch((err: unknown) => {
             // The database may be briefly away: log, and the next tick tries again.
-            log.error({ err }, 'watch round failed');
+            log.error({ err: loggable(err) }, 'watch round failed');
             return emptyTick();
           })
           .finally(() => {

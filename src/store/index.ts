@@ -28,7 +28,8 @@ export {
   type FetchState,
 } from './queries/sources.ts';
 export { latestVersion, latestVersionHead, latestVersionHeads, versionAt, versionBySeq, listVersions, touchVersion, type VersionHead } from './queries/versions.ts';
-export { storeVersion, type StoreVersionInput, type StoredVersion } from './queries/store-version.ts';
+export { storeVersion, type StoreVersionInput, type StoredVersion, type StoreOutcome } from './queries/store-version.ts';
+export { claimDueSources, extendLeases, releaseLeases, type ClaimedSource } from './queries/leases.ts';
 export { recordChecks, listChecks } from './queries/checks.ts';
 export { listChanges, getChange, setChangeState, type ListChangesOptions } from './queries/changes.ts';
 export { figureSeries } from './queries/figures.ts';

@@ -36,6 +36,8 @@ export const CHECK_OUTCOMES = [
   'extraction_failed',
   'gone',
   'blocked',
+  /** The page was judged but could not be stored (the database refused it, or the head kept moving). */
+  'store_failed',
 ] as const;
 export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
 
@@ -72,6 +74,12 @@ export const sources = pgTable(
     nextCheckAt: tstz('next_check_at'),
     leaseOwner: text('lease_owner'),
     leaseUntil: tstz('lease_until'),
+    /**
+     * Names one claim: a new one each time a worker claims the source. A write made under a lease
+     * carries its token and does nothing once the token changed or the lease ran out (fencing), so a
+     * worker whose lease expired mid-check can never store over its successor.
+     */
+    leaseToken: text('lease_token'),
     failureStreak: integer('failure_streak').notNull().default(0),
     lastCheckedAt: tstz('last_checked_at'),
     lastOutcome: text('last_outcome'),

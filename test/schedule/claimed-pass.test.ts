@@ -45,7 +45,8 @@ describe(`claimed checks (${backend})`, () => {
   it('gives each due source to exactly one of two claimers until the lease expires', async () => {
     await setup('claim', 6);
     const ours = (rows: { id: string }[]) => rows.map((r) => r.id).filter((id) => id.startsWith('claim-'));
-    const a = ours(await claimDueSources(fx.handle.db, { owner: 'a', now: clock.now(), leaseMs: 60_000, limit: 100 }));
+    const claimA = await claimDueSources(fx.handle.db, { owner: 'a', now: clock.now(), leaseMs: 60_000, limit: 100 });
+    const a = ours(claimA);
     const b = ours(await claimDueSources(fx.handle.db, { owner: 'b', now: clock.now(), leaseMs: 60_000, limit: 100 }));
     expect(a.sort()).toEqual(['claim-0', 'claim-1', 'claim-2', 'claim-3', 'claim-4', 'claim-5']);
     expect(b).toEqual([]);
@@ -59,7 +60,7 @@ describe(`claimed checks (${backend})`, () => {
       fx.handle.db,
       [{ sourceId: 'claim-0', etag: null, lastModified: null, lastCheckedAt: clock.now(), lastOutcome: 'unchanged', failureStreak: 0, goneStreak: 0, goneAt: null, nextCheckAt: clock.now(), event: null }],
       [],
-      { owner: 'a' },
+      { leaseToken: claimA[0]!.leaseToken },
     );
     expect(written.size).toBe(0);
     expect((await getSource(fx.handle.db, 'claim-0'))!.leaseOwner).toBe('c');

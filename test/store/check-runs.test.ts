@@ -4,7 +4,7 @@ import { settleChecks } from '../../src/store/queries/settle-checks.ts';
 import { latestVersionHead, latestVersionHeads } from '../../src/store/queries/versions.ts';
 import { listChecks, listVersions, storeVersion, syncSources, type DatabaseHandle, type NewCheck } from '../../src/store/index.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
-import { makeVersionInput } from './make-document.ts';
+import { makeVersionInput, storeNextVersion } from './make-document.ts';
 
 const t = (iso: string) => new Date(iso);
 const day = (d: number) => t(`2020-03-${String(d).padStart(2, '0')}T06:00:00Z`);
@@ -27,14 +27,14 @@ describe(`check runs (${backend})`, () => {
     versionId,
     ...over,
   });
-  const settle = (checks: NewCheck[]) => settleChecks(h.db, [], checks, { owner: null });
+  const settle = (checks: NewCheck[]) => settleChecks(h.db, [], checks, { leaseToken: null });
 
   beforeAll(async () => {
     h = await openTestDatabase();
     await syncSources(h.db, ['r-a', 'r-b', 'r-slots'].map((id) => ({ id, url: `https://example.test/${id}`, enabled: true })), day(1));
-    v1 = (await storeVersion(h.db, makeVersionInput('r-a', day(1), 1))).versionId;
-    await storeVersion(h.db, makeVersionInput('r-b', day(1), 1));
-    await storeVersion(h.db, makeVersionInput('r-slots', day(1), 1));
+    v1 = (await storeNextVersion(h.db, makeVersionInput('r-a', day(1), 1))).versionId;
+    await storeNextVersion(h.db, makeVersionInput('r-b', day(1), 1));
+    await storeNextVersion(h.db, makeVersionInput('r-slots', day(1), 1));
   });
   afterAll(async () => {
     await h?.close();
@@ -45,7 +45,7 @@ describe(`check runs (${backend})`, () => {
     await settle([unchanged('r-a', 3, v1)]);
     await settle([unchanged('r-a', 4, v1, { outcome: 'not_modified', httpStatus: 304, bytes: 0 })]);
     await settle([unchanged('r-a', 5, v1, { outcome: 'not_modified', httpStatus: 304, bytes: 0 })]);
-    v2 = (await storeVersion(h.db, makeVersionInput('r-a', day(6), 2))).versionId;
+    v2 = (await storeNextVersion(h.db, makeVersionInput('r-a', day(6), 2))).versionId;
     await settle([unchanged('r-a', 7, v2)]);
     await settle([unchanged('r-a', 8, v2)]);
     const rows = (await listChecks(h.db, 'r-a', 10)).reverse();

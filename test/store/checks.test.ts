@@ -32,10 +32,11 @@ describe(`checks (${backend})`, () => {
     expect(rows.map((r) => r.outcome)).toEqual([...CHECK_OUTCOMES].reverse());
     expect(rows.find((r) => r.outcome === 'fetch_error')).toMatchObject({ httpStatus: 503, error: 'http_503: Service Unavailable', bytes: null });
     expect(rows.find((r) => r.outcome === 'unchanged')).toMatchObject({ httpStatus: 200, bytes: 66_000, durationMs: 12, versionId: null, error: null });
+    const n = CHECK_OUTCOMES.length;
     expect((await listChecks(h.db, 'c-small', 3)).map((r) => r.checkedAt)).toEqual([
-      t('2018-01-08T06:00:00Z'),
-      t('2018-01-07T06:00:00Z'),
-      t('2018-01-06T06:00:00Z'),
+      t(`2018-01-0${n}T06:00:00Z`),
+      t(`2018-01-0${n - 1}T06:00:00Z`),
+      t(`2018-01-0${n - 2}T06:00:00Z`),
     ]);
   });
 

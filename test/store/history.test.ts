@@ -15,7 +15,7 @@ import {
   type StoredVersion,
 } from '../../src/store/index.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
-import { emptyChange, makeDocument, makeFigure, makeVersionInput } from './make-document.ts';
+import { emptyChange, makeDocument, makeFigure, makeVersionInput, storeNextVersion } from './make-document.ts';
 
 const t = (iso: string) => new Date(iso);
 const TRADE = 'economic-relations/bilateral-trade/money';
@@ -51,8 +51,7 @@ describe(`history queries (${backend})`, () => {
       const figures = [makeFigure({ value: r.trade, raw: `€${r.trade / 1e6} million`, period: String(2010 + i * 3) })];
       if (r.aid !== null) figures.push(makeFigure({ key: AID, value: r.aid, raw: `€${r.aid / 1e6} million`, period: null }));
       v.push(
-        await storeVersion(
-          h.db,
+        await storeNextVersion(h.db,
           makeVersionInput('nk', t(r.at), i + 1, {
             document: makeDocument({ updated: r.updated, figures, url: r.url }),
             finalUrl: r.url,
@@ -62,7 +61,7 @@ describe(`history queries (${backend})`, () => {
         ),
       );
     }
-    other = await storeVersion(h.db, makeVersionInput('kr', t('2017-09-01T00:00:00Z'), 1, { summary: 'kr first' }));
+    other = await storeNextVersion(h.db, makeVersionInput('kr', t('2017-09-01T00:00:00Z'), 1, { summary: 'kr first' }));
   });
   afterAll(async () => {
     await h?.close();

@@ -1,6 +1,7 @@
 /** Small hand-built PageDocuments and figures for store tests (no extraction involved). */
 import type { Change, Figure, PageDocument } from '../../src/extract/page-document.ts';
-import type { StoreVersionInput } from '../../src/store/index.ts';
+import type { Db } from '../../src/store/open-database.ts';
+import { latestVersionHead, storeVersion, type StoreVersionInput, type StoredVersion } from '../../src/store/queries/versions.ts';
 
 export function makeFigure(over: Partial<Figure> = {}): Figure {
   return {
@@ -62,6 +63,20 @@ export function makeVersionInput(sourceId: string, capturedAt: Date, n: number, 
     summary: `revision ${n}`,
     channels: [],
     check: { sourceId, checkedAt: capturedAt, outcome: n === 1 ? 'new' : 'changed', httpStatus: 200, bytes: 100, durationMs: 5 },
+    expectedHeadId: null,
+    fence: null,
     ...over,
   };
+}
+
+/**
+ * Stores a version after the source's current one, as a live check does: reads the head first
+ * and expects it. For tests that set up a history; a test of the expectation itself calls
+ * `storeVersion` with its own `expectedHeadId`.
+ */
+export async function storeNextVersion(db: Db, input: StoreVersionInput): Promise<StoredVersion> {
+  const head = await latestVersionHead(db, input.sourceId);
+  const outcome = await storeVersion(db, { ...input, expectedHeadId: head?.id ?? null });
+  if (outcome.kind !== 'stored') throw new Error(`storing a test version of ${input.sourceId} did nothing: ${outcome.kind}`);
+  return outcome;
 }

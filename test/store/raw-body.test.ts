@@ -12,7 +12,7 @@ import { MAX_DELTA_SHARE } from '../../src/store/raw-body.ts';
 import { revisionFile, revisionHtml } from '../helpers/snapshots.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 import { usePipelineFixture } from '../helpers/pipeline-fixture.ts';
-import { emptyChange, makeDocument, makeVersionInput } from './make-document.ts';
+import { emptyChange, makeDocument, makeVersionInput, storeNextVersion } from './make-document.ts';
 
 const t = (iso: string) => new Date(iso);
 const page = (r: '2017-07-05' | '2017-10-26' | '2020-05') => readFileSync(revisionFile(r));
@@ -68,7 +68,7 @@ describe(`raw bodies as keyframes and deltas (${backend})`, () => {
     const bodies = [page('2017-07-05'), page('2017-10-26'), page('2020-05')];
     const ids: number[] = [];
     for (const [i, b] of bodies.entries()) {
-      ids.push((await storeVersion(h.db, makeVersionInput(id, t(`201${7 + i}-01-01T00:00:00Z`), i + 1, { rawBody: b }))).versionId);
+      ids.push((await storeNextVersion(h.db, makeVersionInput(id, t(`201${7 + i}-01-01T00:00:00Z`), i + 1, { rawBody: b }))).versionId);
     }
     const rows = await stored(id);
     expect(rows.map((r) => r.rawBaseId)).toEqual([null, ids[0], ids[0]]);
@@ -85,8 +85,8 @@ describe(`raw bodies as keyframes and deltas (${backend})`, () => {
     const cp1252 = (s: string) => Buffer.from(s, 'latin1');
     const a = Buffer.concat([page('2017-07-05'), cp1252('<p>Caf\xe9 \x80 \x92\x93\x94</p>\r\n'), Buffer.from([0, 0xff, 0xc3, 0x28])]);
     const b = Buffer.concat([page('2017-07-05'), cp1252('<p>Caf\xe9 \x80 9,4 \x85</p>\r\n'), Buffer.from([0, 0xfe, 0xc3, 0x28, 0x80])]);
-    const v1 = await storeVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1, { rawBody: a }));
-    const v2 = await storeVersion(h.db, makeVersionInput(id, t('2017-02-01T00:00:00Z'), 2, { rawBody: b }));
+    const v1 = await storeNextVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1, { rawBody: a }));
+    const v2 = await storeNextVersion(h.db, makeVersionInput(id, t('2017-02-01T00:00:00Z'), 2, { rawBody: b }));
     expect((await stored(id)).map((r) => r.rawBaseId)).toEqual([null, v1.versionId]);
     expect((await body(v1.versionId)).equals(a)).toBe(true);
     expect((await body(v2.versionId)).equals(b)).toBe(true);
@@ -102,7 +102,7 @@ describe(`raw bodies as keyframes and deltas (${backend})`, () => {
     const bodies = [first, grown, unrelated, unrelatedEdited, first];
     const ids: number[] = [];
     for (const [i, b] of bodies.entries()) {
-      ids.push((await storeVersion(h.db, makeVersionInput(id, t(`2017-0${i + 1}-01T00:00:00Z`), i + 1, { rawBody: b }))).versionId);
+      ids.push((await storeNextVersion(h.db, makeVersionInput(id, t(`2017-0${i + 1}-01T00:00:00Z`), i + 1, { rawBody: b }))).versionId);
     }
     // grown (delta too big) and unrelated (nothing to diff) are keyframes; the edit deltas against
     // unrelated; the revert to the first page is diffed against unrelated too (its predecessor's
@@ -115,8 +115,8 @@ describe(`raw bodies as keyframes and deltas (${backend})`, () => {
   it('returns null for a version that does not exist, and throws on a delta that does not apply rather than return a wrong body', async () => {
     expect(await loadRawBody(h.db, 987_654_321)).toBeNull();
     const id = await newSource();
-    await storeVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1, { rawBody: page('2017-07-05') }));
-    const v2 = await storeVersion(h.db, makeVersionInput(id, t('2017-02-01T00:00:00Z'), 2, { rawBody: page('2017-10-26') }));
+    await storeNextVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1, { rawBody: page('2017-07-05') }));
+    const v2 = await storeNextVersion(h.db, makeVersionInput(id, t('2017-02-01T00:00:00Z'), 2, { rawBody: page('2017-10-26') }));
     const wrong = gzipSync(Buffer.from(JSON.stringify({ v: 1, ops: [10] })));
     await h.db.update(schema.versions).set({ rawGzip: wrong }).where(eq(schema.versions.id, v2.versionId));
     await expect(loadRawBody(h.db, v2.versionId)).rejects.toThrow(RawDeltaError);
@@ -168,7 +168,7 @@ describe(`raw bodies as keyframes and deltas (${backend})`, () => {
         // A version before A, so that A itself is a delta.
         keyframeId = (await insertVersion(h.db, importInput(id, t('2016-06-01T00:00:00Z'), 0, base))).versionId;
       }
-      const a = await storeVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1, { rawBody: bodyA, document: makeDocument({ title: 'revision 1' }) }));
+      const a = await storeNextVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1, { rawBody: bodyA, document: makeDocument({ title: 'revision 1' }) }));
       // A was seen again on 2017-03-01 by a live check.
       await recordChecks(h.db, [{ sourceId: id, checkedAt: t('2017-03-01T00:00:00Z'), outcome: 'unchanged', versionId: a.versionId }]);
       await touchVersion(h.db, a.versionId, t('2017-03-01T00:00:00Z'));
@@ -200,9 +200,9 @@ describe(`raw bodies as keyframes and deltas (${backend})`, () => {
     const document = extractDocument(revisionHtml('2017-10-26'), { url: 'https://example.test/page' });
     const [toast] = await executeRows<{ name: string }>(h.db, sql`select reltoastrelid::regclass::text as name from pg_class where oid = 'versions'::regclass`);
     const values = async () => Number((await executeRows<{ n: number }>(h.db, sql.raw(`select count(distinct chunk_id)::int as n from ${toast!.name}`)))[0]?.n);
-    await storeVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1, { rawBody: page('2017-07-05'), document }));
+    await storeNextVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1, { rawBody: page('2017-07-05'), document }));
     const before = await values();
-    const v2 = await storeVersion(h.db, makeVersionInput(id, t('2017-02-01T00:00:00Z'), 2, { rawBody: page('2017-10-26'), document }));
+    const v2 = await storeNextVersion(h.db, makeVersionInput(id, t('2017-02-01T00:00:00Z'), 2, { rawBody: page('2017-10-26'), document }));
     expect((await stored(id)).at(-1)?.rawBaseId).not.toBeNull();
     // Two new TOAST values: the document and the ~1 KB delta (inline, it would be one).
     expect((await values()) - before).toBe(2);
@@ -211,8 +211,8 @@ describe(`raw bodies as keyframes and deltas (${backend})`, () => {
 
   it('deleting a source deletes its keyframes and deltas together', async () => {
     const id = await newSource();
-    await storeVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1, { rawBody: page('2017-07-05') }));
-    await storeVersion(h.db, makeVersionInput(id, t('2017-02-01T00:00:00Z'), 2, { rawBody: page('2017-10-26') }));
+    await storeNextVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1, { rawBody: page('2017-07-05') }));
+    await storeNextVersion(h.db, makeVersionInput(id, t('2017-02-01T00:00:00Z'), 2, { rawBody: page('2017-10-26') }));
     expect((await stored(id)).map((r) => r.rawBaseId === null)).toEqual([true, false]);
     await h.db.delete(schema.sources).where(eq(schema.sources.id, id));
     expect(await stored(id)).toEqual([]);

@@ -7,8 +7,10 @@ import { FactwatchError } from '../../src/app/errors.ts';
 import type { FigureKind } from '../../src/extract/page-document.ts';
 import {
   executeRows,
+  claimDueSources,
   getChange,
   latestVersion,
+  latestVersionHead,
   listChecks,
   loadRawBody,
   schema,
@@ -18,7 +20,7 @@ import {
   type DatabaseHandle,
 } from '../../src/store/index.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
-import { emptyChange, makeDocument, makeFigure, makeVersionInput } from './make-document.ts';
+import { emptyChange, makeDocument, makeFigure, makeVersionInput, storeNextVersion } from './make-document.ts';
 
 const t = (iso: string) => new Date(iso);
 
@@ -61,8 +63,7 @@ describe(`storeVersion (${backend})`, () => {
         makeFigure({ key: 'intro/stamp/date', kind: 'date', value: '2016-05', unit: null, raw: 'May 2016', period: null }),
       ],
     });
-    const stored = await storeVersion(
-      h.db,
+    const stored = await storeNextVersion(h.db,
       makeVersionInput(id, at, 1, { document: doc, channels: ['hook', 'slack', 'hook'], summary: 'first capture' }),
     );
     expect(stored.seq).toBe(1);
@@ -99,12 +100,12 @@ describe(`storeVersion (${backend})`, () => {
   it('seq increments per source and the change links from the previous latest version', async () => {
     const a = await newSource();
     const b = await newSource();
-    const v1 = await storeVersion(h.db, makeVersionInput(a, t('2017-01-01T00:00:00Z'), 1));
-    const b1 = await storeVersion(h.db, makeVersionInput(b, t('2017-01-02T00:00:00Z'), 1));
+    const v1 = await storeNextVersion(h.db, makeVersionInput(a, t('2017-01-01T00:00:00Z'), 1));
+    const b1 = await storeNextVersion(h.db, makeVersionInput(b, t('2017-01-02T00:00:00Z'), 1));
     const diff = emptyChange({ updated: { from: '2017-07-05', to: '2017-10-26' } });
-    const v2 = await storeVersion(h.db, makeVersionInput(a, t('2017-02-01T00:00:00Z'), 2, { change: diff }));
+    const v2 = await storeNextVersion(h.db, makeVersionInput(a, t('2017-02-01T00:00:00Z'), 2, { change: diff }));
     // A revert to the first content is a new version, not a duplicate.
-    const v3 = await storeVersion(h.db, makeVersionInput(a, t('2017-03-01T00:00:00Z'), 1));
+    const v3 = await storeNextVersion(h.db, makeVersionInput(a, t('2017-03-01T00:00:00Z'), 1));
     expect([v1.seq, v2.seq, v3.seq, b1.seq]).toEqual([1, 2, 3, 1]);
 
     const c2 = await getChange(h.db, v2.changeId);
@@ -121,7 +122,7 @@ describe(`storeVersion (${backend})`, () => {
     ['the check row violates its outcome constraint (last statement)', 'check'],
   ] as const)('writes nothing when %s', async (_label, broken) => {
     const id = await newSource();
-    await storeVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1, { channels: ['hook'] }));
+    await storeNextVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1, { channels: ['hook'] }));
     const before = await countRows(id);
 
     const input = makeVersionInput(id, t('2017-02-01T00:00:00Z'), 2, { channels: ['hook'], change: emptyChange() });
@@ -130,7 +131,7 @@ describe(`storeVersion (${backend})`, () => {
     } else {
       input.check = { ...input.check, outcome: 'exploded' as 'changed' };
     }
-    const error = await storeVersion(h.db, input).then(
+    const error = await storeNextVersion(h.db, input).then(
       () => null,
       (e: unknown) => e,
     );
@@ -140,7 +141,7 @@ describe(`storeVersion (${backend})`, () => {
     expect(await countRows(id)).toEqual(before);
     expect(before).toEqual({ versions: 1, figures: 1, changes: 1, deliveries: 1, checks: 1 });
     // And the source is still writable: the failed attempt left no half state behind.
-    const ok = await storeVersion(h.db, makeVersionInput(id, t('2017-03-01T00:00:00Z'), 3));
+    const ok = await storeNextVersion(h.db, makeVersionInput(id, t('2017-03-01T00:00:00Z'), 3));
     expect(ok.seq).toBe(2);
   });
 
@@ -152,7 +153,7 @@ describe(`storeVersion (${backend})`, () => {
       Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0x00, 0x00]),
       randomBytes(70_000),
     ]);
-    const stored = await storeVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1, { rawBody: body }));
+    const stored = await storeNextVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1, { rawBody: body }));
     const row = await versionBySeq(h.db, id, stored.seq);
     if (!row) throw new Error('version not found');
     // The driver value is normalised to a Buffer on both backends.
@@ -167,29 +168,54 @@ describe(`storeVersion (${backend})`, () => {
     expect(createHash('sha256').update(back).digest('hex')).toBe(createHash('sha256').update(body).digest('hex'));
   });
 
-  it('concurrent writers for one source never share a seq; any loser gets a retryable version_conflict', async () => {
+  it('concurrent writers that diffed against the same head: exactly one stores, the others write nothing and say why', async () => {
     const id = await newSource();
     const results = await Promise.allSettled(
-      [1, 2, 3, 4].map((i) => storeVersion(h.db, makeVersionInput(id, t(`2017-0${i}-01T00:00:00Z`), i))),
+      [1, 2, 3, 4].map((i) => storeVersion(h.db, makeVersionInput(id, t(`2017-0${i}-01T00:00:00Z`), i, { expectedHeadId: null }))),
     );
-    const seqs = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.seq] : []));
-    expect(new Set(seqs).size).toBe(seqs.length);
-    for (const r of results) {
-      if (r.status === 'rejected') {
-        expect(r.reason).toBeInstanceOf(FactwatchError);
-        expect(r.reason).toMatchObject({ code: 'version_conflict', retryable: true });
-      }
-    }
-    const [count] = await executeRows<{ n: number }>(h.db, sql`select count(*)::int as n from versions where source_id = ${id}`);
-    expect(count?.n).toBe(seqs.length);
-    expect(seqs.length).toBeGreaterThan(0);
+    const kinds = results.map((r) => (r.status === 'fulfilled' ? r.value.kind : (r.reason as FactwatchError).code));
+    expect(kinds.filter((k) => k === 'stored')).toHaveLength(1);
+    // A loser either saw the winner's version (head moved) or raced it to the same seq (retryable conflict).
+    for (const k of kinds.filter((k) => k !== 'stored')) expect(['head_moved', 'version_conflict']).toContain(k);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'version_conflict', retryable: true });
+    expect(await countRows(id)).toEqual({ versions: 1, figures: makeDocument().figures.length, changes: 1, deliveries: 0, checks: 1 });
+  });
+
+  it('writes nothing when the head is no longer the version the diff was made against', async () => {
+    const id = await newSource();
+    const v1 = await storeNextVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1));
+    await storeNextVersion(h.db, makeVersionInput(id, t('2017-02-01T00:00:00Z'), 2));
+    const before = await countRows(id);
+    // A writer that read the head before version 2 was stored.
+    const stale = await storeVersion(h.db, makeVersionInput(id, t('2017-03-01T00:00:00Z'), 3, { expectedHeadId: v1.versionId, channels: ['hook'] }));
+    expect(stale).toEqual({ kind: 'head_moved' });
+    expect(await countRows(id)).toEqual(before);
+  });
+
+  it('under a lease: writes nothing once the lease ran out or another claim took the source', async () => {
+    const id = await newSource();
+    const now = t('2017-01-01T00:00:00Z');
+    const [claim] = await claimDueSources(h.db, { owner: 'w1', now, leaseMs: 60_000, limit: 1000 }).then((c) => c.filter((x) => x.id === id));
+    expect(claim).toBeDefined();
+    const input = (n: number, at: Date) => makeVersionInput(id, at, n, { fence: { leaseToken: claim!.leaseToken, now: at } });
+    // Past the lease's end, nobody else has claimed yet: still nothing.
+    expect(await storeVersion(h.db, input(1, t('2017-01-01T00:01:01Z')))).toEqual({ kind: 'lease_lost' });
+    expect((await countRows(id)).versions).toBe(0);
+    // Within the lease: stored.
+    expect((await storeVersion(h.db, input(1, t('2017-01-01T00:00:30Z')))).kind).toBe('stored');
+    // Another worker claims it after expiry: the first worker's token no longer counts.
+    const [taken] = await claimDueSources(h.db, { owner: 'w2', now: t('2017-01-01T00:02:00Z'), leaseMs: 60_000, limit: 1000 }).then((c) => c.filter((x) => x.id === id));
+    expect(taken).toBeDefined();
+    const late = await storeVersion(h.db, { ...input(2, t('2017-01-01T00:02:10Z')), expectedHeadId: (await latestVersionHead(h.db, id))!.id });
+    expect(late).toEqual({ kind: 'lease_lost' });
+    expect((await countRows(id)).versions).toBe(1);
   });
 
   if (backend === 'postgres') {
     // Only PostgreSQL has a second connection that can hold a conflicting row uncommitted.
     it('a seq taken by another uncommitted transaction surfaces as a retryable version_conflict, writing nothing', async () => {
       const id = await newSource();
-      await storeVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1));
+      await storeNextVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1));
       const before = await countRows(id);
       const pool = (h.db as unknown as { $client: Sql }).$client;
       const other = await pool.reserve();
@@ -197,7 +223,7 @@ describe(`storeVersion (${backend})`, () => {
         await other`begin`;
         await other`insert into versions (source_id, seq, content_hash, raw_gzip, raw_hash, final_url, captured_at, last_seen_at, document)
           values (${id}, 2, 'x', ${Buffer.from([0])}, 'x', 'https://example.test/x', now(), now(), '{}'::jsonb)`;
-        const attempt = storeVersion(h.db, makeVersionInput(id, t('2017-02-01T00:00:00Z'), 2)).then(
+        const attempt = storeNextVersion(h.db, makeVersionInput(id, t('2017-02-01T00:00:00Z'), 2)).then(
           () => null,
           (e: unknown) => e,
         );

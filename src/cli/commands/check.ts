@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../app/errors.ts';
 import { runCheckPass } from '../../../jobs/check-sources.ts';
-import { parsePoolFor } from '../../pipeline/parse-pool.ts';
+import { createParsePool } from '../../pipeline/parse-pool.ts';
 import { syncSources } from '../../store/queries/sources.ts';
 import { renderText, shouldUseColor } from '../../report/index.ts';
 import { loadReportMeta } from '../../pipeline/load-report-meta.ts';
@@ -22,12 +22,12 @@ export function registerCheckCommand(program: Command): void {
       if (unknown.length) throw new UsageError(`unknown source(s): ${unknown.join(', ')}`);
       await withContext(cmd, async (ctx) => {
         await syncSources(ctx.db, sources, ctx.clock.now());
-        const pool = parsePoolFor(ids.length > 0 ? ids.length : sources.length);
+        const pool = createParsePool();
         let results;
         try {
-          results = await runCheckPass(pool ? { ...ctx, parsePage: pool.parse } : ctx, sources, { only: ids, all: opts.all });
+          results = await runCheckPass({ ...ctx, parsePage: pool.parse }, sources, { only: ids, all: opts.all });
         } finally {
-          await pool?.close();
+          await pool.close();
         }
         if (opts.json) {
           printJson(

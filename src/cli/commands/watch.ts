@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Agent } from 'undici';
 import { UsageError } from '../../app/errors.ts';
 import { runScheduledChecks } from '../../../jobs/check-sources.ts';
-import { parsePoolFor } from '../../pipeline/parse-pool.ts';
+import { createParsePool } from '../../pipeline/parse-pool.ts';
 import { runDeliveries } from '../../../jobs/deliver-notifications.ts';
 import { createChannels, defaultDeliveryPolicy } from '../../notify/index.ts';
 import { nextRunAfter } from '../../schedule/next-run.ts';
@@ -54,8 +54,8 @@ export function registerWatchCommand(program: Command): void {
           baseDir: process.cwd(),
           timeoutMs: defaultDeliveryPolicy.timeoutMs,
         });
-        const pool = parsePoolFor(sources.length);
-        const checkDeps = pool ? { ...ctx, parsePage: pool.parse } : ctx;
+        const pool = createParsePool();
+        const checkDeps = { ...ctx, parsePage: pool.parse };
         const totals = { checked: 0, changes: 0, failed: 0, delivered: 0, dead: 0, lostLeases: 0 };
         const report = (s: TickSummary) => {
           totals.checked += s.checks.checked;
@@ -109,7 +109,7 @@ export function registerWatchCommand(program: Command): void {
           if (opts.json) printLine(JSON.stringify({ worker: owner, event: 'stopped', ...totals, maxRssKb: process.resourceUsage().maxRSS }));
           else printLine(`factwatch watch: stopped (${totals.checked} checked, ${totals.delivered} delivered)`);
         } finally {
-          await pool?.close();
+          await pool.close();
           await dispatcher.close();
         }
       });

@@ -4,7 +4,12 @@
  * same row) and stamps them with a lease — its owner id and an expiry. A worker that dies simply
  * stops renewing: when `lease_until` passes, the source is due and unleased again, and the next
  * claim by anyone takes it. Times come from the caller's clock, never from SQL `now()`.
+ *
+ * Each claim also writes a fresh `lease_token`. Renewal, release, settling and storing a version
+ * all name that token, so a worker that lost its lease (it expired while a slow check ran, and
+ * another worker claimed the source) changes nothing: its token is no longer there.
  */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../open-database.ts';
 import { executeRows } from '../execute-rows.ts';
@@ -20,6 +25,8 @@ export interface ClaimedSource {
   goneStreak: number;
   goneAt: Date | null;
   leaseUntil: Date;
+  /** This claim's token: what every write under the lease carries. */
+  leaseToken: string;
 }
 
 export interface ClaimOptions {
@@ -33,6 +40,7 @@ export interface ClaimOptions {
 export async function claimDueSources(db: Db, opts: ClaimOptions): Promise<ClaimedSource[]> {
   const now = opts.now.toISOString();
   const until = new Date(opts.now.getTime() + opts.leaseMs).toISOString();
+  const token = `${opts.owner}/${randomUUID()}`;
   const rows = await executeRows<Record<string, unknown>>(
     db,
     sql`
@@ -46,7 +54,7 @@ export async function claimDueSources(db: Db, opts: ClaimOptions): Promise<Claim
         for update skip locked
       )
       update sources s
-      set lease_owner = ${opts.owner}, lease_until = ${until}::timestamptz
+      set lease_owner = ${opts.owner}, lease_until = ${until}::timestamptz, lease_token = ${token}
       from due
       where s.id = due.id
       returning s.id, due.next_check_at as due_at, s.etag, s.last_modified, s.failure_streak,
@@ -61,16 +69,22 @@ export async function claimDueSources(db: Db, opts: ClaimOptions): Promise<Claim
     goneStreak: Number(r.gone_streak),
     goneAt: toDateOrNull(r.gone_at),
     leaseUntil: toDateOrNull(r.lease_until) ?? new Date(until),
+    leaseToken: token,
   }));
 }
 
-/** Pushes the expiry of leases `owner` still holds (a long batch must not lose its sources). */
-export async function extendLeases(db: Db, owner: string, ids: string[], until: Date): Promise<number> {
+/**
+ * Pushes the expiry of the leases a claim still holds (a long batch must not lose its sources).
+ * A lease that already ran out is not revived: another worker may have claimed it meanwhile, and
+ * even if none did, the holder's writes are fenced off from the moment it expired.
+ */
+export async function extendLeases(db: Db, token: string, ids: string[], now: Date, until: Date): Promise<number> {
   if (ids.length === 0) return 0;
   const rows = await executeRows(
     db,
     sql`update sources set lease_until = ${until.toISOString()}::timestamptz
-        where lease_owner = ${owner} and id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+        where lease_token = ${token} and lease_until > ${now.toISOString()}::timestamptz
+          and id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
         returning id`,
   );
   return rows.length;
@@ -80,11 +94,11 @@ export async function extendLeases(db: Db, owner: string, ids: string[], until: 
  * Gives sources back unchecked (graceful shutdown): the due time stays as it was, so the next
  * claim by any worker takes them at once instead of after the lease would have expired.
  */
-export async function releaseLeases(db: Db, owner: string, ids: string[]): Promise<void> {
+export async function releaseLeases(db: Db, token: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await db.execute(
-    sql`update sources set lease_owner = null, lease_until = null
-        where lease_owner = ${owner} and id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
+    sql`update sources set lease_owner = null, lease_until = null, lease_token = null
+        where lease_token = ${token} and id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
   );
 }
 

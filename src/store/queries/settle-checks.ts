@@ -29,11 +29,11 @@ export interface SettledSource {
 
 export interface SettleOptions {
   /**
-   * The lease owner settling: only sources it still holds are updated (a worker whose lease
-   * expired and was taken over must not overwrite the new holder's state), and their lease is
-   * released. Null for a hand-run `check`, which leaves any lease alone.
+   * The claim settling (its lease token): only sources it still holds are updated (a worker whose
+   * lease expired and was taken over must not overwrite the new holder's state), and their lease
+   * is released. Null for a hand-run `check`, which leaves any lease alone.
    */
-  owner: string | null;
+  leaseToken: string | null;
 }
 
 /** Rows per statement: bounds one statement's jsonb parameter (a few hundred KB). */
@@ -54,7 +54,7 @@ export async function settleChecks(db: Db, settled: SettledSource[], pendingChec
       await tx.execute(touchStatement(seen.slice(i, i + SETTLE_BATCH)));
     }
     for (let i = 0; i < settled.length; i += SETTLE_BATCH) {
-      const rows = await executeRows<{ id: string }>(tx, updateStatement(settled.slice(i, i + SETTLE_BATCH), opts.owner));
+      const rows = await executeRows<{ id: string }>(tx, updateStatement(settled.slice(i, i + SETTLE_BATCH), opts.leaseToken));
       for (const r of rows) written.add(String(r.id));
     }
     for (const s of settled) {
@@ -100,7 +100,7 @@ function touchStatement(batch: Array<{ versionId: number; at: Date }>): SQL {
     where v.id = x.id`;
 }
 
-function updateStatement(batch: SettledSource[], owner: string | null): SQL {
+function updateStatement(batch: SettledSource[], leaseToken: string | null): SQL {
   const json = JSON.stringify(
     batch.map((s) => ({
       id: s.sourceId,
@@ -114,8 +114,8 @@ function updateStatement(batch: SettledSource[], owner: string | null): SQL {
       next_check_at: s.nextCheckAt.toISOString(),
     })),
   );
-  const lease = owner === null ? sql`` : sql`, lease_owner = null, lease_until = null`;
-  const fence = owner === null ? sql`` : sql` and s.lease_owner = ${owner}`;
+  const lease = leaseToken === null ? sql`` : sql`, lease_owner = null, lease_until = null, lease_token = null`;
+  const fence = leaseToken === null ? sql`` : sql` and s.lease_token = ${leaseToken}`;
   return sql`
     update sources s
     set etag = v.etag, last_modified = v.last_modified, last_checked_at = v.last_checked_at,

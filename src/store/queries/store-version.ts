@@ -33,6 +33,14 @@ export interface StoreVersionInput {
   channels: string[];
   /** The check that found this version; stored with its `versionId` set. */
   check: NewCheck;
+  /**
+   * The version the diff was made against (null: none, a first capture). Nothing is written
+   * unless it is still the source's current version: a second writer in between (another
+   * `check`, a history import) made the diff stale.
+   */
+  expectedHeadId: number | null;
+  /** Set when writing under a lease: nothing is written unless that claim still holds it at `now`. */
+  fence: { leaseToken: string; now: Date } | null;
 }
 
 export interface StoredVersion {
@@ -41,21 +49,37 @@ export interface StoredVersion {
   changeId: number;
 }
 
+/** What a store attempt did: stored, or nothing because its expectation no longer held. */
+export type StoreOutcome =
+  | ({ kind: 'stored' } & StoredVersion)
+  /** The current version is no longer the one the diff was made against: re-read, re-diff. */
+  | { kind: 'head_moved' }
+  /** The lease ran out or was taken over: this worker must not write for the source any more. */
+  | { kind: 'lease_lost' };
+
 
 /**
- * Writes a new version and everything that hangs off it, atomically.
+ * Writes a new version and everything that hangs off it, atomically — if the writer's
+ * expectations still hold: the source's current version is `expectedHeadId`, and (under a lease)
+ * the claim still holds the source. Otherwise nothing is written and the outcome says why.
  *
- * The next `seq` is read inside the statement; two writers racing on the same source both
- * read the same maximum and the second hits `versions_source_seq_unique`. That surfaces as a
- * retryable `FactwatchError` ("version_conflict"): re-read the latest version, re-diff, retry.
+ * Two writers that both pass those checks at the same instant both read the same maximum `seq`
+ * and the second hits `versions_source_seq_unique`. That surfaces as a retryable
+ * `FactwatchError` ("version_conflict"): re-read the latest version, re-diff, retry.
  */
-export async function storeVersion(db: Db, input: StoreVersionInput): Promise<StoredVersion> {
+export async function storeVersion(db: Db, input: StoreVersionInput): Promise<StoreOutcome> {
   // The keyframe is read before the statement: any stored version is a valid base (raw-body.ts).
   const raw = await encodeRawBody(input.rawBody, await keyframeFor(db, input.sourceId));
   try {
-    const [row] = await executeRows<{ version_id: number; seq: number; change_id: number }>(db, storeStatement(db, input, raw));
+    const [row] = await executeRows<{ version_id: number | null; seq: number | null; change_id: number | null; head_ok: boolean; lease_ok: boolean }>(
+      db,
+      storeStatement(db, input, raw),
+    );
     if (!row) throw new Error('storing a version returned no row');
-    return { versionId: Number(row.version_id), seq: Number(row.seq), changeId: Number(row.change_id) };
+    if (!row.lease_ok) return { kind: 'lease_lost' };
+    if (!row.head_ok) return { kind: 'head_moved' };
+    if (row.version_id === null || row.change_id === null) throw new Error('storing a version wrote no version');
+    return { kind: 'stored', versionId: Number(row.version_id), seq: Number(row.seq), changeId: Number(row.change_id) };
   } catch (error) {
     const pg = findPgError(error);
     if (pg?.code === UNIQUE_VIOLATION && pg.constraint === 'versions_source_seq_unique') {
@@ -77,6 +101,10 @@ export async function storeVersion(db: Db, input: StoreVersionInput): Promise<St
  * Every CTE sees the table as it was before the statement, so `previous` and the next `seq` are
  * read exactly as the transaction read them; foreign keys are checked at the statement's end.
  * Bulky values travel as single jsonb parameters (figures, channels), as in `insertFigures`.
+ *
+ * `expect` decides whether anything is written (the version insert is gated on it by `having`,
+ * and every other insert hangs off the version); the statement always returns one row saying
+ * which expectation failed, so a caller can tell a stale diff from a lost lease.
  */
 function storeStatement(db: Db, input: StoreVersionInput, raw: EncodedRawBody): SQL {
   const { sourceId, document, capturedAt, check } = input;
@@ -84,13 +112,22 @@ function storeStatement(db: Db, input: StoreVersionInput, raw: EncodedRawBody): 
   const previous = db.select({ id: versions.id }).from(versions).where(eq(versions.sourceId, sourceId)).orderBy(...newestFirst()).limit(1);
   const figures = figureRecordsSql(document.figures);
   const channels = JSON.stringify([...new Set(input.channels)]);
+  const leaseOk = input.fence
+    ? sql`exists (select 1 from sources where id = ${sourceId}::text and lease_token = ${input.fence.leaseToken}::text
+        and lease_until > ${input.fence.now.toISOString()}::timestamptz)`
+    : sql`true`;
   return sql`with
+    head as (${previous}),
+    expect as (
+      select coalesce((select id from head), 0) = ${input.expectedHeadId ?? 0}::int as head_ok, ${leaseOk} as lease_ok
+    ),
     v as (
       insert into versions (source_id, seq, content_hash, raw_gzip, raw_base_id, raw_hash, final_url, captured_at, last_seen_at, updated, updated_text, document)
       select ${sourceId}::text, coalesce(max(seq), 0) + 1, ${input.contentHash}::text, ${raw.rawGzip}::bytea, ${raw.rawBaseId}::int,
         ${input.rawHash}::text, ${input.finalUrl}::text, ${at}::timestamptz, ${at}::timestamptz, ${document.updated}::text,
         ${document.updatedText}::text, ${JSON.stringify(document)}::jsonb
       from versions where source_id = ${sourceId}::text
+      having (select head_ok and lease_ok from expect)
       returning id, seq
     ),
     f as (
@@ -99,7 +136,7 @@ function storeStatement(db: Db, input: StoreVersionInput, raw: EncodedRawBody): 
     ),
     c as (
       insert into changes (source_id, from_version_id, to_version_id, detected_at, change, summary)
-      select ${sourceId}::text, (${previous}), v.id, ${at}::timestamptz, ${input.change === null ? null : JSON.stringify(input.change)}::jsonb, ${input.summary}::text
+      select ${sourceId}::text, (select id from head), v.id, ${at}::timestamptz, ${input.change === null ? null : JSON.stringify(input.change)}::jsonb, ${input.summary}::text
       from v
       returning id
     ),
@@ -113,5 +150,7 @@ function storeStatement(db: Db, input: StoreVersionInput, raw: EncodedRawBody): 
         ${check.bytes ?? null}::int, ${check.durationMs ?? null}::int, v.id, ${check.error ?? null}::text, ${check.dueAt?.toISOString() ?? null}::timestamptz
       from v
     )
-    select v.id as version_id, v.seq, c.id as change_id from v, c`;
+    select (select id from v) as version_id, (select seq from v) as seq, (select id from c) as change_id,
+      expect.head_ok, expect.lease_ok
+    from expect`;
 }
