@@ -7,9 +7,10 @@
  * placement itself is decided by content, so a capture processed again (a crash between its
  * version and its ledger row) lands on the version it already belongs to.
  *
- * Archives are untrusted input: a CDX listing may date a capture in 2999; a WARC file may be
- * random bytes, cut short or a decompression bomb. Impossible dates are refused
- * (capture-date-window.ts), and WARC bodies are read under the source's `maxBytes`.
+ * Archives are untrusted input: a CDX listing may name other URLs, page forever or date a
+ * capture in 2999; a WARC file may be random bytes, cut short or a decompression bomb. Rows for
+ * other URLs are counted and passed over, paging has limits (page-cdx.ts), impossible dates are
+ * refused (capture-date-window.ts), and WARC bodies are read under the source's `maxBytes`.
  */
 import type { Clock } from '../src/app/clock.ts';
 import { FactwatchError } from '../src/app/errors.ts';
@@ -19,11 +20,12 @@ import { defaultFetchSettings } from '../src/fetch/fetch-settings.ts';
 import type { ArchiveClient } from '../src/import/archive-client.ts';
 import { ArchiveError } from '../src/import/archive-error.ts';
 import { refuseCaptureDate } from '../src/import/capture-date-window.ts';
-import { buildCaptureUrl, buildCdxUrl, parseCdxPage, type CdxRow } from '../src/import/cdx.ts';
+import { buildCaptureUrl, type CdxRow } from '../src/import/cdx.ts';
 import { classifyCdxRow, stripDigestPrefix } from '../src/import/classify-capture.ts';
 import { importCapture, type CaptureResult } from '../src/import/import-capture.ts';
 import { countCapture, emptySummary, type CaptureEvent, type ImportObserver, type ImportSummary } from '../src/import/import-events.ts';
 import { matchKnownUrl, urlMatchKey } from '../src/import/match-url.ts';
+import { listCdxRows } from '../src/import/page-cdx.ts';
 import { readWarcCaptures, type WarcCapture } from '../src/import/warc-captures.ts';
 import type { Db } from '../src/store/open-database.ts';
 import { listDoneCaptureKeys, recordImportedCapture, versionByCaptureDigest } from '../src/store/queries/import-ledger.ts';
@@ -59,12 +61,12 @@ export interface WaybackImportOptions extends ImportRunOptions {
   to?: string;
   /** CDX rows per page (resume-key paging). */
   pageSize?: number;
+  /** Pages read for one URL at most (default `MAX_CDX_PAGES`). */
+  maxPages?: number;
 }
 
 export { DEFAULT_ARCHIVE_URL } from '../src/import/limits.ts';
 const DEFAULT_PAGE_SIZE = 500;
-/** A runaway resume-key loop must end: far more pages than any page's history needs. */
-const MAX_CDX_PAGES = 1000;
 
 /** The current URL, the configured aliases and the recorded URL history, without repeats. */
 export async function importSourceFor(db: Db, source: ResolvedSource): Promise<ImportSource> {
@@ -80,22 +82,42 @@ export async function importSourceFor(db: Db, source: ResolvedSource): Promise<I
   return { id: source.id, profile: source.profile, urls, maxBytes: source.fetch.maxBytes ?? defaultFetchSettings.maxBytes };
 }
 
-/** Lists every capture the archive has of the source's URLs, oldest first, without repeats. */
-export async function listWaybackCaptures(archive: ArchiveClient, source: ImportSource, opts: WaybackImportOptions): Promise<CdxRow[]> {
+export interface WaybackListing {
+  /** The captures of the source's URLs, oldest first, without repeats. */
+  rows: CdxRow[];
+  /** Distinct rows for URLs that are none of the source's: passed over. */
+  unrelated: number;
+  /** Why a URL's listing may be incomplete (paging stopped by a limit). */
+  notes: string[];
+}
+
+/**
+ * Lists every capture the archive has of the source's URLs. The archive's answer is checked,
+ * not trusted: a row whose `original` is none of the source's URLs (by match-url.ts's rules)
+ * is not this page's history, whatever the archive says.
+ */
+export async function listWaybackCaptures(archive: ArchiveClient, source: ImportSource, opts: WaybackImportOptions): Promise<WaybackListing> {
   const byKey = new Map<string, CdxRow>();
+  const unrelated = new Set<string>();
+  const notes: string[] = [];
   for (const url of source.urls) {
-    let resumeKey: string | null = null;
-    for (let page = 0; page < MAX_CDX_PAGES; page += 1) {
-      opts.signal?.throwIfAborted();
-      const cdxUrl = buildCdxUrl(opts.archiveUrl, { url, from: opts.from, to: opts.to, limit: opts.pageSize ?? DEFAULT_PAGE_SIZE, resumeKey });
-      const res = await archive.get(cdxUrl);
-      const parsed = parseCdxPage(res.body.toString('utf8'), cdxUrl);
-      for (const row of parsed.rows) byKey.set(waybackKey(row), row);
-      if (!parsed.resumeKey || parsed.resumeKey === resumeKey) break;
-      resumeKey = parsed.resumeKey;
+    const listing = await listCdxRows(archive, {
+      archiveUrl: opts.archiveUrl,
+      url,
+      from: opts.from,
+      to: opts.to,
+      limit: opts.pageSize ?? DEFAULT_PAGE_SIZE,
+      maxPages: opts.maxPages,
+      signal: opts.signal,
+    });
+    if (listing.stopped !== null) notes.push(`${url}: ${listing.stopped}; its captures may be incomplete`);
+    for (const row of listing.rows) {
+      if (matchKnownUrl(source.urls, row.original) === null) unrelated.add(waybackKey(row));
+      else byKey.set(waybackKey(row), row);
     }
   }
-  return [...byKey.values()].sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.original.localeCompare(b.original));
+  const rows = [...byKey.values()].sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.original.localeCompare(b.original));
+  return { rows, unrelated: unrelated.size, notes };
 }
 
 /** `factwatch import wayback`: list, then fetch and place each capture not handled before. */
@@ -104,10 +126,10 @@ export async function importWaybackHistory(
   source: ImportSource,
   opts: WaybackImportOptions,
 ): Promise<ImportSummary> {
-  const rows = await listWaybackCaptures(deps.archive, source, opts);
+  const { rows, unrelated, notes } = await listWaybackCaptures(deps.archive, source, opts);
   opts.onStart?.(rows.length);
   const done = await listDoneCaptureKeys(deps.db, source.id, 'wayback');
-  const summary = emptySummary();
+  const summary = { ...emptySummary(), unrelated, notes };
   for (const row of rows) {
     opts.signal?.throwIfAborted();
     const key = waybackKey(row);
