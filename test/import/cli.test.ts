@@ -95,7 +95,7 @@ describe('factwatch import warc on hostile files (CLI)', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  function importWarc(file: string, deadlineMs = 25_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  function importWarc(file: string, deadlineMs = 45_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const bin = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
     const args = ['--config', join(dir, 'factwatch.config.json'), '--data-dir', join(dir, `db-${randomBytes(4).toString('hex')}`), 'import', 'warc', file, '--json'];
     return new Promise((resolve, reject) => {
@@ -121,7 +121,7 @@ describe('factwatch import warc on hostile files (CLI)', () => {
     const r = await importWarc(file);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([`factwatch: ${file}: not a WARC file (it does not begin with "WARC/")`]);
-  });
+  }, 60_000);
 
   it('imports the records before a cut inside a record of another site, then exits 1 saying where the file ends', async () => {
     const whole = Buffer.concat([
@@ -136,5 +136,5 @@ describe('factwatch import warc on hostile files (CLI)', () => {
     expect(r.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^factwatch: .*cut\.warc: record 2 \(https:\/\/other\.test\/\): the file ends \d+ bytes before the end of this record \(truncated\)$/),
     ]);
-  });
+  }, 60_000);
 });
