@@ -6,18 +6,27 @@
  * the ledger (`imported_captures`), so a re-run neither fetches nor stores it again; and the
  * placement itself is decided by content, so a capture processed again (a crash between its
  * version and its ledger row) lands on the version it already belongs to.
+ *
+ * Archives are untrusted input: a CDX listing may name other URLs, page forever or date a
+ * capture in 2999; a WARC file may be random bytes, cut short or a decompression bomb. Rows for
+ * other URLs are counted and passed over, paging has limits (page-cdx.ts), impossible dates are
+ * refused (capture-date-window.ts), and WARC bodies are read under the source's `maxBytes`.
  */
 import type { Clock } from '../src/app/clock.ts';
 import { FactwatchError } from '../src/app/errors.ts';
 import type { Logger } from '../src/app/log.ts';
 import type { ResolvedSource } from '../src/config/resolve-source.ts';
+import { defaultFetchSettings } from '../src/fetch/fetch-settings.ts';
 import type { ArchiveClient } from '../src/import/archive-client.ts';
-import { buildCaptureUrl, buildCdxUrl, parseCdxPage, type CdxRow } from '../src/import/cdx.ts';
+import { ArchiveError } from '../src/import/archive-error.ts';
+import { refuseCaptureDate } from '../src/import/capture-date-window.ts';
+import { buildCaptureUrl, type CdxRow } from '../src/import/cdx.ts';
 import { classifyCdxRow, stripDigestPrefix } from '../src/import/classify-capture.ts';
 import { importCapture, type CaptureResult } from '../src/import/import-capture.ts';
 import { countCapture, emptySummary, type CaptureEvent, type ImportObserver, type ImportSummary } from '../src/import/import-events.ts';
 import { matchKnownUrl, urlMatchKey } from '../src/import/match-url.ts';
-import { readWarcCaptures } from '../src/import/warc-captures.ts';
+import { listCdxRows } from '../src/import/page-cdx.ts';
+import { readWarcCaptures, type WarcCapture } from '../src/import/warc-captures.ts';
 import type { Db } from '../src/store/open-database.ts';
 import { listDoneCaptureKeys, recordImportedCapture, versionByCaptureDigest } from '../src/store/queries/import-ledger.ts';
 import { listSourceUrls } from '../src/store/queries/sources.ts';
@@ -35,6 +44,8 @@ export interface ImportSource {
   id: string;
   profile: string | null;
   urls: string[];
+  /** The source's fetch `maxBytes`: the most of a WARC body read for it (decoded). */
+  maxBytes: number;
 }
 
 export interface ImportRunOptions extends ImportObserver {
@@ -50,12 +61,12 @@ export interface WaybackImportOptions extends ImportRunOptions {
   to?: string;
   /** CDX rows per page (resume-key paging). */
   pageSize?: number;
+  /** Pages read for one URL at most (default `MAX_CDX_PAGES`). */
+  maxPages?: number;
 }
 
 export { DEFAULT_ARCHIVE_URL } from '../src/import/limits.ts';
 const DEFAULT_PAGE_SIZE = 500;
-/** A runaway resume-key loop must end: far more pages than any page's history needs. */
-const MAX_CDX_PAGES = 1000;
 
 /** The current URL, the configured aliases and the recorded URL history, without repeats. */
 export async function importSourceFor(db: Db, source: ResolvedSource): Promise<ImportSource> {
@@ -68,25 +79,45 @@ export async function importSourceFor(db: Db, source: ResolvedSource): Promise<I
     seen.add(key);
     urls.push(url);
   }
-  return { id: source.id, profile: source.profile, urls };
+  return { id: source.id, profile: source.profile, urls, maxBytes: source.fetch.maxBytes ?? defaultFetchSettings.maxBytes };
 }
 
-/** Lists every capture the archive has of the source's URLs, oldest first, without repeats. */
-export async function listWaybackCaptures(archive: ArchiveClient, source: ImportSource, opts: WaybackImportOptions): Promise<CdxRow[]> {
+export interface WaybackListing {
+  /** The captures of the source's URLs, oldest first, without repeats. */
+  rows: CdxRow[];
+  /** Distinct rows for URLs that are none of the source's: passed over. */
+  unrelated: number;
+  /** Why a URL's listing may be incomplete (paging stopped by a limit). */
+  notes: string[];
+}
+
+/**
+ * Lists every capture the archive has of the source's URLs. The archive's answer is checked,
+ * not trusted: a row whose `original` is none of the source's URLs (by match-url.ts's rules)
+ * is not this page's history, whatever the archive says.
+ */
+export async function listWaybackCaptures(archive: ArchiveClient, source: ImportSource, opts: WaybackImportOptions): Promise<WaybackListing> {
   const byKey = new Map<string, CdxRow>();
+  const unrelated = new Set<string>();
+  const notes: string[] = [];
   for (const url of source.urls) {
-    let resumeKey: string | null = null;
-    for (let page = 0; page < MAX_CDX_PAGES; page += 1) {
-      opts.signal?.throwIfAborted();
-      const cdxUrl = buildCdxUrl(opts.archiveUrl, { url, from: opts.from, to: opts.to, limit: opts.pageSize ?? DEFAULT_PAGE_SIZE, resumeKey });
-      const res = await archive.get(cdxUrl);
-      const parsed = parseCdxPage(res.body.toString('utf8'), cdxUrl);
-      for (const row of parsed.rows) byKey.set(waybackKey(row), row);
-      if (!parsed.resumeKey || parsed.resumeKey === resumeKey) break;
-      resumeKey = parsed.resumeKey;
+    const listing = await listCdxRows(archive, {
+      archiveUrl: opts.archiveUrl,
+      url,
+      from: opts.from,
+      to: opts.to,
+      limit: opts.pageSize ?? DEFAULT_PAGE_SIZE,
+      maxPages: opts.maxPages,
+      signal: opts.signal,
+    });
+    if (listing.stopped !== null) notes.push(`${url}: ${listing.stopped}; its captures may be incomplete`);
+    for (const row of listing.rows) {
+      if (matchKnownUrl(source.urls, row.original) === null) unrelated.add(waybackKey(row));
+      else byKey.set(waybackKey(row), row);
     }
   }
-  return [...byKey.values()].sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.original.localeCompare(b.original));
+  const rows = [...byKey.values()].sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.original.localeCompare(b.original));
+  return { rows, unrelated: unrelated.size, notes };
 }
 
 /** `factwatch import wayback`: list, then fetch and place each capture not handled before. */
@@ -95,10 +126,10 @@ export async function importWaybackHistory(
   source: ImportSource,
   opts: WaybackImportOptions,
 ): Promise<ImportSummary> {
-  const rows = await listWaybackCaptures(deps.archive, source, opts);
+  const { rows, unrelated, notes } = await listWaybackCaptures(deps.archive, source, opts);
   opts.onStart?.(rows.length);
   const done = await listDoneCaptureKeys(deps.db, source.id, 'wayback');
-  const summary = emptySummary();
+  const summary = { ...emptySummary(), unrelated, notes };
   for (const row of rows) {
     opts.signal?.throwIfAborted();
     const key = waybackKey(row);
@@ -108,6 +139,11 @@ export async function importWaybackHistory(
       countCapture(summary, e.outcome);
       opts.onCapture?.({ ...base, ...e });
     };
+    const refusal = decision.capturedAt === null ? null : refuseCaptureDate(decision.capturedAt, deps.clock.now());
+    if (refusal !== null) {
+      emit({ outcome: 'refused', version: null, reason: refusal });
+      continue;
+    }
     if (done.has(key)) {
       emit({ outcome: 'done_before', version: null, reason: null });
       continue;
@@ -135,10 +171,19 @@ export async function importWarcHistory(deps: ImportDeps, path: string, sources:
   const owners = (uri: string) => sources.filter((s) => matchKnownUrl(s.urls, uri) !== null);
   opts.onStart?.(null);
   for await (const record of readWarcCaptures(path, (uri) => owners(uri).length > 0)) {
-    for (const source of owners(record.uri)) {
+    const mine = owners(record.uri);
+    const refusal = refuseWarcDate(record, deps.clock.now());
+    // One read for every source the record belongs to, under the largest of their caps.
+    const readBody = () => record.readBody(Math.max(...mine.map((s) => s.maxBytes)));
+    for (const source of mine) {
       opts.signal?.throwIfAborted();
-      const key = `${record.capturedAt.toISOString()} ${record.uri}`;
       const base = { source: source.id, origin: 'warc' as const, url: record.uri, capturedAt: record.capturedAt };
+      if (refusal !== null || record.capturedAt === null) {
+        countCapture(summary, 'refused');
+        opts.onCapture?.({ ...base, outcome: 'refused', version: null, reason: refusal });
+        continue;
+      }
+      const key = `${record.capturedAt.toISOString()} ${record.uri}`;
       let event: Omit<CaptureEvent, keyof typeof base>;
       if (done.get(source.id)?.has(key)) {
         event = { outcome: 'done_before', version: null, reason: null };
@@ -146,15 +191,24 @@ export async function importWarcHistory(deps: ImportDeps, path: string, sources:
         event = { outcome: 'skipped', version: null, reason: `origin status ${record.status ?? 'unknown'}` };
       } else {
         const capture = describeCapture('warc', source, key, record.uri, record.capturedAt, record.digest);
-        event = await placeArchived(deps, source, capture, async () =>
-          record.body === null ? null : { body: record.body, contentType: record.contentType },
-        );
+        event = await placeArchived(deps, source, capture, async () => {
+          const body = await readBody();
+          if (body === null) return null;
+          if (body.length > source.maxBytes) throw new ArchiveError('too_large', `${path}: ${record.uri}: body exceeds ${source.maxBytes} bytes (decoded)`);
+          return { body, contentType: record.contentType };
+        });
       }
       countCapture(summary, event.outcome);
       opts.onCapture?.({ ...base, ...event });
     }
   }
   return summary;
+}
+
+/** Why a WARC record's date is not believed, or null; an unreadable WARC-Date is refused too. */
+function refuseWarcDate(record: WarcCapture, now: Date): string | null {
+  if (record.capturedAt === null) return `unreadable WARC-Date ${JSON.stringify((record.warcDate ?? '').slice(0, 40))}`;
+  return refuseCaptureDate(record.capturedAt, now);
 }
 
 interface ArchivedCapture {

@@ -6,6 +6,9 @@
  */
 import { FactwatchError } from '../app/errors.ts';
 
+/** Read exactly (no legacy `Date` parsing): see parse-archive-date.ts. */
+export { parseCdxTimestamp } from './parse-archive-date.ts';
+
 export interface CdxRow {
   urlkey: string;
   /** 14 digits, UTC: `YYYYMMDDhhmmss`. */
@@ -97,14 +100,6 @@ export function parseCdxPage(text: string, source: string): CdxPage {
     });
   }
   return { rows, resumeKey };
-}
-
-/** `20170705101500` → the UTC instant; null for anything that is not 14 digits of a real time. */
-export function parseCdxTimestamp(ts: string): Date | null {
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(ts);
-  if (!m) return null;
-  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
-  return Number.isNaN(d.getTime()) ? null : d;
 }
 
 function withSlash(base: string): string {

@@ -76,7 +76,15 @@ function barReporter({ stdout, stderr }: ReporterStreams): ImportReporter {
   };
 }
 
-/** "12 captures seen: 3 imported, 7 identical, 1 skipped, 1 failed, 0 done before" */
+/**
+ * "12 captures seen: 3 imported, 7 identical, 1 skipped, 1 failed, 0 refused, 0 done before",
+ * then what was not a capture of the source and any note, one a line.
+ */
 export function summaryText(s: ImportSummary): string {
-  return `${s.seen} captures seen: ${s.imported} imported, ${s.identical} identical, ${s.skipped} skipped, ${s.failed} failed, ${s.doneBefore} done before`;
+  const lines = [
+    `${s.seen} captures seen: ${s.imported} imported, ${s.identical} identical, ${s.skipped} skipped, ${s.failed} failed, ${s.refused} refused, ${s.doneBefore} done before`,
+  ];
+  if (s.unrelated > 0) lines.push(`${s.unrelated} archive rows for other URLs skipped`);
+  for (const note of s.notes) lines.push(`note: ${note}`);
+  return lines.join('\n');
 }

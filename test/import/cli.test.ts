@@ -1,9 +1,14 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { revisionHtml } from '../helpers/snapshots.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { NEW_URL, OLD_URL, startArchiveServer, type ArchiveServer } from './archive-server.ts';
+import { rawRecord } from './hostile-warc.ts';
 
 /**
  * The real `factwatch import wayback` against the local archive. Embedded PGlite in a temp
@@ -45,7 +50,7 @@ describe('factwatch import wayback (CLI)', () => {
       '2017-10-30T09:15:00.000Z',
       '2020-06-12T10:10:10.000Z',
     ]);
-    expect(out.at(-1)).toEqual({ type: 'summary', seen: 10, imported: 3, identical: 5, skipped: 2, failed: 0, doneBefore: 0 });
+    expect(out.at(-1)).toEqual({ type: 'summary', seen: 10, imported: 3, identical: 5, skipped: 2, failed: 0, refused: 0, doneBefore: 0, unrelated: 0, notes: [] });
 
     const history = await runCli(['--config', join(dir, 'factwatch.config.json'), '--data-dir', join(dir, 'db'), 'history', 'france-north-korea', '--json'], { cwd: dir, env });
     expect(history.code, history.stderr).toBe(0);
@@ -71,4 +76,65 @@ describe('factwatch import wayback (CLI)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--rate/);
   });
+});
+
+/**
+ * `factwatch import warc` on files that are not what they claim. Each run gets a deadline:
+ * one of these inputs used to spin the process forever (warcio's skip of a record the file
+ * ends inside), and a test must fail on that, not hang with it.
+ */
+describe('factwatch import warc on hostile files (CLI)', () => {
+  let dir: string;
+  const env = { DATABASE_URL: undefined, FACTWATCH_LOG_LEVEL: 'error', NO_COLOR: '1' };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'factwatch-import-warc-cli-'));
+    await writeFile(join(dir, 'factwatch.config.json'), JSON.stringify({ sources: [{ id: 'nk', url: OLD_URL }] }));
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  function importWarc(file: string, deadlineMs = 45_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const bin = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
+    const args = ['--config', join(dir, 'factwatch.config.json'), '--data-dir', join(dir, `db-${randomBytes(4).toString('hex')}`), 'import', 'warc', file, '--json'];
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [bin, ...args], {
+        cwd: dir,
+        env: Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined)),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: deadlineMs,
+        killSignal: 'SIGKILL',
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  it('exits 1 with one clear line for a file that is not WARC', async () => {
+    const file = join(dir, 'random.warc.gz');
+    await writeFile(file, randomBytes(32 * 1024));
+    const r = await importWarc(file);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([`factwatch: ${file}: not a WARC file (it does not begin with "WARC/")`]);
+  }, 60_000);
+
+  it('imports the records before a cut inside a record of another site, then exits 1 saying where the file ends', async () => {
+    const whole = Buffer.concat([
+      rawRecord({ uri: OLD_URL, date: '2017-07-12T00:00:00Z', body: revisionHtml('2017-07-05') }),
+      rawRecord({ uri: 'https://other.test/', date: '2017-07-13T00:00:00Z', body: '<p>other</p>'.repeat(200) }),
+    ]);
+    const file = join(dir, 'cut.warc');
+    await writeFile(file, whole.subarray(0, whole.length - 1000));
+    const r = await importWarc(file);
+    expect(r.code, r.stderr).toBe(1);
+    expect(JSON.parse(r.stdout.trim().split('\n')[0]!)).toMatchObject({ type: 'capture', outcome: 'imported' });
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^factwatch: .*cut\.warc: record 2 \(https:\/\/other\.test\/\): the file ends \d+ bytes before the end of this record \(truncated\)$/),
+    ]);
+  }, 60_000);
 });

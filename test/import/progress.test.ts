@@ -16,7 +16,7 @@ const event: CaptureEvent = {
   version: 1,
   reason: null,
 };
-const summary = { seen: 1, imported: 1, identical: 0, skipped: 0, failed: 0, doneBefore: 0 };
+const summary = { seen: 1, imported: 1, identical: 0, skipped: 0, failed: 0, refused: 0, doneBefore: 0, unrelated: 0, notes: [] };
 
 describe('import progress', () => {
   it('writes one JSON line per capture and a summary line when stdout is not a terminal', () => {
@@ -40,6 +40,18 @@ describe('import progress', () => {
     r.onStart(1);
     r.onCapture(event);
     r.finish(summary);
-    expect(stdout.chunks.join('')).toBe('1 captures seen: 1 imported, 0 identical, 0 skipped, 0 failed, 0 done before\n');
+    expect(stdout.chunks.join('')).toBe('1 captures seen: 1 imported, 0 identical, 0 skipped, 0 failed, 0 refused, 0 done before\n');
+  });
+
+  it('says on a terminal what was not a capture of the source and why the run may be incomplete', () => {
+    const stdout = sink(true);
+    const r = createImportReporter({ stdout, stderr: sink(false) }, { json: false });
+    r.finish({ ...summary, refused: 2, unrelated: 7, notes: ['https://a.test/: CDX paging stopped after 5 pages: …'] });
+    expect(stdout.chunks.join('').split('\n')).toEqual([
+      '1 captures seen: 1 imported, 0 identical, 0 skipped, 0 failed, 2 refused, 0 done before',
+      '7 archive rows for other URLs skipped',
+      'note: https://a.test/: CDX paging stopped after 5 pages: …',
+      '',
+    ]);
   });
 });

@@ -22,8 +22,8 @@ const EXAMPLE_WARC = fileURLToPath(new URL('../../snapshots/corpus/wayback/examp
 describe('reading WARC files', () => {
   it('finds the response and the revisit of the real example.warc.gz, with their dates and digest', async () => {
     const captures = [];
-    for await (const c of readWarcCaptures(EXAMPLE_WARC, () => true)) captures.push(c);
-    expect(captures.map((c) => [c.type, c.uri, c.capturedAt.toISOString(), c.digest, c.status])).toEqual([
+    for await (const c of readWarcCaptures(EXAMPLE_WARC, () => true)) captures.push({ ...c, body: await c.readBody(1024 * 1024) });
+    expect(captures.map((c) => [c.type, c.uri, c.capturedAt?.toISOString(), c.digest, c.status])).toEqual([
       ['response', 'http://example.com/', '2017-03-06T04:02:06.000Z', 'G7HRM7BGOKSKMSXZAHMUQTTV53QOFSMK', 200],
       ['revisit', 'http://example.com/', '2017-03-06T04:03:48.000Z', 'G7HRM7BGOKSKMSXZAHMUQTTV53QOFSMK', 200],
     ]);
@@ -86,7 +86,7 @@ describe(`warc import (${backend})`, () => {
     );
     const sources = await sourcesFor([{ id: 'nk-warc', url: NEW_URL, aliases: [OLD_URL] }]);
     const summary = await importWarcHistory({ db: handle.db, clock, log }, file, sources);
-    expect(summary).toEqual({ seen: 6, imported: 3, identical: 2, skipped: 1, failed: 0, doneBefore: 0 });
+    expect(summary).toEqual({ seen: 6, imported: 3, identical: 2, skipped: 1, failed: 0, refused: 0, doneBefore: 0, unrelated: 0, notes: [] });
     const { versions, changes } = await historyState(handle.db, 'nk-warc');
     expect(versions.map((v) => [v.seq, v.updated, v.capturedAt, v.lastSeenAt])).toEqual([
       [1, '2017-07-05', '2017-07-12T08:30:00.000Z', '2017-08-15T12:00:00.000Z'],

@@ -64,7 +64,7 @@ describe(`wayback import (${backend})`, () => {
   it('yields exactly the three revisions the archive serves, spanning their captures, with their change reports', async () => {
     const { summary } = await run('nk');
     // 5 identical: two noisy repeats, the revisit, the new page at the old URL; 2 skipped: empty body, 301.
-    expect(summary).toEqual({ seen: 10, imported: 3, identical: 5, skipped: 2, failed: 0, doneBefore: 0 });
+    expect(summary).toEqual({ seen: 10, imported: 3, identical: 5, skipped: 2, failed: 0, refused: 0, doneBefore: 0, unrelated: 0, notes: [] });
     const { versions, changes } = await historyState(handle.db, 'nk');
     expect(versions.map((v) => [v.seq, v.updated, v.capturedAt, v.lastSeenAt, v.url])).toEqual([
       [1, '2017-07-05', '2017-07-12T08:30:00.000Z', '2017-09-20T10:00:00.000Z', OLD_URL],
