@@ -33,9 +33,17 @@ export interface ParsePoolOptions {
 
 /**
  * A real page parses in tens of milliseconds; a page that takes seconds is hostile or broken.
- * The deadline runs from the moment a thread takes the page, not while it waits in the queue.
+ * The deadline runs from the moment a booted thread takes the page: not while the page waits in
+ * the queue, nor while a new thread starts (loading the extractor takes a second or more).
+ * `FACTWATCH_PARSE_DEADLINE_MS` overrides it.
  */
 export const DEFAULT_PARSE_DEADLINE_MS = 5_000;
+
+/** The deadline in force: the environment's override, else the default. */
+export function parseDeadlineMs(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.FACTWATCH_PARSE_DEADLINE_MS);
+  return Number.isFinite(n) && n > 0 ? n : DEFAULT_PARSE_DEADLINE_MS;
+}
 
 /**
  * The worker's entry: compiled JS next to this file in the build; from the TypeScript sources,
@@ -45,8 +53,19 @@ const WORKER = new URL(import.meta.url.endsWith('.ts') ? './parse-worker-tsx.js'
 
 export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
   const threads = Math.max(1, opts.threads ?? availableParallelism() - 1);
-  const deadlineMs = opts.deadlineMs ?? DEFAULT_PARSE_DEADLINE_MS;
+  const deadlineMs = opts.deadlineMs ?? parseDeadlineMs();
   let pool: Piscina | null = null;
+  // Threads to boot before the next page gets a deadline: all at first, and again after a
+  // deadline terminated one (piscina starts its replacement).
+  let warming: Promise<unknown> | null = null;
+  let cold = true;
+  const warm = (p: Piscina) => {
+    if (cold) {
+      cold = false;
+      warming = Promise.all(Array.from({ length: threads }, () => p.run(null))).finally(() => (warming = null));
+    }
+    return warming;
+  };
   // Pages waiting for a thread: each gets its deadline only when a thread is free for it.
   let busy = 0;
   const waiting: Array<() => void> = [];
@@ -61,14 +80,16 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
   return {
     async parse(input: ParsePageInput): Promise<ParsePageOutput> {
       pool ??= new Piscina({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 30_000 });
+      await warm(pool);
       await take();
       const signal = AbortSignal.timeout(deadlineMs);
       try {
         return (await pool.run(input, { signal })) as ParsePageOutput;
       } catch (error) {
-        // Aborting a running task terminates its thread; piscina starts a fresh one for the next page.
-        if (signal.aborted) return { kind: 'failed', code: 'too_slow', message: `parsing took longer than ${deadlineMs} ms; stopped` };
-        throw error;
+        if (!signal.aborted) throw error;
+        // Aborting a running task terminates its thread; piscina starts a fresh one, booted before the next deadline.
+        cold = true;
+        return { kind: 'failed', code: 'too_slow', message: `parsing took longer than ${deadlineMs} ms; stopped` };
       } finally {
         give();
       }

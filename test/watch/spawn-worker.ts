@@ -13,8 +13,13 @@ export interface WorkerProcess {
 
 /** Starts the real `factwatch watch` as its own OS process (what a deployment runs). */
 export function spawnWatch(args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): WorkerProcess {
+  return spawnFactwatch(['watch', ...args], opts);
+}
+
+/** Starts any factwatch command as its own OS process, to be watched, signalled or killed. */
+export function spawnFactwatch(args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): WorkerProcess {
   const env = Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: '1', ...opts.env }).filter(([, v]) => v !== undefined));
-  const child = spawn(process.execPath, [BIN, 'watch', ...args], { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let stderr = '';
   let partial = '';

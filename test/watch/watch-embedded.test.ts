@@ -42,7 +42,7 @@ describe('factwatch watch on the embedded database', () => {
     w.child.kill('SIGTERM');
     const exit = await w.exited;
     expect(exit.code, w.stderr()).toBe(0);
-    expect(w.lines[0]).toMatch(/embedded database \(one worker, in-process\)/);
+    expect(w.lines[0]).toMatch(/on the embedded database, 2 sources/);
     expect(w.lines.at(-1)).toMatch(/stopped/);
 
     const status = await runCli(['status', '--json'], { cwd: dir, env });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../app/errors.ts';
 import { printLine } from '../output.ts';
+import type { AppContext } from '../../app/context.ts';
 import { withContext } from '../with-context.ts';
 
 /**
@@ -15,15 +16,9 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to listen on; beyond loopback FACTWATCH_TOKEN is required', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', '8080')
     .action(async (opts: { host: string; port: string }, cmd: Command) => {
-      const port = Number(opts.port);
-      if (!/^\d{1,5}$/u.test(opts.port) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${opts.port}"`);
-      const token = process.env.FACTWATCH_TOKEN?.trim() || null;
-      // The web stack (hono, charts, feeds, metrics) is loaded by the command that serves it only.
-      const { assertBindAllowed, startWebServer } = await import('../../web/start-server.ts');
-      assertBindAllowed(opts.host, token); // before opening the database: fail fast
+      const ui = await prepareUi(opts); // before opening the database: fail fast
       await withContext(cmd, async (ctx) => {
-        const server = await startWebServer({ db: ctx.db, clock: ctx.clock, log: ctx.log, token }, { host: opts.host, port });
-        printLine(`factwatch: serving the review UI on ${server.url}/ (${ctx.dbKind}${token === null ? '' : ', token required'}); Ctrl-C to stop`);
+        const server = await ui.start(ctx);
         await new Promise<void>((resolve) => {
           const stop = () => {
             process.off('SIGINT', stop);
@@ -36,4 +31,28 @@ export function registerServeCommand(program: Command): void {
         await server.close();
       });
     });
+}
+
+/** What `serve` and `watch --serve` need to start the UI, checked before anything is opened. */
+export interface PreparedUi {
+  start(ctx: AppContext): Promise<{ url: string; close(): Promise<void> }>;
+}
+
+/**
+ * Validates the UI's address and token and loads the web stack (hono, charts, feeds, metrics),
+ * which only a command that serves needs. Throws a UsageError before any database is opened.
+ */
+export async function prepareUi(opts: { host: string; port: string }): Promise<PreparedUi> {
+  const port = Number(opts.port);
+  if (!/^\d{1,5}$/u.test(opts.port) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${opts.port}"`);
+  const token = process.env.FACTWATCH_TOKEN?.trim() || null;
+  const { assertBindAllowed, startWebServer } = await import('../../web/start-server.ts');
+  assertBindAllowed(opts.host, token);
+  return {
+    async start(ctx) {
+      const server = await startWebServer({ db: ctx.db, clock: ctx.clock, log: ctx.log, token }, { host: opts.host, port });
+      printLine(`factwatch: serving the review UI on ${server.url}/ (${ctx.dbKind}${token === null ? '' : ', token required'}); Ctrl-C to stop`);
+      return server;
+    },
+  };
 }

@@ -11,6 +11,7 @@ import { createWatchWorker, type TickSummary } from '../../schedule/watch-worker
 import { defaultWorkerId } from '../../schedule/worker-id.ts';
 import { syncChangedSources } from '../../store/queries/sync-changed-sources.ts';
 import { printLine } from '../output.ts';
+import { prepareUi } from './serve.ts';
 import { loadCommandConfig, withContext } from '../with-context.ts';
 
 interface WatchOptions {
@@ -21,6 +22,9 @@ interface WatchOptions {
   concurrency: string;
   once?: boolean;
   json?: boolean;
+  serve?: boolean;
+  host: string;
+  port: string;
 }
 
 /**
@@ -39,7 +43,12 @@ export function registerWatchCommand(program: Command): void {
     .option('--concurrency <n>', 'checks at once in this worker', '8')
     .option('--once', 'do what is due now (checks, then deliveries) and exit')
     .option('--json', 'print one JSON line per round with activity')
+    .option('--serve', 'also serve the review UI and API from this process (the simplest way to run factwatch on one machine)')
+    .option('--host <host>', 'with --serve: address to listen on; beyond loopback FACTWATCH_TOKEN is required', '127.0.0.1')
+    .option('--port <port>', 'with --serve: port to listen on (0: any free port)', '8080')
     .action(async (opts: WatchOptions, cmd: Command) => {
+      if (opts.serve && opts.once) throw new UsageError('--serve and --once do not go together: --once exits when the due work is done');
+      const ui = opts.serve ? await prepareUi(opts) : null;
       const leaseMs = positive(opts.lease, '--lease') * 1000;
       const batchSize = Math.ceil(positive(opts.batch, '--batch'));
       const concurrency = Math.ceil(positive(opts.concurrency, '--concurrency'));
@@ -92,8 +101,9 @@ export function registerWatchCommand(program: Command): void {
           }
           if (opts.json) printLine(JSON.stringify({ worker: owner, event: 'started', database: ctx.dbKind, sources: sources.length }));
           else {
-            printLine(`factwatch watch: worker ${owner} on ${ctx.dbKind === 'pglite' ? 'the embedded database (one worker, in-process)' : 'PostgreSQL'}, ${sources.length} sources; Ctrl-C to stop`);
+            printLine(`factwatch watch: worker ${owner} on ${ctx.dbKind === 'pglite' ? 'the embedded database' : 'PostgreSQL'}, ${sources.length} sources; Ctrl-C to stop`);
           }
+          const server = ui ? await ui.start(ctx) : null;
           const stopped = waitForStopSignal();
           const ticker = startTicker(
             opts.tick,
@@ -106,6 +116,7 @@ export function registerWatchCommand(program: Command): void {
           await stopped;
           await ticker.stop();
           await worker.shutdown();
+          await server?.close();
           if (opts.json) printLine(JSON.stringify({ worker: owner, event: 'stopped', ...totals, maxRssKb: process.resourceUsage().maxRSS }));
           else printLine(`factwatch watch: stopped (${totals.checked} checked, ${totals.delivered} delivered)`);
         } finally {

@@ -18,6 +18,7 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { FactwatchError } from '../../app/errors.ts';
 import { readOwner, thisProcess, tryLock, type OwnerLock } from './owner-lock.ts';
+import { retryOnHandover } from './retry-on-handover.ts';
 import { servePglite, type PgliteServer } from './serve-pglite.ts';
 
 /**
@@ -142,7 +143,7 @@ async function openShared(dataDir: string, max: number): Promise<EmbeddedStore> 
 }
 
 function pool(socket: () => Promise<Socket>, max: number): postgres.Sql {
-  return postgres({
+  return retryOnHandover(postgres({
     socket,
     max,
     // PGlite is ONE session for every client: named statements would pile up in it, one set per
@@ -151,7 +152,7 @@ function pool(socket: () => Promise<Socket>, max: number): postgres.Sql {
     onnotice: () => undefined,
     // A connection idle this long is closed; the next query opens one (and may take over).
     idle_timeout: 30,
-  } as postgres.Options<Record<string, postgres.PostgresType>>);
+  } as postgres.Options<Record<string, postgres.PostgresType>>));
 }
 
 function connectTo(path: string): Promise<Socket> {

@@ -42,6 +42,8 @@ const QUERY = 0x51; // 'Q'
 const TERMINATE = 0x58; // 'X'
 const READY_FOR_QUERY = 0x5a; // 'Z'
 const IDLE = 0x49; // 'I'
+/** How long a closing server lets a round or transaction under way finish before it cuts it off. */
+const CLOSE_GRACE_MS = 5_000;
 /** Largest frontend message accepted (a version's document and raw body travel as parameters). */
 const MAX_MESSAGE = 256 * 1024 * 1024;
 
@@ -49,6 +51,7 @@ export async function servePglite(pg: PGlite, opts: ServeOptions): Promise<Pglit
   const gate = new SessionGate();
   const idleMs = opts.idleInTransactionMs ?? 30_000;
   const connections = new Set<Connection>();
+  const state = { closing: false };
   let closing = false;
 
   const server: Server = createServer((socket) => {
@@ -56,7 +59,7 @@ export async function servePglite(pg: PGlite, opts: ServeOptions): Promise<Pglit
       socket.destroy();
       return;
     }
-    const conn = new Connection(socket, pg, gate, idleMs, () => connections.delete(conn));
+    const conn = new Connection(socket, pg, gate, idleMs, state, () => connections.delete(conn));
     connections.add(conn);
   });
   await unlink(opts.path).catch(() => undefined);
@@ -74,8 +77,15 @@ export async function servePglite(pg: PGlite, opts: ServeOptions): Promise<Pglit
     async close() {
       if (closing) return;
       closing = true;
+      state.closing = true;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all([...connections].map((c) => c.end()));
+      // A round or transaction under way finishes (for a while); every other connection ends now,
+      // before it starts another round — so a client knows that a query it sent and got no answer
+      // for was never run, and can send it again to whoever owns the directory next.
+      const grace = setTimeout(() => [...connections].forEach((c) => void c.end()), CLOSE_GRACE_MS);
+
+      await Promise.all([...connections].map((c) => c.endWhenIdle()));
+      clearTimeout(grace);
       await stopped;
     },
   };
@@ -132,6 +142,7 @@ class Connection {
     private readonly pg: PGlite,
     private readonly gate: SessionGate,
     private readonly idleMs: number,
+    private readonly server: { closing: boolean },
     private readonly onGone: () => void,
   ) {
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
@@ -154,9 +165,22 @@ class Connection {
         this.inTransaction = false;
         this.gate.release(this);
         this.onGone();
+        this.resolveEnded();
       });
     return this.chain;
   }
+
+  /** Ends the connection as soon as it holds no round or transaction (at once if it holds none). */
+  endWhenIdle(): Promise<void> {
+    this.chain = this.chain.then(() => {
+      if (!this.gate.holds(this)) void this.end();
+    });
+    return this.chain.then(() => this.whenEnded);
+  }
+
+  private resolveEnded!: () => void;
+  /** Resolves when `end()` has finished (its rollback done, the gate passed on). */
+  private readonly whenEnded: Promise<void> = new Promise<void>((resolve) => (this.resolveEnded = resolve));
 
   private receive(chunk: Buffer): void {
     if (this.ended) return;
@@ -201,6 +225,10 @@ class Connection {
       return;
     }
     this.clearIdle();
+    if (this.server.closing && !this.gate.holds(this)) {
+      void this.end(); // a new round on a closing server: not run, so the client may send it again elsewhere
+      return;
+    }
     await this.gate.acquire(this);
     if (this.ended) {
       this.gate.release(this);
@@ -217,7 +245,10 @@ class Connection {
     const status = readyStatus(reply);
     this.inTransaction = status !== null && status !== IDLE;
     if (this.inTransaction) this.armIdle();
-    else this.gate.release(this);
+    else {
+      this.gate.release(this);
+      if (this.server.closing) void this.end();
+    }
   }
 
   private armIdle(): void {

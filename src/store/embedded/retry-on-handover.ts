@@ -1,0 +1,55 @@
+/**
+ * Sends a query again when the embedded store changed owners under it.
+ *
+ * When the owning process exits, its server lets a round under way finish and then ends every
+ * connection before it runs another round (serve-pglite.ts): a query that got no answer because
+ * its connection closed was never run. Sending it again — on a new connection, which finds or
+ * becomes the next owner — is therefore safe, and it turns a handover into a pause instead of an
+ * error in `serve`, `watch` or a second `check`. A whole transaction is retried the same way
+ * (its statements were rolled back with the connection). Only when an owner is *killed* can a
+ * statement have run without its answer arriving; the writes that matter carry their
+ * expectations (expected head, lease token) and do nothing the second time.
+ */
+import type postgres from 'postgres';
+
+/** Driver errors that mean "the connection went away", not "the statement failed". */
+const GONE = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE']);
+const ATTEMPTS = 3;
+
+function connectionGone(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && GONE.has(String((error as { code?: unknown }).code));
+}
+
+async function withRetry<T>(run: () => PromiseLike<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !connectionGone(error)) throw error;
+    }
+  }
+}
+
+/**
+ * The pool, with `unsafe` (every drizzle query) and `begin` (every drizzle transaction) retried
+ * on a lost connection. drizzle awaits `unsafe(…)` or `unsafe(…).values()`; both are kept.
+ */
+export function retryOnHandover(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') {
+        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) => {
+          const make = () => target.unsafe(query, params as postgres.ParameterOrJSON<never>[], options);
+          return {
+            then: <A, B>(ok?: (v: unknown) => A, fail?: (e: unknown) => B) => withRetry(() => make()).then(ok, fail),
+            values: () => withRetry(() => make().values()),
+          };
+        };
+      }
+      if (prop === 'begin') {
+        return (...args: unknown[]) => withRetry(() => (target.begin as (...a: unknown[]) => Promise<unknown>)(...args));
+      }
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+}
