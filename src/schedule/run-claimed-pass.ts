@@ -54,19 +54,28 @@ export interface PassSummary {
 /**
  * Claims due sources batch by batch until none is due (or `signal` aborts), checks them with
  * bounded concurrency, and settles each batch in one transaction: the next due slot, streaks,
- * lease release and events. A source that is claimed but unknown to this worker's configuration
- * is released untouched and not claimed again in this pass.
+ * lease release and events. A source that is claimed but unknown to this worker's configuration,
+ * or whose check could not be completed (the database failed while working for it), is released
+ * and not claimed again in this pass: one source can never keep a pass claiming it over and over
+ * (issue 13: ~200 requests a second to one site, and `watch --once` never ending).
  */
 export async function runClaimedPass(deps: ClaimedPassDeps, sources: ResolvedSource[], opts: ClaimedPassOptions): Promise<PassSummary> {
   const byId = new Map(sources.map((s) => [s.id, s]));
   const policy = opts.policy ?? defaultSchedulePolicy;
   const summary: PassSummary = { checked: 0, outcomes: {}, changes: 0, failed: 0, lostLeases: 0 };
+  /** Sources this pass is done with, settled or not: never claimed again before it ends. */
   const skipped = new Set<string>();
   const setTimer = opts.setInterval ?? setInterval;
   const clearTimer = opts.clearInterval ?? ((h: unknown) => clearInterval(h as NodeJS.Timeout));
 
   while (!opts.signal?.aborted) {
-    const claimed = await claimDueSources(deps.db, { owner: opts.owner, now: deps.clock.now(), leaseMs: opts.leaseMs, limit: opts.batchSize });
+    const claimed = await claimDueSources(deps.db, {
+      owner: opts.owner,
+      now: deps.clock.now(),
+      leaseMs: opts.leaseMs,
+      limit: opts.batchSize,
+      exclude: [...skipped],
+    });
     if (claimed.length === 0) break;
     const unknown = claimed.filter((c) => !byId.has(c.id));
     if (unknown.length) {
@@ -75,11 +84,10 @@ export async function runClaimedPass(deps: ClaimedPassDeps, sources: ResolvedSou
       unknown.forEach((c) => skipped.add(c.id));
     }
     const known = claimed.filter((c) => byId.has(c.id));
-    if (known.length === 0) {
-      if (claimed.every((c) => skipped.has(c.id))) break;
-      continue;
-    }
-    await checkBatch(deps, byId, known, opts, policy, summary, setTimer, clearTimer);
+    if (known.length === 0) continue;
+    const given = await checkBatch(deps, byId, known, opts, policy, summary, setTimer, clearTimer);
+    // Settled sources carry their next due time; the rest must not come straight back.
+    given.forEach((id) => skipped.add(id));
   }
   return summary;
 }
@@ -100,10 +108,12 @@ async function checkBatch(
   summary: PassSummary,
   setTimer: NonNullable<ClaimedPassOptions['setInterval']>,
   clearTimer: NonNullable<ClaimedPassOptions['clearInterval']>,
-): Promise<void> {
+): Promise<string[]> {
   const token = claimed[0]!.leaseToken;
   const held = new Set(claimed.map((c) => c.id));
   const settledIds = new Set<string>();
+  const lost: string[] = [];
+  let unsettled: string[] = [];
   let renew: unknown = null;
   try {
     renew = setTimer(() => {
@@ -127,6 +137,7 @@ async function checkBatch(
             // Another claim holds the source now: this worker writes nothing more for it.
             summary.lostLeases++;
             held.delete(c.id);
+            lost.push(c.id);
             continue;
           }
           settled.push(settleResult(source, c, result, deps.clock.now(), policy));
@@ -146,14 +157,19 @@ async function checkBatch(
     const written = await settleChecks(deps.db, settled, pending, { leaseToken: token });
     summary.lostLeases += settled.length - written.size;
     for (const id of written) settledIds.add(id);
-    for (const s of settled) if (!written.has(s.sourceId)) held.delete(s.sourceId);
+    for (const s of settled) {
+      if (written.has(s.sourceId)) continue;
+      held.delete(s.sourceId);
+      lost.push(s.sourceId);
+    }
   } finally {
     if (renew !== null) clearTimer(renew);
     // Everything not settled — aborted before its turn, or failed outside the check — goes back.
-    const unsettled = [...held].filter((id) => !settledIds.has(id));
+    unsettled = [...held].filter((id) => !settledIds.has(id));
     await releaseLeases(deps.db, token, unsettled).catch((err: unknown) =>
       // The database is away: the leases run out on their own (renewal has stopped).
       deps.log.warn({ err: describeDatabaseError(err), sources: unsettled.length }, 'could not give back leases; they expire'),
     );
   }
+  return [...unsettled, ...lost];
 }

@@ -101,6 +101,28 @@ describe(`leases and poisoned pages (${backend})`, () => {
     await expectOneHistory(fx.handle.db, 'blip', 6, () => 1, 1);
   });
 
+  it('a source whose check keeps failing outside the check (the database) is tried once per pass, and the pass ends', async () => {
+    const sources = await setup('hot', 4);
+    const calls = new Map<string, number>();
+    const summary = await runClaimedPass(
+      {
+        db: fx.handle.db,
+        clock: fx.clock,
+        log: fx.log,
+        check: (source, claim, head) => {
+          calls.set(source.id, (calls.get(source.id) ?? 0) + 1);
+          if (source.id === 'hot2') throw Object.assign(new Error('relation does not exist'), { code: '42P01' });
+          return checkSource(deps(), source, toFetchSettings(source.fetch), { dueAt: claim.dueAt, state: claim, head, leaseToken: claim.leaseToken });
+        },
+      },
+      sources,
+      { ...pass, batchSize: 1, owner: 'hot-worker' },
+    );
+    expect(Object.fromEntries(calls)).toEqual({ hot0: 1, hot1: 1, hot2: 1, hot3: 1 });
+    expect(summary.checked).toBe(3);
+    expect((await getSource(fx.handle.db, 'hot2'))!.leaseOwner).toBeNull();
+  });
+
   it('a pass with pages that cannot be stored as they are finishes, stores the rest, and asks each bad page at most retries + 1 times', async () => {
     const retries = 1;
     const n = 8;

@@ -34,6 +34,8 @@ export interface ClaimOptions {
   now: Date;
   leaseMs: number;
   limit: number;
+  /** Sources not to claim (a pass is already done with them). */
+  exclude?: string[];
 }
 
 /** Takes up to `limit` due sources, most overdue first, leased to `owner` until now + leaseMs. */
@@ -49,6 +51,7 @@ export async function claimDueSources(db: Db, opts: ClaimOptions): Promise<Claim
         where enabled
           and (next_check_at is null or next_check_at <= ${now}::timestamptz)
           and (lease_until is null or lease_until <= ${now}::timestamptz)
+          ${opts.exclude?.length ? sql`and id not in (select jsonb_array_elements_text(${JSON.stringify(opts.exclude)}::jsonb))` : sql``}
         order by next_check_at asc nulls first, id
         limit ${opts.limit}
         for update skip locked
