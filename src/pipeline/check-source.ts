@@ -64,8 +64,10 @@ export interface CheckDeps {
  * The order is chosen for cost: a 304 or a body whose bytes hash the same as the latest
  * version's is decided without parsing; only different bytes are extracted, and only a
  * different *normalized* document (not a rotating token in the chrome) becomes a version.
- * Failures never throw out of here: they become a failed check with its reason, so one bad
- * page cannot stop a pass, and nothing bogus is stored.
+ * The page's failures never throw out of here — a fetch error, a suspect page, a version the
+ * database refuses: they become a failed check with its reason, so one bad page cannot stop a
+ * pass, and nothing bogus is stored. Only a failing database does (`DatabaseError`, retryable,
+ * with no statement parameters in it).
  */
 export async function checkSource(
   deps: CheckDeps,
