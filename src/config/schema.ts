@@ -10,7 +10,14 @@ const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a slug: lowercase letters, digits and hyphens');
 
-const httpUrl = z.string().refine(
+/**
+ * Longest URL accepted. Every URL is stored in an indexed column, and a B-tree entry over
+ * ~2.7 KB makes PostgreSQL refuse the row: one over-long URL used to crash the sync of every
+ * source. 2,048 is what browsers and CDNs reliably carry anyway.
+ */
+export const MAX_URL_LENGTH = 2048;
+
+const httpUrl = z.string().max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters long`).refine(
   (s) => {
     try {
       const u = new URL(s);
