@@ -64,10 +64,15 @@ export const sourceSchema = z
   })
   .strict();
 
+/**
+ * Networks a webhook or Slack receiver may be on beyond the public internet ("10.0.0.0/8",
+ * "127.0.0.0/8"): receivers pass the same address guard as page fetches, with their own list.
+ */
+const receiverNetworks = z.array(z.string()).optional();
 const webhookChannel = z
-  .object({ type: z.literal('webhook'), url: httpUrl, secret: z.string().optional() })
+  .object({ type: z.literal('webhook'), url: httpUrl, secret: z.string().optional(), allowNetworks: receiverNetworks })
   .strict();
-const slackChannel = z.object({ type: z.literal('slack'), url: httpUrl }).strict();
+const slackChannel = z.object({ type: z.literal('slack'), url: httpUrl, allowNetworks: receiverNetworks }).strict();
 const fileChannel = z.object({ type: z.literal('file'), path: z.string().min(1) }).strict();
 
 export const channelSchema = z.discriminatedUnion('type', [webhookChannel, slackChannel, fileChannel]);

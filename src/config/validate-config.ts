@@ -52,6 +52,11 @@ function semanticProblems(config: Partial<RawConfig>): string[] {
     problems.push(...networkProblems(s.fetch?.allowNetworks, `${at}.fetch.allowNetworks`));
   });
   problems.push(...networkProblems(config.fetch?.allowNetworks, 'fetch.allowNetworks'));
+  for (const [name, channel] of Object.entries(config.channels ?? {})) {
+    if (channel && typeof channel === 'object' && 'allowNetworks' in channel) {
+      problems.push(...networkProblems(channel.allowNetworks, `channels.${name}.allowNetworks`));
+    }
+  }
   return problems;
 }
 

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { Agent } from 'undici';
 import { UsageError } from '../../app/errors.ts';
 import { runScheduledChecks } from '../../../jobs/check-sources.ts';
 import { parsePoolFor } from '../../pipeline/parse-pool.ts';
 import { runDeliveries } from '../../../jobs/deliver-notifications.ts';
-import { createChannels, defaultDeliveryPolicy } from '../../notify/index.ts';
+import { closeChannels, createChannels, defaultDeliveryPolicy } from '../../notify/index.ts';
 import { nextRunAfter } from '../../schedule/next-run.ts';
 import { startTicker } from '../../schedule/start-ticker.ts';
 import { createWatchWorker, type TickSummary } from '../../schedule/watch-worker.ts';
@@ -48,9 +47,7 @@ export function registerWatchCommand(program: Command): void {
       await withContext(cmd, async (ctx) => {
         const startedAt = performance.now();
         await syncChangedSources(ctx.db, sources, ctx.clock.now(), (s) => nextRunAfter(s.schedule, s.timezone, ctx.clock.now()));
-        const dispatcher = new Agent({ connections: 16 });
         const channels = createChannels(config.channels ?? {}, {
-          dispatcher,
           baseDir: process.cwd(),
           timeoutMs: defaultDeliveryPolicy.timeoutMs,
         });
@@ -110,7 +107,7 @@ export function registerWatchCommand(program: Command): void {
           else printLine(`factwatch watch: stopped (${totals.checked} checked, ${totals.delivered} delivered)`);
         } finally {
           await pool?.close();
-          await dispatcher.close();
+          await closeChannels(channels);
         }
       });
     });
