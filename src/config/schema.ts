@@ -77,11 +77,31 @@ const fileChannel = z.object({ type: z.literal('file'), path: z.string().min(1) 
 
 export const channelSchema = z.discriminatedUnion('type', [webhookChannel, slackChannel, fileChannel]);
 
+/**
+ * The name the review UI is reached by beyond its bound address ("https://factwatch.example.org"
+ * behind a proxy): the server answers that Host besides its own address, and absolute links
+ * (the Atom feed) use it. An origin only: the UI's links are absolute paths.
+ */
+export const publicUrlSchema = z.string().max(MAX_URL_LENGTH).refine(
+  (s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.username === '' && u.password === '' && u.pathname === '/' && u.search === '' && u.hash === '';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an http(s) origin such as https://factwatch.example.org (no path, query or credentials)' },
+);
+
+export const serveSchema = z.object({ publicUrl: publicUrlSchema.optional() }).strict();
+
 export const configSchema = z
   .object({
     sources: z.array(sourceSchema),
     channels: z.record(slug, channelSchema).optional(),
     fetch: fetchSettingsSchema.optional(),
+    serve: serveSchema.optional(),
   })
   .strict();
 

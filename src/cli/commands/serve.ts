@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../app/errors.ts';
 import { printLine } from '../output.ts';
-import { withContext } from '../with-context.ts';
+import { publicUrlSchema } from '../../config/schema.ts';
+import { loadOptionalCommandConfig, withContext } from '../with-context.ts';
 
 /**
  * `factwatch serve`: the review UI and JSON API on 127.0.0.1:8080 until SIGINT/SIGTERM. The
@@ -14,16 +15,22 @@ export function registerServeCommand(program: Command): void {
     .description('serve the review UI and JSON API (127.0.0.1:8080 by default)')
     .option('--host <host>', 'address to listen on; beyond loopback FACTWATCH_TOKEN is required', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', '8080')
-    .action(async (opts: { host: string; port: string }, cmd: Command) => {
+    .option('--public-url <url>', 'the origin users reach the UI by (behind a proxy); overrides serve.publicUrl')
+    .action(async (opts: { host: string; port: string; publicUrl?: string }, cmd: Command) => {
       const port = Number(opts.port);
       if (!/^\d{1,5}$/u.test(opts.port) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${opts.port}"`);
+      if (opts.publicUrl !== undefined && !publicUrlSchema.safeParse(opts.publicUrl).success) {
+        throw new UsageError(`--public-url must be an http(s) origin such as https://factwatch.example.org, not "${opts.publicUrl}"`);
+      }
+      const publicUrl = opts.publicUrl ?? (await loadOptionalCommandConfig(cmd))?.serve?.publicUrl ?? null;
       const token = process.env.FACTWATCH_TOKEN?.trim() || null;
       // The web stack (hono, charts, feeds, metrics) is loaded by the command that serves it only.
-      const { assertBindAllowed, startWebServer } = await import('../../web/start-server.ts');
+      const { assertBindAllowed, assertListenHost, startWebServer } = await import('../../web/start-server.ts');
+      assertListenHost(opts.host);
       assertBindAllowed(opts.host, token); // before opening the database: fail fast
       await withContext(cmd, async (ctx) => {
-        const server = await startWebServer({ db: ctx.db, clock: ctx.clock, log: ctx.log, token }, { host: opts.host, port });
-        printLine(`factwatch: serving the review UI on ${server.url}/ (${ctx.dbKind}${token === null ? '' : ', token required'}); Ctrl-C to stop`);
+        const server = await startWebServer({ db: ctx.db, clock: ctx.clock, log: ctx.log, token }, { host: opts.host, port, publicUrl });
+        printLine(`factwatch: serving the review UI on ${server.url}/ (${ctx.dbKind}${token === null ? '' : ', token required'}${publicUrl ? `, public at ${publicUrl}` : ''}); Ctrl-C to stop`);
         await new Promise<void>((resolve) => {
           const stop = () => {
             process.off('SIGINT', stop);
