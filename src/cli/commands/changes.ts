@@ -5,7 +5,7 @@ import { listChanges } from '../../store/queries/changes.ts';
 import { renderHtml, renderJson, renderMarkdown, renderText, shouldUseColor } from '../../report/index.ts';
 import { changeSummaryJson } from '../../report/contract-json.ts';
 import { loadReportMeta } from '../../pipeline/load-report-meta.ts';
-import { formatTable, isoSeconds, printJson, printLine } from '../output.ts';
+import { formatTable, isoSeconds, printJson, printLine, printReport } from '../output.ts';
 import { withContext } from '../with-context.ts';
 import { parseAt, requireSource } from './history.ts';
 
@@ -61,7 +61,7 @@ export function registerChangesCommands(program: Command): void {
               : opts.format === 'html'
                 ? renderHtml(row.change, meta)
                 : renderText(row.change, meta, { color: shouldUseColor(process.stdout, process.env) });
-        process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+        printReport(out, { json: opts.format === 'json' });
       });
     });
 }

@@ -5,7 +5,7 @@ import { parsePoolFor } from '../../pipeline/parse-pool.ts';
 import { syncSources } from '../../store/queries/sources.ts';
 import { renderText, shouldUseColor } from '../../report/index.ts';
 import { loadReportMeta } from '../../pipeline/load-report-meta.ts';
-import { printJson, printLine } from '../output.ts';
+import { printJson, printLine, printReport } from '../output.ts';
 import { loadCommandConfig, withContext } from '../with-context.ts';
 
 /** `factwatch check [source…]`: one pass over the due sources, or the named ones. */
@@ -46,7 +46,7 @@ export function registerCheckCommand(program: Command): void {
           for (const r of results) {
             printLine(`${r.sourceId}: ${r.outcome}${r.error ? ` (${r.error.message})` : ''}`);
             const loaded = r.stored ? await loadReportMeta(ctx.db, r.stored.changeId) : null;
-            if (loaded) printLine(renderText(loaded.row.change, loaded.meta, { color }));
+            if (loaded) printReport(renderText(loaded.row.change, loaded.meta, { color }));
           }
         }
         if (results.some((r) => r.error)) process.exitCode = 1;

@@ -9,7 +9,7 @@ import { startTicker } from '../../schedule/start-ticker.ts';
 import { createWatchWorker, type TickSummary } from '../../schedule/watch-worker.ts';
 import { defaultWorkerId } from '../../schedule/worker-id.ts';
 import { syncChangedSources } from '../../store/queries/sync-changed-sources.ts';
-import { printLine } from '../output.ts';
+import { printJsonLine, printLine } from '../output.ts';
 import { loadCommandConfig, withContext } from '../with-context.ts';
 
 interface WatchOptions {
@@ -62,7 +62,7 @@ export function registerWatchCommand(program: Command): void {
           totals.dead += s.deliveries.dead;
           totals.lostLeases += s.checks.lostLeases;
           if (opts.once || (s.checks.checked === 0 && s.deliveries.delivered + s.deliveries.retrying + s.deliveries.dead === 0)) return;
-          if (opts.json) printLine(JSON.stringify({ worker: owner, at: ctx.clock.now().toISOString(), ...s }));
+          if (opts.json) printJsonLine({ worker: owner, at: ctx.clock.now().toISOString(), ...s });
           else printLine(describeTick(ctx.clock.now(), s));
         };
         const worker = createWatchWorker(
@@ -84,10 +84,11 @@ export function registerWatchCommand(program: Command): void {
               startupMs: Math.round(passStart - startedAt),
               maxRssKb: process.resourceUsage().maxRSS,
             };
-            printLine(opts.json ? JSON.stringify(summary) : `${owner}: ${totals.checked} checked, ${totals.changes} changes, ${totals.failed} failed, ${totals.delivered} delivered`);
+            if (opts.json) printJsonLine(summary);
+            else printLine(`${owner}: ${totals.checked} checked, ${totals.changes} changes, ${totals.failed} failed, ${totals.delivered} delivered`);
             return;
           }
-          if (opts.json) printLine(JSON.stringify({ worker: owner, event: 'started', database: ctx.dbKind, sources: sources.length }));
+          if (opts.json) printJsonLine({ worker: owner, event: 'started', database: ctx.dbKind, sources: sources.length });
           else {
             printLine(`factwatch watch: worker ${owner} on ${ctx.dbKind === 'pglite' ? 'the embedded database (one worker, in-process)' : 'PostgreSQL'}, ${sources.length} sources; Ctrl-C to stop`);
           }
@@ -103,7 +104,7 @@ export function registerWatchCommand(program: Command): void {
           await stopped;
           await ticker.stop();
           await worker.shutdown();
-          if (opts.json) printLine(JSON.stringify({ worker: owner, event: 'stopped', ...totals, maxRssKb: process.resourceUsage().maxRSS }));
+          if (opts.json) printJsonLine({ worker: owner, event: 'stopped', ...totals, maxRssKb: process.resourceUsage().maxRSS });
           else printLine(`factwatch watch: stopped (${totals.checked} checked, ${totals.delivered} delivered)`);
         } finally {
           await pool?.close();
