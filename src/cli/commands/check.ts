@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { UsageError } from '../../app/errors.ts';
 import { runCheckPass } from '../../../jobs/check-sources.ts';
 import { parsePoolFor } from '../../pipeline/parse-pool.ts';
-import { syncSources } from '../../store/queries/sources.ts';
+import { nextRunAfter } from '../../schedule/next-run.ts';
+import { syncChangedSources } from '../../store/queries/sync-changed-sources.ts';
 import { renderText, shouldUseColor } from '../../report/index.ts';
 import { loadReportMeta } from '../../pipeline/load-report-meta.ts';
 import { printJson, printLine, printReport } from '../output.ts';
@@ -21,7 +22,8 @@ export function registerCheckCommand(program: Command): void {
       const unknown = ids.filter((id) => !sources.some((s) => s.id === id));
       if (unknown.length) throw new UsageError(`unknown source(s): ${unknown.join(', ')}`);
       await withContext(cmd, async (ctx) => {
-        await syncSources(ctx.db, sources, ctx.clock.now());
+        // Only sources whose configuration changed are written: a check with nothing due stays cheap.
+        await syncChangedSources(ctx.db, sources, ctx.clock.now(), (s) => nextRunAfter(s.schedule, s.timezone, ctx.clock.now()), { disableMissing: false });
         const pool = parsePoolFor(ids.length > 0 ? ids.length : sources.length);
         let results;
         try {
