@@ -6,4 +6,4 @@ export { defaultDeliveryPolicy, retryDelayMs, type DeliveryPolicy } from './deli
 export { DeliveryError } from './delivery-error.ts';
 export { signBody, verifySignature } from './sign-body.ts';
 export { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, type Notification } from './notification.ts';
-export { buildNotification } from './build-notification.ts';
+export { buildNotification, type NotificationLinks } from './build-notification.ts';

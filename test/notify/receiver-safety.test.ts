@@ -125,13 +125,14 @@ describe(`a failed Slack delivery keeps the credential out of the outbox and the
   let receiver: PageServer;
   let http: HttpClient;
   const clock = new ManualClock('2024-06-01T09:00:00Z');
+  const posted: string[] = [];
 
   beforeAll(async () => {
     handle = await openTestDatabase();
     pages = await startPageServer();
     receiver = await startPageServer();
-    receiver.setRoute(SLACK_PATH, (req, res) => {
-      req.resume();
+    receiver.setRoute(SLACK_PATH, async (req, res) => {
+      for await (const chunk of req) posted.push(String(chunk));
       res.writeHead(500, { 'content-type': 'text/plain' }).end(`internal error handling ${req.url}`);
     });
     http = createHttpClient({ allowNetworks: LOOPBACK, retries: 0 }, { clock, log: silentLogger(), sleep: async () => {} });
@@ -149,6 +150,7 @@ describe(`a failed Slack delivery keeps the credential out of the outbox and the
         sources: [{ id: 'slack-secret', url: pages.url('/p'), schedule: '0 * * * *', notify: ['chat'] }],
         channels: { chat: { type: 'slack', url: '${SLACK_URL}', allowNetworks: LOOPBACK } },
         fetch: { allowNetworks: LOOPBACK, retries: 0 },
+        serve: { publicUrl: 'https://factwatch.example.org' },
       }),
       'test.json',
       { SLACK_URL: receiver.url(SLACK_PATH) },
@@ -161,7 +163,7 @@ describe(`a failed Slack delivery keeps the credential out of the outbox and the
     const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
     const chans = createChannels(config.channels ?? {}, { baseDir: '/tmp', timeoutMs: policy.timeoutMs });
     try {
-      const summary = await deliverDue({ db: handle.db, clock, log, channels: chans, policy, random: () => 0.5 });
+      const summary = await deliverDue({ db: handle.db, clock, log, channels: chans, policy, random: () => 0.5, publicUrl: config.serve?.publicUrl ?? null });
       expect(summary.retrying).toBe(1);
     } finally {
       await closeChannels(chans);
@@ -171,5 +173,7 @@ describe(`a failed Slack delivery keeps the credential out of the outbox and the
     expect(row!.lastError).not.toContain(SLACK_SECRET);
     expect(lines.join('')).toContain('delivery failed');
     expect(lines.join('')).not.toContain(SLACK_SECRET);
+    // The link to the review page is on the public name, the only name of the UI we trust.
+    expect(JSON.parse(posted.join('')).text).toMatch(new RegExp(`<https://factwatch\\.example\\.org/changes/${row!.refId}\\|change #${row!.refId}>`));
   });
 });

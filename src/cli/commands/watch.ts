@@ -68,7 +68,7 @@ export function registerWatchCommand(program: Command): void {
         const worker = createWatchWorker(
           {
             checkDue: (signal) => runScheduledChecks(checkDeps, sources, { owner, leaseMs, batchSize, concurrency, signal }),
-            deliverDue: (signal) => runDeliveries({ ...ctx, channels }, { signal }),
+            deliverDue: (signal) => runDeliveries({ ...ctx, channels, publicUrl: config.serve?.publicUrl ?? null }, { signal }),
           },
           ctx.log,
           report,
