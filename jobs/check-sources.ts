@@ -11,7 +11,7 @@ import { settleResult } from '../src/schedule/settle-result.ts';
 import type { Db } from '../src/store/open-database.ts';
 import type { NewCheck } from '../src/store/queries/checks.ts';
 import { settleChecks } from '../src/store/queries/settle-checks.ts';
-import { listSources } from '../src/store/queries/sources.ts';
+import { listPassSources } from '../src/store/queries/pass-sources.ts';
 import { latestVersionHeads } from '../src/store/queries/versions.ts';
 import type { SettledSource } from '../src/store/queries/settle-checks.ts';
 
@@ -64,7 +64,8 @@ const SETTLE_EVERY = 500;
  */
 export async function runCheckPass(deps: JobDeps, sources: ResolvedSource[], opts: CheckPassOptions = {}): Promise<CheckResult[]> {
   const now = deps.clock.now();
-  const rows = new Map((await listSources(deps.db)).map((r) => [r.id, r]));
+  // Only the rows the pass needs (the due ones, unless sources are named or --all): see pass-sources.ts.
+  const rows = new Map((await listPassSources(deps.db, now, opts)).map((r) => [r.id, r]));
   const selected = selectSources(rows, sources, now, opts);
   const policy = opts.policy ?? defaultSchedulePolicy;
   const results: CheckResult[] = [];
@@ -115,8 +116,9 @@ function selectSources(
   if (opts.only?.length) return sources.filter((s) => opts.only!.includes(s.id));
   const enabled = sources.filter((s) => s.enabled);
   if (opts.all) return enabled;
+  // `rows` holds the due rows only (listPassSources); a configured source is synced before a pass.
   return enabled.filter((s) => {
-    const next = rows.get(s.id)?.nextCheckAt;
-    return !next || next.getTime() <= now.getTime();
+    const row = rows.get(s.id);
+    return row !== undefined && (!row.nextCheckAt || row.nextCheckAt.getTime() <= now.getTime());
   });
 }

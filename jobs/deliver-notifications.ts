@@ -8,7 +8,7 @@ import type { Db } from '../src/store/open-database.ts';
  * events) to the configured channels. Any number of workers may run it at once.
  */
 export async function runDeliveries(
-  deps: { db: Db; clock: Clock; log: Logger; channels: Map<string, Channel>; policy?: DeliveryPolicy; random?: () => number },
+  deps: { db: Db; clock: Clock; log: Logger; channels: Map<string, Channel>; policy?: DeliveryPolicy; random?: () => number; publicUrl?: string | null },
   opts: { signal?: AbortSignal } = {},
 ): Promise<DeliverySummary> {
   return deliverDue(deps, opts);

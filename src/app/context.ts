@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { createHttpClient, type FetchSettings, type HttpClient } from '../fetch/index.ts';
+import { createUrlReferences, withHiddenReferences, withUrlReferences } from '../fetch/url-references.ts';
 import { openDatabase, type Db } from '../store/open-database.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -41,7 +42,9 @@ export async function createContext(opts: ContextOptions = {}, env: NodeJS.Proce
   const databaseUrl = opts.databaseUrl ?? env.DATABASE_URL ?? null;
   const dataDir = databaseUrl ? null : resolve(cwd, opts.dataDir ?? defaultDataDir(env, cwd));
   const store = await openDatabase({ databaseUrl, dataDir });
-  const http = opts.http ?? createHttpClient(opts.fetch ?? {}, { clock, log });
+  // `${VAR}` in a source URL is resolved here, at the request, and nowhere else (url-references.ts).
+  const refs = createUrlReferences(env);
+  const http = opts.http ?? withUrlReferences(createHttpClient(opts.fetch ?? {}, { clock, log: withHiddenReferences(log, refs) }), refs);
   return {
     db: store.db,
     dbKind: store.kind,

@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { FactwatchError } from '../app/errors.ts';
+import { inertText } from '../report/inert-text.ts';
 import { buildProgram } from './program.ts';
 import { describeDatabaseError, isDatabaseError } from '../store/pg-error.ts';
 
@@ -24,15 +25,16 @@ function reportError(err: unknown): number {
     return 2;
   }
   if (err instanceof FactwatchError) {
-    process.stderr.write(`factwatch: ${err.message}\n`);
+    // Messages can quote page text (an extraction error, a redirect target): inert, like stdout.
+    process.stderr.write(`factwatch: ${inertText(err.message)}\n`);
     return err.code === 'invalid_config' || err.code === 'usage' ? 2 : 1;
   }
   // A query's error carries its statement and parameters (page bodies): print what the database said, never those.
   if (isDatabaseError(err)) {
-    process.stderr.write(`factwatch: database error: ${describeDatabaseError(err)}\n`);
+    process.stderr.write(`factwatch: database error: ${inertText(describeDatabaseError(err))}\n`);
     return 1;
   }
-  process.stderr.write(`factwatch: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(`factwatch: unexpected error: ${inertText(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
   return 1;
 }
 

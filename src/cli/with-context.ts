@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { createContext, type AppContext } from '../app/context.ts';
-import { loadConfig, resolveSources, type ResolvedSource } from '../config/index.ts';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_CONFIG_FILE, loadConfig, resolveSources, type ResolvedSource } from '../config/index.ts';
 import type { RawConfig } from '../config/schema.ts';
 import { globalOptions } from './program.ts';
 
@@ -16,6 +18,17 @@ export async function withContext<T>(cmd: Command, run: (ctx: AppContext) => Pro
   } finally {
     await ctx.close();
   }
+}
+
+/**
+ * The configuration for a command that can do without one (`serve`): the named file (`--config`,
+ * FACTWATCH_CONFIG) must exist and be valid; the default ./factwatch.config.json is read only
+ * when present. Throws ConfigError for an invalid file.
+ */
+export async function loadOptionalCommandConfig(cmd: Command): Promise<RawConfig | null> {
+  const g = globalOptions(cmd);
+  if (!g.config && !process.env.FACTWATCH_CONFIG && !existsSync(resolve(process.cwd(), DEFAULT_CONFIG_FILE))) return null;
+  return (await loadCommandConfig(cmd)).config;
 }
 
 /** Loads and validates the configuration named by the global options (throws ConfigError). */

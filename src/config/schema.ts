@@ -10,7 +10,14 @@ const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a slug: lowercase letters, digits and hyphens');
 
-const httpUrl = z.string().refine(
+/**
+ * Longest URL accepted. Every URL is stored in an indexed column, and a B-tree entry over
+ * ~2.7 KB makes PostgreSQL refuse the row: one over-long URL used to crash the sync of every
+ * source. 2,048 is what browsers and CDNs reliably carry anyway.
+ */
+export const MAX_URL_LENGTH = 2048;
+
+const httpUrl = z.string().max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters long`).refine(
   (s) => {
     try {
       const u = new URL(s);
@@ -57,19 +64,44 @@ export const sourceSchema = z
   })
   .strict();
 
+/**
+ * Networks a webhook or Slack receiver may be on beyond the public internet ("10.0.0.0/8",
+ * "127.0.0.0/8"): receivers pass the same address guard as page fetches, with their own list.
+ */
+const receiverNetworks = z.array(z.string()).optional();
 const webhookChannel = z
-  .object({ type: z.literal('webhook'), url: httpUrl, secret: z.string().optional() })
+  .object({ type: z.literal('webhook'), url: httpUrl, secret: z.string().optional(), allowNetworks: receiverNetworks })
   .strict();
-const slackChannel = z.object({ type: z.literal('slack'), url: httpUrl }).strict();
+const slackChannel = z.object({ type: z.literal('slack'), url: httpUrl, allowNetworks: receiverNetworks }).strict();
 const fileChannel = z.object({ type: z.literal('file'), path: z.string().min(1) }).strict();
 
 export const channelSchema = z.discriminatedUnion('type', [webhookChannel, slackChannel, fileChannel]);
+
+/**
+ * The name the review UI is reached by beyond its bound address ("https://factwatch.example.org"
+ * behind a proxy): the server answers that Host besides its own address, and absolute links
+ * (the Atom feed) use it. An origin only: the UI's links are absolute paths.
+ */
+export const publicUrlSchema = z.string().max(MAX_URL_LENGTH).refine(
+  (s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.username === '' && u.password === '' && u.pathname === '/' && u.search === '' && u.hash === '';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an http(s) origin such as https://factwatch.example.org (no path, query or credentials)' },
+);
+
+export const serveSchema = z.object({ publicUrl: publicUrlSchema.optional() }).strict();
 
 export const configSchema = z
   .object({
     sources: z.array(sourceSchema),
     channels: z.record(slug, channelSchema).optional(),
     fetch: fetchSettingsSchema.optional(),
+    serve: serveSchema.optional(),
   })
   .strict();
 

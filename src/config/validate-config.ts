@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { validate as isValidCron } from 'node-cron';
+import { validate as isValidCronExpression } from 'node-cron';
 import { configSchema, type RawConfig } from './schema.ts';
 
 /** Profiles the extractor knows; kept here so config validation needs no HTML machinery. */
@@ -25,6 +25,9 @@ export function validateConfig(input: unknown): ValidationResult {
 
 function semanticProblems(config: Partial<RawConfig>): string[] {
   const problems: string[] = [];
+  // 100,000 sources share a handful of schedules and zones: judge each distinct one once.
+  const isValidCron = memoize(isValidCronExpression);
+  const isValidTimeZone = memoize(isKnownTimeZone);
   const channels = new Set(Object.keys(config.channels ?? {}));
   const seen = new Map<string, number>();
   (config.sources ?? []).forEach((s, i) => {
@@ -52,6 +55,11 @@ function semanticProblems(config: Partial<RawConfig>): string[] {
     problems.push(...networkProblems(s.fetch?.allowNetworks, `${at}.fetch.allowNetworks`));
   });
   problems.push(...networkProblems(config.fetch?.allowNetworks, 'fetch.allowNetworks'));
+  for (const [name, channel] of Object.entries(config.channels ?? {})) {
+    if (channel && typeof channel === 'object' && 'allowNetworks' in channel) {
+      problems.push(...networkProblems(channel.allowNetworks, `channels.${name}.allowNetworks`));
+    }
+  }
   return problems;
 }
 
@@ -71,7 +79,16 @@ function isCidr(s: string): boolean {
   }
 }
 
-function isValidTimeZone(tz: string): boolean {
+function memoize(judge: (s: string) => boolean): (s: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (s) => {
+    let verdict = seen.get(s);
+    if (verdict === undefined) seen.set(s, (verdict = judge(s)));
+    return verdict;
+  };
+}
+
+function isKnownTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;

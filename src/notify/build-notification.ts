@@ -8,12 +8,21 @@ import type { Notification } from './notification.ts';
 /** How many changed figures a chat message lists before "and N more". */
 const TOP_FIGURES = 5;
 
-/** Loads what a delivery is about and builds its notification; null when it no longer exists. */
-export async function buildNotification(db: Db, d: ClaimedDelivery): Promise<Notification | null> {
-  return d.kind === 'change' ? buildChangeNotification(db, d) : buildEventNotification(db, d);
+/**
+ * Where the review UI is published (`serve.publicUrl`). A change notification links to its page
+ * there; without it there is no link, because the only other name for the UI — whatever Host a
+ * request came with — is not ours to trust (host-allow-list.ts).
+ */
+export interface NotificationLinks {
+  publicUrl?: string | null;
 }
 
-async function buildChangeNotification(db: Db, d: ClaimedDelivery): Promise<Notification | null> {
+/** Loads what a delivery is about and builds its notification; null when it no longer exists. */
+export async function buildNotification(db: Db, d: ClaimedDelivery, links: NotificationLinks = {}): Promise<Notification | null> {
+  return d.kind === 'change' ? buildChangeNotification(db, d, links) : buildEventNotification(db, d);
+}
+
+async function buildChangeNotification(db: Db, d: ClaimedDelivery, links: NotificationLinks): Promise<Notification | null> {
   const loaded = await loadReportMeta(db, d.refId);
   if (!loaded) return null;
   const { row, meta } = loaded;
@@ -31,13 +40,15 @@ async function buildChangeNotification(db: Db, d: ClaimedDelivery): Promise<Noti
   if (more > 0) lines.push(`…and ${more} more figure change${more === 1 ? '' : 's'}`);
   if (model.sectionsAdded.length) lines.push(`Sections added: ${model.sectionsAdded.map(slack).join(', ')}`);
   if (model.sectionsRemoved.length) lines.push(`Sections removed: ${model.sectionsRemoved.map(slack).join(', ')}`);
-  lines.push(`<${slackUrl(meta.toUrl)}|${slack(meta.title || meta.toUrl)}> (change #${row.id})`);
+  const reviewUrl = links.publicUrl ? new URL(`/changes/${row.id}`, links.publicUrl).href : null;
+  const review = reviewUrl ? `<${slackUrl(reviewUrl)}|change #${row.id}>` : `change #${row.id}`;
+  lines.push(`<${slackUrl(meta.toUrl)}|${slack(meta.title || meta.toUrl)}> (${review})`);
   return {
     key: String(row.id),
     deliveryId: d.id,
     kind: 'change',
     source: row.sourceId,
-    payload: { event: 'change', id: row.id, detectedAt: row.detectedAt.toISOString(), ...report },
+    payload: { event: 'change', id: row.id, detectedAt: row.detectedAt.toISOString(), ...(reviewUrl ? { reviewUrl } : {}), ...report },
     text: lines.join('\n'),
   };
 }

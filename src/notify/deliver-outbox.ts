@@ -14,6 +14,8 @@ export interface DeliverDeps {
   channels: Map<string, Channel>;
   policy?: DeliveryPolicy;
   random?: () => number;
+  /** `serve.publicUrl`: change notifications link to their review page there. */
+  publicUrl?: string | null;
 }
 
 export interface DeliverySummary {
@@ -47,7 +49,7 @@ async function deliverOne(deps: DeliverDeps, policy: DeliveryPolicy, d: ClaimedD
   const channel = deps.channels.get(d.channel);
   try {
     if (!channel) throw new DeliveryError(`no channel named "${d.channel}" in the configuration`, { retryable: false });
-    const n = await buildNotification(deps.db, d);
+    const n = await buildNotification(deps.db, d, { publicUrl: deps.publicUrl ?? null });
     if (!n) throw new DeliveryError(`${d.kind} ${d.refId} no longer exists`, { retryable: false });
     await channel.send(n);
     await markDelivered(deps.db, d, deps.clock.now());

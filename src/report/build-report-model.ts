@@ -3,6 +3,7 @@ import { formatFigureDelta, formatFigureValue } from '../diff/format-value.ts';
 import { labelFigure } from '../diff/label-figure.ts';
 import { summarizeChange } from '../diff/summarize-change.ts';
 import { formatCapturedAt, formatStamp } from './format-date.ts';
+import { inertDeep } from './inert-text.ts';
 import type { ReportMeta } from './report-meta.ts';
 
 /** A figure as a report row: what it is, where it stands, what it says. */
@@ -50,8 +51,16 @@ export interface ReportModel {
 /** Name shown for the untitled lead section. */
 export const LEAD_SECTION_NAME = 'Introduction (before the first heading)';
 
-/** Build the model shared by every human-readable renderer. */
+/**
+ * Build the model shared by every human-readable renderer. Every string in it is inert (no
+ * control characters, see inert-text.ts): this is the one place page text enters the terminal,
+ * Markdown, HTML and chat renderers, so none of them can forget.
+ */
 export function buildReportModel(change: Change | null, meta: ReportMeta): ReportModel {
+  return inertDeep(buildModel(change, meta));
+}
+
+function buildModel(change: Change | null, meta: ReportMeta): ReportModel {
   const header: ReportModel['header'] = [
     { label: 'Source', value: meta.changeId == null ? meta.source : `${meta.source} (change #${meta.changeId})` },
     { label: 'Title', value: meta.title },

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { FactwatchError } from '../app/errors.ts';
 import { openEmbedded } from './embedded/open-embedded.ts';
 import { migrateDatabase } from './migrate.ts';
 import * as schema from './schema.ts';
@@ -51,7 +52,25 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<DatabaseH
   return handle;
 }
 
+/**
+ * Checks DATABASE_URL before postgres.js sees it: postgres.js throws a bare `TypeError: Invalid
+ * URL` (a stack trace for the user) on a malformed one, and takes `mysql://…` as PostgreSQL.
+ * The message never quotes the URL: it usually holds a password.
+ */
+export function assertDatabaseUrl(url: string): void {
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // reported below
+  }
+  if (parsed === null || (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') || (parsed.hostname === '' && !parsed.searchParams.has('host'))) {
+    throw new FactwatchError('invalid_config', 'DATABASE_URL is not a PostgreSQL URL: expected postgres://user:password@host:5432/database (unset it to use the embedded database)');
+  }
+}
+
 function openPostgres(url: string): DatabaseHandle {
+  assertDatabaseUrl(url);
   // Notices ("relation already exists, skipping" from migrations) are noise for our users.
   const client = postgres(url, { max: POOL_MAX, onnotice: () => undefined });
   const db = drizzlePostgres({ client, schema }) as unknown as Db;

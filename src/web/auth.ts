@@ -47,9 +47,13 @@ function localPath(url: string): string {
   return `${u.pathname}${u.search}`;
 }
 
-/** `next=` only ever leads to a path on this server ("/changes"), never "//evil.example". */
+/**
+ * `next=` only ever leads to a path on this server ("/changes"), never "//evil.example". No
+ * control character either: browsers drop tab and newline from URLs, so "/\t/evil.example/"
+ * arrives as "//evil.example/", another site. Bounded, as any value echoed into a form.
+ */
 export function safeNext(next: string | undefined): string {
-  return next !== undefined && /^\/(?![/\\])/u.test(next) ? next : '/';
+  return next !== undefined && next.length <= 2048 && /^\/(?![/\\])[^\u0000-\u001f\u007f-\u009f]*$/u.test(next) ? next : '/';
 }
 
 /** GET/POST /login. */

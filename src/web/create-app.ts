@@ -1,7 +1,7 @@
 /**
  * The review UI and JSON API as one hono app. Middleware order matters: security headers wrap
- * every response (errors included), then the CSRF cookie, the cross-origin form check, the
- * token check, a body size limit; then one route group per file.
+ * every response (errors included), then the Host allow-list (DNS rebinding), the CSRF cookie,
+ * the cross-origin form check, the token check, a body size limit; then one route group per file.
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -11,6 +11,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ApiError, errorBody } from './api-error.ts';
 import { loginRoutes, requireToken } from './auth.ts';
 import { issueCsrfToken } from './csrf.ts';
+import { buildHostPolicy, isOwnOrigin, requireKnownHost } from './host-allow-list.ts';
 import { apiChangeRoutes } from './routes/api-changes.ts';
 import { apiDocRoutes } from './routes/api-docs.ts';
 import { apiSourceRoutes } from './routes/api-sources.ts';
@@ -25,11 +26,13 @@ import { securityHeaders } from './security-headers.ts';
 import { renderPage } from './views/layout.ts';
 import type { WebDeps, WebEnv } from './web-deps.ts';
 
-export function createWebApp(deps: WebDeps): Hono<WebEnv> {
+export function createWebApp(webDeps: WebDeps): Hono<WebEnv> {
+  const deps = { ...webDeps, hostPolicy: webDeps.hostPolicy ?? buildHostPolicy({}) };
   const app = new Hono<WebEnv>();
   app.use(securityHeaders());
+  app.use(requireKnownHost(deps.hostPolicy));
   app.use(issueCsrfToken());
-  app.use(csrf());
+  app.use(csrf({ origin: (origin, c) => isOwnOrigin(deps.hostPolicy, origin, c.req.url) }));
   app.use(requireToken(deps.token));
   app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json(errorBody('too_large', 'request body over 64 KiB'), 413) }));
 

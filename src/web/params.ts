@@ -3,15 +3,19 @@
  * accept exactly the same inputs and reject bad ones with the same 400 message.
  */
 import { z } from 'zod';
+import { readInstant } from '../app/read-instant.ts';
 import { CHANGE_STATES, type ChangeState } from '../store/schema.ts';
 import { SOURCE_FILTERS, type ChangeCursor, type SourceFilter } from '../store/queries/review.ts';
 import { badParameter } from './api-error.ts';
 
-/** "2018-01-01" (start of that day, UTC) or a full ISO 8601 instant. */
-const instant = z.string().trim().transform((text, ctx) => {
-  const date = /^\d{4}-\d{2}-\d{2}$/u.test(text) ? new Date(`${text}T00:00:00.000Z`) : /^\d{4}-\d{2}-\d{2}T/u.test(text) ? new Date(text) : null;
-  if (date === null || Number.isNaN(date.getTime())) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a date (use YYYY-MM-DD or an ISO 8601 time)` });
+/**
+ * "2018-01-01" (start of that day, UTC) or a full ISO 8601 instant; a day that does not exist
+ * ("2017-02-30") or year 0 is a 400, not a rolled-over date or a database error.
+ */
+const instant = z.string().trim().max(40).transform((text, ctx) => {
+  const date = readInstant(text, { bareDay: 'start' });
+  if (date === null) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a date (use a real day as YYYY-MM-DD, years 1 to 9999, or an ISO 8601 time)` });
     return z.NEVER;
   }
   return date;

@@ -5,13 +5,16 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { isIP } from 'node:net';
-import { UsageError } from '../app/errors.ts';
+import { FactwatchError, UsageError } from '../app/errors.ts';
 import { createWebApp } from './create-app.ts';
+import { buildHostPolicy } from './host-allow-list.ts';
 import type { WebDeps } from './web-deps.ts';
 
 export interface StartServerOptions {
   host: string;
   port: number;
+  /** `serve.publicUrl`: the name the server is reached by beyond its bound address (host-allow-list.ts). */
+  publicUrl?: string | null;
 }
 
 export interface RunningServer {
@@ -40,12 +43,22 @@ export function assertBindAllowed(host: string, token: string | null): void {
 
 export async function startWebServer(deps: WebDeps, opts: StartServerOptions): Promise<RunningServer> {
   assertBindAllowed(opts.host, deps.token);
-  const app = createWebApp(deps);
+  assertListenHost(opts.host);
+  // The app is built once the port is known (port 0 picks one): the Host allow-list needs it.
+  let app: ReturnType<typeof createWebApp> | null = null;
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: opts.host, port: opts.port }, () => resolve(s));
-    s.once('error', reject);
+    const s = serve(
+      {
+        fetch: (req, env) => (app ? app.fetch(req, env) : new Response('starting', { status: 503 })),
+        hostname: opts.host.replace(/^\[|\]$/gu, ''),
+        port: opts.port,
+      },
+      () => resolve(s),
+    );
+    s.once('error', (err: NodeJS.ErrnoException) => reject(listenError(opts, err)));
   });
   const address = server.address() as AddressInfo;
+  app = createWebApp({ ...deps, hostPolicy: buildHostPolicy({ bound: { host: opts.host, port: address.port }, publicUrl: opts.publicUrl ?? null }) });
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}`,
@@ -55,4 +68,28 @@ export async function startWebServer(deps: WebDeps, opts: StartServerOptions): P
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };
+}
+
+/** `--host` is an address or a name, with or without brackets: "[::1]", "::1", "localhost". */
+export function assertListenHost(host: string): void {
+  const bare = host.replace(/^\[|\]$/gu, '');
+  if (isIP(bare) === 0 && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/iu.test(bare)) {
+    throw new UsageError(`--host must be an IP address (127.0.0.1, [::1]) or a host name, not "${host}"`);
+  }
+}
+
+/** What went wrong listening, in one line: the port is taken, the address is not this machine's … */
+function listenError(opts: StartServerOptions, err: NodeJS.ErrnoException): Error {
+  const where = `${opts.host}:${opts.port}`;
+  const reason =
+    err.code === 'EADDRINUSE'
+      ? 'the port is already in use'
+      : err.code === 'EADDRNOTAVAIL'
+        ? 'that address is not one of this machine’s'
+        : err.code === 'EACCES'
+          ? 'permission denied (ports below 1024 need privileges)'
+          : err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN'
+            ? 'the host name does not resolve'
+            : err.message;
+  return new FactwatchError('listen_failed', `cannot listen on ${where}: ${reason}`, { cause: err });
 }

@@ -2,7 +2,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/app/clock.ts';
 import { silentLogger } from '../../src/app/log.ts';
@@ -11,7 +10,7 @@ import type { RawConfig } from '../../src/config/schema.ts';
 import { createHttpClient, type HttpClient } from '../../src/fetch/index.ts';
 import { runScheduledChecks } from '../../jobs/check-sources.ts';
 import { runDeliveries } from '../../jobs/deliver-notifications.ts';
-import { createChannels, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, verifySignature, type DeliveryPolicy } from '../../src/notify/index.ts';
+import { closeChannels, createChannels, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, verifySignature, type DeliveryPolicy } from '../../src/notify/index.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { listDeliveries, requeueDelivery } from '../../src/store/queries/deliveries.ts';
 import { listChanges } from '../../src/store/queries/changes.ts';
@@ -20,6 +19,8 @@ import { startPageServer, type PageServer } from '../helpers/page-server.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 
 const SECRET = 'test-secret-5f2c';
+/** The receivers listen on 127.0.0.1, which a channel may post to only when it lists it. */
+const LOOPBACK = ['127.0.0.0/8'];
 const policy: DeliveryPolicy = { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 10_000, leaseMs: 30_000, timeoutMs: 5_000 };
 
 function page(n: number): string {
@@ -50,7 +51,7 @@ describe(`notification outbox (${backend})`, () => {
   let pages: PageServer;
   let receiver: PageServer;
   let http: HttpClient;
-  let dispatcher: Agent;
+  const opened: Array<ReturnType<typeof createChannels>> = [];
   let dir: string;
   const clock = new ManualClock('2024-06-01T09:00:00Z');
   const log = silentLogger();
@@ -72,11 +73,10 @@ describe(`notification outbox (${backend})`, () => {
       });
     }
     http = createHttpClient({ allowNetworks: ['127.0.0.0/8'], retries: 0 }, { clock, log, sleep: async () => {} });
-    dispatcher = new Agent();
     dir = await mkdtemp(join(tmpdir(), 'fw-notify-'));
   });
   afterAll(async () => {
-    await dispatcher?.close();
+    for (const chans of opened) await closeChannels(chans);
     await http?.close();
     await pages?.close();
     await receiver?.close();
@@ -93,7 +93,8 @@ describe(`notification outbox (${backend})`, () => {
     };
     const sources = resolveSources(config);
     await syncSources(handle.db, sources, clock.now());
-    const chans = createChannels(channels ?? {}, { dispatcher, baseDir: dir, timeoutMs: policy.timeoutMs });
+    const chans = createChannels(channels ?? {}, { baseDir: dir, timeoutMs: policy.timeoutMs });
+    opened.push(chans);
     return {
       check: () => runScheduledChecks({ db: handle.db, http, clock, log }, sources, { owner: 'w', leaseMs: 60_000, batchSize: 50, concurrency: 4 }),
       deliver: () => runDeliveries({ db: handle.db, clock, log, channels: chans, policy, random: () => 0.5 }),
@@ -109,7 +110,7 @@ describe(`notification outbox (${backend})`, () => {
   }
 
   it('delivers every change to a webhook that fails at first, signed, with the change id as idempotency key', async () => {
-    const channels = { hook: { type: 'webhook' as const, url: receiver.url('/hook'), secret: SECRET } };
+    const channels = { hook: { type: 'webhook' as const, url: receiver.url('/hook'), allowNetworks: LOOPBACK, secret: SECRET } };
     const { check, deliver } = await setup('wh', 3, channels, ['hook']);
     for (let i = 0; i < 3; i++) pages.setRoute(`/wh/${i}`, { body: page(i) });
     await check();
@@ -141,7 +142,7 @@ describe(`notification outbox (${backend})`, () => {
   });
 
   it('marks a delivery dead after the last attempt, and `retry` re-queues it', async () => {
-    const channels = { down: { type: 'webhook' as const, url: receiver.url('/down') } };
+    const channels = { down: { type: 'webhook' as const, url: receiver.url('/down'), allowNetworks: LOOPBACK } };
     const { check, deliver } = await setup('dead', 1, channels, ['down']);
     pages.setRoute('/dead/0', { body: page(1) });
     await check();
@@ -162,7 +163,7 @@ describe(`notification outbox (${backend})`, () => {
   });
 
   it('gives up at once on a receiver that rejects the request (4xx other than 408/429)', async () => {
-    const channels = { reject: { type: 'webhook' as const, url: receiver.url('/reject') } };
+    const channels = { reject: { type: 'webhook' as const, url: receiver.url('/reject'), allowNetworks: LOOPBACK } };
     const { check, deliver } = await setup('rej', 1, channels, ['reject']);
     pages.setRoute('/rej/0', { body: page(1) });
     await check();
@@ -175,7 +176,7 @@ describe(`notification outbox (${backend})`, () => {
 
   it('posts readable, escaped text with the figure changes to a Slack-compatible webhook, and appends JSONL lines', async () => {
     const channels = {
-      chat: { type: 'slack' as const, url: receiver.url('/slack') },
+      chat: { type: 'slack' as const, url: receiver.url('/slack'), allowNetworks: LOOPBACK },
       file: { type: 'file' as const, path: 'out/changes.jsonl' },
     };
     const { check, deliver } = await setup('sl', 1, channels, ['chat', 'file']);

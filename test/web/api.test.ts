@@ -160,8 +160,10 @@ describe(`web API (${backend})`, () => {
     const entries = [...doc.querySelectorAll('entry')];
     expect(entries).toHaveLength(5);
     expect(doc.querySelectorAll('script').length).toBe(0);
+    // type="html" with the page text escaped: a reader decodes it to the text, never to markup.
     const titles = entries.map((e: any) => e.querySelector('title').textContent as string);
-    expect(titles.some((t) => t.includes('<script>window.__pwned'))).toBe(true);
+    expect(titles.some((t) => t.includes('&lt;script&gt;window.__pwned'))).toBe(true);
+    expect(titles.some((t) => t.includes('<script'))).toBe(false);
     const perSource = await (await get(`/sources/${NK}/feed.xml`)).text();
     expect(perSource.match(/<entry>/g)).toHaveLength(3);
     await expectError('/sources/nope/feed.xml', 404, 'not_found');

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../app/errors.ts';
+import { readInstant } from '../../app/read-instant.ts';
 import { listChanges } from '../../store/queries/changes.ts';
 import { renderHtml, renderJson, renderMarkdown, renderText, shouldUseColor } from '../../report/index.ts';
 import { changeSummaryJson } from '../../report/contract-json.ts';
 import { loadReportMeta } from '../../pipeline/load-report-meta.ts';
-import { formatTable, isoSeconds, printJson, printLine } from '../output.ts';
+import { formatTable, isoSeconds, printJson, printLine, printReport } from '../output.ts';
 import { withContext } from '../with-context.ts';
 import { parseAt, requireSource } from './history.ts';
 
@@ -60,13 +61,17 @@ export function registerChangesCommands(program: Command): void {
               : opts.format === 'html'
                 ? renderHtml(row.change, meta)
                 : renderText(row.change, meta, { color: shouldUseColor(process.stdout, process.env) });
-        process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+        printReport(out, { json: opts.format === 'json' });
       });
     });
 }
 
 /** `--since 2018-01-01` means from the start of that day (UTC), not its end. */
 function startOfDay(s: string): Date {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s.trim())) return new Date(`${s.trim()}T00:00:00.000Z`);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s.trim())) {
+    const d = readInstant(s, { bareDay: 'start' });
+    if (d === null) throw new UsageError(`"${s.trim()}" is not a real date (a day that exists, years 1 to 9999; e.g. 2018-01-01)`);
+    return d;
+  }
   return parseAt(s);
 }

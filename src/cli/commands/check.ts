@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import { UsageError } from '../../app/errors.ts';
 import { runCheckPass } from '../../../jobs/check-sources.ts';
 import { createParsePool } from '../../pipeline/parse-pool.ts';
-import { syncSources } from '../../store/queries/sources.ts';
+import { nextRunAfter } from '../../schedule/next-run.ts';
+import { syncChangedSources } from '../../store/queries/sync-changed-sources.ts';
 import { renderText, shouldUseColor } from '../../report/index.ts';
 import { loadReportMeta } from '../../pipeline/load-report-meta.ts';
-import { printJson, printLine } from '../output.ts';
+import { printJson, printLine, printReport } from '../output.ts';
 import { loadCommandConfig, withContext } from '../with-context.ts';
 
 /** `factwatch check [source…]`: one pass over the due sources, or the named ones. */
@@ -21,7 +22,8 @@ export function registerCheckCommand(program: Command): void {
       const unknown = ids.filter((id) => !sources.some((s) => s.id === id));
       if (unknown.length) throw new UsageError(`unknown source(s): ${unknown.join(', ')}`);
       await withContext(cmd, async (ctx) => {
-        await syncSources(ctx.db, sources, ctx.clock.now());
+        // Only sources whose configuration changed are written: a check with nothing due stays cheap.
+        await syncChangedSources(ctx.db, sources, ctx.clock.now(), (s) => nextRunAfter(s.schedule, s.timezone, ctx.clock.now()), { disableMissing: false });
         const pool = createParsePool();
         let results;
         try {
@@ -46,7 +48,7 @@ export function registerCheckCommand(program: Command): void {
           for (const r of results) {
             printLine(`${r.sourceId}: ${r.outcome}${r.error ? ` (${r.error.message})` : ''}`);
             const loaded = r.stored ? await loadReportMeta(ctx.db, r.stored.changeId) : null;
-            if (loaded) printLine(renderText(loaded.row.change, loaded.meta, { color }));
+            if (loaded) printReport(renderText(loaded.row.change, loaded.meta, { color }));
           }
         }
         if (results.some((r) => r.error)) process.exitCode = 1;

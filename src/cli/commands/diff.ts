@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../app/errors.ts';
 import { renderHtml, renderMarkdown, renderText, shouldUseColor, type ReportMeta } from '../../report/index.ts';
-import { printJson } from '../output.ts';
+import { printJson, printReport } from '../output.ts';
 import { readPage } from '../read-page.ts';
 
 const FORMATS = ['text', 'markdown', 'html', 'json'] as const;
@@ -38,6 +38,6 @@ export function registerDiffCommand(program: Command): void {
       };
       const out =
         format === 'markdown' ? renderMarkdown(change, meta) : format === 'html' ? renderHtml(change, meta) : renderText(change, meta, { color: shouldUseColor(process.stdout, process.env) });
-      process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+      printReport(out);
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createRequire } from 'node:module';
 import { UsageError } from '../../app/errors.ts';
+import { looksLikeIsoDate, readInstant } from '../../app/read-instant.ts';
 import { getSource } from '../../store/queries/sources.ts';
 import { listVersions, versionAt, versionBySeq } from '../../store/queries/versions.ts';
 import { toContractJson } from './extract.ts';
@@ -89,14 +90,11 @@ function loadChrono(): typeof import('chrono-node') {
 }
 
 export function parseAt(s: string): Date {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
-  if (day) {
-    const d = new Date(`${s.trim()}T23:59:59.999Z`);
-    if (!Number.isNaN(d.getTime())) return d;
-  }
-  if (/^\d{4}-\d{2}-\d{2}T/.test(s.trim())) {
-    const d = new Date(s.trim());
-    if (!Number.isNaN(d.getTime())) return d;
+  // An ISO shape is read strictly: "2017-02-30" is a mistake to report, not 2 March to guess.
+  if (looksLikeIsoDate(s)) {
+    const d = readInstant(s, { bareDay: 'end' });
+    if (d === null) throw new UsageError(`"${s.trim()}" is not a real date (a day that exists, years 1 to 9999; e.g. 2018-01-01 or 2018-01-01T12:00Z)`);
+    return d;
   }
   const parsed = loadChrono().en.parse(s, { instant: new Date(0), timezone: 'UTC' });
   const r = parsed[0];

@@ -1,16 +1,15 @@
 import type { Command } from 'commander';
-import { Agent } from 'undici';
 import { UsageError } from '../../app/errors.ts';
 import { runScheduledChecks } from '../../../jobs/check-sources.ts';
 import { createParsePool } from '../../pipeline/parse-pool.ts';
 import { runDeliveries } from '../../../jobs/deliver-notifications.ts';
-import { createChannels, defaultDeliveryPolicy } from '../../notify/index.ts';
+import { closeChannels, createChannels, defaultDeliveryPolicy } from '../../notify/index.ts';
 import { nextRunAfter } from '../../schedule/next-run.ts';
 import { startTicker } from '../../schedule/start-ticker.ts';
 import { createWatchWorker, type TickSummary } from '../../schedule/watch-worker.ts';
 import { defaultWorkerId } from '../../schedule/worker-id.ts';
 import { syncChangedSources } from '../../store/queries/sync-changed-sources.ts';
-import { printLine } from '../output.ts';
+import { printJsonLine, printLine } from '../output.ts';
 import { prepareUi } from './serve.ts';
 import { loadCommandConfig, withContext } from '../with-context.ts';
 
@@ -25,6 +24,7 @@ interface WatchOptions {
   serve?: boolean;
   host: string;
   port: string;
+  publicUrl?: string;
 }
 
 /**
@@ -46,9 +46,10 @@ export function registerWatchCommand(program: Command): void {
     .option('--serve', 'also serve the review UI and API from this process (the simplest way to run factwatch on one machine)')
     .option('--host <host>', 'with --serve: address to listen on; beyond loopback FACTWATCH_TOKEN is required', '127.0.0.1')
     .option('--port <port>', 'with --serve: port to listen on (0: any free port)', '8080')
+    .option('--public-url <url>', 'with --serve: the origin users reach the UI by; overrides serve.publicUrl')
     .action(async (opts: WatchOptions, cmd: Command) => {
       if (opts.serve && opts.once) throw new UsageError('--serve and --once do not go together: --once exits when the due work is done');
-      const ui = opts.serve ? await prepareUi(opts) : null;
+      const ui = opts.serve ? await prepareUi(opts, cmd) : null;
       const leaseMs = positive(opts.lease, '--lease') * 1000;
       const batchSize = Math.ceil(positive(opts.batch, '--batch'));
       const concurrency = Math.ceil(positive(opts.concurrency, '--concurrency'));
@@ -57,9 +58,7 @@ export function registerWatchCommand(program: Command): void {
       await withContext(cmd, async (ctx) => {
         const startedAt = performance.now();
         await syncChangedSources(ctx.db, sources, ctx.clock.now(), (s) => nextRunAfter(s.schedule, s.timezone, ctx.clock.now()));
-        const dispatcher = new Agent({ connections: 16 });
         const channels = createChannels(config.channels ?? {}, {
-          dispatcher,
           baseDir: process.cwd(),
           timeoutMs: defaultDeliveryPolicy.timeoutMs,
         });
@@ -74,13 +73,13 @@ export function registerWatchCommand(program: Command): void {
           totals.dead += s.deliveries.dead;
           totals.lostLeases += s.checks.lostLeases;
           if (opts.once || (s.checks.checked === 0 && s.deliveries.delivered + s.deliveries.retrying + s.deliveries.dead === 0)) return;
-          if (opts.json) printLine(JSON.stringify({ worker: owner, at: ctx.clock.now().toISOString(), ...s }));
+          if (opts.json) printJsonLine({ worker: owner, at: ctx.clock.now().toISOString(), ...s });
           else printLine(describeTick(ctx.clock.now(), s));
         };
         const worker = createWatchWorker(
           {
             checkDue: (signal) => runScheduledChecks(checkDeps, sources, { owner, leaseMs, batchSize, concurrency, signal }),
-            deliverDue: (signal) => runDeliveries({ ...ctx, channels }, { signal }),
+            deliverDue: (signal) => runDeliveries({ ...ctx, channels, publicUrl: config.serve?.publicUrl ?? null }, { signal }),
           },
           ctx.log,
           report,
@@ -96,10 +95,11 @@ export function registerWatchCommand(program: Command): void {
               startupMs: Math.round(passStart - startedAt),
               maxRssKb: process.resourceUsage().maxRSS,
             };
-            printLine(opts.json ? JSON.stringify(summary) : `${owner}: ${totals.checked} checked, ${totals.changes} changes, ${totals.failed} failed, ${totals.delivered} delivered`);
+            if (opts.json) printJsonLine(summary);
+            else printLine(`${owner}: ${totals.checked} checked, ${totals.changes} changes, ${totals.failed} failed, ${totals.delivered} delivered`);
             return;
           }
-          if (opts.json) printLine(JSON.stringify({ worker: owner, event: 'started', database: ctx.dbKind, sources: sources.length }));
+          if (opts.json) printJsonLine({ worker: owner, event: 'started', database: ctx.dbKind, sources: sources.length });
           else {
             printLine(`factwatch watch: worker ${owner} on ${ctx.dbKind === 'pglite' ? 'the embedded database' : 'PostgreSQL'}, ${sources.length} sources; Ctrl-C to stop`);
           }
@@ -117,11 +117,11 @@ export function registerWatchCommand(program: Command): void {
           await ticker.stop();
           await worker.shutdown();
           await server?.close();
-          if (opts.json) printLine(JSON.stringify({ worker: owner, event: 'stopped', ...totals, maxRssKb: process.resourceUsage().maxRSS }));
+          if (opts.json) printJsonLine({ worker: owner, event: 'stopped', ...totals, maxRssKb: process.resourceUsage().maxRSS });
           else printLine(`factwatch watch: stopped (${totals.checked} checked, ${totals.delivered} delivered)`);
         } finally {
           await pool.close();
-          await dispatcher.close();
+          await closeChannels(channels);
         }
       });
     });
