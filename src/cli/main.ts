@@ -6,7 +6,7 @@ import { describeDatabaseError, isDatabaseError } from '../store/pg-error.ts';
 
 /**
  * The CLI's single exit point. Commands throw; this maps what they threw to an exit code:
- * 0 success, 1 failure, 2 bad usage or invalid configuration (DESIGN.md, CLI contract).
+ * 0 success, 1 failure, 2 bad usage or invalid configuration (docs/design.md, CLI contract).
  */
 async function main(argv: string[]): Promise<number> {
   const program = buildProgram();

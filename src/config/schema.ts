@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The shape of `factwatch.config.json` (DESIGN.md, "CLI contract"). Keys may grow; these stay.
+ * The shape of `factwatch.config.json` (docs/design.md, "CLI contract"). Keys may grow; these stay.
  * Semantic checks that zod cannot express alone (cron syntax, time zones, CIDRs, references to
  * channels) live in `validate-config.ts`, so that every problem is reported in one pass.
  */

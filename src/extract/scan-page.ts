@@ -2,7 +2,7 @@
  * A streaming pass over the whole page that builds no DOM.
  *
  * Most of a France Diplomatie page is navigation that the extractor throws away; building a DOM
- * of all of it costs several times more than tokenising it (see DESIGN.md, "Where the time
+ * of all of it costs several times more than tokenising it (see docs/design.md, "Where the time
  * goes"). This pass finds where the few elements a profile reads begin and end, and picks up
  * the head facts the profiles need (`<html lang>`, `<title>`, canonical link), so that only the
  * content region is handed to cheerio.

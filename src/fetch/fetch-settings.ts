@@ -1,6 +1,6 @@
 /**
  * Settings of the fetch stage. One set per client; a source may override any of them for its own
- * requests (DESIGN.md, configuration), so every request works from `resolveFetchSettings(client,
+ * requests (docs/design.md, configuration), so every request works from `resolveFetchSettings(client,
  * request)` rather than from the client's settings alone.
  */
 export interface FetchSettings {

@@ -1,5 +1,5 @@
 /**
- * The JSON shapes of DESIGN.md's CLI contract that the CLI and the web API share, so that
+ * The JSON shapes of the CLI contract (docs/design.md) that the CLI and the web API share, so that
  * `factwatch history --json` and `/api/sources/:id/versions` cannot drift apart.
  */
 import type { ChangeSummary, VersionSummary } from '../store/types.ts';

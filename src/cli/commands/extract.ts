@@ -23,7 +23,7 @@ export function registerExtractCommand(program: Command): void {
     });
 }
 
-/** The `extract --json` contract of DESIGN.md; extra keys may be added, these stay. */
+/** The `extract --json` contract of docs/design.md; extra keys may be added, these stay. */
 export function toContractJson(doc: PageDocument) {
   return {
     title: doc.title,
