@@ -74,14 +74,12 @@ async function control(path: string): Promise<unknown> {
 async function runFloor(parse: boolean): Promise<PassResult> {
   const agent = new Agent({ connections: job.concurrency });
   let next = 0;
-  let bytes = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: job.concurrency }, async () => {
       for (let i = next++; i < job.n; i = next++) {
         const res = await request(`${job.origin}/p/${i}`, { dispatcher: agent });
         const body = Buffer.from(await res.body.arrayBuffer());
-        bytes += body.length;
         if (parse) load(new TextDecoder('utf-8').decode(body), { xml: false });
       }
     }),

@@ -275,7 +275,7 @@ function lastClause(text: string): string[] {
 function firstClause(text: string): string[] {
   const out: string[] = [];
   for (const word of words_(text)) {
-    if (/\d/u.test(word) || /^[(\[]/u.test(word)) break;
+    if (/\d/u.test(word) || /^[([]/u.test(word)) break;
     if (stripPunctuation(word) === '') {
       // Punctuation right after the figure ("2006, the EU began…") does not end the label.
       if (out.length === 0) continue;
@@ -293,7 +293,7 @@ function words_(text: string): string[] {
 }
 
 function stripPunctuation(word: string): string {
-  return word.replace(/^[("“‘'«\[]+|[)"”’'»\],;:.!?]+$/gu, '');
+  return word.replace(/^[("“‘'«[]+|[)"”’'»\],;:.!?]+$/gu, '');
 }
 
 function trimEdges(words: string[]): string[] {

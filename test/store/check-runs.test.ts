@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countChecksByOutcome, fetchDurationHistogram } from '../../src/store/queries/metrics.ts';
 import { settleChecks } from '../../src/store/queries/settle-checks.ts';
 import { latestVersionHead, latestVersionHeads } from '../../src/store/queries/versions.ts';
-import { listChecks, listVersions, storeVersion, syncSources, type DatabaseHandle, type NewCheck } from '../../src/store/index.ts';
+import { listChecks, listVersions, syncSources, type DatabaseHandle, type NewCheck } from '../../src/store/index.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 import { makeVersionInput, storeNextVersion } from './make-document.ts';
 

@@ -6,7 +6,6 @@ import {
   listChanges,
   listVersions,
   setChangeState,
-  storeVersion,
   syncSources,
   touchVersion,
   versionAt,
@@ -29,7 +28,7 @@ const NEW_URL = 'https://example.test/france-and-north-korea-65083/';
  */
 describe(`history queries (${backend})`, () => {
   let h: DatabaseHandle;
-  let v: StoredVersion[] = [];
+  const v: StoredVersion[] = [];
   let other: StoredVersion;
 
   beforeAll(async () => {

@@ -11,7 +11,6 @@ import {
   MIGRATIONS_FOLDER,
   migrateDatabase,
   openDatabase,
-  storeVersion,
   syncSources,
   versionBySeq,
   type DatabaseHandle,
