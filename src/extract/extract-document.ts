@@ -15,6 +15,7 @@ import { getProfile, PROFILES, selectProfile } from './profiles/index.ts';
 import type { PageView, SiteProfile } from './profiles/site-profile.ts';
 import { NEVER_CONTENT } from './profiles/site-profile.ts';
 import { scanPage, type ElementPattern, type ScanLimits } from './scan-page.ts';
+import { stripMatching } from './strip-elements.ts';
 
 export interface ExtractOptions {
   /** URL the page was fetched from; recorded in the document and used to guess the language. */
@@ -129,9 +130,8 @@ export function extractFromView(view: PageView, profile: SiteProfile, opts: Omit
   }
   const lead = profile.findLead?.(view);
   const regions = [...leadOutside(lead, content), ...content.toArray()];
-  const $regions = view.$(regions);
-  $regions.find([...NEVER_CONTENT, ...profile.strip].join(', ')).remove();
-  profile.stripByText?.(view, $regions);
+  stripMatching(view.$, regions, [...NEVER_CONTENT, ...profile.strip].join(', '));
+  profile.stripByText?.(view, view.$(regions));
 
   const sections = collectSections(regions);
   const bodyStamp = takeBodyStamp(sections, language);
