@@ -20,7 +20,7 @@ import { findSource, readLabelName } from './read-label.ts';
 import { detectNotation } from './detect-notation.ts';
 import { overlaps, type Candidate, type Span } from './candidate.ts';
 import { findNonFigures } from './find-non-figures.ts';
-import { assignUniqueKeys, makeBaseKey, slugify } from './make-key.ts';
+import { assignUniqueKeys, prepareKeys, slugify } from './make-key.ts';
 import { recognizeCount } from './recognize-count.ts';
 import { recognizeDates } from './recognize-dates.ts';
 import { recognizeMeasure } from './recognize-measure.ts';
@@ -106,8 +106,9 @@ function extractBlockFigures(block: string, page: PageReading, sectionSlug: stri
     const figures = attachPeriods(text, accepted, labelEnd);
     inferUnits(text, figures, labelEnd, language);
     const normalized = text.replace(/\s+/gu, ' ').trim();
+    const makeBaseKey = prepareKeys({ sentence: text, language, figures: accepted, labelEnd, sectionSlug });
     for (const candidate of figures) {
-      const baseKey = makeBaseKey(candidate, { sentence: text, language, figures: accepted, labelEnd, sectionSlug });
+      const baseKey = makeBaseKey(candidate);
       const figure = toFigure(candidate, text, normalized);
       if (labelEnd > 0 && candidate.start >= labelEnd) {
         const name = readLabelName(text.slice(0, labelEnd));
