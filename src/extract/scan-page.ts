@@ -69,11 +69,21 @@ function hasClasses(attribs: Record<string, string>, classes: string[] | undefin
   return classes.every((c) => own.includes(c));
 }
 
+/**
+ * The character a numeric reference names, or U+FFFD for one that names none (0, a surrogate,
+ * past U+10FFFF) as HTML decodes them: `String.fromCodePoint` throws on `&#9999999;`, which made
+ * a page's `<title>` crash the extraction.
+ */
+function fromReference(code: number): string {
+  if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD';
+  return String.fromCodePoint(code);
+}
+
 /** Decodes the few entities a canonical URL or a title may carry, without a DOM. */
 function decodeBasicEntities(text: string): string {
   return text
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => fromReference(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => fromReference(parseInt(h, 16)))
     .replace(/&quot;/g, '"')
     .replace(/&#39;|&apos;/g, "'")
     .replace(/&lt;/g, '<')
