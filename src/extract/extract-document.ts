@@ -8,7 +8,7 @@ import { collectSections, withText } from './collect-sections.ts';
 import { detectLanguage } from './detect-language.ts';
 import { extractFigures } from './figures/index.ts';
 import { loadPageRegions, loadWholePage } from './load-page.ts';
-import { normalizeWhitespace } from './normalize-text.ts';
+import { normalizeWhitespace, removeControlCharacters } from './normalize-text.ts';
 import type { PageDocument, Section } from './page-document.ts';
 import { parseStamp, parseStampDate, matchStampLabel } from './parse-stamp.ts';
 import { getProfile, PROFILES, selectProfile } from './profiles/index.ts';
@@ -120,7 +120,8 @@ export function extractDocument(html: string, opts: ExtractOptions = {}): PageDo
  * `extractDocument` so that the region-only fast path can be checked against a whole-page parse.
  */
 export function extractFromView(view: PageView, profile: SiteProfile, opts: Omit<ExtractOptions, 'profile'> = {}): PageDocument {
-  const url = opts.url ?? null;
+  // Every string of the document is free of control characters, the URL it was given included.
+  const url = opts.url == null ? null : removeControlCharacters(opts.url);
   const language = detectLanguage(view.lang, [url, view.canonical]);
   const title = profile.findTitle(view) ?? titleFromHead(view.headTitle);
   const headerStamp = profile.findStamp?.(view) ?? null;

@@ -14,7 +14,14 @@
  * The section heading is NOT part of the base key: a paragraph moved to another section keeps
  * its figures' keys (a move is not removed + added). Sections only separate collisions — see
  * `assignUniqueKeys`.
+ *
+ * Keys and slugs are bounded in length (`MAX_KEY_CHARS`, `MAX_SLUG_CHARS`): a key is indexed in
+ * the store (`figures_source_key_idx`), and an index row has a size limit a 9,000-letter word
+ * next to a figure, or a 10,000-character heading, went past, failing the whole store statement
+ * (issue 13). A longer one keeps its beginning and ends with a hash of all of it, so it stays
+ * unique and the same text always gives the same key.
  */
+import { createHash } from 'node:crypto';
 import type { Candidate, Span } from './candidate.ts';
 import { pickLanguage, STOP_WORDS, type FigureLanguage } from './vocabulary.ts';
 
@@ -72,11 +79,31 @@ function tokenizeSentence(text: string): Token[] {
   return lastTokenized.tokens;
 }
 
+/** The longest figure key; longer ones are cut and end with a hash (`boundLength`). */
+export const MAX_KEY_CHARS = 200;
+/** The longest section slug (the `@section` of a key). */
+export const MAX_SLUG_CHARS = 80;
+const HASH_CHARS = 12;
+
+/**
+ * `text` itself when it has at most `max` characters; else its beginning, "~", and the first
+ * hex digits of its SHA-256, `max` characters in all: the same text always gives the same
+ * result, and two texts that share a long beginning still differ.
+ */
+export function boundLength(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const hash = createHash('sha256').update(text, 'utf8').digest('hex').slice(0, HASH_CHARS);
+  let head = text.slice(0, max - HASH_CHARS - 1);
+  // Never end on the first half of a surrogate pair.
+  if (/[\uD800-\uDBFF]$/u.test(head)) head = head.slice(0, -1);
+  return `${head}~${hash}`;
+}
+
 /** A readable slug of a heading: "Economic relations" → "economic-relations". */
 export function slugify(text: string, language: string): string {
   const stop = STOP_WORDS[pickLanguage(language)];
   const words = tokenize(text).map((t) => t.folded).filter((w) => !stop.has(w));
-  return words.join('-') || 'untitled';
+  return boundLength(words.join('-') || 'untitled', MAX_SLUG_CHARS);
 }
 
 /** Half-open spans sorted by start, merged where they overlap: for "does this token touch one". */
@@ -237,6 +264,7 @@ export function assignUniqueKeys(figures: Keyed[]): string[] {
     if (used.has(key)) key = `${figure.baseKey}#${count}`;
     for (let n = count; used.has(key); n++) key = `${figure.baseKey}#${n + 1}`;
     used.add(key);
-    return key;
+    // Bounded after the collisions are settled: distinct keys stay distinct (the hash covers all).
+    return boundLength(key, MAX_KEY_CHARS);
   });
 }
