@@ -106,6 +106,8 @@ export function scanPage(html: string, patterns: Record<string, ElementPattern>,
   const regions = new Map<string, SourceRange>();
   const open = new Set<string>();
   const stack: OpenElement[] = [];
+  /** How many elements of each name are open: `notInside` in constant time, not a stack walk per tag. */
+  const openByName = new Map<string, number>();
   let lang: string | null = null;
   let canonical: string | null = null;
   let headTitle: string | null = null;
@@ -126,12 +128,13 @@ export function scanPage(html: string, patterns: Record<string, ElementPattern>,
           if (regions.has(key) || open.has(key)) continue;
           if (pattern.tag !== undefined && pattern.tag !== name) continue;
           if (!hasClasses(attribs, pattern.classes)) continue;
-          if (pattern.notInside?.some((tag) => stack.some((e) => e.name === tag))) continue;
+          if (pattern.notInside?.some((tag) => (openByName.get(tag) ?? 0) > 0)) continue;
           starts.push(key);
           open.add(key);
           regions.set(key, { start: parser.startIndex, end: html.length });
         }
         stack.push({ name, starts });
+        openByName.set(name, (openByName.get(name) ?? 0) + 1);
         // The parser's own open-element stack, mirrored: void elements and implied ends
         // (`<p>` after `<p>`) are closed by the parser before they can add depth.
         if (stack.length > maxDepth) throw new NestingTooDeepError(maxDepth);
@@ -142,6 +145,7 @@ export function scanPage(html: string, patterns: Record<string, ElementPattern>,
       onclosetag(_name, isImplied) {
         const element = stack.pop();
         if (element === undefined) return;
+        openByName.set(element.name, openByName.get(element.name)! - 1);
         if (element.name === 'title' && inTitle) {
           inTitle = false;
           headTitle = decodeBasicEntities(titleText);
