@@ -8,13 +8,14 @@ import { collectSections, withText } from './collect-sections.ts';
 import { detectLanguage } from './detect-language.ts';
 import { extractFigures } from './figures/index.ts';
 import { loadPageRegions, loadWholePage } from './load-page.ts';
-import { normalizeWhitespace } from './normalize-text.ts';
+import { normalizeWhitespace, removeControlCharacters } from './normalize-text.ts';
 import type { PageDocument, Section } from './page-document.ts';
 import { parseStamp, parseStampDate, matchStampLabel } from './parse-stamp.ts';
 import { getProfile, PROFILES, selectProfile } from './profiles/index.ts';
 import type { PageView, SiteProfile } from './profiles/site-profile.ts';
 import { NEVER_CONTENT } from './profiles/site-profile.ts';
 import { scanPage, type ElementPattern, type ScanLimits } from './scan-page.ts';
+import { stripMatching } from './strip-elements.ts';
 
 export interface ExtractOptions {
   /** URL the page was fetched from; recorded in the document and used to guess the language. */
@@ -119,7 +120,8 @@ export function extractDocument(html: string, opts: ExtractOptions = {}): PageDo
  * `extractDocument` so that the region-only fast path can be checked against a whole-page parse.
  */
 export function extractFromView(view: PageView, profile: SiteProfile, opts: Omit<ExtractOptions, 'profile'> = {}): PageDocument {
-  const url = opts.url ?? null;
+  // Every string of the document is free of control characters, the URL it was given included.
+  const url = opts.url == null ? null : removeControlCharacters(opts.url);
   const language = detectLanguage(view.lang, [url, view.canonical]);
   const title = profile.findTitle(view) ?? titleFromHead(view.headTitle);
   const headerStamp = profile.findStamp?.(view) ?? null;
@@ -129,9 +131,8 @@ export function extractFromView(view: PageView, profile: SiteProfile, opts: Omit
   }
   const lead = profile.findLead?.(view);
   const regions = [...leadOutside(lead, content), ...content.toArray()];
-  const $regions = view.$(regions);
-  $regions.find([...NEVER_CONTENT, ...profile.strip].join(', ')).remove();
-  profile.stripByText?.(view, $regions);
+  stripMatching(view.$, regions, [...NEVER_CONTENT, ...profile.strip].join(', '));
+  profile.stripByText?.(view, view.$(regions));
 
   const sections = collectSections(regions);
   const bodyStamp = takeBodyStamp(sections, language);

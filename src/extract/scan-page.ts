@@ -69,11 +69,21 @@ function hasClasses(attribs: Record<string, string>, classes: string[] | undefin
   return classes.every((c) => own.includes(c));
 }
 
+/**
+ * The character a numeric reference names, or U+FFFD for one that names none (0, a surrogate,
+ * past U+10FFFF) as HTML decodes them: `String.fromCodePoint` throws on `&#9999999;`, which made
+ * a page's `<title>` crash the extraction.
+ */
+function fromReference(code: number): string {
+  if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD';
+  return String.fromCodePoint(code);
+}
+
 /** Decodes the few entities a canonical URL or a title may carry, without a DOM. */
 function decodeBasicEntities(text: string): string {
   return text
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => fromReference(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => fromReference(parseInt(h, 16)))
     .replace(/&quot;/g, '"')
     .replace(/&#39;|&apos;/g, "'")
     .replace(/&lt;/g, '<')
@@ -96,6 +106,8 @@ export function scanPage(html: string, patterns: Record<string, ElementPattern>,
   const regions = new Map<string, SourceRange>();
   const open = new Set<string>();
   const stack: OpenElement[] = [];
+  /** How many elements of each name are open: `notInside` in constant time, not a stack walk per tag. */
+  const openByName = new Map<string, number>();
   let lang: string | null = null;
   let canonical: string | null = null;
   let headTitle: string | null = null;
@@ -116,12 +128,13 @@ export function scanPage(html: string, patterns: Record<string, ElementPattern>,
           if (regions.has(key) || open.has(key)) continue;
           if (pattern.tag !== undefined && pattern.tag !== name) continue;
           if (!hasClasses(attribs, pattern.classes)) continue;
-          if (pattern.notInside?.some((tag) => stack.some((e) => e.name === tag))) continue;
+          if (pattern.notInside?.some((tag) => (openByName.get(tag) ?? 0) > 0)) continue;
           starts.push(key);
           open.add(key);
           regions.set(key, { start: parser.startIndex, end: html.length });
         }
         stack.push({ name, starts });
+        openByName.set(name, (openByName.get(name) ?? 0) + 1);
         // The parser's own open-element stack, mirrored: void elements and implied ends
         // (`<p>` after `<p>`) are closed by the parser before they can add depth.
         if (stack.length > maxDepth) throw new NestingTooDeepError(maxDepth);
@@ -132,6 +145,7 @@ export function scanPage(html: string, patterns: Record<string, ElementPattern>,
       onclosetag(_name, isImplied) {
         const element = stack.pop();
         if (element === undefined) return;
+        openByName.set(element.name, openByName.get(element.name)! - 1);
         if (element.name === 'title' && inTitle) {
           inTitle = false;
           headTitle = decodeBasicEntities(titleText);

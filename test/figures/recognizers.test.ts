@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/extract/figures/index.ts';
-import { splitSentences } from '../../src/extract/figures/split-sentences.ts';
+import { MAX_SENTENCE_CHARS, splitSentences } from '../../src/extract/figures/split-sentences.ts';
 import type { Figure } from '../../src/extract/page-document.ts';
 
 const EN_PAGE = 'https://www.diplomatie.gouv.fr/en/country-files/north-korea/france-and-north-korea/';
@@ -211,5 +211,29 @@ describe('splitSentences', () => {
     const sentences = splitSentences(text, language);
     expect(sentences).toHaveLength(count);
     for (const s of sentences) expect(text.slice(s.start, s.start + s.text.length)).toBe(s.text);
+  });
+});
+
+describe('splitSentences on a sentence no reader writes', () => {
+  it('cuts a sentence longer than MAX_SENTENCE_CHARS into pieces at spaces, losing no word', () => {
+    const text = 'Trade reached €1 million '.repeat(400) + 'in 2016.';
+    const pieces = splitSentences(text, 'en');
+    expect(pieces.length).toBeGreaterThan(text.length / MAX_SENTENCE_CHARS);
+    for (const p of pieces) {
+      expect(p.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+      expect(text.slice(p.start, p.start + p.text.length)).toBe(p.text);
+      // Cut between words: a space (or the block's end) on either side of every piece.
+      expect(text[p.start - 1] ?? ' ').toBe(' ');
+      expect(text[p.start + p.text.length] ?? ' ').toBe(' ');
+    }
+    expect(pieces.map((p) => p.text).join(' ')).toBe(text);
+  });
+
+  it('cuts a single word longer than the bound where it must', () => {
+    const text = `Word ${'x'.repeat(2500)} end.`;
+    const pieces = splitSentences(text, 'en');
+    for (const p of pieces) expect(p.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    expect(pieces.length).toBe(3);
+    expect(pieces.map((p) => p.text).join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
   });
 });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { PageDocument } from '../../extract/page-document.ts';
 import { formatFigureValue } from '../../diff/format-value.ts';
+import { MAX_NESTING_DEPTH } from '../../pipeline/assess-page.ts';
 import { printJson, printLine } from '../output.ts';
 import { readPage } from '../read-page.ts';
 
@@ -17,7 +18,9 @@ export function registerExtractCommand(program: Command): void {
     .action(async (input: string, opts: { profile?: string; url?: string; allowNetwork?: string[]; json?: boolean }) => {
       const page = await readPage(input, { allowNetworks: opts.allowNetwork });
       const { extractDocument } = await import('../../extract/extract-document.ts');
-      const doc = extractDocument(page.html, { url: opts.url ?? page.url, profile: opts.profile });
+      // The pipeline's nesting guard: a page nested deeper is refused in one line (exit 1)
+      // before any DOM walk can overflow the stack.
+      const doc = extractDocument(page.html, { url: opts.url ?? page.url, profile: opts.profile, maxDepth: MAX_NESTING_DEPTH });
       if (opts.json) printJson(toContractJson(doc));
       else printDocument(doc);
     });

@@ -31,46 +31,73 @@ const AFTER_LEADING_YEAR = /^\s*(?:,|\s)/u;
 const CHAIN_LINK = /^\s*(?:[\p{L}’']+\s+){0,2}$/u;
 
 /**
+ * The end-anchored patterns above are tested on the last `TAIL` characters of what precedes a
+ * year, not on all of it: tested on the whole prefix, a regex is tried from every position of
+ * the prefix, once per year — quadratic in a sentence of many years (issue 14). Every match they
+ * can make is a few words and a few spaces long, so the tail gives the same answers.
+ */
+const TAIL = 64;
+
+/** `pattern` (anchored at the end, possibly at `^` too) tested on the tail of `text`. */
+function testTail(pattern: RegExp, text: string): boolean {
+  // A cut tail must not look like the start of the text to a `^` in the pattern.
+  return pattern.test(text.length <= TAIL ? text : `x${text.slice(-TAIL)}`);
+}
+
+/**
  * Sets `period` on the figures of one sentence and returns the candidates that remain figures
- * (consumed years removed). `candidates` must be sorted by start; `labelEnd` is where a
- * "label : value" row's label ends in this sentence (0 when none).
+ * (consumed years removed). `candidates` must be sorted by start and disjoint; `labelEnd` is
+ * where a "label : value" row's label ends in this sentence (0 when none).
+ *
+ * Linear in the sentence (up to the short chains of figures a year is shared by): years and
+ * figures are walked together in page order, and "the last figure before this year that has no
+ * period yet" is found through skip links (a figure's period, once set, is never unset).
  */
 export function attachPeriods(sentence: string, candidates: Candidate[], labelEnd: number): Candidate[] {
   const consumed = new Set<Candidate>();
   const measured = candidates.filter((c) => c.kind !== 'year' && c.kind !== 'date');
   const years = candidates.filter((c) => c.kind === 'year');
   const isLabelYear = (year: Candidate) => year.end <= labelEnd && /\(\s*$/.test(sentence.slice(0, year.start));
+  const lastOpen = lastWithoutPeriod(measured);
 
-  for (const year of years.filter((y) => !isLabelYear(y))) {
-    const before = measured.filter((f) => f.end <= year.start);
-    const nearest = before.at(-1);
+  /** How many figures end before the current year: `measured.slice(0, before)` precede it. */
+  let before = 0;
+  years.forEach((year, yearIndex) => {
+    if (isLabelYear(year)) return;
+    while (before < measured.length && measured[before]!.end <= year.start) before++;
+    const nearest = before > 0 ? measured[before - 1] : undefined;
     const between = nearest ? sentence.slice(nearest.end, year.start) : sentence.slice(0, year.start);
-    if (BASE_LINK.test(between)) {
+    if (testTail(BASE_LINK, between)) {
       consumed.add(year);
-      continue;
+      return;
     }
     if (nearest && CLOSE_LINK.test(between) && nearest.period === null) {
-      setChainPeriod(sentence, before, year.period);
+      setChainPeriod(sentence, measured, before - 1, year.period);
       consumed.add(year);
-      continue;
+      return;
     }
-    const named = NAMED_PERIOD_BEFORE.test(sentence.slice(0, year.start)) || NAMED_PERIOD_AFTER.test(sentence.slice(year.end));
-    const open = before.filter((f) => f.period === null).at(-1);
-    if (named && open) {
-      setChainPeriod(sentence, before.slice(0, before.indexOf(open) + 1), year.period);
+    const prefix = sentence.slice(0, year.start);
+    const named = testTail(NAMED_PERIOD_BEFORE, prefix) || NAMED_PERIOD_AFTER.test(sentence.slice(year.end));
+    const open = lastOpen(before - 1);
+    if (named && open >= 0) {
+      setChainPeriod(sentence, measured, open, year.period);
       consumed.add(year);
-      continue;
+      return;
     }
-    if (LEADING_YEAR.test(sentence.slice(0, year.start)) && AFTER_LEADING_YEAR.test(sentence.slice(year.end))) {
-      const nextYear = years.find((y) => y.start > year.end);
-      const following = measured.filter(
-        (f) => f.start >= year.end && f.period === null && (nextYear === undefined || f.end <= nextYear.start),
-      );
-      if (following.length === 0) continue;
+    if (testTail(LEADING_YEAR, prefix) && AFTER_LEADING_YEAR.test(sentence.slice(year.end))) {
+      // Years are disjoint and sorted: the next one in the list is the first after this one.
+      const nextYear = years[yearIndex + 1];
+      const following: Candidate[] = [];
+      for (let i = before; i < measured.length; i++) {
+        const f = measured[i]!;
+        if (nextYear !== undefined && f.end > nextYear.start) break;
+        if (f.start >= year.end && f.period === null) following.push(f);
+      }
+      if (following.length === 0) return;
       for (const f of following) f.period = year.period;
       consumed.add(year);
     }
-  }
+  });
   inheritParenthesisPeriods(sentence, measured, years.filter((y) => consumed.has(y)));
   // A label's year is the default for every figure of its row that the text gave no period.
   for (const year of years.filter(isLabelYear)) {
@@ -80,41 +107,123 @@ export function attachPeriods(sentence: string, candidates: Candidate[], labelEn
   return candidates.filter((c) => !consumed.has(c));
 }
 
-/** Gives `period` to the last figure of `before` and to those linked to it by a short link. */
-function setChainPeriod(sentence: string, before: Candidate[], period: string | null): void {
-  for (let i = before.length - 1; i >= 0; i--) {
-    const figure = before[i]!;
+/**
+ * A function giving the index of the last figure at or before `index` whose period is still
+ * null (-1 when none), in amortised constant time: figures found with a period are skipped for
+ * good, their skip link pointing further back.
+ */
+function lastWithoutPeriod(figures: Candidate[]): (index: number) => number {
+  const skip = figures.map((_, i) => i - 1);
+  return (index) => {
+    const path: number[] = [];
+    let i = index;
+    while (i >= 0 && figures[i]!.period !== null) {
+      path.push(i);
+      i = skip[i]!;
+    }
+    for (const p of path) skip[p] = i;
+    return i;
+  };
+}
+
+/** Gives `period` to `figures[last]` and to the figures before it linked to it by a short link. */
+function setChainPeriod(sentence: string, figures: Candidate[], last: number, period: string | null): void {
+  for (let i = last; i >= 0; i--) {
+    const figure = figures[i]!;
     if (figure.period === null) figure.period = period;
-    const previous = before[i - 1];
+    const previous = figures[i - 1];
     if (!previous || !CHAIN_LINK.test(sentence.slice(previous.end, figure.start))) break;
   }
 }
 
+/**
+ * A figure in parentheses with no period takes the period of the figure the parenthesis follows
+ * (directly, or after that figure's own period year): "€27 million in 2016 (€6 million …)".
+ * The figure the parenthesis follows is whatever ends right before it, save whitespace: one
+ * figure or one year, found by binary search, once per parenthesis.
+ */
 function inheritParenthesisPeriods(sentence: string, figures: Candidate[], periodYears: Candidate[]): void {
-  for (const figure of figures) {
-    if (figure.period !== null) continue;
-    const open = findOpenParenthesis(sentence, figure.start);
-    if (open < 0) continue;
-    const owner = figures.find((g) => {
-      if (g.period === null || g.end > open) return false;
-      const ownYear = periodYears.find((y) => y.start >= g.end && y.end <= open && y.period === g.period);
-      const end = ownYear ? ownYear.end : g.end;
-      return /^\s*$/.test(sentence.slice(end, open));
-    });
+  const opens = enclosingParentheses(sentence, figures.map((f) => f.start));
+  const previousSamePeriod = indexOfPreviousSamePeriod(periodYears);
+  const owners = new Map<number, Candidate | null>();
+  figures.forEach((figure, i) => {
+    if (figure.period !== null) return;
+    const open = opens[i]!;
+    if (open < 0) return;
+    // Every figure before the parenthesis was settled before the first figure inside it.
+    let owner = owners.get(open);
+    if (owner === undefined) {
+      owner = findOwner(sentence, figures, periodYears, previousSamePeriod, open);
+      owners.set(open, owner);
+    }
     if (owner) figure.period = owner.period;
-  }
+  });
 }
 
-/** Offset of the "(" enclosing `offset`, or -1. */
-function findOpenParenthesis(sentence: string, offset: number): number {
-  let depth = 0;
-  for (let i = offset - 1; i >= 0; i--) {
-    const ch = sentence[i];
-    if (ch === ')') depth++;
-    else if (ch === '(') {
-      if (depth === 0) return i;
-      depth--;
-    }
+/** For each year, the index of the last earlier year with the same period, or -1. */
+function indexOfPreviousSamePeriod(years: Candidate[]): number[] {
+  const last = new Map<string | null, number>();
+  return years.map((y, i) => {
+    const previous = last.get(y.period) ?? -1;
+    last.set(y.period, i);
+    return previous;
+  });
+}
+
+/** Index of the last element of `list` (sorted by end) that ends at or before `offset`, or -1. */
+function lastEndingBy(list: Candidate[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
   }
-  return -1;
+  return lo - 1;
+}
+
+/**
+ * The first figure (in page order) with a period that the parenthesis at `open` follows: the
+ * figure ending right before it, or — when a period year ends right before it — the first
+ * figure with that period whose own first period year after it is that year.
+ */
+function findOwner(sentence: string, figures: Candidate[], years: Candidate[], previousSamePeriod: number[], open: number): Candidate | null {
+  let textEnd = open;
+  while (textEnd > 0 && /\s/.test(sentence[textEnd - 1]!)) textEnd--;
+  const g = lastEndingBy(figures, open);
+  if (g >= 0 && figures[g]!.end >= textEnd) return figures[g]!.period !== null ? figures[g]! : null;
+  const y = lastEndingBy(years, open);
+  if (y < 0 || years[y]!.end < textEnd) return null;
+  const year = years[y]!;
+  const earlier = previousSamePeriod[y]!;
+  const after = earlier < 0 ? -1 : years[earlier]!.start;
+  for (let i = lastEndingBy(figures, after) + 1; i < figures.length && figures[i]!.end <= year.start; i++) {
+    if (figures[i]!.period === year.period) return figures[i]!;
+  }
+  return null;
+}
+
+/**
+ * For each offset (ascending), the offset of the "(" whose parenthesis encloses it, or -1: one
+ * forward pass with a stack, where a ")" closes the innermost open "(" (the same answer as
+ * scanning back from each offset and counting, without the scan per offset).
+ */
+function enclosingParentheses(sentence: string, offsets: number[]): number[] {
+  const out: number[] = [];
+  const stack: number[] = [];
+  let next = 0;
+  for (let i = 0; i < sentence.length && next < offsets.length; i++) {
+    while (next < offsets.length && offsets[next]! <= i) {
+      out.push(stack.at(-1) ?? -1);
+      next++;
+    }
+    const ch = sentence[i];
+    if (ch === '(') stack.push(i);
+    else if (ch === ')') stack.pop();
+  }
+  while (next < offsets.length) {
+    out.push(stack.at(-1) ?? -1);
+    next++;
+  }
+  return out;
 }

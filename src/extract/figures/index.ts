@@ -18,9 +18,9 @@ import { attachPeriods } from './attach-periods.ts';
 import { inferUnits } from './infer-unit.ts';
 import { findSource, readLabelName } from './read-label.ts';
 import { detectNotation } from './detect-notation.ts';
-import { overlaps, type Candidate, type Span } from './candidate.ts';
+import type { Candidate, Span } from './candidate.ts';
 import { findNonFigures } from './find-non-figures.ts';
-import { assignUniqueKeys, makeBaseKey, slugify } from './make-key.ts';
+import { assignUniqueKeys, prepareKeys, slugify } from './make-key.ts';
 import { recognizeCount } from './recognize-count.ts';
 import { recognizeDates } from './recognize-dates.ts';
 import { recognizeMeasure } from './recognize-measure.ts';
@@ -94,7 +94,7 @@ function extractBlockFigures(block: string, page: PageReading, sectionSlug: stri
   const label = LABEL_ROW.exec(block);
   // Bare numbers are read only in short "label : value" rows (fact sheets), not in prose items
   // that happen to start with "Promoting French: …".
-  const readsBareNumbers = label !== null && block.split(/\s+/u).length <= MAX_LABEL_ROW_WORDS;
+  const readsBareNumbers = label !== null && hasAtMostWords(block, MAX_LABEL_ROW_WORDS);
   const out: PendingFigure[] = [];
   splitSentences(block, language).forEach((sentence, index) => {
     const labelEnd = label && index === 0 && sentence.start === 0 ? label[0].length : 0;
@@ -102,12 +102,14 @@ function extractBlockFigures(block: string, page: PageReading, sectionSlug: stri
     const accepted = resolveOverlaps(
       collectCandidates(text, page, readsBareNumbers),
       findNonFigures(text, index === 0),
+      text.length,
     );
     const figures = attachPeriods(text, accepted, labelEnd);
     inferUnits(text, figures, labelEnd, language);
     const normalized = text.replace(/\s+/gu, ' ').trim();
+    const makeBaseKey = prepareKeys({ sentence: text, language, figures: accepted, labelEnd, sectionSlug });
     for (const candidate of figures) {
-      const baseKey = makeBaseKey(candidate, { sentence: text, language, figures: accepted, labelEnd, sectionSlug });
+      const baseKey = makeBaseKey(candidate);
       const figure = toFigure(candidate, text, normalized);
       if (labelEnd > 0 && candidate.start >= labelEnd) {
         const name = readLabelName(text.slice(0, labelEnd));
@@ -119,6 +121,13 @@ function extractBlockFigures(block: string, page: PageReading, sectionSlug: stri
     }
   });
   return out;
+}
+
+/** Whether `block` splits into at most `max` words at whitespace, read no further than needed. */
+function hasAtMostWords(block: string, max: number): boolean {
+  let pieces = 1;
+  for (const _ of block.matchAll(/\s+/gu)) if (++pieces > max) return false;
+  return true;
 }
 
 function collectCandidates(text: string, page: PageReading, isLabelRow: boolean): Candidate[] {
@@ -134,8 +143,12 @@ function collectCandidates(text: string, page: PageReading, isLabelRow: boolean)
   ];
 }
 
-/** Keeps, by priority then length, the candidates that overlap no better one and no non-figure. */
-function resolveOverlaps(candidates: Candidate[], nonFigures: Span[]): Candidate[] {
+/**
+ * Keeps, by priority then length, the candidates that overlap no better one and no non-figure.
+ * Which characters are taken is kept in one array, so each candidate costs its own length, not
+ * a comparison with every candidate accepted before it (issue 14).
+ */
+function resolveOverlaps(candidates: Candidate[], nonFigures: Span[], length: number): Candidate[] {
   const rank = (c: Candidate) => (c.weak ? PRIORITY.length : PRIORITY.indexOf(c.kind));
   const ordered = [...candidates].sort(
     (a, b) =>
@@ -143,10 +156,16 @@ function resolveOverlaps(candidates: Candidate[], nonFigures: Span[]): Candidate
       b.end - b.start - (a.end - a.start) ||
       a.start - b.start,
   );
+  const taken = new Uint8Array(length);
+  for (const span of nonFigures) taken.fill(1, span.start, span.end);
   const accepted: Candidate[] = [];
   for (const candidate of ordered) {
-    if (nonFigures.some((span) => overlaps(span, candidate))) continue;
-    if (accepted.some((other) => overlaps(other, candidate))) continue;
+    // A figure with no text is no figure (no recogniser proposes one).
+    if (candidate.end <= candidate.start) continue;
+    let free = true;
+    for (let i = candidate.start; i < candidate.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, candidate.start, candidate.end);
     accepted.push(candidate);
   }
   return accepted.sort((a, b) => a.start - b.start);

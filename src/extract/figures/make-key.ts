@@ -14,14 +14,25 @@
  * The section heading is NOT part of the base key: a paragraph moved to another section keeps
  * its figures' keys (a move is not removed + added). Sections only separate collisions — see
  * `assignUniqueKeys`.
+ *
+ * Keys and slugs are bounded in length (`MAX_KEY_CHARS`, `MAX_SLUG_CHARS`): a key is indexed in
+ * the store (`figures_source_key_idx`), and an index row has a size limit a 9,000-letter word
+ * next to a figure, or a 10,000-character heading, went past, failing the whole store statement
+ * (issue 13). A longer one keeps its beginning and ends with a hash of all of it, so it stays
+ * unique and the same text always gives the same key.
  */
+import { createHash } from 'node:crypto';
 import type { Candidate, Span } from './candidate.ts';
 import { pickLanguage, STOP_WORDS, type FigureLanguage } from './vocabulary.ts';
 
 const WORDS_BEFORE = 3;
 const WORDS_AFTER = 3;
 const LABEL_WORDS = 4;
-const CLAUSE_BREAK = /[,;:()[\]–—]|\s(?:and|et|und)\s/u;
+/**
+ * Every place a clause break starts, overlapping ones included (" and and " holds two): the
+ * lookahead makes each match empty, so `matchAll` tries every position once.
+ */
+const CLAUSE_BREAKS = /(?=([,;:()[\]–—]|\s(?:and|et|und)\s))/gu;
 
 interface Token {
   word: string;
@@ -68,24 +79,62 @@ function tokenizeSentence(text: string): Token[] {
   return lastTokenized.tokens;
 }
 
+/** The longest figure key; longer ones are cut and end with a hash (`boundLength`). */
+export const MAX_KEY_CHARS = 200;
+/** The longest section slug (the `@section` of a key). */
+export const MAX_SLUG_CHARS = 80;
+const HASH_CHARS = 12;
+
+/**
+ * `text` itself when it has at most `max` characters; else its beginning, "~", and the first
+ * hex digits of its SHA-256, `max` characters in all: the same text always gives the same
+ * result, and two texts that share a long beginning still differ.
+ */
+export function boundLength(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const hash = createHash('sha256').update(text, 'utf8').digest('hex').slice(0, HASH_CHARS);
+  let head = text.slice(0, max - HASH_CHARS - 1);
+  // Never end on the first half of a surrogate pair.
+  if (/[\uD800-\uDBFF]$/u.test(head)) head = head.slice(0, -1);
+  return `${head}~${hash}`;
+}
+
 /** A readable slug of a heading: "Economic relations" → "economic-relations". */
 export function slugify(text: string, language: string): string {
   const stop = STOP_WORDS[pickLanguage(language)];
   const words = tokenize(text).map((t) => t.folded).filter((w) => !stop.has(w));
-  return words.join('-') || 'untitled';
+  return boundLength(words.join('-') || 'untitled', MAX_SLUG_CHARS);
 }
 
-function isContent(token: Token, stop: Set<string>, excluded: Span[]): boolean {
-  if (/\d/.test(token.word) || token.word.length < 2) return false;
-  if (stop.has(token.folded) || stop.has(token.word.toLowerCase())) return false;
-  return !excluded.some((s) => token.start < s.end && s.start < token.end);
+/** Half-open spans sorted by start, merged where they overlap: for "does this token touch one". */
+function mergeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const span of sorted) {
+    const last = merged.at(-1);
+    if (last !== undefined && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
 }
 
-/** Everything needed to make the key of one figure of a sentence. */
+/** Index of the first element of `list` (sorted by `at`) with `at(element) >= value`. */
+function lowerBound<T>(list: readonly T[], value: number, at: (item: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (at(list[mid]!) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Everything needed to make the keys of the figures of a sentence. */
 export interface KeyContext {
   sentence: string;
   language: string;
-  /** All figures of the sentence (years that became periods included). */
+  /** All figures of the sentence (years that became periods included), disjoint. */
   figures: Candidate[];
   /** End of the "label :" part of a label row in this sentence, 0 when none. */
   labelEnd: number;
@@ -93,34 +142,98 @@ export interface KeyContext {
   sectionSlug: string;
 }
 
-/** The base key of `figure` (before collisions are resolved). */
-export function makeBaseKey(figure: Candidate, context: KeyContext): string {
+/** Where a clause break or another figure sits: the words of a key never reach across one. */
+interface Barrier {
+  start: number;
+  end: number;
+}
+
+/**
+ * Prepares the keys of one sentence's figures and returns the function that makes each one's
+ * base key (before collisions are resolved).
+ *
+ * The rule is the one the module comment gives; the work is arranged so that a sentence costs
+ * time linear in its length, whatever it holds (issue 14: a sentence of a thousand figures cost
+ * a thousand figures × every token × every figure). Tokens are read once; a token is a key word
+ * unless it is a number, a stop word, or touches a figure's value or a non-year figure's raw text
+ * (it cannot touch its own figure's raw text, figures being disjoint, except for the figure's own
+ * words, taken separately). "Is there a clause break or another figure between this word and the
+ * figure" is one binary search over the barriers (breaks and non-year figures), sorted by end
+ * with a running maximum of their starts, and sorted by start with a running minimum of ends.
+ */
+export function prepareKeys(context: KeyContext): (figure: Candidate) => string {
   const lang: FigureLanguage = pickLanguage(context.language);
   const stop = STOP_WORDS[lang];
   const { sentence, figures, labelEnd } = context;
-  const excluded: Span[] = figures.map((f) => ({ start: f.valueStart, end: f.valueEnd }));
-  const others = figures.filter((f) => f !== figure && f.kind !== 'year');
-  // Words of other figures' raw text ("ranks" of "ranks 200") belong to those figures.
-  for (const o of others) excluded.push({ start: o.start, end: o.end });
-  const tokens = tokenizeSentence(sentence).filter((t) => isContent(t, stop, excluded));
-  const isBreak = (from: number, to: number) =>
-    CLAUSE_BREAK.test(sentence.slice(from, to)) || others.some((o) => o.start >= from && o.end <= to);
+  const allTokens = tokenizeSentence(sentence);
+  const isWord = (t: Token) => !/\d/.test(t.word) && t.word.length >= 2 && !stop.has(t.folded) && !stop.has(t.word.toLowerCase());
+  const values = mergeSpans(figures.map((f) => ({ start: f.valueStart, end: f.valueEnd })));
+  const raws = mergeSpans([...values, ...figures.filter((f) => f.kind !== 'year').map((f) => ({ start: f.start, end: f.end }))]);
+  const touches = (spans: Span[], t: Token) => {
+    const i = lowerBound(spans, t.start + 1, (s) => s.end);
+    return i < spans.length && spans[i]!.start < t.end;
+  };
+  /** Key words outside every figure: the words before and after figures come from these. */
+  const words = allTokens.filter((t) => isWord(t) && !touches(raws, t));
 
-  const label = labelEnd > 0 && figure.start >= labelEnd ? tokens.filter((t) => t.end <= labelEnd) : [];
-  const body = tokens.filter((t) => t.start >= (label.length > 0 ? labelEnd : 0));
-  const own = body.filter((t) => t.start >= figure.start && t.end <= figure.end);
-  const before = body.filter((t) => t.end <= figure.start);
-  const after = body.filter((t) => t.start >= figure.end);
+  const barriers: Barrier[] = figures.filter((f) => f.kind !== 'year').map((f) => ({ start: f.start, end: f.end }));
+  for (const m of sentence.matchAll(CLAUSE_BREAKS)) barriers.push({ start: m.index, end: m.index + m[1]!.length });
+  const byEnd = [...barriers].sort((a, b) => a.end - b.end);
+  const maxStartByEnd: number[] = [];
+  byEnd.forEach((b, i) => maxStartByEnd.push(Math.max(b.start, maxStartByEnd[i - 1] ?? -1)));
+  const byStart = [...barriers].sort((a, b) => a.start - b.start);
+  const minEndFromStart: number[] = new Array<number>(byStart.length);
+  for (let i = byStart.length - 1; i >= 0; i--) minEndFromStart[i] = Math.min(byStart[i]!.end, minEndFromStart[i + 1] ?? Infinity);
+  /** Whether a barrier lies wholly inside [from, to]. */
+  const brokenBefore = (from: number, to: number) => {
+    const i = lowerBound(byEnd, to + 1, (b) => b.end) - 1;
+    return i >= 0 && maxStartByEnd[i]! >= from;
+  };
+  const brokenAfter = (from: number, to: number) => {
+    const i = lowerBound(byStart, from, (b) => b.start);
+    return i < byStart.length && minEndFromStart[i]! <= to;
+  };
 
-  const near = (list: Token[], from: (t: Token) => [number, number]) => list.filter((t) => !isBreak(...from(t)));
-  let wordsBefore = near(before, (t) => [t.end, figure.start]).slice(-WORDS_BEFORE);
-  let wordsAfter = near(after, (t) => [figure.end, t.start]).slice(0, WORDS_AFTER);
-  if (wordsBefore.length + own.length + wordsAfter.length < 2) {
-    wordsBefore = before.slice(-WORDS_BEFORE);
-    if (wordsBefore.length + own.length + wordsAfter.length < 2) wordsAfter = after.slice(0, WORDS_AFTER);
+  const labelWords = labelEnd > 0 ? words.slice(0, lowerBound(words, labelEnd + 1, (t) => t.end)).slice(0, LABEL_WORDS) : [];
+  return (figure: Candidate): string => {
+    const inLabelRow = labelEnd > 0 && figure.start >= labelEnd && labelWords.length > 0;
+    const label = labelEnd > 0 && figure.start >= labelEnd ? labelWords : [];
+    // The body starts after the label when the figure's row has one with words in it.
+    const bodyStart = inLabelRow ? lowerBound(words, labelEnd, (t) => t.start) : 0;
+    const beforeEnd = Math.max(bodyStart, lowerBound(words, figure.start + 1, (t) => t.end));
+    const afterStart = Math.max(bodyStart, lowerBound(words, figure.end, (t) => t.start));
+    const own = ownWords(allTokens, figure, isWord, values);
+
+    let wordsBefore: Token[] = [];
+    for (let i = beforeEnd - 1; i >= bodyStart && wordsBefore.length < WORDS_BEFORE; i--) {
+      if (brokenBefore(words[i]!.end, figure.start)) break;
+      wordsBefore.unshift(words[i]!);
+    }
+    let wordsAfter: Token[] = [];
+    for (let i = afterStart; i < words.length && wordsAfter.length < WORDS_AFTER; i++) {
+      if (brokenAfter(figure.end, words[i]!.start)) break;
+      wordsAfter.push(words[i]!);
+    }
+    if (wordsBefore.length + own.length + wordsAfter.length < 2) {
+      wordsBefore = words.slice(Math.max(bodyStart, beforeEnd - WORDS_BEFORE), beforeEnd);
+      if (wordsBefore.length + own.length + wordsAfter.length < 2) wordsAfter = words.slice(afterStart, afterStart + WORDS_AFTER);
+    }
+    const keyWords = [...label, ...wordsBefore, ...own, ...wordsAfter].map((t) => t.folded);
+    return `${figure.kind}/${keyWords.join('-') || context.sectionSlug}`;
+  };
+}
+
+/** The words of a figure's own raw text that are not its value ("French NGOs" of "two French NGOs"). */
+function ownWords(tokens: readonly Token[], figure: Candidate, isWord: (t: Token) => boolean, values: Span[]): Token[] {
+  const own: Token[] = [];
+  for (let i = lowerBound(tokens, figure.start, (t) => t.start); i < tokens.length && tokens[i]!.end <= figure.end; i++) {
+    const t = tokens[i]!;
+    if (!isWord(t)) continue;
+    const v = lowerBound(values, t.start + 1, (s) => s.end);
+    if (v < values.length && values[v]!.start < t.end) continue;
+    own.push(t);
   }
-  const words = [...label.slice(0, LABEL_WORDS), ...wordsBefore, ...own, ...wordsAfter].map((t) => t.folded);
-  return `${figure.kind}/${words.join('-') || context.sectionSlug}`;
+  return own;
 }
 
 /** A figure waiting for its final key. */
@@ -151,6 +264,7 @@ export function assignUniqueKeys(figures: Keyed[]): string[] {
     if (used.has(key)) key = `${figure.baseKey}#${count}`;
     for (let n = count; used.has(key); n++) key = `${figure.baseKey}#${n + 1}`;
     used.add(key);
-    return key;
+    // Bounded after the collisions are settled: distinct keys stay distinct (the hash covers all).
+    return boundLength(key, MAX_KEY_CHARS);
   });
 }

@@ -22,6 +22,9 @@ export function readLabelName(label: string): string | null {
 
 /** What may stand between a figure and its parentheses: a period ("en 2014", "in 2016"). */
 const PERIOD_LINK = /^[ \u00A0]*(?:(?:en|in|im|au|à)[ \u00A0]+)?(?:1\d{3}|20\d{2})(?:[-–/]\d{2,4})?/u;
+const FOLLOWING_PARENTHESIS = /^[ \u00A0]*\(([^()]*)\)/u;
+/** How many parentheses after a figure are searched for its source. */
+const MAX_PARENTHESES = 3;
 const SOURCE_WORD = /^(?:sources?|Quelle|d’après|selon|according to)[ \u00A0:]*/iu;
 
 /** The source named in the parentheses after `figure` in `sentence`, or null. */
@@ -35,7 +38,10 @@ export function findSource(sentence: string, figure: Candidate): string | null {
   } else {
     rest = rest.replace(PERIOD_LINK, '');
   }
-  for (let m = /^[ \u00A0]*\(([^()]*)\)/u.exec(rest); m !== null; m = /^[ \u00A0]*\(([^()]*)\)/u.exec(rest)) {
+  // A source stands in the first parentheses after the figure; reading every one that follows
+  // would read the rest of a sentence of "(…) (…) (…)" once per figure in it.
+  let groups = 0;
+  for (let m = FOLLOWING_PARENTHESIS.exec(rest); m !== null && groups < MAX_PARENTHESES; m = FOLLOWING_PARENTHESIS.exec(rest), groups++) {
     segments.push(...splitSegments(m[1]!));
     rest = rest.slice(m[0].length);
   }

@@ -33,13 +33,23 @@ export const GROUP_SPACE = '[ \\u00A0\\u202F\\u2009]';
  */
 export type Notation = FigureLanguage | 'fr-comma-groups';
 
-const EN_GROUPED = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?';
+/**
+ * Numbers are bounded in length — at most 15 digits in a run (what a double holds exactly) and
+ * 6 groups of thousands after the first (10^21) — so that no attempt to read one runs on: a
+ * sentence of "123 123 123 …" was one number of the whole sentence, re-read from each group in
+ * turn when what followed did not fit, quadratic in the sentence (issue 14). No figure a reader
+ * tracks comes near either bound.
+ */
+const RUN = '\\d{1,15}';
+const GROUPS = '{1,6}';
+
+const EN_GROUPED = `\\d{1,3}(?:,\\d{3})${GROUPS}(?:\\.${RUN})?`;
 
 const PATTERNS: Record<Notation, string> = {
-  en: `${EN_GROUPED}|\\d+(?:\\.\\d+)?`,
-  fr: `\\d{1,3}(?:${GROUP_SPACE}\\d{3})+(?:[,.]\\d+)?|\\d+(?:[,.]\\d+)?`,
-  'fr-comma-groups': `${EN_GROUPED}|\\d{1,3}(?:${GROUP_SPACE}\\d{3})+(?:[,.]\\d+)?|\\d+(?:[,.]\\d+)?`,
-  de: `\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d{1,3}(?:${GROUP_SPACE}\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?`,
+  en: `${EN_GROUPED}|${RUN}(?:\\.${RUN})?`,
+  fr: `\\d{1,3}(?:${GROUP_SPACE}\\d{3})${GROUPS}(?:[,.]${RUN})?|${RUN}(?:[,.]${RUN})?`,
+  'fr-comma-groups': `${EN_GROUPED}|\\d{1,3}(?:${GROUP_SPACE}\\d{3})${GROUPS}(?:[,.]${RUN})?|${RUN}(?:[,.]${RUN})?`,
+  de: `\\d{1,3}(?:\\.\\d{3})${GROUPS}(?:,${RUN})?|\\d{1,3}(?:${GROUP_SPACE}\\d{3})${GROUPS}(?:,${RUN})?|${RUN}(?:,${RUN})?`,
 };
 
 const WHOLE = Object.fromEntries(

@@ -15,7 +15,7 @@
  * also reads clock times and weekdays, which a fact page does not track.
  */
 import * as chrono from 'chrono-node';
-import { makeCandidate, overlaps, type Candidate } from './candidate.ts';
+import { makeCandidate, type Candidate } from './candidate.ts';
 import { MONTHS, pickLanguage, type FigureLanguage } from './vocabulary.ts';
 
 const PARSERS: Record<FigureLanguage, chrono.Chrono> = { en: chrono.en.casual, fr: chrono.fr.casual, de: chrono.de.casual };
@@ -91,13 +91,23 @@ function readResult(result: chrono.ParsedResult, offset: number, dates: PartialD
   }
 }
 
+/** "März 2011", "octobre 2009": month names then a year, compiled once per language. */
+const MONTH_YEAR = Object.fromEntries(
+  (['en', 'fr', 'de'] as const).map((lang) => {
+    const names = Object.keys(MONTHS[lang]).sort((a, b) => b.length - a.length).join('|');
+    return [lang, new RegExp(`(?<![\\p{L}])(?<month>${names})[ \\u00A0](?<year>\\d{4})(?!\\d)`, 'giu')];
+  }),
+) as Record<FigureLanguage, RegExp>;
+
 function readMonthYears(sentence: string, lang: FigureLanguage, taken: PartialDate[]): PartialDate[] {
-  const names = Object.keys(MONTHS[lang]).sort((a, b) => b.length - a.length).join('|');
-  const pattern = new RegExp(`(?<![\\p{L}])(?<month>${names})[ \\u00A0](?<year>\\d{4})(?!\\d)`, 'giu');
+  // Matches come in page order: one pointer over the taken spans, merged and sorted.
+  const spans = mergeSpans(taken);
+  let t = 0;
   const found: PartialDate[] = [];
-  for (const m of sentence.matchAll(pattern)) {
+  for (const m of sentence.matchAll(MONTH_YEAR[lang])) {
     const span = { start: m.index, end: m.index + m[0].length };
-    if (taken.some((t) => overlaps(t, span))) continue;
+    while (t < spans.length && spans[t]!.end <= span.start) t++;
+    if (t < spans.length && spans[t]!.start < span.end) continue;
     const month = MONTHS[lang][m.groups!.month!.toLowerCase()];
     if (month === undefined) continue;
     found.push({ year: Number(m.groups!.year), month, day: null, ...span });
@@ -105,20 +115,42 @@ function readMonthYears(sentence: string, lang: FigureLanguage, taken: PartialDa
   return found;
 }
 
-/** Gives a year to dates the text left without one (see the module comment for the order). */
+/** Spans sorted by start and merged where they overlap. */
+function mergeSpans(spans: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  const merged: Array<{ start: number; end: number }> = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last !== undefined && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ start: span.start, end: span.end });
+  }
+  return merged;
+}
+
+/**
+ * Gives a year to dates the text left without one (see the module comment for the order): the
+ * next date that states its year, else the previous date's year (stated or given here). Each
+ * date's "next stated year" comes from one backward pass, not a search per date.
+ */
 function fillYears(dates: PartialDate[], reference: Date | undefined): void {
+  const nextStated: Array<number | null> = new Array<number | null>(dates.length);
+  let carry: number | null = null;
+  for (let i = dates.length - 1; i >= 0; i--) {
+    nextStated[i] = carry;
+    if (dates[i]!.year !== null) carry = dates[i]!.year;
+  }
+  let previous: number | null = null;
   dates.forEach((date, i) => {
-    if (date.year !== null) return;
-    const next = dates.slice(i + 1).find((d) => d.year !== null);
-    const previous = dates.slice(0, i).reverse().find((d) => d.year !== null);
-    const neighbour = next ?? previous;
-    if (neighbour) {
-      date.year = neighbour.year;
-    } else if (reference) {
-      const refYear = reference.getUTCFullYear();
-      const refMonthDay = (reference.getUTCMonth() + 1) * 100 + reference.getUTCDate();
-      date.year = date.month * 100 + (date.day ?? 1) <= refMonthDay ? refYear : refYear - 1;
+    if (date.year === null) {
+      const neighbour = nextStated[i] ?? previous;
+      if (neighbour !== null) {
+        date.year = neighbour;
+      } else if (reference) {
+        const refYear = reference.getUTCFullYear();
+        const refMonthDay = (reference.getUTCMonth() + 1) * 100 + reference.getUTCDate();
+        date.year = date.month * 100 + (date.day ?? 1) <= refMonthDay ? refYear : refYear - 1;
+      }
     }
+    if (date.year !== null) previous = date.year;
   });
 }
 

@@ -46,8 +46,14 @@ function readScale(word: string | undefined, language: string): number {
   return SCALE_WORDS[pickLanguage(language)][lower] ?? SCALE_WORDS.en[lower] ?? 1;
 }
 
-/** Every amount has a digit and a currency symbol, code or word: a cheap test before the patterns. */
-const MAY_HOLD_MONEY = /\d[\s\S]*?(?:[€$£]|[A-Z]{3}|euro|dollar|livre|pound|yen|won|Euro)|(?:[€$£]|[A-Z]{3})[\s\S]*?\d/u;
+/**
+ * Every amount has a digit and a currency symbol, code or word: a cheap test before the
+ * patterns. Two separate searches, not one pattern "a digit, then anything, then a currency":
+ * that one was tried from every digit to the end of the sentence (issue 14), and the patterns
+ * decide the order anyway.
+ */
+const HAS_DIGIT = /\d/u;
+const HAS_CURRENCY = /[€$£]|[A-Z]{3}|euro|dollar|livre|pound|yen|won|Euro/u;
 
 const moneyPatterns = memoizeByLanguage((language, notation): RegExp[] => {
   const scale = `(?:[ \\u00A0\\u202F](?<scale>${scaleAlternation(language)})(?![\\p{L}]))?`;
@@ -68,7 +74,7 @@ const moneyPatterns = memoizeByLanguage((language, notation): RegExp[] => {
 /** Finds the money amounts of one sentence. */
 export function recognizeMoney(sentence: string, language: string, notation?: Notation): Candidate[] {
   const found: Candidate[] = [];
-  if (!MAY_HOLD_MONEY.test(sentence)) return found;
+  if (!HAS_DIGIT.test(sentence) || !HAS_CURRENCY.test(sentence)) return found;
   const [prefix, suffix] = moneyPatterns(language, notation);
   const suffixed: Candidate[] = [];
   for (const match of sentence.matchAll(suffix!)) {
@@ -79,9 +85,12 @@ export function recognizeMoney(sentence: string, language: string, notation?: No
     const value = scaleNumber(number, readScale(groups.scale, language) * currency[2]);
     suffixed.push(makeCandidate('money', value, currency[1], match.index, match.index + match[0].length));
   }
+  // Both lists come in page order and suffixed amounts do not overlap: one pointer walks them.
+  let s = 0;
   for (const match of sentence.matchAll(prefix!)) {
+    while (s < suffixed.length && suffixed[s]!.end <= match.index) s++;
     // "6.5 Mds $ 2013": the "$" closes the amount before it; it does not open "$ 2013".
-    if (suffixed.some((c) => match.index >= c.start && match.index < c.end)) continue;
+    if (s < suffixed.length && match.index >= suffixed[s]!.start) continue;
     const groups = match.groups!;
     const number = readNumber(groups.num!, language, notation);
     const currency = PREFIX_CURRENCIES.find(([s]) => s.toLowerCase() === groups.cur!.toLowerCase());

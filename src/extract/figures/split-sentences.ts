@@ -4,6 +4,13 @@
  * A sentence ends at `.`, `!`, `?` or `…` followed by a space and a capital, digit or opening
  * quote — except after abbreviations ("Mrd. Euro", "Dr. Schmidt"), single initials, and, in
  * German, after a short number: "am 22. Januar" is an ordinal, not the end of a sentence.
+ *
+ * A sentence longer than `MAX_SENTENCE_CHARS` is cut into pieces of at most that length (at a
+ * space when one is near the cut). No reader writes such a sentence — the longest one holding a
+ * figure in the corpus has 475 characters — but a hostile page can write one of 2 MB, and
+ * everything after this step (recognisers, periods, keys, and the sentence copied into every
+ * figure) costs at least the sentence's length per figure in it: bounding the sentence is what
+ * keeps figure extraction linear in the page (issue 14).
  */
 import { pickLanguage } from './vocabulary.ts';
 
@@ -29,6 +36,11 @@ const GERMAN_OPENERS = new Set([
   'Im', 'In', 'Am', 'An', 'Auf', 'Nach', 'Seit', 'Mit', 'Bei', 'Auch', 'Dabei', 'Zudem',
   'Außerdem', 'Darüber', 'Damit', 'So', 'Zu', 'Für', 'Von', 'Vor', 'Während', 'Als', 'Wie',
 ]);
+
+/** The longest sentence the recognisers see; longer ones are cut into pieces. */
+export const MAX_SENTENCE_CHARS = 1000;
+/** How far back from a cut a space is looked for, so that a piece ends between words. */
+const CUT_REACH = 200;
 
 const BOUNDARY = /[.!?…]["”»’)\]]*\s+(?=["“«(\[]?[\p{Lu}\d])/gu;
 
@@ -61,6 +73,23 @@ function isAbbreviation(word: string, isGerman: boolean): boolean {
 }
 
 function pushSentence(out: SentenceSpan[], block: string, from: number, to: number): void {
+  while (to - from > MAX_SENTENCE_CHARS) {
+    const cut = findCut(block, from + MAX_SENTENCE_CHARS);
+    pushPiece(out, block, from, cut);
+    from = cut;
+  }
+  pushPiece(out, block, from, to);
+}
+
+/** Where a piece ending at most at `limit` should end: after the last space near it, else there. */
+function findCut(block: string, limit: number): number {
+  for (let i = limit; i > limit - CUT_REACH; i--) if (/\s/u.test(block[i - 1]!)) return i;
+  // Never cut between the halves of a surrogate pair.
+  const code = block.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+}
+
+function pushPiece(out: SentenceSpan[], block: string, from: number, to: number): void {
   const raw = block.slice(from, to);
   const lead = raw.length - raw.trimStart().length;
   const text = raw.trim();

@@ -53,7 +53,7 @@ export const diplomatie2025Profile: SiteProfile = {
     '.fr-tags-group',
     '.fr-sidemenu',
   ],
-  stripByText({ $ }, content) {
-    stripLabelledChrome($, content);
+  stripByText(_view, content) {
+    stripLabelledChrome(content);
   },
 };

@@ -52,7 +52,7 @@ export const diplomatieSpipProfile: SiteProfile = {
     '.ariane',
     '.breadcrumb',
   ],
-  stripByText({ $ }, content) {
-    stripLabelledChrome($, content);
+  stripByText(_view, content) {
+    stripLabelledChrome(content);
   },
 };

@@ -9,11 +9,17 @@ import type { SiteProfile } from './site-profile.ts';
 import { NEVER_CONTENT } from './site-profile.ts';
 import { normalizeWhitespace } from '../normalize-text.ts';
 import { stripLabelledChrome } from './strip-chrome.ts';
+import { TOP_LEVEL_WRAPPER } from '../load-page.ts';
 
 const CHROME = ['nav', 'header', 'footer', 'aside', 'form', 'button', '[role=navigation]', '[role=banner]', '[role=contentinfo]', '[aria-hidden=true]'];
 
 function hasText($: CheerioAPI, el: AnyNode): boolean {
   return normalizeWhitespace($(el).text()) !== '';
+}
+
+/** An element of the page: not the document, nor the wrapper that stands for it (load-page.ts). */
+function isElement(node: AnyNode | null): node is Element {
+  return node !== null && node.type === 'tag' && node.name !== TOP_LEVEL_WRAPPER;
 }
 
 /** The element whose paragraphs and list items add up to the most text (a readability-style score). */
@@ -22,9 +28,9 @@ function findLargestTextBlock($: CheerioAPI): Element | null {
   $('p, li, pre, blockquote, td').each((_, el) => {
     const length = normalizeWhitespace($(el).text()).length;
     const parent = el.parent;
-    if (length === 0 || parent === null || parent.type !== 'tag') return;
+    if (length === 0 || !isElement(parent)) return;
     // List items count for the list's container, not the bare <ul>.
-    const holder = (el.name === 'li' && parent.parent?.type === 'tag' ? parent.parent : parent) as Element;
+    const holder = (el.name === 'li' && isElement(parent.parent) ? parent.parent : parent) as Element;
     scores.set(holder, (scores.get(holder) ?? 0) + length);
   });
   let best: Element | null = null;
@@ -67,7 +73,7 @@ export const genericProfile: SiteProfile = {
     return headTitle === null ? null : normalizeWhitespace(headTitle) || null;
   },
   strip: ['h1'],
-  stripByText({ $ }, content) {
-    stripLabelledChrome($, content);
+  stripByText(_view, content) {
+    stripLabelledChrome(content);
   },
 };
