@@ -23,6 +23,13 @@ export type ParsePageOutput =
   /** Extraction threw: its code and message (errors do not cross threads with their class). */
   | { kind: 'failed'; code: string; message: string };
 
+/**
+ * The most figures one page may hold. A real fact page has tens to a few hundred; a page of
+ * repeated amounts has one per few characters (256 KB of "€1 " made 85,000, each with its
+ * sentence), and every one would be a row, a diff entry and a line of a report.
+ */
+export const MAX_FIGURES = 5_000;
+
 /** Parses a page however it is run: the signature `checkSource` depends on. */
 export type ParsePage = (input: ParsePageInput) => Promise<ParsePageOutput>;
 
@@ -36,6 +43,9 @@ export function parsePage(input: ParsePageInput): ParsePageOutput {
   if (suspicion) return { kind: 'suspect', suspicion };
   try {
     const document = extractDocument(input.html, { url: input.url, profile: input.profile ?? undefined, maxDepth: MAX_NESTING_DEPTH });
+    if (document.figures.length > MAX_FIGURES) {
+      return { kind: 'failed', code: 'too_many_figures', message: `${document.figures.length} figures on one page (the limit is ${MAX_FIGURES}): not a fact page` };
+    }
     return { kind: 'document', document, contentHash: hashDocument(document) };
   } catch (err) {
     if (err instanceof NestingTooDeepError) return { kind: 'suspect', suspicion: nestingSuspicion(`more than ${err.limit}`) };

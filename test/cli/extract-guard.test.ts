@@ -35,6 +35,15 @@ describe('factwatch extract and deep nesting', () => {
     }
   });
 
+  it('stops at the pipeline’s parse deadline with one line and exit code 1', async () => {
+    const file = join(dir, 'long.html');
+    writeFileSync(file, nestedTables(1).replace('Trade was', `${'In 2016 the rate stood high, and in 2017 it fell; '.repeat(40_000)} Trade was`));
+    const r = await runCli(['extract', file, '--json'], { env: { FACTWATCH_PARSE_DEADLINE_MS: '30' } });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^factwatch: parsing took longer than 30 ms; stopped\n$/);
+  });
+
   it('still extracts a page nested a little, within the limit', async () => {
     const file = join(dir, 'shallow-tables.html');
     writeFileSync(file, nestedTables(50));

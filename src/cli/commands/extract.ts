@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import type { PageDocument } from '../../extract/page-document.ts';
 import { formatFigureValue } from '../../diff/format-value.ts';
-import { MAX_NESTING_DEPTH } from '../../pipeline/assess-page.ts';
+import { FactwatchError } from '../../app/errors.ts';
+import { SuspectPageError } from '../../pipeline/assess-page.ts';
+import { createParsePool } from '../../pipeline/parse-pool.ts';
 import { printJson, printLine } from '../output.ts';
 import { readPage } from '../read-page.ts';
 
@@ -17,10 +19,19 @@ export function registerExtractCommand(program: Command): void {
     .option('--json', 'print the PageDocument as JSON')
     .action(async (input: string, opts: { profile?: string; url?: string; allowNetwork?: string[]; json?: boolean }) => {
       const page = await readPage(input, { allowNetworks: opts.allowNetwork });
-      const { extractDocument } = await import('../../extract/extract-document.ts');
-      // The pipeline's nesting guard: a page nested deeper is refused in one line (exit 1)
-      // before any DOM walk can overflow the stack.
-      const doc = extractDocument(page.html, { url: opts.url ?? page.url, profile: opts.profile, maxDepth: MAX_NESTING_DEPTH });
+      // Exactly what a check does with the page: the same guards (nesting, soft error pages,
+      // figure limit) on a worker thread with the same deadline. A page a check would refuse is
+      // refused here in one line (exit 1), with the reason a check would record.
+      const pool = createParsePool({ threads: 1 });
+      let parsed;
+      try {
+        parsed = await pool.parse({ html: page.html, url: opts.url ?? page.url ?? '', profile: opts.profile ?? null, previous: null });
+      } finally {
+        await pool.close();
+      }
+      if (parsed.kind === 'suspect') throw new SuspectPageError(parsed.suspicion.rule, parsed.suspicion.reason);
+      if (parsed.kind === 'failed') throw new FactwatchError(parsed.code, parsed.message);
+      const doc = parsed.document;
       if (opts.json) printJson(toContractJson(doc));
       else printDocument(doc);
     });

@@ -42,7 +42,7 @@ export const MAX_SENTENCE_CHARS = 1000;
 /** How far back from a cut a space is looked for, so that a piece ends between words. */
 const CUT_REACH = 200;
 
-const BOUNDARY = /[.!?…]["”»’)\]]*\s+(?=["“«(\[]?[\p{Lu}\d])/gu;
+const BOUNDARY = /[.!?…]["”»’)\]]*\s+(?=["“«([]?[\p{Lu}\d])/gu;
 
 /** Splits `block` into sentences; never returns an empty sentence. */
 export function splitSentences(block: string, language: string): SentenceSpan[] {
