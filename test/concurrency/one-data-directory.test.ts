@@ -1,12 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.ts';
+import { BIN, runCli, runShell } from '../helpers/run-cli.ts';
 import { spawnFactwatch, waitFor, type WorkerProcess } from '../watch/spawn-worker.ts';
 import { createCliEnv, type CliEnv } from './cli-env.ts';
 import { expectOneHistory, historyCounts } from './history-invariants.ts';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const BIN = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
 
 /**
  * Several factwatch commands on ONE embedded data directory, as a user opens terminals (issue 13):
@@ -96,15 +92,6 @@ async function apiVersions(base: string, id: string): Promise<number> {
   return Array.isArray(body) ? body.length : body.versions.length;
 }
 
-function shell(command: string, cli: CliEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env = Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: '1', ...cli.env }).filter(([, v]) => v !== undefined));
-    const child = spawn('bash', ['-c', command], { cwd: cli.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function shell(command: string, cli: CliEnv) {
+  return runShell(command, { cwd: cli.dir, env: cli.env });
 }

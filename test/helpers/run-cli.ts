@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
 
 export interface CliResult {
   code: number | null;
@@ -9,20 +9,37 @@ export interface CliResult {
   stderr: string;
 }
 
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Kill with SIGKILL after this long (a process that hangs fails its test instead of the run). */
+  timeoutMs?: number;
+}
+
 /**
  * Runs the real `factwatch` executable (src/cli/bin.js, what `npx factwatch` runs) in a child
  * process, so exit codes and stdout/stderr separation are tested as scripts will see them.
  */
-export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export function runCli(args: string[], opts: RunOptions = {}): Promise<CliResult> {
+  return runProcess(process.execPath, [BIN, ...args], opts);
+}
+
+/** Runs a bash command line (pipes, `head`, slow readers) with the test's environment added. */
+export function runShell(command: string, opts: RunOptions = {}): Promise<CliResult> {
+  return runProcess('bash', ['-c', command], opts);
+}
+
+function runProcess(file: string, args: string[], opts: RunOptions): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     // A variable given as undefined is removed (e.g. DATABASE_URL for an embedded-only run).
     const env = Object.fromEntries(
       Object.entries({ ...process.env, NO_COLOR: '1', ...opts.env }).filter(([, v]) => v !== undefined),
     );
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(file, args, {
       cwd: opts.cwd,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(opts.timeoutMs ? { timeout: opts.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
     });
     let stdout = '';
     let stderr = '';

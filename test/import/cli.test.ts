@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revisionHtml } from '../helpers/snapshots.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCli, type CliResult } from '../helpers/run-cli.ts';
 import { NEW_URL, OLD_URL, startArchiveServer, type ArchiveServer } from './archive-server.ts';
 import { rawRecord } from './hostile-warc.ts';
 
@@ -95,24 +93,9 @@ describe('factwatch import warc on hostile files (CLI)', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  function importWarc(file: string, deadlineMs = 45_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const bin = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
+  function importWarc(file: string, deadlineMs = 45_000): Promise<CliResult> {
     const args = ['--config', join(dir, 'factwatch.config.json'), '--data-dir', join(dir, `db-${randomBytes(4).toString('hex')}`), 'import', 'warc', file, '--json'];
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [bin, ...args], {
-        cwd: dir,
-        env: Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined)),
-        stdio: ['ignore', 'pipe', 'pipe'],
-        timeout: deadlineMs,
-        killSignal: 'SIGKILL',
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    return runCli(args, { cwd: dir, env, timeoutMs: deadlineMs });
   }
 
   it('exits 1 with one clear line for a file that is not WARC', async () => {
