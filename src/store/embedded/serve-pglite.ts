@@ -52,10 +52,9 @@ export async function servePglite(pg: PGlite, opts: ServeOptions): Promise<Pglit
   const idleMs = opts.idleInTransactionMs ?? 30_000;
   const connections = new Set<Connection>();
   const state = { closing: false };
-  let closing = false;
 
   const server: Server = createServer((socket) => {
-    if (closing) {
+    if (state.closing) {
       socket.destroy();
       return;
     }
@@ -75,15 +74,13 @@ export async function servePglite(pg: PGlite, opts: ServeOptions): Promise<Pglit
   return {
     path: opts.path,
     async close() {
-      if (closing) return;
-      closing = true;
+      if (state.closing) return;
       state.closing = true;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       // A round or transaction under way finishes (for a while); every other connection ends now,
       // before it starts another round — so a client knows that a query it sent and got no answer
       // for was never run, and can send it again to whoever owns the directory next.
       const grace = setTimeout(() => [...connections].forEach((c) => void c.end()), CLOSE_GRACE_MS);
-
       await Promise.all([...connections].map((c) => c.endWhenIdle()));
       clearTimeout(grace);
       await stopped;
