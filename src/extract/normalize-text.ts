@@ -13,18 +13,20 @@
  * them. A lone surrogate (from `&#xD800;` decoded by hand, or a broken page) becomes U+FFFD:
  * jsonb refuses it too.
  */
+import { stripControlCharacters } from '../text/strip-controls.ts';
+
 const HTML_WHITESPACE_RUN = /[ \t\n\f\r]+/g;
 
-/** C0 and C1 controls and DEL, except the HTML whitespace among them (tab, LF, FF, CR). */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
+const FORM_FEED_OR_CR = /[\f\r]/g;
 const LONE_SURROGATE = /\p{Cs}/gu;
 
 /**
- * Removes C0/C1 control characters except tab, LF, FF and CR (which normalisation then
- * collapses like any whitespace), and replaces lone surrogates with U+FFFD.
+ * Removes control characters, and whole control strings such as an OSC 52 clipboard write
+ * (`stripControlCharacters`; the renderers apply the stricter `stripControls`), keeping FF and CR as spaces (normalisation collapses them like any
+ * whitespace), and replaces lone surrogates with U+FFFD.
  */
 export function removeControlCharacters(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, '').replace(LONE_SURROGATE, '\uFFFD');
+  return stripControlCharacters(text.replace(FORM_FEED_OR_CR, ' ')).replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /** Removes control characters, collapses runs of HTML whitespace to one space and trims the ends. */

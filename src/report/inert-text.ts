@@ -7,24 +7,10 @@
  * keeps the data as it was, with C1 characters escaped (`inertJson`) — which a JSON parser reads
  * back as the same string.
  */
-
-/**
- * Whole escape sequences first, so their parameters (a base64 clipboard payload, a URL) go with
- * them rather than being left on screen: OSC/DCS/SOS/PM/APC strings up to their terminator (BEL
- * or ST, 7- or 8-bit; bounded, so an unterminated one costs linear time and leaves only its text),
- * then CSI sequences, then ESC with the one character it introduces.
- */
-const CONTROL_STRING = /(?:\u001b[\]P^_X]|[\u0090\u0098\u009d\u009e\u009f])[^\u0007\u001b\u009c]{0,4096}(?:\u0007|\u001b\\|\u009c)/gu;
-const CSI = /(?:\u001b\[|\u009b)[\u0030-\u003f]{0,64}[\u0020-\u002f]{0,16}[\u0040-\u007e]?/gu;
-const ESC_PAIR = /\u001b[\u0020-\u007e]?/gu;
-/** C0 except tab and newline, DEL, and C1. */
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
+import { stripControls } from '../text/strip-controls.ts';
 
 /** `text` without control characters (newline and tab kept) or the sequences they start. */
-export function inertText(text: string): string {
-  if (!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u.test(text)) return text;
-  return text.replace(CONTROL_STRING, '').replace(CSI, '').replace(ESC_PAIR, '').replace(CONTROLS, '');
-}
+export const inertText = stripControls;
 
 /**
  * JSON text safe to print: `JSON.stringify` escapes C0 but leaves DEL and C1 raw, and some
