@@ -15,10 +15,11 @@ describe('parse limits', () => {
   });
 
   it('stops a parse at its deadline, replaces the thread, and parses the next page normally', async () => {
-    const pool = createParsePool({ threads: 1, deadlineMs: 50 });
+    // Generous enough for a small page on a cold thread of a loaded machine; the big page takes many times it.
+    const pool = createParsePool({ threads: 1, deadlineMs: 1_000 });
     try {
-      // Slow enough to pass 50 ms on any machine (linear, but large), yet under the figure limit.
-      const slow = wrap(`<p>${'In the year 2016 the rate stood high, and in 2017 it fell again; '.repeat(40_000)}</p>`);
+      // ~8 MB of dense text: linear, but seconds of work on any machine.
+      const slow = wrap(`<p>${'In the year 2016 the rate stood high, and in 2017 it fell again; '.repeat(120_000)}</p>`);
       expect(await pool.parse({ html: slow, url, profile: null, previous: null })).toMatchObject({ kind: 'failed', code: 'too_slow' });
       const small = wrap('<p>Aid reached €3.5 million in 2016.</p>');
       const next = await pool.parse({ html: small, url, profile: null, previous: null });
