@@ -2,20 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/app/errors.ts';
 import { parseConfigText } from '../../src/config/load-config.ts';
 import { resolveSources } from '../../src/config/resolve-source.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { problemsOf } from './problems-of.ts';
 
-const problemsOf = (text: string, env: NodeJS.ProcessEnv = {}): string[] => {
-  try {
-    parseConfigText(text, 'test.json', env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-};
 
 const BAD = JSON.stringify({
   sources: [

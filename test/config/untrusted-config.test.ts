@@ -2,21 +2,12 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/app/errors.ts';
 import { parseConfigText } from '../../src/config/load-config.ts';
 import { resolveSources } from '../../src/config/resolve-source.ts';
 import { MAX_URL_LENGTH } from '../../src/config/schema.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { problemsOf } from './problems-of.ts';
 
-const problemsOf = (text: string, env: NodeJS.ProcessEnv = {}): string[] => {
-  try {
-    parseConfigText(text, 'test.json', env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-};
 
 const longUrl = (n: number) => `https://example.org/${'a'.repeat(n - 'https://example.org/'.length)}`;
 
