@@ -81,7 +81,7 @@ export async function checkSource(
   try {
     result = await runCheck(deps, source, fetchSettings, row, checkedAt, opts);
   } catch (err) {
-    result = storeFailed(deps, source, { sourceId: source.id, checkedAt, dueAt: opts.dueAt ?? null }, row, err);
+    result = resultOfThrow(deps, source, { sourceId: source.id, checkedAt, dueAt: opts.dueAt ?? null }, row, err);
   }
   return { ...result, previousFailureStreak: row?.failureStreak ?? 0 };
 }
@@ -117,9 +117,7 @@ async function runCheck(
   const dueAt = opts.dueAt ?? null;
   // Only the head first: most checks end at "same bytes" and never need the document or body.
   const head = opts.head !== undefined ? opts.head : await latestVersionHead(db, source.id);
-  const touch = async (versionId: number) => {
-    if (!opts.deferTouch) await touchVersion(db, versionId, checkedAt);
-  };
+  const touch = touchUnlessDeferred(db, opts, checkedAt);
   const base = { sourceId: source.id, checkedAt, dueAt };
   const prevState = { etag: row?.etag ?? null, lastModified: row?.lastModified ?? null };
 
@@ -179,6 +177,13 @@ async function runCheck(
   return judgeAndStore(deps, source, { base, meta, fetched, fetchState, prevState, rawHash, document, contentHash, latest }, opts);
 }
 
+/** Records that the check saw version `versionId` now, unless the caller's batched settle does it. */
+function touchUnlessDeferred(db: Db, opts: CheckSourceOptions, at: Date): (versionId: number) => Promise<void> {
+  return async (versionId) => {
+    if (!opts.deferTouch) await touchVersion(db, versionId, at);
+  };
+}
+
 /** How many times a check re-reads the head and re-diffs when another writer moved it meanwhile. */
 const HEAD_RETRIES = 3;
 
@@ -205,9 +210,7 @@ interface Judged {
 async function judgeAndStore(deps: CheckDeps, source: ResolvedSource, j: Judged, opts: CheckSourceOptions): Promise<StepResult> {
   const { db, log } = deps;
   const { base, meta, fetched, document, contentHash } = j;
-  const touch = async (versionId: number) => {
-    if (!opts.deferTouch) await touchVersion(db, versionId, base.checkedAt);
-  };
+  const touch = touchUnlessDeferred(db, opts, base.checkedAt);
   let latest = j.latest;
   for (let attempt = 0; ; attempt++) {
     if (latest && latest.contentHash === contentHash && latest.url === fetched.url) {
@@ -274,7 +277,7 @@ async function judgeAndStore(deps: CheckDeps, source: ResolvedSource, j: Judged,
  * page's fault and goes up to the pass as a `DatabaseError`. Either way only the error's code and
  * message are kept, never the statement's parameters (the raw body, the document).
  */
-function storeFailed(
+function resultOfThrow(
   deps: CheckDeps,
   source: ResolvedSource,
   base: { sourceId: string; checkedAt: Date; dueAt: Date | null },

@@ -7,7 +7,7 @@ import { claimDueSources, extendLeases, releaseLeases, type ClaimedSource } from
 import { settleChecks, type SettledSource } from '../store/queries/settle-checks.ts';
 import type { NewCheck } from '../store/types.ts';
 import type { VersionHead } from '../store/queries/versions.ts';
-import { describeDatabaseError } from '../store/pg-error.ts';
+import { loggable } from '../store/pg-error.ts';
 import { defaultSchedulePolicy, type SchedulePolicy } from './plan-next-check.ts';
 import { settleResult } from './settle-result.ts';
 
@@ -110,16 +110,15 @@ async function checkBatch(
   clearTimer: NonNullable<ClaimedPassOptions['clearInterval']>,
 ): Promise<string[]> {
   const token = claimed[0]!.leaseToken;
+  /** Sources this claim still holds and has not settled: renewed while checking, given back at the end. */
   const held = new Set(claimed.map((c) => c.id));
-  const settledIds = new Set<string>();
-  const lost: string[] = [];
-  let unsettled: string[] = [];
+  let written = new Set<string>();
   let renew: unknown = null;
   try {
     renew = setTimer(() => {
       const now = deps.clock.now();
       extendLeases(deps.db, token, [...held], now, new Date(now.getTime() + opts.leaseMs)).catch((err: unknown) =>
-        deps.log.error({ err: describeDatabaseError(err) }, 'lease renewal failed'),
+        deps.log.error({ err: loggable(err) }, 'lease renewal failed'),
       );
     }, Math.max(1, Math.floor(opts.leaseMs / 3)));
     (renew as { unref?(): void }).unref?.();
@@ -137,7 +136,6 @@ async function checkBatch(
             // Another claim holds the source now: this worker writes nothing more for it.
             summary.lostLeases++;
             held.delete(c.id);
-            lost.push(c.id);
             continue;
           }
           settled.push(settleResult(source, c, result, deps.clock.now(), policy));
@@ -149,27 +147,23 @@ async function checkBatch(
         } catch (err) {
           // Not a check failure (those come back as results, a page the database refused
           // included): the database failed. The source is released below and re-claimed later.
-          deps.log.warn({ source: c.id, err: describeDatabaseError(err) }, 'check could not be completed; releasing the source');
+          deps.log.warn({ source: c.id, err: loggable(err) }, 'check could not be completed; releasing the source');
         }
       }
     });
     await Promise.all(runners);
-    const written = await settleChecks(deps.db, settled, pending, { leaseToken: token });
+    written = await settleChecks(deps.db, settled, pending, { leaseToken: token });
     summary.lostLeases += settled.length - written.size;
-    for (const id of written) settledIds.add(id);
-    for (const s of settled) {
-      if (written.has(s.sourceId)) continue;
-      held.delete(s.sourceId);
-      lost.push(s.sourceId);
-    }
+    // Settled sources had their lease released by the settle; a settle the fence refused lost it.
+    for (const s of settled) held.delete(s.sourceId);
   } finally {
     if (renew !== null) clearTimer(renew);
     // Everything not settled — aborted before its turn, or failed outside the check — goes back.
-    unsettled = [...held].filter((id) => !settledIds.has(id));
+    const unsettled = [...held];
     await releaseLeases(deps.db, token, unsettled).catch((err: unknown) =>
       // The database is away: the leases run out on their own (renewal has stopped).
-      deps.log.warn({ err: describeDatabaseError(err), sources: unsettled.length }, 'could not give back leases; they expire'),
+      deps.log.warn({ err: loggable(err), sources: unsettled.length }, 'could not give back leases; they expire'),
     );
   }
-  return [...unsettled, ...lost];
+  return claimed.map((c) => c.id).filter((id) => !written.has(id));
 }

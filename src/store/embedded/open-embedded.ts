@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { FactwatchError } from '../../app/errors.ts';
-import { readOwner, thisProcess, tryLock, type OwnerLock } from './owner-lock.ts';
+import { lockAddress, readOwner, thisProcess, tryLock, type OwnerLock } from './owner-lock.ts';
 import { retryOnHandover } from './retry-on-handover.ts';
 import { servePglite, type PgliteServer } from './serve-pglite.ts';
 
@@ -185,7 +185,7 @@ async function socketPathFor(dataDir: string): Promise<string> {
 }
 
 async function ownerNotAnswering(dataDir: string): Promise<FactwatchError> {
-  const owner = await readOwner(dataDir);
+  const owner = await readOwner(await lockAddress(dataDir));
   const who = owner ? `process ${owner.pid} (${owner.command})` : 'another process';
   return new FactwatchError(
     'database_busy',

@@ -51,9 +51,8 @@ export async function tryLock(dataDir: string, info: OwnerInfo): Promise<OwnerLo
   };
 }
 
-/** Asks the lock who holds it; null when nobody answers (within a second). */
-export async function readOwner(addressOrDir: string): Promise<OwnerInfo | null> {
-  const address = addressOrDir.startsWith('\0') || addressOrDir.endsWith('owner.lock') ? addressOrDir : await lockAddress(addressOrDir);
+/** Asks the lock at `address` (see `lockAddress`) who holds it; null when nobody answers (within a second). */
+export function readOwner(address: string): Promise<OwnerInfo | null> {
   return new Promise((resolve) => {
     const socket = connect(address);
     let text = '';
