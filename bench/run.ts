@@ -28,8 +28,7 @@ import { systemClock } from '../src/app/clock.ts';
 import { silentLogger } from '../src/app/log.ts';
 import { resolveSources } from '../src/config/resolve-source.ts';
 import { createHttpClient } from '../src/fetch/index.ts';
-import { checkSource } from '../src/pipeline/check-source.ts';
-import { toFetchSettings } from '../src/pipeline/fetch-settings.ts';
+import { runCheckPass } from '../src/check/check-pass.ts';
 import { executeRows } from '../src/store/execute-rows.ts';
 import { openDatabase, type DatabaseHandle } from '../src/store/open-database.ts';
 import { loadRawBody } from '../src/store/raw-body.ts';
@@ -464,8 +463,8 @@ async function runHistory(backend: 'pglite' | 'postgres', origin: string): Promi
       let stored = 0;
       for (; k < SIZE.historyVersions; k++) {
         if (k > 0) await fetch(`${origin}/_control/bump?i=${page}`, { method: 'POST' });
-        const r = await checkSource(deps, source!, toFetchSettings(source!.fetch));
-        if (r.stored) stored++;
+        const [r] = await runCheckPass(deps, [source!], { all: true });
+        if (r?.stored) stored++;
       }
       await http.close();
       const series = await figureSeries(h.db, 'hist');

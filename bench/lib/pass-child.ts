@@ -19,8 +19,8 @@ import { resolveSources } from '../../src/config/resolve-source.ts';
 import { createHttpClient } from '../../src/fetch/index.ts';
 import { executeRows } from '../../src/store/execute-rows.ts';
 import { openDatabase, type Db } from '../../src/store/open-database.ts';
-import { runCheckPass } from '../../jobs/check-sources.ts';
-import { createParsePool } from '../../src/pipeline/parse-pool.ts';
+import { runCheckPass } from '../../src/check/check-pass.ts';
+import { createJudgePool } from '../../src/judge/judge-pool.ts';
 
 export interface PassSpec {
   /** Bump the revision of this fraction of the pages before the pass. */
@@ -94,7 +94,7 @@ async function runChecks(): Promise<PassResult[]> {
   const clock = systemClock;
   const log = silentLogger();
   const http = createHttpClient({}, { clock, log });
-  const pool = job.parseThreads === 0 ? null : createParsePool(job.parseThreads ? { threads: job.parseThreads } : {});
+  const pool = job.parseThreads === 0 ? null : createJudgePool(job.parseThreads ? { threads: job.parseThreads } : {});
   const sources = resolveSources({
     sources: Array.from({ length: job.n }, (_, i) => ({ id: `b-${i}`, url: `${job.origin}/p/${i}` })),
     fetch: { allowNetworks: ['127.0.0.0/8'], retries: 0, perHost: { concurrency: job.concurrency, minDelayMs: 0 } },
@@ -110,7 +110,7 @@ async function runChecks(): Promise<PassResult[]> {
       const changedPages = spec.change ? ((await control(`/_control/change?n=${job.n}&fraction=${spec.change}&seed=${spec.seed ?? p + 1}`)) as number[]) : [];
       const before = await countRows(handle.db);
       const started = performance.now();
-      const results = await runCheckPass({ db: handle.db, http, clock, log, ...(pool ? { parsePage: pool.parse } : {}) }, sources, { all: true, concurrency: job.concurrency });
+      const results = await runCheckPass({ db: handle.db, http, clock, log, ...(pool ? { judge: pool.judge } : {}) }, sources, { all: true, concurrency: job.concurrency });
       const seconds = (performance.now() - started) / 1000;
       const after = await countRows(handle.db);
       const outcomes: Record<string, number> = {};

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createContext, type AppContext } from '../app/context.ts';
+import { createContext, type AppContext } from '../root/app-context.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG_FILE, loadConfig, resolveSources, type ResolvedSource } from '../config/index.ts';

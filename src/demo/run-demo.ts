@@ -1,14 +1,14 @@
 import { rm } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { ManualClock } from '../app/clock.ts';
-import { createContext } from '../app/context.ts';
+import { createContext } from '../root/app-context.ts';
 import type { Logger } from '../app/log.ts';
 import { resolveSources } from '../config/resolve-source.ts';
 import type { RawConfig } from '../config/schema.ts';
-import { runCheckPass } from '../../jobs/check-sources.ts';
+import { runCheckPass } from '../check/check-pass.ts';
 import { renderText } from '../report/index.ts';
 import { syncSources } from '../store/queries/sources.ts';
-import { loadReportMeta } from '../pipeline/load-report-meta.ts';
+import { loadReportMeta } from '../report/load-report-meta.ts';
 import { loadSnapshotRevisions } from './manifest.ts';
 import { startReplayServer } from './replay-server.ts';
 

@@ -1,32 +1,33 @@
 /**
- * One archived capture through the same stages as a live check — decode → extract → content
- * hash → compare → store — with the capture time as the version time. What differs from a
- * check is only the store step: a capture may be older than what is stored, so it is placed by
- * time (`insertVersion`) instead of appended, and it records no check and notifies nobody
- * (history is not news).
+ * One archived capture through the judge a live check uses (judge-capture.ts) — content sanity,
+ * extraction with its limits, hashing, comparison — then recorded into the history: the history
+ * sink. What differs from a live check is only the recording: a capture may be older than what
+ * is stored, so it is placed by time (`insertVersion`) instead of appended, it records no check,
+ * and it notifies nobody (history is not news).
  */
-import { createHash } from 'node:crypto';
 import { FactwatchError } from '../app/errors.ts';
 import { diffDocuments } from '../diff/diff-documents.ts';
 import { isEmptyChange, summarizeChange } from '../diff/summarize-change.ts';
-import { hashDocument } from '../extract/content-hash.ts';
-import { extractDocument } from '../extract/extract-document.ts';
 import type { PageDocument } from '../extract/page-document.ts';
-import { decodeBody, isHtmlContentType, parseContentType } from '../fetch/decode-body.ts';
+import { isHtmlContentType, parseContentType } from '../fetch/decode-body.ts';
+import { needsPreviousEnding, rawEnding } from '../judge/assess-page.ts';
+import type { Capture } from '../judge/capture.ts';
+import type { PreviousVersion } from '../judge/judge-capture.ts';
+import { judgeInline, type JudgePage } from '../judge/judge-pool.ts';
 import type { Db } from '../store/open-database.ts';
 import { insertVersion, type Comparison, type PlacedVersion } from '../store/queries/insert-version.ts';
-
-export interface CaptureToPlace {
-  /** The source's own spelling of the URL the capture was taken at. */
-  url: string;
-  capturedAt: Date;
-  body: Buffer;
-  contentType: string | null;
-}
+import { versionAt } from '../store/queries/versions.ts';
+import { loadRawBody } from '../store/raw-body.ts';
 
 export type CaptureResult =
   | { outcome: 'imported' | 'identical'; placed: PlacedVersion }
   | { outcome: 'skipped'; reason: string };
+
+/**
+ * Shrunken content seen by the captures just before, per source — the import's own memory of
+ * sightings in a row (captures are taken oldest first), as a live source keeps it on its row.
+ */
+export type ShrinkSightings = Map<string, { contentHash: string; sightings: number }>;
 
 /**
  * Two documents are the same revision when the diff has nothing to report once the URL is set
@@ -39,30 +40,70 @@ export function compareForImport(from: PageDocument, to: PageDocument): Comparis
   return { change, summary: summarizeChange(change), same: isEmptyChange({ ...change, url: null }) };
 }
 
-/** Throws `ExtractionError` (not retryable) for a page that has no usable content. */
-export async function importCapture(db: Db, source: { id: string; profile: string | null }, capture: CaptureToPlace): Promise<CaptureResult> {
+/**
+ * Judges and places one capture. A suspect capture (an archived captcha, maintenance or "access
+ * denied" page, a truncated body, nesting too deep) is skipped with its reason — an archived
+ * capture never changes, so it is not worth trying again. Throws a `FactwatchError` (not
+ * retryable) when extraction fails or hits a limit: the ledger records it as failed.
+ */
+export async function importCapture(
+  deps: { db: Db; judge?: JudgePage },
+  source: { id: string; profile: string | null },
+  capture: Capture,
+  shrink: ShrinkSightings = new Map(),
+): Promise<CaptureResult> {
   if (!isHtmlContentType(parseContentType(capture.contentType))) {
     return { outcome: 'skipped', reason: `content type ${capture.contentType} is not HTML` };
   }
   if (capture.body.length === 0) return { outcome: 'skipped', reason: 'empty body' };
-  const { text } = decodeBody(capture.body, capture.contentType);
-  let document: PageDocument;
-  try {
-    document = extractDocument(text, { url: capture.url, profile: source.profile ?? undefined });
-  } catch (err) {
-    if (err instanceof FactwatchError) throw err;
-    throw new FactwatchError('extraction_failed', `${capture.url}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  const previous = await versionInForce(deps.db, source.id, capture);
+  const seen = shrink.get(source.id) ?? null;
+  const verdict = await (deps.judge ?? judgeInline)({
+    capture: { url: capture.url, status: capture.status, rawHash: capture.rawHash, text: capture.text },
+    previous,
+    ctx: { profile: source.profile, urlMatters: false, shrink: seen },
+  });
+  if (verdict.kind === 'suspect' && verdict.contentHash !== null) {
+    shrink.set(source.id, { contentHash: verdict.contentHash, sightings: seen?.contentHash === verdict.contentHash ? seen.sightings + 1 : 1 });
+  } else {
+    shrink.delete(source.id);
   }
+  switch (verdict.kind) {
+    case 'not_modified':
+      return { outcome: 'skipped', reason: 'not a page (304)' };
+    case 'suspect':
+      return { outcome: 'skipped', reason: `suspect page (${verdict.rule}): ${verdict.reason}` };
+    case 'failed':
+      throw new FactwatchError(verdict.code, `${capture.url}: ${verdict.message}`, { retryable: false });
+    case 'same_bytes':
+    case 'same_content':
+      // The version in force then: placing it again extends its span (`identical`).
+      return place(deps.db, source.id, capture, previous!.document!, previous!.contentHash);
+    case 'new':
+    case 'changed':
+      return place(deps.db, source.id, capture, verdict.document, verdict.contentHash);
+  }
+}
+
+async function place(db: Db, sourceId: string, capture: Capture, document: PageDocument, contentHash: string): Promise<CaptureResult> {
   const placed = await insertVersion(db, {
-    sourceId: source.id,
+    sourceId,
     document,
-    contentHash: hashDocument(document),
+    contentHash,
     rawBody: capture.body,
-    rawHash: createHash('sha256').update(capture.body).digest('hex'),
+    rawHash: capture.rawHash,
     url: capture.url,
     capturedAt: capture.capturedAt,
     compare: compareForImport,
     firstSummary: summarizeChange(null),
   });
   return { outcome: placed.kind === 'inserted' ? 'imported' : 'identical', placed };
+}
+
+/** The version in force at the capture's time: what it is judged against. */
+async function versionInForce(db: Db, sourceId: string, capture: Capture): Promise<PreviousVersion | null> {
+  const v = await versionAt(db, sourceId, capture.capturedAt);
+  if (!v) return null;
+  const body = needsPreviousEnding(capture.text) ? await loadRawBody(db, v.id).catch(() => null) : null;
+  return { versionId: v.id, url: v.url, rawHash: v.rawHash, contentHash: v.contentHash, document: v.document, rawEnding: body ? rawEnding(body) : null };
 }

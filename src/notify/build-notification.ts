@@ -1,4 +1,4 @@
-import { loadReportMeta } from '../pipeline/load-report-meta.ts';
+import { loadReportMeta } from '../report/load-report-meta.ts';
 import { buildReportModel } from '../report/build-report-model.ts';
 import { renderJson } from '../report/render-json.ts';
 import type { Db } from '../store/open-database.ts';

@@ -1,15 +1,11 @@
-import type { Clock } from '../app/clock.ts';
-import type { Logger } from '../app/log.ts';
 import type { ResolvedSource } from '../config/resolve-source.ts';
-import type { CheckResult } from '../pipeline/check-source.ts';
-import type { Db } from '../store/open-database.ts';
+import { createPassSink } from '../check/check-sink.ts';
+import type { CheckDeps } from '../check/check-source.ts';
+import { runPass, type PassOptions, type PassWork } from '../check/run-pass.ts';
 import { claimDueSources, extendLeases, releaseLeases, type ClaimedSource } from '../store/queries/leases.ts';
-import { settleChecks, type SettledSource } from '../store/queries/settle-checks.ts';
-import type { NewCheck } from '../store/types.ts';
-import type { VersionHead } from '../store/queries/versions.ts';
+import { latestVersionHeads, type VersionHead } from '../store/queries/versions.ts';
 import { loggable } from '../store/pg-error.ts';
-import { defaultSchedulePolicy, type SchedulePolicy } from './plan-next-check.ts';
-import { settleResult } from './settle-result.ts';
+import type { SchedulePolicy } from './plan-next-check.ts';
 
 export interface ClaimedPassOptions {
   /** This worker's lease owner id (unique per process). */
@@ -28,17 +24,11 @@ export interface ClaimedPassOptions {
   clearInterval?: (handle: unknown) => void;
 }
 
-export interface ClaimedPassDeps {
-  db: Db;
-  clock: Clock;
-  log: Logger;
-  /**
-   * Runs one check (the pipeline); injected so scheduling does not depend on fetching. `head` is
-   * the source's current version head when `readHeads` is given (null: no version yet).
-   */
-  check(source: ResolvedSource, claim: ClaimedSource, head?: VersionHead | null): Promise<CheckResult>;
-  /** Reads the version heads of a claimed batch in one round trip, instead of one per check. */
+export interface ClaimedPassDeps extends CheckDeps {
+  /** Reads the version heads of a claimed batch in one round trip; replaceable in tests. */
   readHeads?(sourceIds: string[]): Promise<Map<string, VersionHead>>;
+  /** Runs one check; `checkSource` unless a test replaces it. */
+  check?: PassOptions['check'];
 }
 
 export interface PassSummary {
@@ -52,21 +42,20 @@ export interface PassSummary {
 }
 
 /**
- * Claims due sources batch by batch until none is due (or `signal` aborts), checks them with
- * bounded concurrency, and settles each batch in one transaction: the next due slot, streaks,
- * lease release and events. A source that is claimed but unknown to this worker's configuration,
- * or whose check could not be completed (the database failed while working for it), is released
- * and not claimed again in this pass: one source can never keep a pass claiming it over and over
- * (issue 13: ~200 requests a second to one site, and `watch --once` never ending).
+ * The pass a `watch` worker runs: claims due sources batch by batch until none is due (or
+ * `signal` aborts), checks each batch through the one pass engine (`runPass`), and settles it
+ * with the batch's lease token: the next due slot, streaks, lease release and events. Safe to
+ * run in any number of processes against one database. A source that is claimed but unknown to
+ * this worker's configuration, or whose check could not be completed (the database failed while
+ * working for it), is released and not claimed again in this pass: one source can never keep a
+ * pass claiming it over and over (issue 13: ~200 requests a second to one site, and
+ * `watch --once` never ending).
  */
 export async function runClaimedPass(deps: ClaimedPassDeps, sources: ResolvedSource[], opts: ClaimedPassOptions): Promise<PassSummary> {
   const byId = new Map(sources.map((s) => [s.id, s]));
-  const policy = opts.policy ?? defaultSchedulePolicy;
   const summary: PassSummary = { checked: 0, outcomes: {}, changes: 0, failed: 0, lostLeases: 0 };
   /** Sources this pass is done with, settled or not: never claimed again before it ends. */
   const skipped = new Set<string>();
-  const setTimer = opts.setInterval ?? setInterval;
-  const clearTimer = opts.clearInterval ?? ((h: unknown) => clearInterval(h as NodeJS.Timeout));
 
   while (!opts.signal?.aborted) {
     const claimed = await claimDueSources(deps.db, {
@@ -85,7 +74,7 @@ export async function runClaimedPass(deps: ClaimedPassDeps, sources: ResolvedSou
     }
     const known = claimed.filter((c) => byId.has(c.id));
     if (known.length === 0) continue;
-    const given = await checkBatch(deps, byId, known, opts, policy, summary, setTimer, clearTimer);
+    const given = await checkBatch(deps, byId, known, opts, summary);
     // Settled sources carry their next due time; the rest must not come straight back.
     given.forEach((id) => skipped.add(id));
   }
@@ -99,17 +88,10 @@ export async function runClaimedPass(deps: ClaimedPassDeps, sources: ResolvedSou
  * database blip can never leave a live worker renewing a batch it no longer checks (issue 13:
  * 100 of 300 sources were never checked again after a PostgreSQL restart).
  */
-async function checkBatch(
-  deps: ClaimedPassDeps,
-  byId: Map<string, ResolvedSource>,
-  claimed: ClaimedSource[],
-  opts: ClaimedPassOptions,
-  policy: SchedulePolicy,
-  summary: PassSummary,
-  setTimer: NonNullable<ClaimedPassOptions['setInterval']>,
-  clearTimer: NonNullable<ClaimedPassOptions['clearInterval']>,
-): Promise<string[]> {
+async function checkBatch(deps: ClaimedPassDeps, byId: Map<string, ResolvedSource>, claimed: ClaimedSource[], opts: ClaimedPassOptions, summary: PassSummary): Promise<string[]> {
   const token = claimed[0]!.leaseToken;
+  const setTimer = opts.setInterval ?? setInterval;
+  const clearTimer = opts.clearInterval ?? ((h: unknown) => clearInterval(h as NodeJS.Timeout));
   /** Sources this claim still holds and has not settled: renewed while checking, given back at the end. */
   const held = new Set(claimed.map((c) => c.id));
   let written = new Set<string>();
@@ -123,39 +105,40 @@ async function checkBatch(
     }, Math.max(1, Math.floor(opts.leaseMs / 3)));
     (renew as { unref?(): void }).unref?.();
 
-    const settled: SettledSource[] = [];
-    const pending: NewCheck[] = [];
-    const queue = [...claimed];
-    const heads = deps.readHeads ? await deps.readHeads(claimed.map((c) => c.id)) : null;
-    const runners = Array.from({ length: Math.max(1, Math.min(opts.concurrency, queue.length)) }, async () => {
-      for (let c = queue.shift(); c && !opts.signal?.aborted; c = queue.shift()) {
-        const source = byId.get(c.id)!;
-        try {
-          const result = await deps.check(source, c, heads ? (heads.get(c.id) ?? null) : undefined);
-          if (result.leaseLost) {
-            // Another claim holds the source now: this worker writes nothing more for it.
-            summary.lostLeases++;
-            held.delete(c.id);
-            continue;
-          }
-          settled.push(settleResult(source, c, result, deps.clock.now(), policy));
-          if (result.pendingCheck) pending.push(result.pendingCheck);
-          summary.checked++;
-          summary.outcomes[result.outcome] = (summary.outcomes[result.outcome] ?? 0) + 1;
-          if (result.stored) summary.changes++;
-          if (result.error) summary.failed++;
-        } catch (err) {
-          // Not a check failure (those come back as results, a page the database refused
-          // included): the database failed. The source is released below and re-claimed later.
-          deps.log.warn({ source: c.id, err: loggable(err) }, 'check could not be completed; releasing the source');
+    const heads = await (deps.readHeads ?? ((ids: string[]) => latestVersionHeads(deps.db, ids)))(claimed.map((c) => c.id));
+    const sink = createPassSink(deps, { leaseToken: token, flushEvery: Infinity, ...(opts.policy ? { policy: opts.policy } : {}) });
+    const work = claimed.map((c): PassWork => ({ source: byId.get(c.id)!, state: { ...c, head: heads.get(c.id) ?? null } }));
+    /** Sources whose result went to the sink (settled, or refused by the fence at the settle). */
+    const recorded = new Set<string>();
+    await runPass(deps, {
+      work,
+      concurrency: Math.min(opts.concurrency, work.length),
+      sink,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(deps.check ? { check: deps.check } : {}),
+      onResult(result, w) {
+        if (result.leaseLost) {
+          // Another claim holds the source now: this worker writes nothing more for it.
+          summary.lostLeases++;
+          held.delete(w.source.id);
+          return;
         }
-      }
+        recorded.add(w.source.id);
+        summary.checked++;
+        summary.outcomes[result.outcome] = (summary.outcomes[result.outcome] ?? 0) + 1;
+        if (result.stored) summary.changes++;
+        if (result.error) summary.failed++;
+      },
+      onError(err, w) {
+        // Not a check failure (those come back as results, a page the database refused
+        // included): the database failed. The source is released below and re-claimed later.
+        deps.log.warn({ source: w.source.id, err: loggable(err) }, 'check could not be completed; releasing the source');
+      },
     });
-    await Promise.all(runners);
-    written = await settleChecks(deps.db, settled, pending, { leaseToken: token });
-    summary.lostLeases += settled.length - written.size;
+    written = await sink.flush();
+    summary.lostLeases += recorded.size - written.size;
     // Settled sources had their lease released by the settle; a settle the fence refused lost it.
-    for (const s of settled) held.delete(s.sourceId);
+    for (const id of recorded) held.delete(id);
   } finally {
     if (renew !== null) clearTimer(renew);
     // Everything not settled — aborted before its turn, or failed outside the check — goes back.

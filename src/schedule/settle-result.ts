@@ -1,5 +1,5 @@
 import type { ResolvedSource } from '../config/resolve-source.ts';
-import type { CheckResult } from '../pipeline/check-source.ts';
+import type { RecordedCheck } from '../check/check-sink.ts';
 import type { SettledSource } from '../store/queries/settle-checks.ts';
 import { planNextCheck, type SchedulePolicy } from './plan-next-check.ts';
 
@@ -11,10 +11,11 @@ export interface PriorState {
 }
 
 /**
- * Turns one check result into the source state to write: fetch validators, streaks, the next
- * due slot (with backoff), and a gone/recovered event for the source's channels.
+ * Turns one recorded check into the source state to write: fetch validators, streaks, shrink
+ * sightings, the next due slot (with backoff), and a gone/recovered event for the source's channels.
  */
-export function settleResult(source: ResolvedSource, prior: PriorState, result: CheckResult, now: Date, policy: SchedulePolicy): SettledSource {
+export function settleResult(source: ResolvedSource, prior: PriorState, recorded: RecordedCheck, now: Date, policy: SchedulePolicy): SettledSource {
+  const { result } = recorded;
   const plan = planNextCheck(
     { schedule: source.schedule, timezone: source.timezone, ...prior },
     { failed: result.error !== null, gone: result.outcome === 'gone' },
@@ -29,13 +30,15 @@ export function settleResult(source: ResolvedSource, prior: PriorState, result: 
         : null;
   return {
     sourceId: source.id,
-    etag: result.fetchState.etag,
-    lastModified: result.fetchState.lastModified,
+    etag: recorded.fetchState.etag,
+    lastModified: recorded.fetchState.lastModified,
     lastCheckedAt: now,
     lastOutcome: result.outcome,
     failureStreak: plan.failureStreak,
     goneStreak: plan.goneStreak,
     goneAt: plan.goneAt,
+    shrinkHash: recorded.shrink?.contentHash ?? null,
+    shrinkSightings: recorded.shrink?.sightings ?? 0,
     nextCheckAt: plan.nextCheckAt,
     event: plan.event ? { kind: plan.event, detail, channels: source.notify } : null,
   };

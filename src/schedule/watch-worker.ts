@@ -5,7 +5,7 @@ import { loggable } from '../store/pg-error.ts';
 
 /**
  * One watch worker: on each tick, check what is due, then deliver what is due. The two jobs are
- * passed in (jobs/ wires them), so the worker is only about ticks and shutdown — and a test can
+ * passed in (the watch command wires them), so the worker is only about ticks and shutdown — and a test can
  * call `tick()` itself with a manual clock instead of waiting for node-cron.
  */
 export interface WatchWorker {

@@ -87,6 +87,13 @@ export const sources = pgTable(
     goneAt: tstz('gone_at'),
     /** Consecutive 404/410 answers: decides when a page is declared gone. */
     goneStreak: integer('gone_streak').notNull().default(0),
+    /**
+     * The shrunken content the last checks refused (a hash), and how many checks in a row saw it:
+     * the judge accepts a page that really was cut down once it has been seen `SHRINK_CONFIRMATIONS`
+     * times. Kept as data, not read back out of check error messages.
+     */
+    shrinkHash: text('shrink_hash'),
+    shrinkSightings: integer('shrink_sightings').notNull().default(0),
   },
   (t) => [index('sources_next_check_at_idx').on(t.nextCheckAt)],
 );

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
 import { revisionFile } from '../helpers/snapshots.ts';
+import { taskFor } from '../judge/judge-task.ts';
 
 /**
  * `factwatch` runs the compiled build (dist/, made by `npm run build`, which `npm install`
@@ -56,14 +57,14 @@ describe('the compiled build', () => {
     }
   }, 120_000);
 
-  it('parses on worker threads started from compiled JS', async () => {
-    const { createParsePool } = (await import(`${ROOT}dist/src/pipeline/parse-pool.js`)) as typeof import('../../src/pipeline/parse-pool.ts');
-    const pool = createParsePool({ threads: 1 });
+  it('judges on worker threads started from compiled JS', async () => {
+    const { createJudgePool } = (await import(`${ROOT}dist/src/judge/judge-pool.js`)) as typeof import('../../src/judge/judge-pool.ts');
+    const pool = createJudgePool({ threads: 1 });
     try {
       const html = readFileSync(revisionFile('2017-10-26'), 'utf8');
-      const out = await pool.parse({ html, url: 'https://www.diplomatie.gouv.fr/en/country-files/north-korea/france-and-north-korea/', profile: null, previous: null });
-      expect(out.kind).toBe('document');
-      if (out.kind === 'document') expect(out.document.figures.length).toBeGreaterThan(20);
+      const out = await pool.judge(taskFor(html, { url: 'https://www.diplomatie.gouv.fr/en/country-files/north-korea/france-and-north-korea/' }));
+      expect(out.kind).toBe('new');
+      if (out.kind === 'new') expect(out.document.figures.length).toBeGreaterThan(20);
     } finally {
       await pool.close();
     }

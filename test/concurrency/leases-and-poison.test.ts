@@ -1,15 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { runCheckPass, runScheduledChecks } from '../../jobs/check-sources.ts';
+import { runCheckPass } from '../../src/check/check-pass.ts';
 import { resolveSources } from '../../src/config/resolve-source.ts';
 import type { RawConfig } from '../../src/config/schema.ts';
-import { parsePageInline, type ParsePage } from '../../src/pipeline/parse-page.ts';
+import { judgeInline, type JudgePage } from '../../src/judge/judge-pool.ts';
 import { runClaimedPass } from '../../src/schedule/run-claimed-pass.ts';
 import { executeRows } from '../../src/store/execute-rows.ts';
 import { getSource, syncSources } from '../../src/store/queries/sources.ts';
 import { latestVersionHeads } from '../../src/store/queries/versions.ts';
-import { checkSource } from '../../src/pipeline/check-source.ts';
-import { toFetchSettings } from '../../src/pipeline/fetch-settings.ts';
+import { checkSource } from '../../src/check/check-source.ts';
 import { usePipelineFixture } from '../helpers/pipeline-fixture.ts';
 import { backend } from '../helpers/test-db.ts';
 import { page } from './cli-env.ts';
@@ -35,21 +34,21 @@ describe(`leases and poisoned pages (${backend})`, () => {
     await syncSources(fx.handle.db, sources, fx.clock.now());
     return sources;
   }
-  const deps = (parsePage?: ParsePage) => ({ db: fx.handle.db, http: fx.http, clock: fx.clock, log: fx.log, ...(parsePage ? { parsePage } : {}) });
+  const deps = (judge?: JudgePage) => ({ db: fx.handle.db, http: fx.http, clock: fx.clock, log: fx.log, ...(judge ? { judge } : {}) });
 
   it('a worker whose lease expires during a slow parse stores nothing; the worker that took the source over stores it once', async () => {
     const sources = await setup('slow', 3);
     let taken: Promise<unknown> | null = null;
     // The parse of A is slow: meanwhile its lease runs out and worker B claims and checks everything.
-    const slowParse: ParsePage = async (input) => {
+    const slowParse: JudgePage = async (task) => {
       if (!taken) {
         fx.clock.advance(pass.leaseMs + 1_000);
-        taken = runScheduledChecks(deps(), sources, { ...pass, owner: 'B' });
+        taken = runClaimedPass(deps(), sources, { ...pass, owner: 'B' });
         await taken;
       }
-      return parsePageInline(input);
+      return judgeInline(task);
     };
-    const a = await runScheduledChecks(deps(slowParse), sources, { ...pass, owner: 'A', concurrency: 1 });
+    const a = await runClaimedPass(deps(slowParse), sources, { ...pass, owner: 'A', concurrency: 1 });
     expect(a.lostLeases).toBeGreaterThan(0);
     await expectOneHistory(fx.handle.db, 'slow', 3, () => 1, 1);
     for (const s of sources) expect((await getSource(fx.handle.db, s.id))!.leaseOwner).toBeNull();
@@ -61,10 +60,7 @@ describe(`leases and poisoned pages (${backend})`, () => {
     let failOnce = true;
     const summary = await runClaimedPass(
       {
-        db: fx.handle.db,
-        clock: fx.clock,
-        log: fx.log,
-        check: (source, claim, head) => checkSource(deps(), source, toFetchSettings(source.fetch), { dueAt: claim.dueAt, state: claim, head, leaseToken: claim.leaseToken }),
+        ...deps(),
         readHeads: async (ids) => {
           if (failOnce) {
             failOnce = false;
@@ -96,7 +92,7 @@ describe(`leases and poisoned pages (${backend})`, () => {
     // …and no source is left leased: the next pass (no clock change) checks all six.
     const [leased] = await executeRows<{ n: number }>(fx.handle.db, sql`select count(*)::int as n from sources where id like 'blip%' and lease_owner is not null`);
     expect(leased!.n).toBe(0);
-    const next = await runScheduledChecks(deps(), sources, { ...pass, owner: 'blip-2' });
+    const next = await runClaimedPass(deps(), sources, { ...pass, owner: 'blip-2' });
     expect(next.checked).toBe(6);
     await expectOneHistory(fx.handle.db, 'blip', 6, () => 1, 1);
   });
@@ -106,13 +102,11 @@ describe(`leases and poisoned pages (${backend})`, () => {
     const calls = new Map<string, number>();
     const summary = await runClaimedPass(
       {
-        db: fx.handle.db,
-        clock: fx.clock,
-        log: fx.log,
-        check: (source, claim, head) => {
+        ...deps(),
+        check: (d, source, state, sink) => {
           calls.set(source.id, (calls.get(source.id) ?? 0) + 1);
           if (source.id === 'hot2') throw Object.assign(new Error('relation does not exist'), { code: '42P01' });
-          return checkSource(deps(), source, toFetchSettings(source.fetch), { dueAt: claim.dueAt, state: claim, head, leaseToken: claim.leaseToken });
+          return checkSource(d, source, state, sink);
         },
       },
       sources,
@@ -135,7 +129,7 @@ describe(`leases and poisoned pages (${backend})`, () => {
     };
     for (const [i, body] of Object.entries(bad)) fx.server.setRoute(`/poison/${i}`, { body });
     fx.server.setRoute('/poison/3', { status: 302, headers: { location: `/poison/far?${long}${long}` } });
-    const results = await runCheckPass(deps(parsePageInline), sources, { all: true });
+    const results = await runCheckPass(deps(judgeInline), sources, { all: true });
     expect(results).toHaveLength(n);
     for (let i = 4; i < n; i++) expect(results[i]).toMatchObject({ outcome: 'new', error: null });
     // Each hostile page is either stored cleaned (no control character, bounded keys) or is its own failed check.
@@ -158,9 +152,9 @@ describe(`leases and poisoned pages (${backend})`, () => {
     const sources = await setup('refused', 3);
     // A document the extractor would never make (its heading holds NUL, which jsonb cannot store):
     // the store statement fails for this source alone.
-    const poisoned: ParsePage = async (input) => {
-      const out = await parsePageInline(input);
-      if (out.kind !== 'document' || !input.url.endsWith('/refused/1')) return out;
+    const poisoned: JudgePage = async (task) => {
+      const out = await judgeInline(task);
+      if (out.kind !== 'new' || !task.capture.url.endsWith('/refused/1')) return out;
       return { ...out, document: { ...out.document, title: 'bad \u0000 title' } };
     };
     const results = await runCheckPass(deps(poisoned), sources, { all: true });

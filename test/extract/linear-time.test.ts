@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/extract-document.ts';
-import { MAX_NESTING_DEPTH } from '../../src/pipeline/assess-page.ts';
+import { MAX_NESTING_DEPTH } from '../../src/judge/assess-page.ts';
 import { buildPage, PATTERNS, SHAPES, type AdversarialPattern, type PageShape } from './adversarial-pages.ts';
 
 /**

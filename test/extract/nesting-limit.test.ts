@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/extract-document.ts';
 import { NestingTooDeepError, scanPage } from '../../src/extract/scan-page.ts';
-import { MAX_NESTING_DEPTH } from '../../src/pipeline/assess-page.ts';
+import { MAX_NESTING_DEPTH } from '../../src/judge/assess-page.ts';
 import { measureNestingDepth } from '../helpers/nesting-depth.ts';
-import { parsePage } from '../../src/pipeline/parse-page.ts';
+import { judgeHtml } from '../judge/judge-task.ts';
 import { deeplyNested } from '../helpers/fault-server.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';
 
@@ -41,7 +41,7 @@ describe('scanPage with maxDepth', () => {
   });
 });
 
-describe('extractDocument and parsePage refuse deep pages without a separate pass', () => {
+describe('extractDocument and the judge refuse deep pages without a separate pass', () => {
   it('refuses through the region scan and through the whole-page profile alike', () => {
     const deep = deeplyNested(MAX_NESTING_DEPTH + 1);
     expect(() => extractDocument(deep, { url: URL, maxDepth: MAX_NESTING_DEPTH })).toThrow(NestingTooDeepError);
@@ -50,15 +50,15 @@ describe('extractDocument and parsePage refuse deep pages without a separate pas
     expect(extractDocument(deeplyNested(200), { url: URL, profile: 'generic' }).sections.length).toBeGreaterThan(0);
   });
 
-  it('parsePage names the rule and the limit', () => {
+  it('the judge names the rule and the limit', () => {
     for (const profile of [null, 'generic']) {
-      const out = parsePage({ html: deeplyNested(MAX_NESTING_DEPTH + 1), url: URL, profile, previous: null });
+      const out = judgeHtml(deeplyNested(MAX_NESTING_DEPTH + 1), { url: URL, profile });
       expect(out.kind).toBe('suspect');
       if (out.kind !== 'suspect') continue;
-      expect(out.suspicion.rule).toBe('nesting');
-      expect(out.suspicion.reason).toMatch(/more than 1000 levels deep \(limit 1000\)/);
+      expect(out.rule).toBe('nesting');
+      expect(out.reason).toMatch(/more than 1000 levels deep \(limit 1000\)/);
     }
-    expect(parsePage({ html: deeplyNested(MAX_NESTING_DEPTH - 10), url: URL, profile: null, previous: null }).kind).toBe('document');
+    expect(judgeHtml(deeplyNested(MAX_NESTING_DEPTH - 10), { url: URL }).kind).toBe('new');
   });
 
   it('stops tokenising a 100,000-level page early: the scan throws before reaching its text', () => {

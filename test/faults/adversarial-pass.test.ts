@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCheckPass } from '../../jobs/check-sources.ts';
+import { runCheckPass } from '../../src/check/check-pass.ts';
 import { ManualClock } from '../../src/app/clock.ts';
 import { silentLogger } from '../../src/app/log.ts';
 import { resolveSources } from '../../src/config/resolve-source.ts';
 import { createHttpClient, type HttpClient } from '../../src/fetch/index.ts';
-import { createParsePool, type ParsePool } from '../../src/pipeline/parse-pool.ts';
+import { createJudgePool, type JudgePool } from '../../src/judge/judge-pool.ts';
 import { executeRows } from '../../src/store/execute-rows.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { syncSources } from '../../src/store/queries/sources.ts';
@@ -25,14 +25,14 @@ describe(`a pass with hostile pages among normal ones (${backend})`, () => {
   let handle: DatabaseHandle;
   let server: PageServer;
   let http: HttpClient;
-  let pool: ParsePool;
+  let pool: JudgePool;
   const clock = new ManualClock('2024-06-01T08:00:00Z');
   const log = silentLogger();
   beforeAll(async () => {
     handle = await openTestDatabase();
     server = await startPageServer();
     http = createHttpClient({ allowNetworks: ['127.0.0.0/8'], retries: 0, bodyTimeoutMs: 1_500, headersTimeoutMs: 15_000, maxBytes: 4 * 1024 * 1024 }, { clock, log, sleep: async () => {} });
-    pool = createParsePool({ threads: 1, deadlineMs: 3_000 });
+    pool = createJudgePool({ threads: 1, deadlineMs: 3_000 });
   });
   afterAll(async () => {
     await pool?.close();
@@ -72,7 +72,7 @@ describe(`a pass with hostile pages among normal ones (${backend})`, () => {
     }, 20);
     let results;
     try {
-      results = await runCheckPass({ db: handle.db, http, clock, log, parsePage: pool.parse }, sources, { all: true });
+      results = await runCheckPass({ db: handle.db, http, clock, log, judge: pool.judge }, sources, { all: true });
     } finally {
       clearInterval(beat);
     }
@@ -97,7 +97,7 @@ describe(`a pass with hostile pages among normal ones (${backend})`, () => {
     // Healthy afterwards: the same sources check cleanly once the server behaves.
     for (const name of Object.keys(hostile)) server.setRoute(`/adv/${name}`, { body: page(50, 0) });
     clock.advance(86_400_000);
-    const again = await runCheckPass({ db: handle.db, http, clock, log, parsePage: pool.parse }, sources, { all: true });
+    const again = await runCheckPass({ db: handle.db, http, clock, log, judge: pool.judge }, sources, { all: true });
     expect(again.filter((r) => r.error)).toEqual([]);
   }, 120_000);
 });

@@ -4,12 +4,10 @@ import {
   assessContent,
   assessMarkup,
   findSoftErrorSignature,
-  isConfirmedShrink,
   MAX_NESTING_DEPTH,
   rawEnding,
-  shrinkMarker,
-} from '../../src/pipeline/assess-page.ts';
-import { parsePage } from '../../src/pipeline/parse-page.ts';
+} from '../../src/judge/assess-page.ts';
+import { judgeHtml } from '../judge/judge-task.ts';
 import { measureNestingDepth } from '../helpers/nesting-depth.ts';
 import { ACCESS_DENIED_PAGE, CAPTCHA_PAGE, deeplyNested, MAINTENANCE_PAGE } from '../helpers/fault-server.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';
@@ -53,10 +51,10 @@ describe('assessMarkup', () => {
     expect(assessMarkup(cut, null)).toBeNull();
   });
 
-  it('refuses nesting past the limit before any DOM is built (the extractor scan, through parsePage)', () => {
+  it('refuses nesting past the limit before any DOM is built (the extractor scan, through the judge)', () => {
     const suspect = (html: string) => {
-      const out = parsePage({ html, url: 'https://www.diplomatie.gouv.fr/en/country-files/north-korea/france-and-north-korea/', profile: null, previous: null });
-      return out.kind === 'suspect' ? out.suspicion : null;
+      const out = judgeHtml(html, { url: 'https://www.diplomatie.gouv.fr/en/country-files/north-korea/france-and-north-korea/' });
+      return out.kind === 'suspect' ? out : null;
     };
     expect(suspect(deeplyNested(MAX_NESTING_DEPTH + 1))?.rule).toBe('nesting');
     expect(suspect(deeplyNested(50))).toBeNull();
@@ -84,14 +82,5 @@ describe('assessContent', () => {
   it('accepts ordinary edits and growth', () => {
     expect(assessContent(doc(revisionHtml('2017-10-26')), before)).toBeNull();
     expect(assessContent(before, firstSectionOnly)).toBeNull();
-  });
-
-  it('confirms a shrink only after the same content was suspect on the checks before', () => {
-    const hash = 'a'.repeat(64);
-    const seen = `suspect_page: content shrank ${shrinkMarker(hash)}`;
-    expect(isConfirmedShrink([seen, seen], hash)).toBe(true);
-    expect(isConfirmedShrink([seen], hash)).toBe(false);
-    expect(isConfirmedShrink([seen, null], hash)).toBe(false);
-    expect(isConfirmedShrink([seen, `suspect_page: content shrank ${shrinkMarker('b'.repeat(64))}`], hash)).toBe(false);
   });
 });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCheckPass } from '../../jobs/check-sources.ts';
+import { runCheckPass } from '../../src/check/check-pass.ts';
 import { ManualClock } from '../../src/app/clock.ts';
 import { FetchError } from '../../src/app/errors.ts';
 import { silentLogger } from '../../src/app/log.ts';
 import { resolveSources } from '../../src/config/resolve-source.ts';
 import { createHttpClient, type HttpClient } from '../../src/fetch/index.ts';
-import type { CheckResult } from '../../src/pipeline/check-source.ts';
+import type { CheckResult } from '../../src/check/check-source.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { getChange, listChanges } from '../../src/store/queries/changes.ts';
 import { listChecks } from '../../src/store/queries/checks.ts';

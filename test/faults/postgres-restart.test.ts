@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCheckPass } from '../../jobs/check-sources.ts';
+import { runCheckPass } from '../../src/check/check-pass.ts';
 import { ManualClock } from '../../src/app/clock.ts';
 import { silentLogger } from '../../src/app/log.ts';
 import { resolveSources, type ResolvedSource } from '../../src/config/resolve-source.ts';

@@ -5,7 +5,7 @@ import { diffDocuments } from '../../src/diff/diff-documents.ts';
 import { isEmptyChange, summarizeChange } from '../../src/diff/summarize-change.ts';
 import { extractDocument } from '../../src/extract/extract-document.ts';
 import type { PageDocument } from '../../src/extract/page-document.ts';
-import { assessContent, assessMarkup, smallVisibleText } from '../../src/pipeline/assess-page.ts';
+import { assessContent, assessMarkup, smallVisibleText } from '../../src/judge/assess-page.ts';
 import { measureNestingDepth } from '../helpers/nesting-depth.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';
 

@@ -8,7 +8,7 @@ import {
   type FigureLanguage,
 } from '../../src/extract/figures/vocabulary.ts';
 import type { PageDocument } from '../../src/extract/page-document.ts';
-import { MAX_NESTING_DEPTH } from '../../src/pipeline/assess-page.ts';
+import { MAX_NESTING_DEPTH } from '../../src/judge/assess-page.ts';
 
 /**
  * Fuzzing the recognisers with their own trigger words (issue 14, Build 1): fast-check builds

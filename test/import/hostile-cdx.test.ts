@@ -7,7 +7,7 @@ import { createArchiveClient } from '../../src/import/archive-client.ts';
 import type { CaptureEvent } from '../../src/import/import-events.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { syncSources } from '../../src/store/queries/sources.ts';
-import { importSourceFor, importWaybackHistory, type WaybackImportOptions } from '../../jobs/import-history.ts';
+import { importSourceFor, importWaybackHistory, type WaybackImportOptions } from '../../src/import/import-history.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 import { NEW_URL, northKoreaCaptures, OLD_URL, sha1Base32, startArchiveServer, type ArchiveServer } from './archive-server.ts';

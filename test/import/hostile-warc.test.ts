@@ -12,7 +12,7 @@ import { readWarcCaptures } from '../../src/import/warc-captures.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { listImportedCaptures } from '../../src/store/queries/import-ledger.ts';
 import { syncSources } from '../../src/store/queries/sources.ts';
-import { importSourceFor, importWarcHistory } from '../../jobs/import-history.ts';
+import { importSourceFor, importWarcHistory } from '../../src/import/import-history.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 import { OLD_URL } from './archive-server.ts';

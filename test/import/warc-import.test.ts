@@ -10,7 +10,7 @@ import { resolveSources } from '../../src/config/resolve-source.ts';
 import { readWarcCaptures } from '../../src/import/warc-captures.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { syncSources } from '../../src/store/queries/sources.ts';
-import { importSourceFor, importWarcHistory } from '../../jobs/import-history.ts';
+import { importSourceFor, importWarcHistory } from '../../src/import/import-history.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 import { NEW_URL, noisy, OLD_URL } from './archive-server.ts';

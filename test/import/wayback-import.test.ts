@@ -9,7 +9,7 @@ import { getChange, listChanges } from '../../src/store/queries/changes.ts';
 import { listImportedCaptures } from '../../src/store/queries/import-ledger.ts';
 import { syncSources } from '../../src/store/queries/sources.ts';
 import { versionAt, versionBySeq } from '../../src/store/queries/versions.ts';
-import { importSourceFor, importWaybackHistory, type WaybackImportOptions } from '../../jobs/import-history.ts';
+import { importSourceFor, importWaybackHistory, type WaybackImportOptions } from '../../src/import/import-history.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 import { NEW_URL, OLD_URL, startArchiveServer, type ArchiveServer } from './archive-server.ts';
 import { historyState } from './history-state.ts';

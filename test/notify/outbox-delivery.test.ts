@@ -8,8 +8,8 @@ import { silentLogger } from '../../src/app/log.ts';
 import { resolveSources } from '../../src/config/resolve-source.ts';
 import type { RawConfig } from '../../src/config/schema.ts';
 import { createHttpClient, type HttpClient } from '../../src/fetch/index.ts';
-import { runScheduledChecks } from '../../jobs/check-sources.ts';
-import { runDeliveries } from '../../jobs/deliver-notifications.ts';
+import { runClaimedPass } from '../../src/schedule/run-claimed-pass.ts';
+import { deliverDue } from '../../src/notify/index.ts';
 import { closeChannels, createChannels, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, verifySignature, type DeliveryPolicy } from '../../src/notify/index.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { listDeliveries, requeueDelivery } from '../../src/store/queries/deliveries.ts';
@@ -96,8 +96,8 @@ describe(`notification outbox (${backend})`, () => {
     const chans = createChannels(channels ?? {}, { baseDir: dir, timeoutMs: policy.timeoutMs });
     opened.push(chans);
     return {
-      check: () => runScheduledChecks({ db: handle.db, http, clock, log }, sources, { owner: 'w', leaseMs: 60_000, batchSize: 50, concurrency: 4 }),
-      deliver: () => runDeliveries({ db: handle.db, clock, log, channels: chans, policy, random: () => 0.5 }),
+      check: () => runClaimedPass({ db: handle.db, http, clock, log }, sources, { owner: 'w', leaseMs: 60_000, batchSize: 50, concurrency: 4 }),
+      deliver: () => deliverDue({ db: handle.db, clock, log, channels: chans, policy, random: () => 0.5 }),
     };
   }
 

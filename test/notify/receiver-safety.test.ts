@@ -5,7 +5,7 @@ import { silentLogger } from '../../src/app/log.ts';
 import { parseConfigText } from '../../src/config/load-config.ts';
 import { resolveSources } from '../../src/config/resolve-source.ts';
 import { createHttpClient, type HttpClient } from '../../src/fetch/index.ts';
-import { runScheduledChecks } from '../../jobs/check-sources.ts';
+import { runClaimedPass } from '../../src/schedule/run-claimed-pass.ts';
 import { closeChannels, createChannel, createChannels, deliverDue, MAX_REPLY_BYTES, type Channel, type DeliveryPolicy, type Notification } from '../../src/notify/index.ts';
 import type { ChannelConfig } from '../../src/config/schema.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
@@ -158,7 +158,7 @@ describe(`a failed Slack delivery keeps the credential out of the outbox and the
     const sources = resolveSources(config);
     await syncSources(handle.db, sources, clock.now());
     pages.setRoute('/p', { body: '<!doctype html><html lang="en"><head><title>T</title></head><body><main><h1>T</h1><p>Aid reached €5 million in 2016.</p></main></body></html>' });
-    await runScheduledChecks({ db: handle.db, http, clock, log: silentLogger() }, sources, { owner: 'w', leaseMs: 60_000, batchSize: 10, concurrency: 1 });
+    await runClaimedPass({ db: handle.db, http, clock, log: silentLogger() }, sources, { owner: 'w', leaseMs: 60_000, batchSize: 10, concurrency: 1 });
     const lines: string[] = [];
     const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
     const chans = createChannels(config.channels ?? {}, { baseDir: '/tmp', timeoutMs: policy.timeoutMs });

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { resolveSources } from '../../src/config/resolve-source.ts';
 import type { RawConfig } from '../../src/config/schema.ts';
-import { runScheduledChecks } from '../../jobs/check-sources.ts';
+import { runClaimedPass } from '../../src/schedule/run-claimed-pass.ts';
 import { executeRows } from '../../src/store/execute-rows.ts';
 import { listChecks } from '../../src/store/queries/checks.ts';
 import { claimDueSources } from '../../src/store/queries/leases.ts';
@@ -58,7 +58,7 @@ describe(`claimed checks (${backend})`, () => {
     // And a's late write cannot overwrite c's hold.
     const written = await settleChecks(
       fx.handle.db,
-      [{ sourceId: 'claim-0', etag: null, lastModified: null, lastCheckedAt: clock.now(), lastOutcome: 'unchanged', failureStreak: 0, goneStreak: 0, goneAt: null, nextCheckAt: clock.now(), event: null }],
+      [{ sourceId: 'claim-0', etag: null, lastModified: null, lastCheckedAt: clock.now(), lastOutcome: 'unchanged', failureStreak: 0, goneStreak: 0, goneAt: null, shrinkHash: null, shrinkSightings: 0, nextCheckAt: clock.now(), event: null }],
       [],
       { leaseToken: claimA[0]!.leaseToken },
     );
@@ -69,7 +69,7 @@ describe(`claimed checks (${backend})`, () => {
 
   it('checks every due source once per slot, records the slot, and schedules the next one', async () => {
     const sources = await setup('slot', 25);
-    const first = await runScheduledChecks(deps(), sources, { owner: 'w1', ...pass });
+    const first = await runClaimedPass(deps(), sources, { owner: 'w1', ...pass });
     expect(first.checked).toBe(25);
     expect(first.outcomes.new).toBe(25);
     expect(requestsFor('slot')).toBe(25);
@@ -77,9 +77,9 @@ describe(`claimed checks (${backend})`, () => {
     expect(s0.leaseOwner).toBeNull();
     expect(s0.nextCheckAt!.toISOString()).toBe('2024-05-01T08:10:00.000Z');
     // Nothing is due before the slot: a second pass checks nothing.
-    expect((await runScheduledChecks(deps(), sources, { owner: 'w2', ...pass })).checked).toBe(0);
+    expect((await runClaimedPass(deps(), sources, { owner: 'w2', ...pass })).checked).toBe(0);
     clock.set('2024-05-01T08:10:05Z');
-    const second = await runScheduledChecks(deps(), sources, { owner: 'w2', ...pass });
+    const second = await runClaimedPass(deps(), sources, { owner: 'w2', ...pass });
     expect(second.checked).toBe(25);
     expect(second.outcomes.unchanged).toBe(25);
     expect(requestsFor('slot')).toBe(50);
@@ -92,7 +92,7 @@ describe(`claimed checks (${backend})`, () => {
     const sources = await setup('abort', 8);
     const controller = new AbortController();
     let started = 0;
-    const summary = await runScheduledChecks(
+    const summary = await runClaimedPass(
       { ...deps(), http: { ...fx.http, fetchPage: async (req, s) => (++started === 2 && controller.abort(), fx.http.fetchPage(req, s)) } },
       sources,
       { owner: 'w-abort', ...pass, concurrency: 1, signal: controller.signal },
@@ -105,7 +105,7 @@ describe(`claimed checks (${backend})`, () => {
     expect(rows.every((r) => r.lease_owner === null)).toBe(true);
     expect(rows.filter((r) => r.last_checked_at !== null)).toHaveLength(2);
     // The six released sources are still due: the next worker takes them at once.
-    expect((await runScheduledChecks(deps(), sources, { owner: 'w-next', ...pass })).checked).toBe(6);
+    expect((await runClaimedPass(deps(), sources, { owner: 'w-next', ...pass })).checked).toBe(6);
   });
 
   it('declares a page gone after three 404s with one notification, and announces its return', async () => {
@@ -113,7 +113,7 @@ describe(`claimed checks (${backend})`, () => {
     const policy = { backoffBaseMs: 1, backoffMaxMs: 1, goneAfter: 3 };
     const run = async () => {
       clock.advance(60_000);
-      return runScheduledChecks(deps(), sources, { owner: 'w', ...pass, policy });
+      return runClaimedPass(deps(), sources, { owner: 'w', ...pass, policy });
     };
     await run(); // first capture
     fx.server.setRoute('/vanish/0', { status: 404, body: 'gone' });

@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSources } from '../../src/config/resolve-source.ts';
 import { extractDocument } from '../../src/extract/index.ts';
-import { runCheckPass } from '../../jobs/check-sources.ts';
+import { runCheckPass } from '../../src/check/check-pass.ts';
 import { executeRows, listVersions, loadRawBody, RawDeltaError, recordChecks, schema, syncSources, touchVersion, type DatabaseHandle } from '../../src/store/index.ts';
 import { insertVersion, type InsertVersionInput } from '../../src/store/queries/insert-version.ts';
 import { MAX_DELTA_SHARE } from '../../src/store/raw-body.ts';

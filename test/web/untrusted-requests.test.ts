@@ -5,7 +5,7 @@ import { ManualClock } from '../../src/app/clock.ts';
 import { silentLogger } from '../../src/app/log.ts';
 import { resolveSources } from '../../src/config/resolve-source.ts';
 import { createHttpClient } from '../../src/fetch/index.ts';
-import { runCheckPass } from '../../jobs/check-sources.ts';
+import { runCheckPass } from '../../src/check/check-pass.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { syncSources } from '../../src/store/queries/sources.ts';
 import { safeNext } from '../../src/web/auth.ts';

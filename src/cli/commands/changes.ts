@@ -4,7 +4,7 @@ import { readInstant } from '../../app/read-instant.ts';
 import { listChanges } from '../../store/queries/changes.ts';
 import { renderHtml, renderJson, renderMarkdown, renderText, shouldUseColor } from '../../report/index.ts';
 import { changeSummaryJson } from '../../report/contract-json.ts';
-import { loadReportMeta } from '../../pipeline/load-report-meta.ts';
+import { loadReportMeta } from '../../report/load-report-meta.ts';
 import { formatTable, isoSeconds, printJson, printLine, printReport } from '../output.ts';
 import { withContext } from '../with-context.ts';
 import { parseAt, requireSource } from './history.ts';

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../app/errors.ts';
-import { runCheckPass } from '../../../jobs/check-sources.ts';
-import { createParsePool } from '../../pipeline/parse-pool.ts';
+import { runCheckPass } from '../../check/check-pass.ts';
 import { nextRunAfter } from '../../schedule/next-run.ts';
 import { syncChangedSources } from '../../store/queries/sync-changed-sources.ts';
 import { renderText, shouldUseColor } from '../../report/index.ts';
-import { loadReportMeta } from '../../pipeline/load-report-meta.ts';
+import { loadReportMeta } from '../../report/load-report-meta.ts';
 import { printJson, printLine, printReport } from '../output.ts';
 import { loadCommandConfig, withContext } from '../with-context.ts';
 
@@ -24,13 +23,7 @@ export function registerCheckCommand(program: Command): void {
       await withContext(cmd, async (ctx) => {
         // Only sources whose configuration changed are written: a check with nothing due stays cheap.
         await syncChangedSources(ctx.db, sources, ctx.clock.now(), (s) => nextRunAfter(s.schedule, s.timezone, ctx.clock.now()), { disableMissing: false });
-        const pool = createParsePool();
-        let results;
-        try {
-          results = await runCheckPass({ ...ctx, parsePage: pool.parse }, sources, { only: ids, all: opts.all });
-        } finally {
-          await pool.close();
-        }
+        const results = await runCheckPass(ctx, sources, { only: ids, all: opts.all });
         if (opts.json) {
           printJson(
             results.map((r) => ({

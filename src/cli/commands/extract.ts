@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import type { PageDocument } from '../../extract/page-document.ts';
 import { formatFigureValue } from '../../diff/format-value.ts';
 import { FactwatchError } from '../../app/errors.ts';
-import { SuspectPageError } from '../../pipeline/assess-page.ts';
-import { createParsePool } from '../../pipeline/parse-pool.ts';
+import { createHash } from 'node:crypto';
+import { SuspectPageError } from '../../judge/assess-page.ts';
+import { createJudgePool } from '../../judge/judge-pool.ts';
 import { printJson, printLine } from '../output.ts';
 import { readPage } from '../read-page.ts';
 
@@ -22,16 +23,18 @@ export function registerExtractCommand(program: Command): void {
       // Exactly what a check does with the page: the same guards (nesting, soft error pages,
       // figure limit) on a worker thread with the same deadline. A page a check would refuse is
       // refused here in one line (exit 1), with the reason a check would record.
-      const pool = createParsePool({ threads: 1 });
-      let parsed;
+      const pool = createJudgePool({ threads: 1 });
+      let verdict;
       try {
-        parsed = await pool.parse({ html: page.html, url: opts.url ?? page.url ?? '', profile: opts.profile ?? null, previous: null });
+        const capture = { url: opts.url ?? page.url ?? '', status: 200, rawHash: createHash('sha256').update(page.html).digest('hex'), text: page.html };
+        verdict = await pool.judge({ capture, previous: null, ctx: { profile: opts.profile ?? null, urlMatters: true, shrink: null } });
       } finally {
         await pool.close();
       }
-      if (parsed.kind === 'suspect') throw new SuspectPageError(parsed.suspicion.rule, parsed.suspicion.reason);
-      if (parsed.kind === 'failed') throw new FactwatchError(parsed.code, parsed.message);
-      const doc = parsed.document;
+      if (verdict.kind === 'suspect') throw new SuspectPageError(verdict.rule, verdict.reason);
+      if (verdict.kind === 'failed') throw new FactwatchError(verdict.code, verdict.message);
+      if (verdict.kind !== 'new') throw new FactwatchError('internal', `the judge said "${verdict.kind}" of a page with no previous version`);
+      const doc = verdict.document;
       if (opts.json) printJson(toContractJson(doc));
       else printDocument(doc);
     });

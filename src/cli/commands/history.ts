@@ -8,7 +8,7 @@ import { toContractJson } from './extract.ts';
 import { versionSummaryJson } from '../../report/contract-json.ts';
 import { formatTable, isoSeconds, printJson, printLine } from '../output.ts';
 import { withContext } from '../with-context.ts';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../root/app-context.ts';
 
 /** `history` lists a source's versions; `show` prints one version (by number or by date). */
 export function registerHistoryCommands(program: Command): void {

@@ -30,17 +30,13 @@ export function registerImportCommands(program: Command): void {
       const source = requireConfigured(sources, sourceId);
       await withContext(cmd, async (ctx) => {
         await syncSources(ctx.db, sources, ctx.clock.now());
-        const { createArchiveClient, createImportReporter, importSourceFor, importWaybackHistory } = await loadImporters();
-        const archive = createArchiveClient({ ...archiveFetchSettings(config), requestsPerSecond: rate }, { clock: ctx.clock, log: ctx.log });
+        const { createImportReporter, importSourceFor, importWaybackHistory } = await loadImporters();
+        const archive = await ctx.archive({ ...archiveFetchSettings(config), requestsPerSecond: rate });
         const reporter = createImportReporter(process, { json: opts.json === true });
-        try {
-          const summary = await withInterrupt(reporter, async (signal) =>
-            importWaybackHistory({ ...ctx, archive }, await importSourceFor(ctx.db, source), { archiveUrl, from, to, signal, ...reporter }),
-          );
-          finish(reporter, summary);
-        } finally {
-          await archive.close();
-        }
+        const summary = await withInterrupt(reporter, async (signal) =>
+          importWaybackHistory({ ...ctx, archive }, await importSourceFor(ctx.db, source), { archiveUrl, from, to, signal, ...reporter }),
+        );
+        finish(reporter, summary);
       });
     });
 
@@ -64,19 +60,14 @@ export function registerImportCommands(program: Command): void {
     });
 }
 
-/** The importers (WARC reader, extractor, archive client), loaded by the command that runs one. */
+/** The importers (WARC reader, progress display), loaded by the command that runs one. */
 async function loadImporters() {
-  const [client, progress, jobs] = await Promise.all([
-    import('../../import/archive-client.ts'),
-    import('../../import/progress.ts'),
-    import('../../../jobs/import-history.ts'),
-  ]);
+  const [progress, history] = await Promise.all([import('../../import/progress.ts'), import('../../import/import-history.ts')]);
   return {
-    createArchiveClient: client.createArchiveClient,
     createImportReporter: progress.createImportReporter,
-    importSourceFor: jobs.importSourceFor,
-    importWaybackHistory: jobs.importWaybackHistory,
-    importWarcHistory: jobs.importWarcHistory,
+    importSourceFor: history.importSourceFor,
+    importWaybackHistory: history.importWaybackHistory,
+    importWarcHistory: history.importWarcHistory,
   };
 }
 

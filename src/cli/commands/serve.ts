@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../app/errors.ts';
 import { printLine } from '../output.ts';
-import type { AppContext } from '../../app/context.ts';
+import type { AppContext } from '../../root/app-context.ts';
 import { publicUrlSchema } from '../../config/schema.ts';
 import { loadOptionalCommandConfig, withContext } from '../with-context.ts';
 

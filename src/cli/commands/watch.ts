@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../app/errors.ts';
-import { runScheduledChecks } from '../../../jobs/check-sources.ts';
-import { createParsePool } from '../../pipeline/parse-pool.ts';
-import { runDeliveries } from '../../../jobs/deliver-notifications.ts';
-import { closeChannels, createChannels, defaultDeliveryPolicy } from '../../notify/index.ts';
+import { deliverDue } from '../../notify/index.ts';
+import { runClaimedPass } from '../../schedule/run-claimed-pass.ts';
 import { nextRunAfter } from '../../schedule/next-run.ts';
 import { startTicker } from '../../schedule/start-ticker.ts';
 import { createWatchWorker, type TickSummary } from '../../schedule/watch-worker.ts';
@@ -58,12 +56,7 @@ export function registerWatchCommand(program: Command): void {
       await withContext(cmd, async (ctx) => {
         const startedAt = performance.now();
         await syncChangedSources(ctx.db, sources, ctx.clock.now(), (s) => nextRunAfter(s.schedule, s.timezone, ctx.clock.now()));
-        const channels = createChannels(config.channels ?? {}, {
-          baseDir: process.cwd(),
-          timeoutMs: defaultDeliveryPolicy.timeoutMs,
-        });
-        const pool = createParsePool();
-        const checkDeps = { ...ctx, parsePage: pool.parse };
+        const channels = ctx.channels(config.channels ?? {});
         const totals = { checked: 0, changes: 0, failed: 0, delivered: 0, dead: 0, lostLeases: 0 };
         const report = (s: TickSummary) => {
           totals.checked += s.checks.checked;
@@ -78,13 +71,13 @@ export function registerWatchCommand(program: Command): void {
         };
         const worker = createWatchWorker(
           {
-            checkDue: (signal) => runScheduledChecks(checkDeps, sources, { owner, leaseMs, batchSize, concurrency, signal }),
-            deliverDue: (signal) => runDeliveries({ ...ctx, channels, publicUrl: config.serve?.publicUrl ?? null }, { signal }),
+            checkDue: (signal) => runClaimedPass(ctx, sources, { owner, leaseMs, batchSize, concurrency, signal }),
+            deliverDue: (signal) => deliverDue({ ...ctx, channels, publicUrl: config.serve?.publicUrl ?? null }, { signal }),
           },
           ctx.log,
           report,
         );
-        try {
+        {
           if (opts.once) {
             const passStart = performance.now();
             await worker.tick();
@@ -119,9 +112,6 @@ export function registerWatchCommand(program: Command): void {
           await server?.close();
           if (opts.json) printJsonLine({ worker: owner, event: 'stopped', ...totals, maxRssKb: process.resourceUsage().maxRSS });
           else printLine(`factwatch watch: stopped (${totals.checked} checked, ${totals.delivered} delivered)`);
-        } finally {
-          await pool.close();
-          await closeChannels(channels);
         }
       });
     });

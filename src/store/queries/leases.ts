@@ -24,6 +24,8 @@ export interface ClaimedSource {
   failureStreak: number;
   goneStreak: number;
   goneAt: Date | null;
+  shrinkHash: string | null;
+  shrinkSightings: number;
   leaseUntil: Date;
   /** This claim's token: what every write under the lease carries. */
   leaseToken: string;
@@ -61,7 +63,7 @@ export async function claimDueSources(db: Db, opts: ClaimOptions): Promise<Claim
       from due
       where s.id = due.id
       returning s.id, due.next_check_at as due_at, s.etag, s.last_modified, s.failure_streak,
-        s.gone_streak, s.gone_at, s.lease_until`,
+        s.gone_streak, s.gone_at, s.shrink_hash, s.shrink_sightings, s.lease_until`,
   );
   return rows.map((r) => ({
     id: String(r.id),
@@ -71,6 +73,8 @@ export async function claimDueSources(db: Db, opts: ClaimOptions): Promise<Claim
     failureStreak: Number(r.failure_streak),
     goneStreak: Number(r.gone_streak),
     goneAt: toDateOrNull(r.gone_at),
+    shrinkHash: (r.shrink_hash as string | null) ?? null,
+    shrinkSightings: Number(r.shrink_sightings ?? 0),
     leaseUntil: toDateOrNull(r.lease_until) ?? new Date(until),
     leaseToken: token,
   }));

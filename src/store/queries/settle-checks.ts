@@ -22,6 +22,9 @@ export interface SettledSource {
   failureStreak: number;
   goneStreak: number;
   goneAt: Date | null;
+  /** Shrunken content refused by this check and its sightings in a row (null, 0: none). */
+  shrinkHash: string | null;
+  shrinkSightings: number;
   nextCheckAt: Date;
   /** A gone/recovered notification to queue for the source's channels. */
   event: { kind: SourceEventKind; detail: string | null; channels: string[] } | null;
@@ -111,6 +114,8 @@ function updateStatement(batch: SettledSource[], leaseToken: string | null): SQL
       failure_streak: s.failureStreak,
       gone_streak: s.goneStreak,
       gone_at: s.goneAt?.toISOString() ?? null,
+      shrink_hash: s.shrinkHash,
+      shrink_sightings: s.shrinkSightings,
       next_check_at: s.nextCheckAt.toISOString(),
     })),
   );
@@ -120,9 +125,10 @@ function updateStatement(batch: SettledSource[], leaseToken: string | null): SQL
     update sources s
     set etag = v.etag, last_modified = v.last_modified, last_checked_at = v.last_checked_at,
       last_outcome = v.last_outcome, failure_streak = v.failure_streak, gone_streak = v.gone_streak,
-      gone_at = v.gone_at, next_check_at = v.next_check_at${lease}
+      gone_at = v.gone_at, shrink_hash = v.shrink_hash, shrink_sightings = v.shrink_sightings,
+      next_check_at = v.next_check_at${lease}
     from jsonb_to_recordset(${json}::jsonb)
-      as v(id text, etag text, last_modified text, last_checked_at timestamptz, last_outcome text, failure_streak int, gone_streak int, gone_at timestamptz, next_check_at timestamptz)
+      as v(id text, etag text, last_modified text, last_checked_at timestamptz, last_outcome text, failure_streak int, gone_streak int, gone_at timestamptz, shrink_hash text, shrink_sightings int, next_check_at timestamptz)
     where s.id = v.id${fence}
     returning s.id`;
 }

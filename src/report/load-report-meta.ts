@@ -1,5 +1,5 @@
 import type { PageDocument } from '../extract/page-document.ts';
-import type { ReportMeta } from '../report/report-meta.ts';
+import type { ReportMeta } from './report-meta.ts';
 import type { Db } from '../store/open-database.ts';
 import { getChange } from '../store/queries/changes.ts';
 import { versionBySeq } from '../store/queries/versions.ts';

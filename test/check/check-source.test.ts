@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSources } from '../../src/config/resolve-source.ts';
-import { runCheckPass } from '../../jobs/check-sources.ts';
+import { runCheckPass } from '../../src/check/check-pass.ts';
 import { getChange, listChanges } from '../../src/store/queries/changes.ts';
 import { listChecks } from '../../src/store/queries/checks.ts';
 import { getSource, listSourceUrls, syncSources } from '../../src/store/queries/sources.ts';

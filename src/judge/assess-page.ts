@@ -11,12 +11,13 @@ import type { PageDocument } from '../extract/page-document.ts';
  * 1. `assessMarkup` (before extraction): the signature of a soft error page (maintenance, access
  *    denied, captcha, "not found" served with 200), or a body cut off before its closing tags
  *    when the last version had them. Nesting too deep for the extractor to walk safely is
- *    refused by the extractor's own streaming scan (`ExtractOptions.maxDepth`, `parsePage`).
+ *    refused by the extractor's own streaming scan (`ExtractOptions.maxDepth`, extract-with-limits.ts).
  * 2. `assessContent` (after extraction): content far smaller than the last version's.
  *
  * A suspect page becomes a failed check (`extraction_failed`, error `suspect_page: <reason>`):
- * no version, no change report, no notification; the next check tries again. Pure functions: no
- * I/O, no clock, so every rule is tested on plain strings.
+ * no version, no change report, no notification; the next check tries again. An archived
+ * capture that is suspect is skipped by an import with the same reason. Pure functions: no I/O,
+ * no clock, so every rule is tested on plain strings; the judge (judge-capture.ts) applies them.
  */
 
 /** The error a suspect page becomes; never retried within the check (the next check will see). */
@@ -51,7 +52,8 @@ export const SHRINK_RATIO = 0.3;
 export const SHRINK_MIN_PREVIOUS_CHARS = 800;
 /**
  * A shrunken page seen this many checks in a row with the same content is accepted as a real
- * revision: a page really can be cut down, and a change must not be lost for ever.
+ * revision: a page really can be cut down, and a change must not be lost for ever. The sightings
+ * are kept as data (`sources.shrink_hash`, `shrink_sightings`; an import counts its own).
  */
 export const SHRINK_CONFIRMATIONS = 3;
 
@@ -98,25 +100,6 @@ export function contentLength(doc: PageDocument): number {
   let n = doc.title.length;
   for (const s of doc.sections) n += (s.heading?.length ?? 0) + s.blocks.reduce((sum, b) => sum + b.length, 0);
   return n;
-}
-
-/**
- * The tag used to mark a suspect shrink on a check row, so a later check can tell it has seen
- * the same shrunken content before (`isConfirmedShrink`).
- */
-export function shrinkMarker(contentHash: string): string {
-  return `[content ${contentHash.slice(0, 16)}]`;
-}
-
-/**
- * Whether the latest checks (newest first) already saw this same shrunken content often enough
- * that this sighting confirms it: `SHRINK_CONFIRMATIONS - 1` earlier suspect checks in a row.
- */
-export function isConfirmedShrink(recentErrors: ReadonlyArray<string | null>, contentHash: string): boolean {
-  const needed = SHRINK_CONFIRMATIONS - 1;
-  if (recentErrors.length < needed) return false;
-  const marker = shrinkMarker(contentHash);
-  return recentErrors.slice(0, needed).every((e) => e !== null && e.startsWith('suspect_page:') && e.includes(marker));
 }
 
 /**

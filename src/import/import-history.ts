@@ -12,31 +12,37 @@
  * other URLs are counted and passed over, paging has limits (page-cdx.ts), impossible dates are
  * refused (capture-date-window.ts), and WARC bodies are read under the source's `maxBytes`.
  */
-import type { Clock } from '../src/app/clock.ts';
-import { FactwatchError } from '../src/app/errors.ts';
-import type { Logger } from '../src/app/log.ts';
-import type { ResolvedSource } from '../src/config/resolve-source.ts';
-import { defaultFetchSettings } from '../src/fetch/fetch-settings.ts';
-import type { ArchiveClient } from '../src/import/archive-client.ts';
-import { ArchiveError } from '../src/import/archive-error.ts';
-import { refuseCaptureDate } from '../src/import/capture-date-window.ts';
-import { buildCaptureUrl, type CdxRow } from '../src/import/cdx.ts';
-import { classifyCdxRow, stripDigestPrefix } from '../src/import/classify-capture.ts';
-import { importCapture, type CaptureResult } from '../src/import/import-capture.ts';
-import { countCapture, emptySummary, type CaptureEvent, type ImportObserver, type ImportSummary } from '../src/import/import-events.ts';
-import { matchKnownUrl, urlMatchKey } from '../src/import/match-url.ts';
-import { listCdxRows } from '../src/import/page-cdx.ts';
-import { readWarcCaptures, type WarcCapture } from '../src/import/warc-captures.ts';
-import type { Db } from '../src/store/open-database.ts';
-import { listDoneCaptureKeys, recordImportedCapture, versionByCaptureDigest } from '../src/store/queries/import-ledger.ts';
-import { listSourceUrls } from '../src/store/queries/sources.ts';
-import { loadRawBody } from '../src/store/raw-body.ts';
-import type { ImportOrigin } from '../src/store/schema.ts';
+import { createHash } from 'node:crypto';
+import type { Clock } from '../app/clock.ts';
+import { FactwatchError } from '../app/errors.ts';
+import type { Logger } from '../app/log.ts';
+import type { ResolvedSource } from '../config/resolve-source.ts';
+import { decodeBody } from '../fetch/decode-body.ts';
+import { defaultFetchSettings } from '../fetch/fetch-settings.ts';
+import type { Capture } from '../judge/capture.ts';
+import type { JudgePage } from '../judge/judge-pool.ts';
+import type { ArchiveClient } from './archive-client.ts';
+import { ArchiveError } from './archive-error.ts';
+import { refuseCaptureDate } from './capture-date-window.ts';
+import { buildCaptureUrl, type CdxRow } from './cdx.ts';
+import { classifyCdxRow, stripDigestPrefix } from './classify-capture.ts';
+import { importCapture, type CaptureResult, type ShrinkSightings } from './import-capture.ts';
+import { countCapture, emptySummary, type CaptureEvent, type ImportObserver, type ImportSummary } from './import-events.ts';
+import { matchKnownUrl, urlMatchKey } from './match-url.ts';
+import { listCdxRows } from './page-cdx.ts';
+import { readWarcCaptures, type WarcCapture } from './warc-captures.ts';
+import type { Db } from '../store/open-database.ts';
+import { listDoneCaptureKeys, recordImportedCapture, versionByCaptureDigest } from '../store/queries/import-ledger.ts';
+import { listSourceUrls } from '../store/queries/sources.ts';
+import { loadRawBody } from '../store/raw-body.ts';
+import type { ImportOrigin } from '../store/schema.ts';
 
 export interface ImportDeps {
   db: Db;
   clock: Clock;
   log: Logger;
+  /** Where captures are judged: the judge pool (with its deadline); inline by default. */
+  judge?: JudgePage;
 }
 
 /** A source as an import sees it: every URL it has had, its own current spelling first. */
@@ -65,7 +71,6 @@ export interface WaybackImportOptions extends ImportRunOptions {
   maxPages?: number;
 }
 
-export { DEFAULT_ARCHIVE_URL } from '../src/import/limits.ts';
 const DEFAULT_PAGE_SIZE = 500;
 
 /** The current URL, the configured aliases and the recorded URL history, without repeats. */
@@ -130,6 +135,7 @@ export async function importWaybackHistory(
   opts.onStart?.(rows.length);
   const done = await listDoneCaptureKeys(deps.db, source.id, 'wayback');
   const summary = { ...emptySummary(), unrelated, notes };
+  const shrink: ShrinkSightings = new Map();
   for (const row of rows) {
     opts.signal?.throwIfAborted();
     const key = waybackKey(row);
@@ -153,7 +159,7 @@ export async function importWaybackHistory(
       continue;
     }
     const capture = describeCapture('wayback', source, key, row.original, decision.capturedAt, stripDigestPrefix(row.digest));
-    const event = await placeArchived(deps, source, capture, async () => {
+    const event = await placeArchived(deps, source, capture, shrink, async () => {
       if (decision.kind === 'revisit') return null;
       const res = await deps.archive.get(buildCaptureUrl(opts.archiveUrl, row.timestamp, row.original));
       return { body: res.body, contentType: res.contentType };
@@ -166,6 +172,7 @@ export async function importWaybackHistory(
 /** `factwatch import warc`: every response/revisit record whose URL belongs to one of `sources`. */
 export async function importWarcHistory(deps: ImportDeps, path: string, sources: ImportSource[], opts: ImportRunOptions = {}): Promise<ImportSummary> {
   const summary = emptySummary();
+  const shrink: ShrinkSightings = new Map();
   const done = new Map<string, Set<string>>();
   for (const s of sources) done.set(s.id, await listDoneCaptureKeys(deps.db, s.id, 'warc'));
   const owners = (uri: string) => sources.filter((s) => matchKnownUrl(s.urls, uri) !== null);
@@ -191,7 +198,7 @@ export async function importWarcHistory(deps: ImportDeps, path: string, sources:
         event = { outcome: 'skipped', version: null, reason: `origin status ${record.status ?? 'unknown'}` };
       } else {
         const capture = describeCapture('warc', source, key, record.uri, record.capturedAt, record.digest);
-        event = await placeArchived(deps, source, capture, async () => {
+        event = await placeArchived(deps, source, capture, shrink, async () => {
           const body = await readBody();
           if (body === null) return null;
           if (body.length > source.maxBytes) throw new ArchiveError('too_large', `${path}: ${record.uri}: body exceeds ${source.maxBytes} bytes (decoded)`);
@@ -231,6 +238,7 @@ async function placeArchived(
   deps: ImportDeps,
   source: ImportSource,
   capture: ArchivedCapture,
+  shrink: ShrinkSightings,
   load: () => Promise<Payload | null>,
 ): Promise<Pick<CaptureEvent, 'outcome' | 'version' | 'reason'>> {
   const ledger = async (outcome: 'imported' | 'identical' | 'skipped' | 'failed', versionId: number | null, error: string | null) =>
@@ -252,7 +260,7 @@ async function placeArchived(
     const knownBody = known ? await loadRawBody(deps.db, known.id) : null;
     const payload: Payload | null = knownBody ? { body: knownBody, contentType: null } : await load();
     if (payload === null) return { outcome: 'skipped', version: null, reason: 'revisit of a capture that was not imported' };
-    result = await importCapture(deps.db, source, { url: capture.url, capturedAt: capture.capturedAt, ...payload });
+    result = await importCapture(deps, source, asCapture(source.id, capture, payload), shrink);
   } catch (err) {
     if (!(err instanceof FactwatchError)) throw err;
     deps.log.warn({ source: source.id, url: capture.originalUrl, code: err.code, err: err.message }, 'capture import failed');
@@ -265,6 +273,25 @@ async function placeArchived(
   }
   await ledger(result.outcome, result.placed.versionId, null);
   return { outcome: result.outcome, version: result.placed.seq, reason: null };
+}
+
+/** An archived record as the judge sees every page: a `Capture`. */
+function asCapture(sourceId: string, capture: ArchivedCapture, payload: Payload): Capture {
+  let text: string | null = null;
+  return {
+    sourceId,
+    url: capture.url,
+    capturedAt: capture.capturedAt,
+    status: 200,
+    body: payload.body,
+    rawHash: createHash('sha256').update(payload.body).digest('hex'),
+    get text() {
+      return (text ??= decodeBody(payload.body, payload.contentType).text);
+    },
+    contentType: payload.contentType,
+    validators: { etag: null, lastModified: null },
+    origin: capture.origin,
+  };
 }
 
 function waybackKey(row: CdxRow): string {

@@ -1,5 +1,6 @@
 /**
- * Parses pages on worker threads (piscina), never on the thread that runs a pass.
+ * Judges pages on worker threads (piscina), never on the thread that runs a pass: the judge's
+ * parse, extraction and diff run there as one unit (judge-capture.ts).
  *
  * Two reasons. A pass's main thread fetches, diffs, stores and renews leases: a parse there — and
  * a hostile page can make one slow — stops all of that with it (issue 13: a slow inline parse
@@ -12,14 +13,28 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { ParsePage, ParsePageInput, ParsePageOutput } from './parse-page.ts';
+import { judgeCapture, type JudgedCapture, type JudgeContext, type PreviousVersion } from './judge-capture.ts';
+import type { Verdict } from './verdict.ts';
 
-export interface ParsePool {
-  parse: ParsePage;
+/** One unit of the judge's work, plain data (it crosses to a worker thread by structured clone). */
+export interface JudgeTask {
+  capture: JudgedCapture;
+  previous: PreviousVersion | null;
+  ctx: JudgeContext;
+}
+
+/** Judges a page however it is run: the signature a check depends on. */
+export type JudgePage = (task: JudgeTask) => Promise<Verdict>;
+
+/** The inline judge: tests of the check itself, and one-off commands. */
+export const judgeInline: JudgePage = async (task) => judgeCapture(task.capture, task.previous, task.ctx);
+
+export interface JudgePool {
+  judge: JudgePage;
   close(): Promise<void>;
 }
 
-export interface ParsePoolOptions {
+export interface JudgePoolOptions {
   /**
    * Worker threads; default: one less than the machine's parallelism (at least one). The main
    * thread is busy too — it fetches, diffs and stores — so a thread per core left it competing
@@ -49,9 +64,9 @@ export function parseDeadlineMs(env: NodeJS.ProcessEnv = process.env): number {
  * The worker's entry: compiled JS next to this file in the build; from the TypeScript sources,
  * a shim that registers tsx in the worker first.
  */
-const WORKER = new URL(import.meta.url.endsWith('.ts') ? './parse-worker-tsx.js' : './parse-worker.js', import.meta.url).href;
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './judge-worker-tsx.js' : './judge-worker.js', import.meta.url).href;
 
-export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
+export function createJudgePool(opts: JudgePoolOptions = {}): JudgePool {
   const threads = Math.max(1, opts.threads ?? availableParallelism() - 1);
   const deadlineMs = opts.deadlineMs ?? parseDeadlineMs();
   let pool: Piscina | null = null;
@@ -78,13 +93,13 @@ export function createParsePool(opts: ParsePoolOptions = {}): ParsePool {
     waiting.shift()?.();
   };
   return {
-    async parse(input: ParsePageInput): Promise<ParsePageOutput> {
+    async judge(task: JudgeTask): Promise<Verdict> {
       pool ??= new Piscina({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 30_000 });
       await warm(pool);
       await take();
       const signal = AbortSignal.timeout(deadlineMs);
       try {
-        return (await pool.run(input, { signal })) as ParsePageOutput;
+        return (await pool.run(task, { signal })) as Verdict;
       } catch (error) {
         if (!signal.aborted) throw error;
         // Aborting a running task terminates its thread; piscina starts a fresh one, booted before the next deadline.

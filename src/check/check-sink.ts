@@ -1,0 +1,85 @@
+/**
+ * Where the verdicts of live checks are recorded: the one writer of a pass.
+ *
+ * A check decides; the sink writes. A new version is written at once, in one statement with
+ * everything hanging off it (store-version.ts), carrying what it expects — the head it was
+ * diffed against and, under a lease, the claim — so a second writer makes it do nothing instead
+ * of storing over it. Everything else a check leaves behind (its check row, the version's
+ * `last_seen_at`, the source's validators, streaks, shrink sightings, next due slot and any
+ * gone/recovered event) is batched: unchanged checks are nearly all checks, and a round trip
+ * each would dominate a pass (settle-checks.ts). `flushEvery: 1` makes it immediate.
+ */
+import type { Clock } from '../app/clock.ts';
+import type { ResolvedSource } from '../config/resolve-source.ts';
+import { defaultSchedulePolicy, type SchedulePolicy } from '../schedule/plan-next-check.ts';
+import { settleResult } from '../schedule/settle-result.ts';
+import type { Db } from '../store/open-database.ts';
+import { settleChecks, type SettledSource } from '../store/queries/settle-checks.ts';
+import { recordUrl } from '../store/queries/sources.ts';
+import { storeVersion, type StoreOutcome, type StoreVersionInput } from '../store/queries/store-version.ts';
+import type { NewCheck } from '../store/types.ts';
+import type { CheckResult } from './check-result.ts';
+import type { SourceState } from './source-state.ts';
+
+/** One check's result as the sink records it. */
+export interface RecordedCheck {
+  result: CheckResult;
+  /** The check row to write; null when `storeVersion` wrote it with the version. */
+  check: NewCheck | null;
+  /** Validators to keep for the next request. */
+  fetchState: { etag: string | null; lastModified: string | null };
+  /** Shrunken content refused by this check, and its sightings in a row; null resets. */
+  shrink: { contentHash: string; sightings: number } | null;
+}
+
+export interface CheckSink {
+  /** Stores a version now, fenced by the sink's lease when it has one. */
+  storeVersion(input: Omit<StoreVersionInput, 'fence'>): Promise<StoreOutcome>;
+  /** The page answered from a new URL: kept in the source's URL history at once (rare). */
+  recordUrl(sourceId: string, url: string, at: Date): Promise<void>;
+  /** Records a finished check (batched). A check that lost its lease records nothing. */
+  record(source: ResolvedSource, state: SourceState, check: RecordedCheck): Promise<void>;
+  /** Writes what is batched; resolves to the ids of every source this sink has settled so far. */
+  flush(): Promise<Set<string>>;
+}
+
+export interface PassSinkOptions {
+  /** The claim whose sources this sink settles; null for a hand-run pass (no leases). */
+  leaseToken: string | null;
+  /** Results per batch written; `Infinity` writes only on `flush()`. */
+  flushEvery: number;
+  policy?: SchedulePolicy;
+}
+
+export function createPassSink(deps: { db: Db; clock: Clock }, opts: PassSinkOptions): CheckSink {
+  const policy = opts.policy ?? defaultSchedulePolicy;
+  let settled: SettledSource[] = [];
+  let pending: NewCheck[] = [];
+  const written = new Set<string>();
+  // Batches are written one after another, by whichever check filled one (it waits: backpressure).
+  let writing: Promise<unknown> = Promise.resolve();
+  const flush = async (): Promise<Set<string>> => {
+    const batch = settled;
+    const checks = pending;
+    settled = [];
+    pending = [];
+    const write = writing.then(async () => {
+      for (const id of await settleChecks(deps.db, batch, checks, { leaseToken: opts.leaseToken })) written.add(id);
+    });
+    writing = write;
+    await write;
+    return written;
+  };
+  return {
+    storeVersion: (input) =>
+      storeVersion(deps.db, { ...input, fence: opts.leaseToken ? { leaseToken: opts.leaseToken, now: deps.clock.now() } : null }),
+    recordUrl: (sourceId, url, at) => recordUrl(deps.db, sourceId, url, at),
+    async record(source, state, recorded) {
+      if (recorded.result.leaseLost) return;
+      if (recorded.check) pending.push(recorded.check);
+      settled.push(settleResult(source, state, recorded, deps.clock.now(), policy));
+      if (settled.length >= opts.flushEvery) await flush();
+    },
+    flush,
+  };
+}

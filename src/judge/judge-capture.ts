@@ -1,0 +1,92 @@
+/**
+ * The judge: what one capture means against the version before it, as a pure function of data.
+ *
+ * Every way a page comes in goes through here — a live check, a Wayback capture, a WARC record —
+ * so an archived captcha page is refused exactly as a live one is, and a deeply nested capture
+ * meets the same limits. The order is chosen for cost: "not modified" and "same bytes" are decided
+ * without a parse (`quickVerdict`, on the calling thread); only different bytes are judged for
+ * sanity, extracted and hashed, and only a different *normalized* document is diffed. No I/O, no
+ * clock: it runs the same inline or on a worker thread (judge-pool.ts), and is tested in memory.
+ */
+import { diffDocuments } from '../diff/diff-documents.ts';
+import { isEmptyChange, summarizeChange } from '../diff/summarize-change.ts';
+import type { PageDocument } from '../extract/page-document.ts';
+import { assessContent, assessMarkup, documentText, SHRINK_CONFIRMATIONS } from './assess-page.ts';
+import type { Capture } from './capture.ts';
+import { extractWithLimits } from './extract-with-limits.ts';
+import type { Verdict } from './verdict.ts';
+
+/** The version a capture is judged against: the current one for a live check, the one in force at the capture's time for an import. */
+export interface PreviousVersion {
+  versionId: number;
+  url: string;
+  rawHash: string;
+  contentHash: string;
+  /** Null in `quickVerdict`'s view, which needs only the hashes. */
+  document: PageDocument | null;
+  /** The end of its raw body (`rawEnding`), or null when unknown or not needed (`needsPreviousEnding`). */
+  rawEnding: string | null;
+}
+
+/** What the judge is told besides the capture and its predecessor. */
+export interface JudgeContext {
+  /** The source's extraction profile (null: detect). */
+  profile: string | null;
+  /**
+   * Whether a new URL is news. A live check reports a moved page; in an archive the same page is
+   * captured under all its URLs at once (http and https, old and new), and counting each
+   * alternation as a revision would invent history.
+   */
+  urlMatters: boolean;
+  /**
+   * The shrunken content seen just before, and how many times in a row (data the sink keeps):
+   * a page that really was cut down is accepted once it has been seen `SHRINK_CONFIRMATIONS` times.
+   */
+  shrink: { contentHash: string; sightings: number } | null;
+}
+
+/** The capture as the judge reads it: without its bytes, which only the sink stores. */
+export type JudgedCapture = Pick<Capture, 'url' | 'status' | 'rawHash' | 'text'>;
+
+/** The verdicts decided from the hashes alone, or null when the page must be parsed. */
+export function quickVerdict(
+  capture: Pick<Capture, 'url' | 'status' | 'rawHash'>,
+  previous: Omit<PreviousVersion, 'document' | 'rawEnding'> | null,
+  ctx: Pick<JudgeContext, 'urlMatters'>,
+): Extract<Verdict, { kind: 'not_modified' | 'same_bytes' }> | null {
+  if (capture.status === 304) return { kind: 'not_modified', versionId: previous?.versionId ?? null };
+  // Same bytes at a different URL is a move, which a live check reports.
+  if (previous && previous.rawHash === capture.rawHash && (!ctx.urlMatters || previous.url === capture.url)) {
+    return { kind: 'same_bytes', versionId: previous.versionId };
+  }
+  return null;
+}
+
+export function judgeCapture(capture: JudgedCapture, previous: PreviousVersion | null, ctx: JudgeContext): Verdict {
+  const quick = quickVerdict(capture, previous, ctx);
+  if (quick) return quick;
+  const before = previous?.document ?? null;
+  // Content sanity, cheapest first (assess-page.ts): a soft error page or a truncated body is refused before any parse.
+  const markup = assessMarkup(capture.text, previous && before ? { document: documentText(before), rawEnding: previous.rawEnding } : null);
+  if (markup) return { kind: 'suspect', rule: markup.rule, reason: markup.reason, contentHash: null };
+  const extracted = extractWithLimits(capture.text, capture.url, ctx.profile);
+  if (extracted.kind === 'suspect') return { kind: 'suspect', rule: extracted.suspicion.rule, reason: extracted.suspicion.reason, contentHash: null };
+  if (extracted.kind === 'failed') return extracted;
+  const { document, contentHash } = extracted;
+  if (!previous || !before) return { kind: 'new', document, contentHash, summary: summarizeChange(null) };
+
+  if (previous.contentHash === contentHash && (!ctx.urlMatters || previous.url === capture.url)) {
+    return { kind: 'same_content', versionId: previous.versionId };
+  }
+  const shrunk = assessContent(document, before);
+  if (shrunk && !isConfirmed(ctx.shrink, contentHash)) return { kind: 'suspect', rule: shrunk.rule, reason: shrunk.reason, contentHash };
+
+  const change = diffDocuments(before, document);
+  if (isEmptyChange(ctx.urlMatters ? change : { ...change, url: null })) return { kind: 'same_content', versionId: previous.versionId };
+  return { kind: 'changed', document, contentHash, change, summary: summarizeChange(change), fromVersionId: previous.versionId };
+}
+
+/** This sighting is the `SHRINK_CONFIRMATIONS`-th in a row of the same shrunken content. */
+function isConfirmed(shrink: JudgeContext['shrink'], contentHash: string): boolean {
+  return shrink !== null && shrink.contentHash === contentHash && shrink.sightings >= SHRINK_CONFIRMATIONS - 1;
+}

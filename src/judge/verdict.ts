@@ -1,0 +1,29 @@
+import type { Change, PageDocument } from '../extract/page-document.ts';
+import type { SuspectRule } from './assess-page.ts';
+
+/**
+ * What a capture means, as a value: the judge's whole answer. A sink turns it into rows (a check
+ * row and a version for a live check, a placement and a ledger row for an import); the judge
+ * itself writes nothing.
+ */
+export type Verdict =
+  /** 304: the server says nothing changed since `versionId` (null: no version was held). */
+  | { kind: 'not_modified'; versionId: number | null }
+  /** The bytes are the current version's: decided without a parse. */
+  | { kind: 'same_bytes'; versionId: number }
+  /** Different bytes, same content (a rotating token in the chrome): no revision. */
+  | { kind: 'same_content'; versionId: number }
+  /**
+   * Something standing in the page's place (assess-page.ts): no version. `contentHash` is set for
+   * a shrunken page, so repeated sightings of the same content can confirm it.
+   */
+  | { kind: 'suspect'; rule: SuspectRule; reason: string; contentHash: string | null }
+  /** Extraction failed or hit a limit (`too_many_figures`, `too_slow`, `extraction_failed` …). */
+  | { kind: 'failed'; code: string; message: string }
+  /** The first version of the source. */
+  | { kind: 'new'; document: PageDocument; contentHash: string; summary: string }
+  /** A revision of version `fromVersionId`, with the diff from it. */
+  | { kind: 'changed'; document: PageDocument; contentHash: string; change: Change; summary: string; fromVersionId: number };
+
+/** Verdicts after which something is to be stored. */
+export type StoreVerdict = Extract<Verdict, { kind: 'new' | 'changed' }>;

@@ -1,0 +1,82 @@
+/**
+ * The composition root: everything a command needs from the outside world — database, HTTP,
+ * clock, log, the judge pool, notification channels, the archive client — built in ONE place
+ * and passed down explicitly. No stage opens its own connection, starts its own threads or reads
+ * the wall clock. The costly parts (judge threads, channels, the archive client) are built on
+ * first use, so a query command never pays for them, and `close()` closes whatever was built.
+ */
+import { resolve } from 'node:path';
+import { systemClock, type Clock } from '../app/clock.ts';
+import { createLogger, type Logger } from '../app/log.ts';
+import type { ChannelConfig } from '../config/schema.ts';
+import { createHttpClient, type FetchSettings, type HttpClient } from '../fetch/index.ts';
+import { createUrlReferences, withHiddenReferences, withUrlReferences } from '../fetch/url-references.ts';
+import type { ArchiveClient, ArchiveClientSettings } from '../import/archive-client.ts';
+import { createJudgePool, type JudgePage, type JudgePool } from '../judge/judge-pool.ts';
+import { closeChannels, createChannels, defaultDeliveryPolicy, type Channel } from '../notify/index.ts';
+import { openDatabase, type Db } from '../store/open-database.ts';
+
+export interface AppContext {
+  db: Db;
+  dbKind: 'pglite' | 'postgres';
+  http: HttpClient;
+  clock: Clock;
+  log: Logger;
+  /** Judges pages on worker threads with a deadline (judge-pool.ts); the threads start on the first page. */
+  judge: JudgePage;
+  /** The configured channels, built on the first call (later calls return the same ones). */
+  channels(configs: Record<string, ChannelConfig>): Map<string, Channel>;
+  /** An archive client for imports, built on the first call. */
+  archive(settings: Partial<ArchiveClientSettings>): Promise<ArchiveClient>;
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  /** PostgreSQL URL; when absent, embedded PGlite in `dataDir`. */
+  databaseUrl?: string | null;
+  /** PGlite data directory (default `./.factwatch`, or FACTWATCH_DATA_DIR). */
+  dataDir?: string | null;
+  clock?: Clock;
+  log?: Logger;
+  http?: HttpClient;
+  fetch?: Partial<FetchSettings>;
+  cwd?: string;
+}
+
+/** Where the embedded database lives unless told otherwise. */
+export function defaultDataDir(env: NodeJS.ProcessEnv, cwd: string): string {
+  return resolve(cwd, env.FACTWATCH_DATA_DIR ?? '.factwatch');
+}
+
+export async function createContext(opts: ContextOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<AppContext> {
+  const cwd = opts.cwd ?? process.cwd();
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? createLogger();
+  const databaseUrl = opts.databaseUrl ?? env.DATABASE_URL ?? null;
+  const dataDir = databaseUrl ? null : resolve(cwd, opts.dataDir ?? defaultDataDir(env, cwd));
+  const store = await openDatabase({ databaseUrl, dataDir });
+  // `${VAR}` in a source URL is resolved here, at the request, and nowhere else (url-references.ts).
+  const refs = createUrlReferences(env);
+  const http = opts.http ?? withUrlReferences(createHttpClient(opts.fetch ?? {}, { clock, log: withHiddenReferences(log, refs) }), refs);
+  let pool: JudgePool | null = null;
+  let channels: Map<string, Channel> | null = null;
+  let archive: Promise<ArchiveClient> | null = null;
+  return {
+    db: store.db,
+    dbKind: store.kind,
+    http,
+    clock,
+    log,
+    judge: (task) => (pool ??= createJudgePool()).judge(task),
+    channels: (configs) => (channels ??= createChannels(configs, { baseDir: cwd, timeoutMs: defaultDeliveryPolicy.timeoutMs })),
+    archive: (settings) =>
+      (archive ??= import('../import/archive-client.ts').then((m) => m.createArchiveClient(settings, { clock, log }))),
+    async close() {
+      const closing: Array<Promise<unknown>> = [http.close(), store.close()];
+      if (pool) closing.push(pool.close());
+      if (channels) closing.push(closeChannels(channels));
+      if (archive) closing.push(archive.then((a) => a.close()));
+      await Promise.allSettled(closing);
+    },
+  };
+}
