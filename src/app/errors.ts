@@ -1,16 +1,31 @@
 /**
  * Error classes that carry the retry decision with them, so callers (the check loop, the
- * scheduler, delivery) never parse messages to decide whether to try again.
+ * scheduler, delivery) never parse messages to decide whether to try again. Their codes are the
+ * closed lists of `error-codes.ts`.
  */
-export class FactwatchError extends Error {
+import { isBlockedCode, isFactwatchCode, type FactwatchCode, type FetchCode } from './error-codes.ts';
+
+export * from './error-codes.ts';
+
+/**
+ * A code as the constructor takes it: a literal, or a union of literals, must be a known code
+ * (`new FactwatchError('tiemout', …)` does not compile). A value typed only `string` is let
+ * through, and recorded as `internal` unless it is a known code, so `code` never holds anything
+ * outside `FactwatchCode`. The one caller that still passes a `string` is `asFactwatchError` in
+ * `src/pipeline/check-source.ts` (its parameter `code = 'internal'` widens to `string`); once
+ * that parameter is typed `FactwatchCode`, this type can become plain `FactwatchCode`.
+ */
+type CodeArgument<C extends string> = string extends C ? string : C extends FactwatchCode ? C : never;
+
+export class FactwatchError<C extends string = FactwatchCode> extends Error {
   /** Whether repeating the same operation later may succeed. */
   readonly retryable: boolean;
   /** A stable machine-readable code ("timeout", "too_large", "invalid_config", …). */
-  readonly code: string;
-  constructor(code: string, message: string, opts: { retryable?: boolean; cause?: unknown } = {}) {
+  readonly code: FactwatchCode;
+  constructor(code: C & CodeArgument<C>, message: string, opts: { retryable?: boolean; cause?: unknown } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = new.target.name;
-    this.code = code;
+    this.code = isFactwatchCode(code) ? code : 'internal';
     this.retryable = opts.retryable ?? false;
   }
 }
@@ -33,18 +48,22 @@ export class UsageError extends FactwatchError {
 
 /** A page could not be fetched. `status` is the HTTP status when there was a response. */
 export class FetchError extends FactwatchError {
+  declare readonly code: FetchCode;
   readonly url: string;
+  /** Refused by factwatch's own rules (address guard, scheme, robots.txt): the check is `blocked`. */
+  readonly blocked: boolean;
   readonly status: number | null;
   /** Server-requested delay before retrying (from Retry-After), in ms, if any. */
   readonly retryAfterMs: number | null;
   constructor(
-    code: string,
+    code: FetchCode,
     url: string,
     message: string,
     opts: { retryable?: boolean; status?: number | null; retryAfterMs?: number | null; cause?: unknown } = {},
   ) {
     super(code, `${url}: ${message}`, opts);
     this.url = url;
+    this.blocked = isBlockedCode(code);
     this.status = opts.status ?? null;
     this.retryAfterMs = opts.retryAfterMs ?? null;
   }

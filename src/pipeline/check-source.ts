@@ -130,7 +130,7 @@ async function runCheck(
     );
   } catch (err) {
     const e = asFactwatchError(err);
-    const outcome: CheckOutcome = e.code === 'gone' ? 'gone' : e.code.startsWith('blocked') ? 'blocked' : 'fetch_error';
+    const outcome: CheckOutcome = e.code === 'gone' ? 'gone' : e instanceof FetchError && e.blocked ? 'blocked' : 'fetch_error';
     log.warn({ source: source.id, code: e.code, err: e.message }, 'fetch failed');
     return failed(base, outcome, e, prevState, e instanceof FetchError ? e.status : null);
   }

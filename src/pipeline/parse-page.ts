@@ -3,7 +3,7 @@
  * the document, hash its content. Pure and structured-clone friendly on purpose, so it runs the
  * same inline or on a worker thread (`parse-pool.ts`) when a pass has many pages to parse.
  */
-import { FactwatchError } from '../app/errors.ts';
+import { FactwatchError, type FactwatchCode } from '../app/errors.ts';
 import { hashDocument } from '../extract/content-hash.ts';
 import { extractDocument } from '../extract/extract-document.ts';
 import { NestingTooDeepError } from '../extract/scan-page.ts';
@@ -21,7 +21,7 @@ export type ParsePageOutput =
   | { kind: 'suspect'; suspicion: Suspicion }
   | { kind: 'document'; document: PageDocument; contentHash: string }
   /** Extraction threw: its code and message (errors do not cross threads with their class). */
-  | { kind: 'failed'; code: string; message: string };
+  | { kind: 'failed'; code: FactwatchCode; message: string };
 
 /**
  * The most figures one page may hold. A real fact page has tens to a few hundred; a page of

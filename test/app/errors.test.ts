@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ARCHIVE_CODES,
+  BLOCKED_FETCH_CODES,
+  FactwatchError,
+  FETCH_CODES,
+  FetchError,
+  isBlockedCode,
+  isFactwatchCode,
+} from '../../src/app/errors.ts';
+import { DeliveryError } from '../../src/notify/delivery-error.ts';
+import { ArchiveError } from '../../src/import/archive-error.ts';
+
+describe('error codes', () => {
+  it('tells blocked fetches apart by the list, not by the spelling of the code', () => {
+    expect(FETCH_CODES.filter(isBlockedCode)).toEqual([...BLOCKED_FETCH_CODES]);
+    expect(isBlockedCode('gone')).toBe(false);
+    expect(isBlockedCode('timeout')).toBe(false);
+    expect(new FetchError('blocked_robots', 'https://a.test/p', 'disallowed').blocked).toBe(true);
+    expect(new FetchError('http_status', 'https://a.test/p', 'HTTP 500').blocked).toBe(false);
+  });
+
+  it('knows every code its error classes carry', () => {
+    expect(new DeliveryError('x', { retryable: false }).code).toBe('delivery_failed');
+    for (const code of ARCHIVE_CODES) expect(new ArchiveError(code, 'x').code).toBe(code);
+    for (const code of [...FETCH_CODES, 'usage', 'version_conflict', 'suspect_page', 'bad_cdx']) expect(isFactwatchCode(code)).toBe(true);
+    expect(isFactwatchCode('blocked')).toBe(false);
+  });
+
+  it('records a code that arrives as an unknown string as internal, so `code` is always a known one', () => {
+    const dynamic: string = ['no', 'such', 'code'].join('_');
+    expect(new FactwatchError(dynamic, 'x').code).toBe('internal');
+    const known: string = 'gone';
+    expect(new FactwatchError(known, 'x').code).toBe('gone');
+  });
+});
