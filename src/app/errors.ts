@@ -50,6 +50,12 @@ export class UsageError extends FactwatchError {
 export class FetchError extends FactwatchError {
   declare readonly code: FetchCode;
   readonly url: string;
+  /**
+   * The message without the URL in front (`message` is "<url>: <detail>"). A wrapper that names
+   * the failure differently — robots.txt, a URL with its references hidden, a receiver's origin —
+   * starts from this, instead of cutting the URL back off the message text.
+   */
+  readonly detail: string;
   /** Refused by factwatch's own rules (address guard, scheme, robots.txt): the check is `blocked`. */
   readonly blocked: boolean;
   readonly status: number | null;
@@ -58,11 +64,12 @@ export class FetchError extends FactwatchError {
   constructor(
     code: FetchCode,
     url: string,
-    message: string,
+    detail: string,
     opts: { retryable?: boolean; status?: number | null; retryAfterMs?: number | null; cause?: unknown } = {},
   ) {
-    super(code, `${url}: ${message}`, opts);
+    super(code, `${url}: ${detail}`, opts);
     this.url = url;
+    this.detail = detail;
     this.blocked = isBlockedCode(code);
     this.status = opts.status ?? null;
     this.retryAfterMs = opts.retryAfterMs ?? null;

@@ -20,6 +20,13 @@ describe('error codes', () => {
     expect(new FetchError('http_status', 'https://a.test/p', 'HTTP 500').blocked).toBe(false);
   });
 
+  it('keeps a fetch failure\'s detail apart from the URL its message starts with', () => {
+    const e = new FetchError('timeout', 'https://a.test/p', 'timed out (UND_ERR_HEADERS_TIMEOUT: x)', { retryable: true });
+    expect(e.message).toBe('https://a.test/p: timed out (UND_ERR_HEADERS_TIMEOUT: x)');
+    expect(e.detail).toBe('timed out (UND_ERR_HEADERS_TIMEOUT: x)');
+    expect(e).toMatchObject({ code: 'timeout', url: 'https://a.test/p', retryable: true, name: 'FetchError' });
+  });
+
   it('knows every code its error classes carry', () => {
     expect(new DeliveryError('x', { retryable: false }).code).toBe('delivery_failed');
     for (const code of ARCHIVE_CODES) expect(new ArchiveError(code, 'x').code).toBe(code);
