@@ -1,13 +1,19 @@
 /**
  * Error classes that carry the retry decision with them, so callers (the check loop, the
- * scheduler, delivery) never parse messages to decide whether to try again.
+ * scheduler, delivery) never parse messages to decide whether to try again. Their codes are the
+ * closed lists of `error-codes.ts`.
  */
-export class FactwatchError extends Error {
+import { isBlockedCode, type FactwatchCode, type FetchCode } from './error-codes.ts';
+
+export * from './error-codes.ts';
+
+
+export class FactwatchError<C extends FactwatchCode = FactwatchCode> extends Error {
   /** Whether repeating the same operation later may succeed. */
   readonly retryable: boolean;
   /** A stable machine-readable code ("timeout", "too_large", "invalid_config", …). */
-  readonly code: string;
-  constructor(code: string, message: string, opts: { retryable?: boolean; cause?: unknown } = {}) {
+  readonly code: FactwatchCode;
+  constructor(code: C, message: string, opts: { retryable?: boolean; cause?: unknown } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = new.target.name;
     this.code = code;
@@ -33,18 +39,29 @@ export class UsageError extends FactwatchError {
 
 /** A page could not be fetched. `status` is the HTTP status when there was a response. */
 export class FetchError extends FactwatchError {
+  declare readonly code: FetchCode;
   readonly url: string;
+  /**
+   * The message without the URL in front (`message` is "<url>: <detail>"). A wrapper that names
+   * the failure differently — robots.txt, a URL with its references hidden, a receiver's origin —
+   * starts from this, instead of cutting the URL back off the message text.
+   */
+  readonly detail: string;
+  /** Refused by factwatch's own rules (address guard, scheme, robots.txt): the check is `blocked`. */
+  readonly blocked: boolean;
   readonly status: number | null;
   /** Server-requested delay before retrying (from Retry-After), in ms, if any. */
   readonly retryAfterMs: number | null;
   constructor(
-    code: string,
+    code: FetchCode,
     url: string,
-    message: string,
+    detail: string,
     opts: { retryable?: boolean; status?: number | null; retryAfterMs?: number | null; cause?: unknown } = {},
   ) {
-    super(code, `${url}: ${message}`, opts);
+    super(code, `${url}: ${detail}`, opts);
     this.url = url;
+    this.detail = detail;
+    this.blocked = isBlockedCode(code);
     this.status = opts.status ?? null;
     this.retryAfterMs = opts.retryAfterMs ?? null;
   }

@@ -27,7 +27,7 @@ export async function observePage(
     fetched = await deps.http.fetchPage({ url: source.url, etag: validators?.etag ?? null, lastModified: validators?.lastModified ?? null }, toFetchSettings(source.fetch));
   } catch (err) {
     const error = asFactwatchError(err);
-    const outcome = error.code === 'gone' ? 'gone' : error.code.startsWith('blocked') ? 'blocked' : 'fetch_error';
+    const outcome = error.code === 'gone' ? 'gone' : error instanceof FetchError && error.blocked ? 'blocked' : 'fetch_error';
     return { kind: 'failed', outcome, error, status: error instanceof FetchError ? error.status : null };
   }
   const validatorsNow = { etag: fetched.etag, lastModified: fetched.lastModified };

@@ -176,7 +176,7 @@ async function fetchRobots(origin: string, ctx: RobotsCheckContext): Promise<Rul
 /** A robots fetch that failed: same code and retry decision as a page fetch, naming robots.txt. */
 function robotsFailure(err: unknown, url: string): FetchError {
   const e = classifyFetchError(err, url);
-  return new FetchError(e.code, url, `robots.txt: ${e.message.replace(`${url}: `, '')}`, {
+  return new FetchError(e.code, url, `robots.txt: ${e.detail}`, {
     status: e.status,
     retryable: e.retryable,
     cause: err,

@@ -86,8 +86,7 @@ export function withUrlReferences(client: HttpClient, refs: UrlReferences): Http
 function hideInError(err: unknown, refs: UrlReferences): unknown {
   if (err instanceof FetchError) {
     const url = refs.hide(err.url);
-    const message = refs.hide(err.message.startsWith(`${err.url}: `) ? err.message.slice(err.url.length + 2) : err.message);
-    return new FetchError(err.code, url, message, { retryable: err.retryable, status: err.status, retryAfterMs: err.retryAfterMs });
+    return new FetchError(err.code, url, refs.hide(err.detail), { retryable: err.retryable, status: err.status, retryAfterMs: err.retryAfterMs });
   }
   if (err instanceof FactwatchError) return new FactwatchError(err.code, refs.hide(err.message), { retryable: err.retryable });
   return new FactwatchError('internal', refs.hide(err instanceof Error ? err.message : String(err)));

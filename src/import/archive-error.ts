@@ -7,13 +7,11 @@
  * - `truncated_record`: the file ends inside this record (a failed capture).
  * - `too_large`: this record's body, decoded, is over the fetch `maxBytes` (a failed capture).
  */
-import { FactwatchError } from '../app/errors.ts';
-
-export type ArchiveErrorCode = 'bad_warc' | 'truncated_record' | 'too_large';
+import { FactwatchError, type ArchiveCode } from '../app/errors.ts';
 
 export class ArchiveError extends FactwatchError {
-  declare readonly code: ArchiveErrorCode;
-  constructor(code: ArchiveErrorCode, message: string, opts: { cause?: unknown } = {}) {
+  declare readonly code: ArchiveCode;
+  constructor(code: ArchiveCode, message: string, opts: { cause?: unknown } = {}) {
     super(code, message, { ...opts, retryable: false });
   }
 }

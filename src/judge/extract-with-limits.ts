@@ -3,7 +3,7 @@
  * nesting limit enforced by its streaming scan, and a cap on figures — and its failure turned
  * into a value instead of a throw, so it crosses a worker-thread boundary unchanged.
  */
-import { FactwatchError } from '../app/errors.ts';
+import { FactwatchError, type FactwatchCode } from '../app/errors.ts';
 import { hashDocument } from '../extract/content-hash.ts';
 import { extractDocument } from '../extract/extract-document.ts';
 import { NestingTooDeepError } from '../extract/scan-page.ts';
@@ -21,7 +21,7 @@ export type Extracted =
   | { kind: 'document'; document: PageDocument; contentHash: string }
   | { kind: 'suspect'; suspicion: Suspicion }
   /** Extraction threw or a limit was hit: its code and message (errors do not cross threads with their class). */
-  | { kind: 'failed'; code: string; message: string };
+  | { kind: 'failed'; code: FactwatchCode; message: string };
 
 /**
  * Extracts one page under the limits. The nesting rule is not a separate pass: the extractor's

@@ -1,3 +1,4 @@
+import type { FactwatchCode } from '../app/errors.ts';
 import type { Change, PageDocument } from '../extract/page-document.ts';
 import type { SuspectRule } from './assess-page.ts';
 
@@ -19,7 +20,7 @@ export type Verdict =
    */
   | { kind: 'suspect'; rule: SuspectRule; reason: string; contentHash: string | null }
   /** Extraction failed or hit a limit (`too_many_figures`, `too_slow`, `extraction_failed` …). */
-  | { kind: 'failed'; code: string; message: string }
+  | { kind: 'failed'; code: FactwatchCode; message: string }
   /** The first version of the source. */
   | { kind: 'new'; document: PageDocument; contentHash: string; summary: string }
   /** A revision of version `fromVersionId`, with the diff from it. */

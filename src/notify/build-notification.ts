@@ -2,7 +2,8 @@ import { loadReportMeta } from '../report/load-report-meta.ts';
 import { buildReportModel } from '../report/build-report-model.ts';
 import { renderJson } from '../report/render-json.ts';
 import type { Db } from '../store/open-database.ts';
-import { getSourceEvent, type ClaimedDelivery } from '../store/queries/deliveries.ts';
+import type { ClaimedDelivery } from '../store/queries/deliveries.ts';
+import { getSourceEvent } from '../store/queries/source-events.ts';
 import type { Notification } from './notification.ts';
 
 /** How many changed figures a chat message lists before "and N more". */

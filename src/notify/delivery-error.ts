@@ -1,4 +1,4 @@
-import { FactwatchError } from '../app/errors.ts';
+import { FactwatchError, type DeliveryCode } from '../app/errors.ts';
 
 /**
  * A delivery attempt failed. `retryable` decides between "try again later" and "dead now":
@@ -7,6 +7,7 @@ import { FactwatchError } from '../app/errors.ts';
  * operator's fix (`factwatch deliveries retry` re-queues it once fixed).
  */
 export class DeliveryError extends FactwatchError {
+  declare readonly code: DeliveryCode;
   readonly status: number | null;
   constructor(message: string, opts: { retryable: boolean; status?: number | null; cause?: unknown }) {
     super('delivery_failed', message, opts);

@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import { checkUrlHost, type Network } from '../fetch/address-guard.ts';
+import { FetchError } from '../app/errors.ts';
 import { classifyFetchError } from '../fetch/classify-error.ts';
 import { DeliveryError, isRetryableStatus } from './delivery-error.ts';
 
@@ -85,9 +86,13 @@ async function readReply(body: AsyncIterable<Buffer> & { destroy(): void }, limi
   return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
 }
 
-/** A refused address is configuration to fix, not a receiver to wait for: dead at once. */
+/**
+ * A refused address is configuration to fix, not a receiver to wait for: dead at once. The reason
+ * is the guard's own (a `FetchError`'s detail has no URL in front), so the message names `where`
+ * once and never the receiver's full URL.
+ */
 function blocked(where: string, err: unknown): DeliveryError {
-  const reason = err instanceof Error ? err.message.replace(/^\S+: /u, '') : String(err);
+  const reason = err instanceof FetchError ? err.detail : err instanceof Error ? err.message : String(err);
   return new DeliveryError(`${where}: ${reason}; list the receiver's network in the channel's allowNetworks if it is meant`, {
     retryable: false,
   });

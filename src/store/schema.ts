@@ -263,31 +263,6 @@ export const changes = pgTable(
   ],
 );
 
-/**
- * The notification outbox: one row per change and channel, written in the change's transaction so
- * a change is never lost between "stored" and "notified".
- */
-export const deliveries = pgTable(
-  'deliveries',
-  {
-    id: serial('id').primaryKey(),
-    changeId: integer('change_id')
-      .notNull()
-      .references(() => changes.id, { onDelete: 'cascade' }),
-    channel: text('channel').notNull(),
-    state: text('state').$type<DeliveryState>().notNull().default('pending'),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: tstz('next_attempt_at').notNull(),
-    lastError: text('last_error'),
-    deliveredAt: tstz('delivered_at'),
-  },
-  (t) => [
-    unique('deliveries_change_channel_unique').on(t.changeId, t.channel),
-    index('deliveries_due_idx').on(t.state, t.nextAttemptAt),
-    check('deliveries_state_check', oneOf('state', DELIVERY_STATES)),
-  ],
-);
-
 /** Kinds of source events that are notified besides changes. */
 export const SOURCE_EVENT_KINDS = ['gone', 'recovered'] as const;
 export type SourceEventKind = (typeof SOURCE_EVENT_KINDS)[number];
@@ -313,17 +288,31 @@ export const sourceEvents = pgTable(
   ],
 );
 
+/** What an outbox row notifies: a change of content, or a source event (gone, recovered). */
+export const DELIVERY_KINDS = ['change', 'event'] as const;
+export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
+
 /**
- * The outbox of source events, shaped like `deliveries`. Its ids come from the same sequence as
- * `deliveries.id`, so one delivery id names one row across both outboxes (`deliveries retry <id>`).
+ * The notification outbox, ONE table for everything notified: one row per (change, channel) or
+ * (source event, channel). A change's rows are written in the statement that stores the change
+ * and an event's in the transaction that settles the check which found it, so nothing is ever
+ * lost between "stored" and "notified". One table means one claim (leases, SKIP LOCKED), one
+ * retry/dead path and one id space for `deliveries retry <id>` (drizzle/0007_one_outbox.sql
+ * merged the former `event_deliveries` into it).
+ *
+ * The subject is two nullable foreign keys rather than one polymorphic id, so each keeps its
+ * cascade (a deleted change or source takes its deliveries along) and its own unique constraint
+ * with the channel; `deliveries_kind_check` makes exactly the one `kind` names set.
  */
-export const eventDeliveries = pgTable(
-  'event_deliveries',
+export const deliveries = pgTable(
+  'deliveries',
   {
-    id: integer('id').primaryKey().default(sql`nextval('deliveries_id_seq')`),
-    eventId: integer('event_id')
-      .notNull()
-      .references(() => sourceEvents.id, { onDelete: 'cascade' }),
+    id: serial('id').primaryKey(),
+    kind: text('kind').$type<DeliveryKind>().notNull(),
+    /** The change notified (kind 'change'), else null. */
+    changeId: integer('change_id').references(() => changes.id, { onDelete: 'cascade' }),
+    /** The source event notified (kind 'event'), else null. */
+    eventId: integer('event_id').references(() => sourceEvents.id, { onDelete: 'cascade' }),
     channel: text('channel').notNull(),
     state: text('state').$type<DeliveryState>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
@@ -332,9 +321,15 @@ export const eventDeliveries = pgTable(
     deliveredAt: tstz('delivered_at'),
   },
   (t) => [
-    unique('event_deliveries_event_channel_unique').on(t.eventId, t.channel),
-    index('event_deliveries_due_idx').on(t.state, t.nextAttemptAt),
-    check('event_deliveries_state_check', oneOf('state', DELIVERY_STATES)),
+    // Nulls are distinct, so each constraint binds only the rows of its own kind.
+    unique('deliveries_change_channel_unique').on(t.changeId, t.channel),
+    unique('deliveries_event_channel_unique').on(t.eventId, t.channel),
+    index('deliveries_due_idx').on(t.state, t.nextAttemptAt),
+    check('deliveries_state_check', oneOf('state', DELIVERY_STATES)),
+    check(
+      'deliveries_kind_check',
+      sql`(kind = 'change' and change_id is not null and event_id is null) or (kind = 'event' and event_id is not null and change_id is null)`,
+    ),
   ],
 );
 

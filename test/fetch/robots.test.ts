@@ -101,6 +101,17 @@ describe('robots.txt', () => {
     expect(paths()).toEqual(['/robots.txt']);
   });
 
+  it('names robots.txt in a failure to read it, with its URL once and the cause kept', async () => {
+    server.setRoute('/robots.txt', (req, res) => res.socket?.destroy());
+    const err = await fetchError(client.fetchPage({ url: server.url('/open/page') }));
+    expect(err.code).toBe('network');
+    expect(err.blocked).toBe(false);
+    expect(err.url).toBe(server.url('/robots.txt'));
+    expect(err.detail).toMatch(/^robots\.txt: network error \(/);
+    expect(err.message).toBe(`${server.url('/robots.txt')}: ${err.detail}`);
+    expect(paths()).toEqual(['/robots.txt']);
+  });
+
   it('keeps using rules it read before when robots.txt later fails (stale-if-error)', async () => {
     server.setRoute('/robots.txt', { body: ROBOTS, headers: { 'content-type': 'text/plain' } });
     await client.fetchPage({ url: server.url('/open/page') });

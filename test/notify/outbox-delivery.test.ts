@@ -13,6 +13,7 @@ import { deliverDue } from '../../src/notify/index.ts';
 import { closeChannels, createChannels, IDEMPOTENCY_HEADER, SIGNATURE_HEADER, verifySignature, type DeliveryPolicy } from '../../src/notify/index.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { listDeliveries, requeueDelivery } from '../../src/store/queries/deliveries.ts';
+import type { SchedulePolicy } from '../../src/schedule/plan-next-check.ts';
 import { listChanges } from '../../src/store/queries/changes.ts';
 import { syncSources } from '../../src/store/queries/sources.ts';
 import { startPageServer, type PageServer } from '../helpers/page-server.ts';
@@ -85,7 +86,7 @@ describe(`notification outbox (${backend})`, () => {
   });
 
   /** Sources whose changes go to `notify`; returns a function that runs one due pass. */
-  async function setup(prefix: string, n: number, channels: RawConfig['channels'], notify: string[]) {
+  async function setup(prefix: string, n: number, channels: RawConfig['channels'], notify: string[], schedulePolicy?: SchedulePolicy) {
     const config: RawConfig = {
       sources: Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, url: pages.url(`/${prefix}/${i}`), schedule: '0 * * * *', notify })),
       channels,
@@ -96,7 +97,7 @@ describe(`notification outbox (${backend})`, () => {
     const chans = createChannels(channels ?? {}, { baseDir: dir, timeoutMs: policy.timeoutMs });
     opened.push(chans);
     return {
-      check: () => runClaimedPass({ db: handle.db, http, clock, log }, sources, { owner: 'w', leaseMs: 60_000, batchSize: 50, concurrency: 4 }),
+      check: () => runClaimedPass({ db: handle.db, http, clock, log }, sources, { owner: 'w', leaseMs: 60_000, batchSize: 50, concurrency: 4, policy: schedulePolicy }),
       deliver: () => deliverDue({ db: handle.db, clock, log, channels: chans, policy, random: () => 0.5 }),
     };
   }
@@ -172,6 +173,34 @@ describe(`notification outbox (${backend})`, () => {
     const [row] = (await listDeliveries(handle.db)).filter((d) => d.source === 'rej-0');
     expect(row!.state).toBe('dead');
     expect(row!.attempts).toBe(1);
+  });
+
+  it('delivers gone and recovered events through the same outbox as changes, claimed together', async () => {
+    const channels = { events: { type: 'file' as const, path: 'out/events.jsonl' } };
+    const { check, deliver } = await setup('ev', 1, channels, ['events'], { backoffBaseMs: 1, backoffMaxMs: 1, goneAfter: 1 });
+    pages.setRoute('/ev/0', { body: page(1) });
+    await check();
+    clock.advance(3_600_000);
+    pages.setRoute('/ev/0', { status: 404, body: 'gone' });
+    await check();
+    clock.advance(3_600_000);
+    pages.setRoute('/ev/0', { body: page(2) });
+    await check();
+    // Nothing delivered yet; newest first: the return is settled after the change it brought is stored.
+    const rows = (await listDeliveries(handle.db)).filter((d) => d.source === 'ev-0');
+    expect(rows.map((d) => [d.kind, d.subject, d.state])).toEqual([
+      ['event', 'recovered', 'pending'],
+      ['change', 'change', 'pending'],
+      ['event', 'gone', 'pending'],
+      ['change', 'change', 'pending'],
+    ]);
+    // One pass claims and sends all four, whatever they notify.
+    expect(await deliver()).toEqual({ delivered: 4, retrying: 0, dead: 0 });
+    const lines = (await readFile(join(dir, 'out/events.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { key: string; event: string });
+    expect(lines.map((l) => l.event).sort()).toEqual(['change', 'change', 'gone', 'recovered']);
+    const events = rows.filter((d) => d.kind === 'event');
+    expect(lines.filter((l) => l.event !== 'change').map((l) => l.key).sort()).toEqual(events.map((d) => `event-${d.refId}`).sort());
+    expect((await listDeliveries(handle.db)).filter((d) => d.source === 'ev-0').every((d) => d.state === 'delivered' && d.attempts === 1)).toBe(true);
   });
 
   it('posts readable, escaped text with the figure changes to a Slack-compatible webhook, and appends JSONL lines', async () => {

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +19,7 @@ import { PGLITE_SHARED_BUFFERS } from '../../src/store/embedded/open-embedded.ts
 import { revisionHtml } from '../helpers/snapshots.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 import { makeDocument, makeVersionInput, storeNextVersion } from './make-document.ts';
+import { openOlderRelease } from './older-release.ts';
 
 async function journalEntries(): Promise<number> {
   const journal = JSON.parse(await readFile(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
@@ -49,7 +50,6 @@ describe(`migrations (${backend})`, () => {
       'changes',
       'checks',
       'deliveries',
-      'event_deliveries',
       'figures',
       'imported_captures',
       'source_events',
@@ -136,23 +136,10 @@ describe(`concurrent starters (${backend})`, () => {
 
 describe(`raw bodies of an older release (${backend})`, () => {
   it('migration 0005 keeps every existing version a readable keyframe, and new versions delta against them', async () => {
-    // The migrations as the release before raw deltas shipped them.
-    const oldFolder = await mkdtemp(join(tmpdir(), 'fw-old-migrations-'));
-    const journal = JSON.parse(await readFile(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
-    const entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag.startsWith('0005_')));
-    expect(entries).toHaveLength(5);
-    await mkdir(join(oldFolder, 'meta'));
-    await writeFile(join(oldFolder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
-    for (const e of entries) await copyFile(join(MIGRATIONS_FOLDER, `${e.tag}.sql`), join(oldFolder, `${e.tag}.sql`));
-
-    const url = process.env.DATABASE_URL;
-    const name = `fw_t_old_${Math.random().toString(36).slice(2, 10)}`;
-    const admin = url ? await openDatabase({ databaseUrl: url, skipMigrations: true }) : null;
-    if (admin) await admin.db.execute(sql.raw(`create database ${name}`));
-    const target = url ? Object.assign(new URL(url), { pathname: `/${name}` }).toString() : null;
-    const h = await openDatabase(target ? { databaseUrl: target, skipMigrations: true } : { memory: true, skipMigrations: true });
+    // A database as the release before raw deltas left it.
+    const h = await openOlderRelease('0005');
     try {
-      await migrateDatabase(h.db, h.kind, oldFolder);
+      expect(h.applied).toBe(5);
       const columns = async () =>
         (await executeRows<{ column_name: string }>(h.db, sql`select column_name from information_schema.columns where table_name = 'versions'`)).map((c) => c.column_name);
       expect(await columns()).not.toContain('raw_base_id');
@@ -183,11 +170,6 @@ describe(`raw bodies of an older release (${backend})`, () => {
       expect((await loadRawBody(h.db, stored.versionId))?.equals(next)).toBe(true);
     } finally {
       await h.close();
-      if (admin) {
-        await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-        await admin.close();
-      }
-      await rm(oldFolder, { recursive: true, force: true });
     }
   });
 });

@@ -8,7 +8,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../open-database.ts';
 import { executeRows } from '../execute-rows.ts';
-import { eventDeliveries, sourceEvents, type CheckOutcome, type SourceEventKind } from '../schema.ts';
+import { deliveries, sourceEvents, type CheckOutcome, type SourceEventKind } from '../schema.ts';
 import type { NewCheck } from '../types.ts';
 import { recordCheckRuns } from './record-check-runs.ts';
 
@@ -69,8 +69,8 @@ export async function settleChecks(db: Db, settled: SettledSource[], pendingChec
       const channels = [...new Set(s.event.channels)];
       if (event && channels.length > 0) {
         await tx
-          .insert(eventDeliveries)
-          .values(channels.map((channel) => ({ eventId: event.id, channel, state: 'pending' as const, nextAttemptAt: s.lastCheckedAt })));
+          .insert(deliveries)
+          .values(channels.map((channel) => ({ kind: 'event' as const, eventId: event.id, channel, state: 'pending' as const, nextAttemptAt: s.lastCheckedAt })));
       }
     }
   });

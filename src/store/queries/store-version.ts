@@ -141,8 +141,8 @@ function storeStatement(db: Db, input: StoreVersionInput, raw: EncodedRawBody): 
       returning id
     ),
     d as (
-      insert into deliveries (change_id, channel, state, next_attempt_at)
-      select c.id, ch.value, 'pending', ${at}::timestamptz from c, jsonb_array_elements_text(${channels}::jsonb) as ch
+      insert into deliveries (kind, change_id, channel, state, next_attempt_at)
+      select 'change', c.id, ch.value, 'pending', ${at}::timestamptz from c, jsonb_array_elements_text(${channels}::jsonb) as ch
     ),
     k as (
       insert into checks (source_id, checked_at, outcome, http_status, bytes, duration_ms, version_id, error, due_at)
