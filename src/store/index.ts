@@ -30,6 +30,7 @@ export {
 export { latestVersion, latestVersionHead, latestVersionHeads, versionAt, versionBySeq, listVersions, touchVersion, type VersionHead } from './queries/versions.ts';
 export { storeVersion, type StoreVersionInput, type StoredVersion, type StoreOutcome } from './queries/store-version.ts';
 export { claimDueSources, extendLeases, releaseLeases, type ClaimedSource } from './queries/leases.ts';
-export { recordChecks, listChecks } from './queries/checks.ts';
+export { listChecks } from './queries/checks.ts';
+export { recordCheckRuns } from './queries/record-check-runs.ts';
 export { listChanges, getChange, setChangeState, type ListChangesOptions } from './queries/changes.ts';
 export { figureSeries } from './queries/figures.ts';

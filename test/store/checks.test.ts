@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHECK_OUTCOMES, executeRows, listChecks, recordChecks, syncSources, type DatabaseHandle, type NewCheck } from '../../src/store/index.ts';
+import { CHECK_OUTCOMES, executeRows, listChecks, recordCheckRuns, syncSources, type DatabaseHandle, type NewCheck } from '../../src/store/index.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 
 const t = (iso: string) => new Date(iso);
@@ -19,7 +19,7 @@ describe(`checks (${backend})`, () => {
     await h?.close();
   });
 
-  it('recordChecks stores a batch with every outcome; optional fields default to null; listChecks is newest first', async () => {
+  it('recordCheckRuns stores a batch with every outcome; optional fields default to null; listChecks is newest first', async () => {
     const batch: NewCheck[] = CHECK_OUTCOMES.map((outcome, i) => ({
       sourceId: 'c-small',
       checkedAt: t(`2018-01-0${i + 1}T06:00:00Z`),
@@ -27,7 +27,7 @@ describe(`checks (${backend})`, () => {
       ...(outcome === 'fetch_error' ? { httpStatus: 503, error: 'http_503: Service Unavailable' } : {}),
       ...(outcome === 'unchanged' ? { httpStatus: 200, bytes: 66_000, durationMs: 12 } : {}),
     }));
-    await recordChecks(h.db, batch);
+    await recordCheckRuns(h.db, batch);
     const rows = await listChecks(h.db, 'c-small', 100);
     expect(rows.map((r) => r.outcome)).toEqual([...CHECK_OUTCOMES].reverse());
     expect(rows.find((r) => r.outcome === 'fetch_error')).toMatchObject({ httpStatus: 503, error: 'http_503: Service Unavailable', bytes: null });
@@ -40,7 +40,7 @@ describe(`checks (${backend})`, () => {
     ]);
   });
 
-  it('recordChecks writes a batch larger than one INSERT (12,001 rows) completely', async () => {
+  it('recordCheckRuns writes a batch larger than one INSERT (12,001 rows) completely', async () => {
     const start = t('2018-01-01T00:00:00Z').getTime();
     const batch: NewCheck[] = Array.from({ length: 12_001 }, (_, i) => ({
       sourceId: 'c-many',
@@ -49,7 +49,7 @@ describe(`checks (${backend})`, () => {
       httpStatus: 200,
       bytes: i,
     }));
-    await recordChecks(h.db, batch);
+    await recordCheckRuns(h.db, batch);
     const [row] = await executeRows<{ n: number; sum: number }>(
       h.db,
       sql`select count(*)::int as n, sum(bytes)::float8 as sum from checks where source_id = 'c-many'`,
@@ -58,17 +58,17 @@ describe(`checks (${backend})`, () => {
     expect(row?.sum).toBe((12_000 * 12_001) / 2);
   });
 
-  it('recordChecks rejects the whole batch when one row is invalid', async () => {
+  it('recordCheckRuns rejects the whole batch when one row is invalid', async () => {
     const batch: NewCheck[] = [
       { sourceId: 'c-empty', checkedAt: t('2018-01-01T00:00:00Z'), outcome: 'unchanged' },
       { sourceId: 'c-empty', checkedAt: t('2018-01-02T00:00:00Z'), outcome: 'nonsense' as 'unchanged' },
     ];
-    await expect(recordChecks(h.db, batch)).rejects.toThrow();
+    await expect(recordCheckRuns(h.db, batch)).rejects.toThrow();
     expect(await listChecks(h.db, 'c-empty', 10)).toEqual([]);
   });
 
-  it('recordChecks with an empty batch is a no-op', async () => {
-    await recordChecks(h.db, []);
+  it('recordCheckRuns with an empty batch is a no-op', async () => {
+    await recordCheckRuns(h.db, []);
     expect(await listChecks(h.db, 'c-empty', 10)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSources } from '../../src/config/resolve-source.ts';
 import { extractDocument } from '../../src/extract/index.ts';
 import { runCheckPass } from '../../src/check/check-pass.ts';
-import { executeRows, listVersions, loadRawBody, RawDeltaError, recordChecks, schema, syncSources, touchVersion, type DatabaseHandle } from '../../src/store/index.ts';
+import { executeRows, listVersions, loadRawBody, RawDeltaError, recordCheckRuns, schema, syncSources, touchVersion, type DatabaseHandle } from '../../src/store/index.ts';
 import { insertVersion, type InsertVersionInput } from '../../src/store/queries/insert-version.ts';
 import { MAX_DELTA_SHARE } from '../../src/store/raw-body.ts';
 import { revisionFile, revisionHtml } from '../helpers/snapshots.ts';
@@ -170,7 +170,7 @@ describe(`raw bodies as keyframes and deltas (${backend})`, () => {
       }
       const a = await storeNextVersion(h.db, makeVersionInput(id, t('2017-01-01T00:00:00Z'), 1, { rawBody: bodyA, document: makeDocument({ title: 'revision 1' }) }));
       // A was seen again on 2017-03-01 by a live check.
-      await recordChecks(h.db, [{ sourceId: id, checkedAt: t('2017-03-01T00:00:00Z'), outcome: 'unchanged', versionId: a.versionId }]);
+      await recordCheckRuns(h.db, [{ sourceId: id, checkedAt: t('2017-03-01T00:00:00Z'), outcome: 'unchanged', versionId: a.versionId }]);
       await touchVersion(h.db, a.versionId, t('2017-03-01T00:00:00Z'));
       // An archived capture from February shows other content: A is split around it.
       const b = await insertVersion(h.db, importInput(id, t('2017-02-01T00:00:00Z'), 2, bodyB));
