@@ -1,4 +1,5 @@
 import type { Clock } from '../app/clock.ts';
+import { forEachBounded } from '../app/for-each-bounded.ts';
 import type { Logger } from '../app/log.ts';
 import type { Db } from '../store/open-database.ts';
 import { claimDueDeliveries, markDelivered, markFailed, type ClaimedDelivery } from '../store/queries/deliveries.ts';
@@ -35,12 +36,8 @@ export async function deliverDue(deps: DeliverDeps, opts: { batchSize?: number; 
   while (!opts.signal?.aborted) {
     const claimed = await claimDueDeliveries(deps.db, { now: deps.clock.now(), leaseMs: policy.leaseMs, limit: opts.batchSize ?? 50 });
     if (claimed.length === 0) break;
-    const queue = [...claimed];
-    await Promise.all(
-      Array.from({ length: Math.min(opts.concurrency ?? 4, queue.length) }, async () => {
-        for (let d = queue.shift(); d; d = queue.shift()) await deliverOne(deps, policy, d, summary);
-      }),
-    );
+    // Every claimed delivery is sent, even after an abort: its lease would otherwise hide it until it expires.
+    await forEachBounded(claimed, Math.min(opts.concurrency ?? 4, claimed.length), (d) => deliverOne(deps, policy, d, summary));
   }
   return summary;
 }
