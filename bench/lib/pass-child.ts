@@ -18,7 +18,8 @@ import { silentLogger } from '../../src/app/log.ts';
 import { resolveSources } from '../../src/config/resolve-source.ts';
 import { createHttpClient } from '../../src/fetch/index.ts';
 import { executeRows } from '../../src/store/execute-rows.ts';
-import { openDatabase, type Db } from '../../src/store/open-database.ts';
+import type { Db } from '../../src/store/db.ts';
+import { openDatabase } from '../../src/store/open-database.ts';
 import { runCheckPass } from '../../src/check/check-pass.ts';
 import { createJudgePool } from '../../src/judge/judge-pool.ts';
 

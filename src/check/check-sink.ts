@@ -13,24 +13,13 @@ import type { Clock } from '../app/clock.ts';
 import type { ResolvedSource } from '../config/resolve-source.ts';
 import { defaultSchedulePolicy, type SchedulePolicy } from '../schedule/plan-next-check.ts';
 import { settleResult } from '../schedule/settle-result.ts';
-import type { Db } from '../store/open-database.ts';
+import type { Db } from '../store/db.ts';
 import { settleChecks, type SettledSource } from '../store/queries/settle-checks.ts';
 import { recordUrl } from '../store/queries/sources.ts';
 import { storeVersion, type StoreOutcome, type StoreVersionInput } from '../store/queries/store-version.ts';
 import type { NewCheck } from '../store/types.ts';
-import type { CheckResult } from './check-result.ts';
+import type { RecordedCheck } from './recorded-check.ts';
 import type { SourceState } from './source-state.ts';
-
-/** One check's result as the sink records it. */
-export interface RecordedCheck {
-  result: CheckResult;
-  /** The check row to write; null when `storeVersion` wrote it with the version. */
-  check: NewCheck | null;
-  /** Validators to keep for the next request. */
-  fetchState: { etag: string | null; lastModified: string | null };
-  /** Shrunken content refused by this check, and its sightings in a row; null resets. */
-  shrink: { contentHash: string; sightings: number } | null;
-}
 
 export interface CheckSink {
   /** Stores a version now, fenced by the sink's lease when it has one. */

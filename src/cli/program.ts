@@ -38,13 +38,3 @@ export function buildProgram(): Command {
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }
-
-/** Global options as seen from any subcommand. */
-export interface GlobalOptions {
-  config?: string;
-  dataDir?: string;
-}
-
-export function globalOptions(cmd: Command): GlobalOptions {
-  return cmd.optsWithGlobals() as GlobalOptions;
-}

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG_FILE, loadConfig, resolveSources, type ResolvedSource } from '../config/index.ts';
 import type { RawConfig } from '../config/schema.ts';
-import { globalOptions } from './program.ts';
+import { globalOptions } from './global-options.ts';
 
 /**
  * Opens the application context for one command and always closes it, so a command cannot

@@ -14,7 +14,7 @@ import { needsPreviousEnding, rawEnding } from '../judge/assess-page.ts';
 import type { Capture } from '../judge/capture.ts';
 import type { PreviousVersion } from '../judge/judge-capture.ts';
 import { judgeInline, type JudgePage } from '../judge/judge-pool.ts';
-import type { Db } from '../store/open-database.ts';
+import type { Db } from '../store/db.ts';
 import { insertVersion, type Comparison, type PlacedVersion } from '../store/queries/insert-version.ts';
 import { versionAt } from '../store/queries/versions.ts';
 import { loadRawBody } from '../store/raw-body.ts';

@@ -31,7 +31,7 @@ import { countCapture, emptySummary, type CaptureEvent, type ImportObserver, typ
 import { matchKnownUrl, urlMatchKey } from './match-url.ts';
 import { listCdxRows } from './page-cdx.ts';
 import { readWarcCaptures, type WarcCapture } from './warc-captures.ts';
-import type { Db } from '../store/open-database.ts';
+import type { Db } from '../store/db.ts';
 import { listDoneCaptureKeys, recordImportedCapture, versionByCaptureDigest } from '../store/queries/import-ledger.ts';
 import { listSourceUrls } from '../store/queries/sources.ts';
 import { loadRawBody } from '../store/raw-body.ts';

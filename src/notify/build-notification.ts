@@ -1,7 +1,7 @@
 import { loadReportMeta } from '../report/load-report-meta.ts';
 import { buildReportModel } from '../report/build-report-model.ts';
 import { renderJson } from '../report/render-json.ts';
-import type { Db } from '../store/open-database.ts';
+import type { Db } from '../store/db.ts';
 import type { ClaimedDelivery } from '../store/queries/deliveries.ts';
 import { getSourceEvent } from '../store/queries/source-events.ts';
 import type { Notification } from './notification.ts';

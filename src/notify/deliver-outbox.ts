@@ -1,7 +1,7 @@
 import type { Clock } from '../app/clock.ts';
 import { forEachBounded } from '../app/for-each-bounded.ts';
 import type { Logger } from '../app/log.ts';
-import type { Db } from '../store/open-database.ts';
+import type { Db } from '../store/db.ts';
 import { claimDueDeliveries, markDelivered, markFailed, type ClaimedDelivery } from '../store/queries/deliveries.ts';
 import { buildNotification } from './build-notification.ts';
 import type { Channel } from './channels.ts';

@@ -1,6 +1,6 @@
 import type { PageDocument } from '../extract/page-document.ts';
 import type { ReportMeta } from './report-meta.ts';
-import type { Db } from '../store/open-database.ts';
+import type { Db } from '../store/db.ts';
 import { getChange } from '../store/queries/changes.ts';
 import { versionBySeq } from '../store/queries/versions.ts';
 import type { ChangeRow } from '../store/types.ts';

@@ -14,7 +14,8 @@ import { createUrlReferences, withHiddenReferences, withUrlReferences } from '..
 import type { ArchiveClient, ArchiveClientSettings } from '../import/archive-client.ts';
 import { createJudgePool, type JudgePage, type JudgePool } from '../judge/judge-pool.ts';
 import { closeChannels, createChannels, defaultDeliveryPolicy, type Channel } from '../notify/index.ts';
-import { openDatabase, type Db } from '../store/open-database.ts';
+import type { Db } from '../store/db.ts';
+import { openDatabase } from '../store/open-database.ts';
 
 export interface AppContext {
   db: Db;

@@ -1,5 +1,5 @@
 import type { ResolvedSource } from '../config/resolve-source.ts';
-import type { RecordedCheck } from '../check/check-sink.ts';
+import type { RecordedCheck } from '../check/recorded-check.ts';
 import type { SettledSource } from '../store/queries/settle-checks.ts';
 import { planNextCheck, type SchedulePolicy } from './plan-next-check.ts';
 

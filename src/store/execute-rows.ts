@@ -4,7 +4,7 @@
  * runs raw SQL reads its rows through this, so it works on both backends.
  */
 import type { SQL } from 'drizzle-orm';
-import type { Db } from './open-database.ts';
+import type { Db } from './db.ts';
 
 /** Runs a raw query and returns its rows, whichever driver is behind `db`. */
 export async function executeRows<T extends Record<string, unknown>>(

@@ -1,5 +1,6 @@
 /** The storage stage: open/migrate the database and the queries every other stage uses. */
-export { openDatabase, type Db, type DbKind, type DatabaseHandle, type OpenDatabaseOptions } from './open-database.ts';
+export { openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './open-database.ts';
+export type { Db, DbKind } from './db.ts';
 export { migrateDatabase, MIGRATIONS_FOLDER } from './migrate.ts';
 export { loadRawBody, compressBody } from './raw-body.ts';
 export { RawDeltaError } from './raw-delta.ts';

@@ -5,17 +5,13 @@
  * query file knows which backend it runs on.
  */
 import { resolve } from 'node:path';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { FactwatchError } from '../app/errors.ts';
 import { openEmbedded } from './embedded/open-embedded.ts';
 import { migrateDatabase } from './migrate.ts';
 import * as schema from './schema.ts';
-
-/** A drizzle database on either backend. */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
-export type DbKind = 'pglite' | 'postgres';
+import type { Db, DbKind } from './db.ts';
 
 export interface DatabaseHandle {
   db: Db;

@@ -17,7 +17,7 @@ import { gunzip, gzip } from 'node:zlib';
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { newestFirst } from './queries/version-order.ts';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from './open-database.ts';
+import type { Db } from './db.ts';
 import { applyDelta, createDelta, RawDeltaError } from './raw-delta.ts';
 import { versions } from './schema.ts';
 

@@ -14,16 +14,7 @@ import type { MiddlewareHandler } from 'hono';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { errorBody } from './api-error.ts';
-import type { WebEnv } from './web-deps.ts';
-
-export interface HostPolicy {
-  /** Host values answered, lowercase, as `URL.host` spells them (no `:80`, IPv6 in brackets). */
-  hosts: ReadonlySet<string>;
-  /** Origins a form may come from besides the request's own (the public one, behind a TLS proxy). */
-  origins: ReadonlySet<string>;
-  /** Origin of absolute links: `publicUrl`'s, else the bound address's. */
-  linkOrigin: string;
-}
+import type { HostPolicy, WebEnv } from './web-deps.ts';
 
 export interface HostPolicyOptions {
   /** The address the server listens on; absent for an app used in-process (`app.request`). */

@@ -1,5 +1,5 @@
 /** Loading what a URL names, or answering 404 — shared by the pages and the API. */
-import type { Db } from '../store/open-database.ts';
+import type { Db } from '../store/db.ts';
 import { getChange } from '../store/queries/changes.ts';
 import { getSource } from '../store/queries/sources.ts';
 import type { ChangeRow, SourceRow } from '../store/types.ts';

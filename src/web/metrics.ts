@@ -4,7 +4,7 @@
  * are refilled from table totals on each scrape (rows are never deleted, so they only grow).
  */
 import { Counter, Gauge, Registry, collectDefaultMetrics, type Metric } from 'prom-client';
-import type { Db } from '../store/open-database.ts';
+import type { Db } from '../store/db.ts';
 import { countChangesByState, countChecksByOutcome, countDeliveriesByState, fetchDurationHistogram } from '../store/queries/metrics.ts';
 
 /** Bucket bounds in seconds: a local GET is ~1 ms, a slow site tens of seconds. */

@@ -1,7 +1,6 @@
 import type { Clock } from '../app/clock.ts';
 import type { Logger } from '../app/log.ts';
-import type { Db } from '../store/open-database.ts';
-import type { HostPolicy } from './host-allow-list.ts';
+import type { Db } from '../store/db.ts';
 
 /** What the web layer needs from the composition root; nothing else reaches it. */
 export interface WebDeps {
@@ -27,4 +26,14 @@ export interface WebEnv {
     /** This browser's CSRF token, for hidden form fields. */
     csrfToken: string;
   };
+}
+
+/** Which Host values and Origins the server answers (built by host-allow-list.ts). */
+export interface HostPolicy {
+  /** Host values answered, lowercase, as `URL.host` spells them (no `:80`, IPv6 in brackets). */
+  hosts: ReadonlySet<string>;
+  /** Origins a form may come from besides the request's own (the public one, behind a TLS proxy). */
+  origins: ReadonlySet<string>;
+  /** Origin of absolute links: `publicUrl`'s, else the bound address's. */
+  linkOrigin: string;
 }

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { executeRows } from '../../src/store/execute-rows.ts';
-import type { Db } from '../../src/store/open-database.ts';
+import type { Db } from '../../src/store/db.ts';
 
 export interface HistoryCounts {
   versions: number;

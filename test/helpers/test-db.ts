@@ -15,7 +15,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { MIGRATIONS_FOLDER } from '../../src/store/migrate.ts';
-import { openDatabase, type DatabaseHandle, type DbKind } from '../../src/store/open-database.ts';
+import { openDatabase, type DatabaseHandle } from '../../src/store/open-database.ts';
+import type { DbKind } from '../../src/store/db.ts';
 
 /** The backend the tests in this run use; put it in test names. */
 export const backend: DbKind = process.env.DATABASE_URL ? 'postgres' : 'pglite';

@@ -1,5 +1,5 @@
 /** A source's history as plain data, for comparing two import runs. */
-import type { Db } from '../../src/store/open-database.ts';
+import type { Db } from '../../src/store/db.ts';
 import { getChange, listChanges } from '../../src/store/queries/changes.ts';
 import { listVersions } from '../../src/store/queries/versions.ts';
 

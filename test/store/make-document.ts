@@ -1,6 +1,6 @@
 /** Small hand-built PageDocuments and figures for store tests (no extraction involved). */
 import type { Change, Figure, PageDocument } from '../../src/extract/page-document.ts';
-import type { Db } from '../../src/store/open-database.ts';
+import type { Db } from '../../src/store/db.ts';
 import { latestVersionHead, storeVersion, type StoreVersionInput, type StoredVersion } from '../../src/store/queries/versions.ts';
 
 export function makeFigure(over: Partial<Figure> = {}): Figure {

@@ -13,7 +13,7 @@ import { silentLogger } from '../../src/app/log.ts';
 import { resolveSources } from '../../src/config/resolve-source.ts';
 import { createHttpClient } from '../../src/fetch/index.ts';
 import { runCheckPass } from '../../src/check/check-pass.ts';
-import type { Db } from '../../src/store/open-database.ts';
+import type { Db } from '../../src/store/db.ts';
 import { syncSources } from '../../src/store/queries/sources.ts';
 import { startPageServer } from '../helpers/page-server.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';

@@ -1,7 +1,7 @@
 /** Changes: listing for review, one change with both versions, and the review state. */
 import { and, desc, eq, gte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import { changes, versions } from '../schema.ts';
 import type { ChangeState } from '../schema.ts';
 import type { ChangeRow, ChangeSummary, VersionRef } from '../types.ts';

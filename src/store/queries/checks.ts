@@ -4,7 +4,7 @@
  * (store-version.ts).
  */
 import { desc, eq } from 'drizzle-orm';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import { checks } from '../schema.ts';
 import type { CheckRow } from '../types.ts';
 

@@ -6,7 +6,7 @@
  * when the lease passes — at least once, never lost.
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import { executeRows } from '../execute-rows.ts';
 import type { DeliveryKind, DeliveryState } from '../schema.ts';
 import { toDateOrNull } from './leases.ts';

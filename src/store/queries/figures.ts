@@ -1,7 +1,7 @@
 /** Figures over time: "every value of bilateral trade since 2011". */
 import { and, asc, eq } from 'drizzle-orm';
 import { newestFirst, oldestFirst } from './version-order.ts';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import { figures, versions } from '../schema.ts';
 import type { FigurePoint } from '../types.ts';
 

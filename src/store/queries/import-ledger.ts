@@ -5,7 +5,7 @@
  * but do not count as done: the next run tries them again.
  */
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import { importedCaptures, versions, type ImportOrigin, type ImportOutcome } from '../schema.ts';
 import type { VersionRow } from '../types.ts';
 

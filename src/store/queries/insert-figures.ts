@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Figure } from '../../extract/page-document.ts';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 
 /** A transaction handle or the database itself: figure rows are always written inside a version's transaction. */
 type Tx = Pick<Db, 'execute'>;

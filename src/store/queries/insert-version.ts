@@ -10,7 +10,7 @@ import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import { newestFirst, oldestFirst } from './version-order.ts';
 import type { Change, PageDocument } from '../../extract/page-document.ts';
 import { executeRows } from '../execute-rows.ts';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import { insertFigures } from './insert-figures.ts';
 import { copyRawBody, encodeRawBody, keyframeFor } from '../raw-body.ts';
 import { changes, sources, versions } from '../schema.ts';

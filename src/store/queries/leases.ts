@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import { executeRows } from '../execute-rows.ts';
 
 /** A source this worker now holds, with the state its check and scheduling need. */

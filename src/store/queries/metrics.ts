@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { executeRows } from '../execute-rows.ts';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 
 export interface CountBy {
   label: string;

@@ -4,7 +4,7 @@
  * most of all when nothing was due; the due ones come from the `next_check_at` index.
  */
 import { inArray, isNull, lte, or } from 'drizzle-orm';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import { sources } from '../schema.ts';
 import type { SourceRow } from '../types.ts';
 import { listSources } from './sources.ts';

@@ -14,7 +14,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { executeRows } from '../execute-rows.ts';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import type { NewCheck } from '../types.ts';
 
 type Executor = Pick<Db, 'execute'>;

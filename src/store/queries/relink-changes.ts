@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Change } from '../../extract/page-document.ts';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import { changes, versions } from '../schema.ts';
 
 /** A transaction or the database itself. */

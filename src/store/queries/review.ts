@@ -6,7 +6,7 @@
 import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import { executeRows } from '../execute-rows.ts';
 import { changeSummaryColumns, fromV, toV } from './changes.ts';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import { changes, sources } from '../schema.ts';
 import type { ChangeState } from '../schema.ts';
 import type { ChangeSummary, SourceRow } from '../types.ts';

@@ -6,7 +6,7 @@
  * unchanged checks are nearly all checks and their bookkeeping would otherwise dominate a pass.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import { executeRows } from '../execute-rows.ts';
 import { deliveries, sourceEvents, type CheckOutcome, type SourceEventKind } from '../schema.ts';
 import type { NewCheck } from '../types.ts';

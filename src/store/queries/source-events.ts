@@ -1,6 +1,6 @@
 /** Reading the source events (gone, recovered) that the outbox notifies. */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import { executeRows } from '../execute-rows.ts';
 import type { SourceEventKind } from '../schema.ts';
 import { toDateOrNull } from './leases.ts';

@@ -1,6 +1,6 @@
 /** What `factwatch status` shows per source: schedule, last outcome, last change, lease. */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import { executeRows } from '../execute-rows.ts';
 import { toDateOrNull } from './leases.ts';
 

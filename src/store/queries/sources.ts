@@ -1,6 +1,6 @@
 /** Sources: configuration synced from the config file, fetch state, and URL history. */
 import { and, asc, eq, inArray, isNull, not, sql } from 'drizzle-orm';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import { sources, sourceUrls } from '../schema.ts';
 import type { CheckOutcome } from '../schema.ts';
 import type { SourceRow, SourceUrlRow } from '../types.ts';

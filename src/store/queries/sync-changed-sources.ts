@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { executeRows } from '../execute-rows.ts';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import { sources } from '../schema.ts';
 import { syncSources, type SourceConfig } from './sources.ts';
 

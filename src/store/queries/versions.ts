@@ -1,7 +1,7 @@
 /** Reading versions: the latest, the one in force at an instant, by seq, and the history list. */
 import { and, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
 import { newestFirst, oldestFirst } from './version-order.ts';
-import type { Db } from '../open-database.ts';
+import type { Db } from '../db.ts';
 import { versions } from '../schema.ts';
 import type { VersionRow, VersionSummary } from '../types.ts';
 

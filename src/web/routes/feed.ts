@@ -14,7 +14,7 @@ import { listChangesPage, type ChangeListItem } from '../../store/queries/review
 import { requireSource } from '../lookups.ts';
 import { escapeHtml } from '../../report/escape.ts';
 import { xmlSafeText } from '../../report/inert-text.ts';
-import type { HostPolicy } from '../host-allow-list.ts';
+import type { HostPolicy } from '../web-deps.ts';
 import { formatStamp, sourcePath } from '../views/format.ts';
 import type { WebDeps, WebEnv } from '../web-deps.ts';
 
