@@ -1,15 +1,15 @@
 import { Agent } from 'undici';
+import { backoff } from '../app/backoff.ts';
 import type { Clock } from '../app/clock.ts';
 import { FetchError } from '../app/errors.ts';
 import type { Logger } from '../app/log.ts';
 import { checkUrlHost, createGuardedLookup, parseNetworks, type Network } from './address-guard.ts';
 import { classifyFetchError } from './classify-error.ts';
 import { decodeBody, type DecodedBody } from './decode-body.ts';
-import { MAX_RETRY_AFTER_MS, resolveFetchSettings, type FetchSettings, type ResolvedFetchSettings } from './fetch-settings.ts';
+import { MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, resolveFetchSettings, type FetchSettings, type ResolvedFetchSettings } from './fetch-settings.ts';
 import { HostLimiter } from './host-limiter.ts';
 import { requestHop } from './request-hop.ts';
 import { RobotsCache } from './robots.ts';
-import { computeBackoffMs } from './retry-policy.ts';
 
 export interface FetchRequest {
   url: string;
@@ -187,7 +187,7 @@ export function createHttpClient(settings: Partial<FetchSettings>, deps: HttpCli
           // Too long to hold a worker: hand the wait to the scheduler via retryAfterMs.
           throw error;
         }
-        const delayMs = error.retryAfterMs ?? computeBackoffMs(attempt, s.retryBaseMs, deps.random);
+        const delayMs = error.retryAfterMs ?? backoff({ attempt, baseMs: s.retryBaseMs, maxMs: MAX_BACKOFF_MS, jitter: 'equal', random: deps.random });
         deps.log.warn({ url: state.url, code: error.code, status: error.status, attempt, delayMs }, 'fetch failed; retrying');
         await sleep(delayMs);
       }

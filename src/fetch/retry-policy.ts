@@ -1,8 +1,7 @@
-import { MAX_BACKOFF_MS } from './fetch-settings.ts';
-
 /**
- * When to try again and how long to wait. Pure functions: the client supplies the clock (for
- * Retry-After dates) and the random source (for jitter), so tests can pin both.
+ * Whether to try again and how long the server asked us to wait. Pure functions: the client
+ * supplies the clock (for Retry-After dates), so tests can pin it. The backoff itself, when the
+ * server names no delay, is `backoff()` in `src/app/backoff.ts`.
  */
 
 /** HTTP statuses worth repeating: the server said "not now", not "never". */
@@ -24,14 +23,4 @@ export function parseRetryAfter(header: string | null | undefined, nowMs: number
   const at = Date.parse(value);
   if (Number.isNaN(at)) return null;
   return Math.max(0, at - nowMs);
-}
-
-/**
- * Exponential backoff with "equal jitter": half the delay is fixed, half random, so retries of
- * many sources that failed together spread out while none retries immediately. `attempt` is the
- * number of the attempt that just failed, from 1.
- */
-export function computeBackoffMs(attempt: number, baseMs: number, random: () => number = Math.random): number {
-  const exp = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(exp / 2 + (exp / 2) * random());
 }

@@ -8,6 +8,7 @@
  * names them), the per-host limiter, Retry-After parsing, backoff with jitter, capped bodies.
  */
 import { Agent, request } from 'undici';
+import { backoff } from '../app/backoff.ts';
 import type { Clock } from '../app/clock.ts';
 import { FetchError } from '../app/errors.ts';
 import type { Logger } from '../app/log.ts';
@@ -15,7 +16,8 @@ import { checkUrlHost, createGuardedLookup, parseNetworks } from '../fetch/addre
 import { classifyFetchError } from '../fetch/classify-error.ts';
 import { HostLimiter } from '../fetch/host-limiter.ts';
 import { readBody } from '../fetch/read-body.ts';
-import { computeBackoffMs, isRetryableStatus, parseRetryAfter } from '../fetch/retry-policy.ts';
+import { MAX_BACKOFF_MS } from '../fetch/fetch-settings.ts';
+import { isRetryableStatus, parseRetryAfter } from '../fetch/retry-policy.ts';
 
 export interface ArchiveClientSettings {
   userAgent: string;
@@ -151,7 +153,7 @@ export function createArchiveClient(partial: Partial<ArchiveClientSettings>, dep
           const error = classifyFetchError(err, url);
           if (!error.retryable || attempt > s.retries) throw error;
           if (error.retryAfterMs !== null && error.retryAfterMs > s.maxRetryAfterMs) throw error;
-          const delayMs = error.retryAfterMs ?? computeBackoffMs(attempt, s.retryBaseMs, deps.random);
+          const delayMs = error.retryAfterMs ?? backoff({ attempt, baseMs: s.retryBaseMs, maxMs: MAX_BACKOFF_MS, jitter: 'equal', random: deps.random });
           deps.log.warn({ url, status: error.status, code: error.code, attempt, delayMs }, 'archive request failed; backing off');
           await sleep(delayMs);
         }

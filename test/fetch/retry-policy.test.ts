@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BACKOFF_MS } from '../../src/fetch/fetch-settings.ts';
-import { computeBackoffMs, isRetryableStatus, parseRetryAfter } from '../../src/fetch/retry-policy.ts';
+import { isRetryableStatus, parseRetryAfter } from '../../src/fetch/retry-policy.ts';
 
 describe('isRetryableStatus', () => {
   it.each([
@@ -37,16 +36,5 @@ describe('parseRetryAfter', () => {
     [null, null],
   ])('%j → %j', (header, expected) => {
     expect(parseRetryAfter(header, now)).toBe(expected);
-  });
-});
-
-describe('computeBackoffMs', () => {
-  it('doubles per attempt, between half and all of base·2^(attempt-1)', () => {
-    expect([1, 2, 3, 4].map((n) => computeBackoffMs(n, 500, () => 0))).toEqual([250, 500, 1000, 2000]);
-    expect([1, 2, 3, 4].map((n) => computeBackoffMs(n, 500, () => 1))).toEqual([500, 1000, 2000, 4000]);
-  });
-
-  it('is capped', () => {
-    expect(computeBackoffMs(30, 500, () => 1)).toBe(MAX_BACKOFF_MS);
   });
 });
