@@ -1,7 +1,11 @@
+import { backoff } from '../app/backoff.ts';
+import type { FetchError } from '../app/errors.ts';
+import { MAX_BACKOFF_MS } from './fetch-settings.ts';
+
 /**
- * Whether to try again and how long the server asked us to wait. Pure functions: the client
- * supplies the clock (for Retry-After dates), so tests can pin it. The backoff itself, when the
- * server names no delay, is `backoff()` in `src/app/backoff.ts`.
+ * When to try a failed request again and how long to wait, for both HTTP clients (the page
+ * fetcher and the archive client). Pure functions: the client supplies the clock (for
+ * Retry-After dates) and the random source (for jitter), so tests can pin both.
  */
 
 /** HTTP statuses worth repeating: the server said "not now", not "never". */
@@ -23,4 +27,22 @@ export function parseRetryAfter(header: string | null | undefined, nowMs: number
   const at = Date.parse(value);
   if (Number.isNaN(at)) return null;
   return Math.max(0, at - nowMs);
+}
+
+/**
+ * The wait before repeating a request that failed with `error` on attempt number `attempt`, or
+ * null when it must not be repeated in process: the failure is not retryable ("never", not "not
+ * now"), or the server asked for a longer pause than `maxRetryAfterMs` — too long to hold a
+ * worker, so the error goes back to the caller with its `retryAfterMs` for the scheduler. A
+ * Retry-After within the cap is honoured as sent; without one, `backoff()` with equal jitter
+ * from `baseMs`, capped at `MAX_BACKOFF_MS`.
+ */
+export function retryDelayFor(
+  error: FetchError,
+  attempt: number,
+  opts: { baseMs: number; maxRetryAfterMs: number; random?: (() => number) | undefined },
+): number | null {
+  if (!error.retryable) return null;
+  if (error.retryAfterMs !== null && error.retryAfterMs > opts.maxRetryAfterMs) return null;
+  return error.retryAfterMs ?? backoff({ attempt, baseMs: opts.baseMs, maxMs: MAX_BACKOFF_MS, jitter: 'equal', random: opts.random });
 }
