@@ -18,6 +18,7 @@ import { classifyFetchError } from '../fetch/classify-error.ts';
 import { HostLimiter } from '../fetch/host-limiter.ts';
 import { readBody } from '../fetch/read-body.ts';
 import { isRetryableStatus, parseRetryAfter, retryDelayFor } from '../fetch/retry-policy.ts';
+import { MAX_REQUESTS_PER_SECOND } from './limits.ts';
 
 export interface ArchiveClientSettings {
   userAgent: string;
@@ -35,10 +36,6 @@ export interface ArchiveClientSettings {
   maxBytes: number;
   maxRedirects: number;
 }
-
-import { MAX_REQUESTS_PER_SECOND } from './limits.ts';
-
-export { MAX_REQUESTS_PER_SECOND };
 
 export const defaultArchiveSettings: ArchiveClientSettings = {
   userAgent: 'factwatch/0.1 history import (+https://github.com/factwatch/factwatch)',
