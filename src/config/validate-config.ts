@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
-import { validate as isValidCronExpression } from 'node-cron';
+import { scheduleProblem } from '../schedule/read-schedule.ts';
+import { DEFAULT_TIMEZONE } from './resolve-source.ts';
 import { configSchema, type RawConfig } from './schema.ts';
 
 /** Profiles the extractor knows; kept here so config validation needs no HTML machinery. */
@@ -26,8 +27,8 @@ export function validateConfig(input: unknown): ValidationResult {
 function semanticProblems(config: Partial<RawConfig>): string[] {
   const problems: string[] = [];
   // 100,000 sources share a handful of schedules and zones: judge each distinct one once.
-  const isValidCron = memoize(isValidCronExpression);
   const isValidTimeZone = memoize(isKnownTimeZone);
+  const problemOfSchedule = memoize(scheduleProblem);
   const channels = new Set(Object.keys(config.channels ?? {}));
   const seen = new Map<string, number>();
   (config.sources ?? []).forEach((s, i) => {
@@ -38,8 +39,12 @@ function semanticProblems(config: Partial<RawConfig>): string[] {
       if (prev !== undefined) problems.push(`${at}.id: duplicate source id "${s.id}" (also sources[${prev}])`);
       else seen.set(s.id, i);
     }
-    if (typeof s.schedule === 'string' && !isValidCron(s.schedule)) {
-      problems.push(`${at}.schedule: "${s.schedule}" is not a valid cron expression`);
+    if (typeof s.schedule === 'string') {
+      // Judged as the scheduler will evaluate it, in the source's zone (UTC when that zone is
+      // itself wrong: one problem, reported below, not two).
+      const zone = typeof s.timezone === 'string' && isValidTimeZone(s.timezone) ? s.timezone : DEFAULT_TIMEZONE;
+      const problem = problemOfSchedule(s.schedule, zone);
+      if (problem) problems.push(`${at}.schedule: "${s.schedule}" is not a valid cron expression: ${problem}`);
     }
     if (typeof s.timezone === 'string' && !isValidTimeZone(s.timezone)) {
       problems.push(`${at}.timezone: "${s.timezone}" is not a known IANA time zone`);
@@ -79,12 +84,12 @@ function isCidr(s: string): boolean {
   }
 }
 
-function memoize(judge: (s: string) => boolean): (s: string) => boolean {
-  const seen = new Map<string, boolean>();
-  return (s) => {
-    let verdict = seen.get(s);
-    if (verdict === undefined) seen.set(s, (verdict = judge(s)));
-    return verdict;
+function memoize<A extends string[], T>(judge: (...args: A) => T): (...args: A) => T {
+  const seen = new Map<string, T>();
+  return (...args) => {
+    const key = args.join('\u0000');
+    if (!seen.has(key)) seen.set(key, judge(...args));
+    return seen.get(key)!;
   };
 }
 

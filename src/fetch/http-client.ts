@@ -2,6 +2,7 @@ import { Agent } from 'undici';
 import type { Clock } from '../app/clock.ts';
 import { FetchError } from '../app/errors.ts';
 import type { Logger } from '../app/log.ts';
+import { retry } from '../app/retry.ts';
 import { checkUrlHost, createGuardedLookup, parseNetworks, type Network } from './address-guard.ts';
 import { classifyFetchError } from './classify-error.ts';
 import { decodeBody, type DecodedBody } from './decode-body.ts';
@@ -9,7 +10,7 @@ import { MAX_RETRY_AFTER_MS, resolveFetchSettings, type FetchSettings, type Reso
 import { HostLimiter } from './host-limiter.ts';
 import { requestHop } from './request-hop.ts';
 import { RobotsCache } from './robots.ts';
-import { computeBackoffMs } from './retry-policy.ts';
+import { retryDelayFor } from './retry-policy.ts';
 
 export interface FetchRequest {
   url: string;
@@ -175,23 +176,18 @@ export function createHttpClient(settings: Partial<FetchSettings>, deps: HttpCli
     const s = resolveFetchSettings(base, override);
     const started = performance.now();
     const state = { url: req.url };
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const result = await fetchChain(req, s, state);
-        // Assigned, not spread: a spread would read (and so decode) the lazy `text`.
-        return Object.assign(result, { durationMs: performance.now() - started }) as FetchResult;
-      } catch (err) {
-        const error = classifyFetchError(err, state.url);
-        if (!error.retryable || attempt > s.retries) throw error;
-        if (error.retryAfterMs !== null && error.retryAfterMs > MAX_RETRY_AFTER_MS) {
-          // Too long to hold a worker: hand the wait to the scheduler via retryAfterMs.
-          throw error;
-        }
-        const delayMs = error.retryAfterMs ?? computeBackoffMs(attempt, s.retryBaseMs, deps.random);
-        deps.log.warn({ url: state.url, code: error.code, status: error.status, attempt, delayMs }, 'fetch failed; retrying');
-        await sleep(delayMs);
-      }
-    }
+    const result = await retry(() => fetchChain(req, s, state), {
+      retries: s.retries,
+      classify: (err) => classifyFetchError(err, state.url),
+      // A Retry-After beyond MAX_RETRY_AFTER_MS is too long to hold a worker: the error goes to
+      // the scheduler with its retryAfterMs.
+      delayFor: (error, attempt) => retryDelayFor(error, attempt, { baseMs: s.retryBaseMs, maxRetryAfterMs: MAX_RETRY_AFTER_MS, random: deps.random }),
+      sleep,
+      onRetry: (error, attempt, delayMs) =>
+        deps.log.warn({ url: state.url, code: error.code, status: error.status, attempt, delayMs }, 'fetch failed; retrying'),
+    });
+    // Assigned, not spread: a spread would read (and so decode) the lazy `text`.
+    return Object.assign(result, { durationMs: performance.now() - started }) as FetchResult;
   }
 
   return {

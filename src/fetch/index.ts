@@ -9,4 +9,4 @@ export { HostLimiter } from './host-limiter.ts';
 export type { HostLimits, Release } from './host-limiter.ts';
 export { decodeBody, isHtmlContentType, parseContentType, sniffMetaCharset } from './decode-body.ts';
 export type { ContentType, DecodedBody } from './decode-body.ts';
-export { computeBackoffMs, isRetryableStatus, parseRetryAfter } from './retry-policy.ts';
+export { isRetryableStatus, parseRetryAfter } from './retry-policy.ts';

@@ -1,7 +1,10 @@
+import { backoff } from '../app/backoff.ts';
+import type { FetchError } from '../app/errors.ts';
 import { MAX_BACKOFF_MS } from './fetch-settings.ts';
 
 /**
- * When to try again and how long to wait. Pure functions: the client supplies the clock (for
+ * When to try a failed request again and how long to wait, for both HTTP clients (the page
+ * fetcher and the archive client). Pure functions: the client supplies the clock (for
  * Retry-After dates) and the random source (for jitter), so tests can pin both.
  */
 
@@ -27,11 +30,19 @@ export function parseRetryAfter(header: string | null | undefined, nowMs: number
 }
 
 /**
- * Exponential backoff with "equal jitter": half the delay is fixed, half random, so retries of
- * many sources that failed together spread out while none retries immediately. `attempt` is the
- * number of the attempt that just failed, from 1.
+ * The wait before repeating a request that failed with `error` on attempt number `attempt`, or
+ * null when it must not be repeated in process: the failure is not retryable ("never", not "not
+ * now"), or the server asked for a longer pause than `maxRetryAfterMs` — too long to hold a
+ * worker, so the error goes back to the caller with its `retryAfterMs` for the scheduler. A
+ * Retry-After within the cap is honoured as sent; without one, `backoff()` with equal jitter
+ * from `baseMs`, capped at `MAX_BACKOFF_MS`.
  */
-export function computeBackoffMs(attempt: number, baseMs: number, random: () => number = Math.random): number {
-  const exp = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(exp / 2 + (exp / 2) * random());
+export function retryDelayFor(
+  error: FetchError,
+  attempt: number,
+  opts: { baseMs: number; maxRetryAfterMs: number; random?: (() => number) | undefined },
+): number | null {
+  if (!error.retryable) return null;
+  if (error.retryAfterMs !== null && error.retryAfterMs > opts.maxRetryAfterMs) return null;
+  return error.retryAfterMs ?? backoff({ attempt, baseMs: opts.baseMs, maxMs: MAX_BACKOFF_MS, jitter: 'equal', random: opts.random });
 }

@@ -5,17 +5,20 @@
  * different manners — ONE request at a time, a few per second at most, and patience when it
  * says "not now" (429/503 with Retry-After). It reuses the fetch stage's parts that must not
  * differ: the address guard at connect time (loopback/private refused unless `allowNetworks`
- * names them), the per-host limiter, Retry-After parsing, backoff with jitter, capped bodies.
+ * names them), the per-host limiter, the retry loop and policy (Retry-After, backoff with
+ * jitter), capped bodies.
  */
 import { Agent, request } from 'undici';
 import type { Clock } from '../app/clock.ts';
 import { FetchError } from '../app/errors.ts';
 import type { Logger } from '../app/log.ts';
+import { retry } from '../app/retry.ts';
 import { checkUrlHost, createGuardedLookup, parseNetworks } from '../fetch/address-guard.ts';
 import { classifyFetchError } from '../fetch/classify-error.ts';
 import { HostLimiter } from '../fetch/host-limiter.ts';
 import { readBody } from '../fetch/read-body.ts';
-import { computeBackoffMs, isRetryableStatus, parseRetryAfter } from '../fetch/retry-policy.ts';
+import { isRetryableStatus, parseRetryAfter, retryDelayFor } from '../fetch/retry-policy.ts';
+import { MAX_REQUESTS_PER_SECOND } from './limits.ts';
 
 export interface ArchiveClientSettings {
   userAgent: string;
@@ -33,10 +36,6 @@ export interface ArchiveClientSettings {
   maxBytes: number;
   maxRedirects: number;
 }
-
-import { MAX_REQUESTS_PER_SECOND } from './limits.ts';
-
-export { MAX_REQUESTS_PER_SECOND };
 
 export const defaultArchiveSettings: ArchiveClientSettings = {
   userAgent: 'factwatch/0.1 history import (+https://github.com/factwatch/factwatch)',
@@ -143,20 +142,15 @@ export function createArchiveClient(partial: Partial<ArchiveClientSettings>, dep
   }
 
   return {
-    async get(url) {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await once(url);
-        } catch (err) {
-          const error = classifyFetchError(err, url);
-          if (!error.retryable || attempt > s.retries) throw error;
-          if (error.retryAfterMs !== null && error.retryAfterMs > s.maxRetryAfterMs) throw error;
-          const delayMs = error.retryAfterMs ?? computeBackoffMs(attempt, s.retryBaseMs, deps.random);
-          deps.log.warn({ url, status: error.status, code: error.code, attempt, delayMs }, 'archive request failed; backing off');
-          await sleep(delayMs);
-        }
-      }
-    },
+    get: (url) =>
+      retry(() => once(url), {
+        retries: s.retries,
+        classify: (err) => classifyFetchError(err, url),
+        delayFor: (error, attempt) => retryDelayFor(error, attempt, { baseMs: s.retryBaseMs, maxRetryAfterMs: s.maxRetryAfterMs, random: deps.random }),
+        sleep,
+        onRetry: (error, attempt, delayMs) =>
+          deps.log.warn({ url, status: error.status, code: error.code, attempt, delayMs }, 'archive request failed; backing off'),
+      }),
     close: () => agent.close(),
   };
 }

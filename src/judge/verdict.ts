@@ -25,6 +25,3 @@ export type Verdict =
   | { kind: 'new'; document: PageDocument; contentHash: string; summary: string }
   /** A revision of version `fromVersionId`, with the diff from it. */
   | { kind: 'changed'; document: PageDocument; contentHash: string; change: Change; summary: string; fromVersionId: number };
-
-/** Verdicts after which something is to be stored. */
-export type StoreVerdict = Extract<Verdict, { kind: 'new' | 'changed' }>;

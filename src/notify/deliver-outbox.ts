@@ -1,3 +1,4 @@
+import { backoff } from '../app/backoff.ts';
 import type { Clock } from '../app/clock.ts';
 import { forEachBounded } from '../app/for-each-bounded.ts';
 import type { Logger } from '../app/log.ts';
@@ -6,7 +7,7 @@ import { claimDueDeliveries, markDelivered, markFailed, type ClaimedDelivery } f
 import { buildNotification } from './build-notification.ts';
 import type { Channel } from './channels.ts';
 import { DeliveryError } from './delivery-error.ts';
-import { defaultDeliveryPolicy, retryDelayMs, type DeliveryPolicy } from './delivery-policy.ts';
+import { defaultDeliveryPolicy, type DeliveryPolicy } from './delivery-policy.ts';
 
 export interface DeliverDeps {
   db: Db;
@@ -55,7 +56,7 @@ async function deliverOne(deps: DeliverDeps, policy: DeliveryPolicy, d: ClaimedD
     const retryable = err instanceof DeliveryError ? err.retryable : true;
     const message = err instanceof Error ? err.message : String(err);
     const dead = !retryable || d.attempts >= policy.maxAttempts;
-    const retryAt = dead ? null : new Date(deps.clock.now().getTime() + retryDelayMs(d.attempts, policy, deps.random));
+    const retryAt = dead ? null : new Date(deps.clock.now().getTime() + backoff({ attempt: d.attempts, baseMs: policy.baseDelayMs, maxMs: policy.maxDelayMs, jitter: 'equal', random: deps.random }));
     await markFailed(deps.db, d, message, retryAt);
     if (dead) summary.dead++;
     else summary.retrying++;

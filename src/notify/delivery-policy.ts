@@ -1,7 +1,7 @@
 /**
- * When to try a failed delivery again. Exponential backoff with "equal jitter" (half fixed, half
- * random): the fixed half keeps a receiver that is down from being hammered, the random half
- * keeps many workers that failed together from retrying together.
+ * When to try a failed delivery again: `backoff()` (`src/app/backoff.ts`) with "equal jitter"
+ * (half fixed, half random): the fixed half keeps a receiver that is down from being hammered,
+ * the random half keeps many workers that failed together from retrying together.
  */
 export interface DeliveryPolicy {
   /** Attempts before a delivery is marked dead (re-queue with `factwatch deliveries retry`). */
@@ -22,10 +22,3 @@ export const defaultDeliveryPolicy: DeliveryPolicy = {
   leaseMs: 60_000,
   timeoutMs: 10_000,
 };
-
-/** Delay before the attempt after `attempts` failed ones; `random` in [0, 1). */
-export function retryDelayMs(attempts: number, policy: DeliveryPolicy, random: () => number = Math.random): number {
-  const exp = Math.min(Math.max(attempts - 1, 0), 30);
-  const full = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** exp);
-  return Math.round(full / 2 + (full / 2) * random());
-}

@@ -2,7 +2,7 @@
 export { closeChannels, createChannels, createChannel, type Channel, type ChannelDeps } from './channels.ts';
 export { MAX_REPLY_BYTES } from './post-json.ts';
 export { deliverDue, type DeliverDeps, type DeliverySummary } from './deliver-outbox.ts';
-export { defaultDeliveryPolicy, retryDelayMs, type DeliveryPolicy } from './delivery-policy.ts';
+export { defaultDeliveryPolicy, type DeliveryPolicy } from './delivery-policy.ts';
 export { DeliveryError } from './delivery-error.ts';
 export { signBody, verifySignature } from './sign-body.ts';
 export { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, type Notification } from './notification.ts';

@@ -1,3 +1,4 @@
+import { backoff } from '../app/backoff.ts';
 import { nextRunAfter } from './next-run.ts';
 
 /**
@@ -47,14 +48,6 @@ export interface NextCheckPlan {
   event: 'gone' | 'recovered' | null;
 }
 
-/** Backoff before the check after `streak` consecutive failures (0 → none). */
-export function backoffMs(streak: number, policy: SchedulePolicy): number {
-  if (streak <= 0) return 0;
-  // 2 ** 40 would overflow nothing in JS, but the cap makes large exponents pointless.
-  const exp = Math.min(streak - 1, 40);
-  return Math.min(policy.backoffMaxMs, policy.backoffBaseMs * 2 ** exp);
-}
-
 /**
  * Decides the next due time, the streaks and whether the page has just gone or come back.
  * Pure: `now` comes from the caller's clock. The next due time is always a slot of the source's
@@ -63,7 +56,9 @@ export function backoffMs(streak: number, policy: SchedulePolicy): number {
 export function planNextCheck(state: SourceScheduleState, verdict: CheckVerdict, now: Date, policy: SchedulePolicy = defaultSchedulePolicy): NextCheckPlan {
   const failureStreak = verdict.failed ? state.failureStreak + 1 : 0;
   const goneStreak = verdict.gone ? state.goneStreak + 1 : 0;
-  const wait = backoffMs(failureStreak, policy);
+  // No jitter: the wait is rounded up to a slot of the source's schedule below, and the plan
+  // stays a pure function of its inputs.
+  const wait = backoff({ attempt: failureStreak, baseMs: policy.backoffBaseMs, maxMs: policy.backoffMaxMs, jitter: 'none' });
   // "After now + wait" minus 1 ms so that a slot exactly at the end of the backoff still counts.
   const from = wait > 0 ? new Date(now.getTime() + wait - 1) : now;
   const nextCheckAt = nextRunAfter(state.schedule, state.timezone, from);

@@ -11,7 +11,8 @@ export interface Ticker {
 /**
  * node-cron drives the tick, nothing more: what is due is decided from the injected clock and
  * the due times stored per source. `noOverlap` skips a tick while the previous one still runs,
- * so a slow pass never stacks up passes. Six-field expressions tick on seconds.
+ * so a slow pass never stacks up passes. Six-field expressions tick on seconds. The tick is
+ * validated by node-cron, which runs it; a source's schedule is cron-parser's (`read-schedule.ts`).
  */
 export function startTicker(expression: string, onTick: () => Promise<void>, log: Logger): Ticker {
   if (!validate(expression)) throw new ConfigError([`tick: "${expression}" is not a valid cron expression`]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { FetchError } from '../../src/app/errors.ts';
 import { MAX_BACKOFF_MS } from '../../src/fetch/fetch-settings.ts';
-import { computeBackoffMs, isRetryableStatus, parseRetryAfter } from '../../src/fetch/retry-policy.ts';
+import { isRetryableStatus, parseRetryAfter, retryDelayFor } from '../../src/fetch/retry-policy.ts';
 
 describe('isRetryableStatus', () => {
   it.each([
@@ -40,13 +41,23 @@ describe('parseRetryAfter', () => {
   });
 });
 
-describe('computeBackoffMs', () => {
-  it('doubles per attempt, between half and all of base·2^(attempt-1)', () => {
-    expect([1, 2, 3, 4].map((n) => computeBackoffMs(n, 500, () => 0))).toEqual([250, 500, 1000, 2000]);
-    expect([1, 2, 3, 4].map((n) => computeBackoffMs(n, 500, () => 1))).toEqual([500, 1000, 2000, 4000]);
+describe('retryDelayFor', () => {
+  const opts = { baseMs: 500, maxRetryAfterMs: 60_000, random: () => 0 };
+  const failure = (retryable: boolean, retryAfterMs: number | null = null) =>
+    new FetchError('http_status', 'https://example.org/', 'HTTP 503', { status: 503, retryable, retryAfterMs });
+
+  it('backs off with equal jitter from the base when the server names no delay, capped', () => {
+    expect([1, 2, 3].map((attempt) => retryDelayFor(failure(true), attempt, opts))).toEqual([250, 500, 1000]);
+    expect(retryDelayFor(failure(true), 30, { ...opts, random: () => 1 })).toBe(MAX_BACKOFF_MS);
   });
 
-  it('is capped', () => {
-    expect(computeBackoffMs(30, 500, () => 1)).toBe(MAX_BACKOFF_MS);
+  it('honours a Retry-After up to the cap as sent, and gives up beyond it', () => {
+    expect(retryDelayFor(failure(true, 45_000), 1, opts)).toBe(45_000);
+    expect(retryDelayFor(failure(true, 60_000), 1, opts)).toBe(60_000);
+    expect(retryDelayFor(failure(true, 60_001), 1, opts)).toBeNull();
+  });
+
+  it('never repeats what is not retryable', () => {
+    expect(retryDelayFor(failure(false), 1, opts)).toBeNull();
   });
 });

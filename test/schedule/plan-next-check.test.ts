@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, defaultSchedulePolicy, planNextCheck, type SourceScheduleState } from '../../src/schedule/plan-next-check.ts';
+import { defaultSchedulePolicy, planNextCheck, type SourceScheduleState } from '../../src/schedule/plan-next-check.ts';
 
 const policy = { backoffBaseMs: 60_000, backoffMaxMs: 3_600_000, goneAfter: 3 };
 const everyMinute: SourceScheduleState = { schedule: '* * * * *', timezone: 'UTC', failureStreak: 0, goneStreak: 0, goneAt: null };
@@ -29,8 +29,8 @@ describe('planNextCheck', () => {
     // Backoff 1, 2, 4, 8, 16, 32 min, then the 60-minute cap — each rounded up to the next
     // whole minute of the schedule, which from 10:00:30 adds 30 s.
     expect(waits.map((w) => w / 1000)).toEqual([90, 150, 270, 510, 990, 1950, 3630, 3630, 3630]);
-    expect(backoffMs(50, policy)).toBe(3_600_000);
-    expect(backoffMs(0, policy)).toBe(0);
+    // A streak of 50 is still the cap (no overflow), with no jitter.
+    expect(planNextCheck({ ...everyMinute, failureStreak: 49 }, error, now, policy).nextCheckAt.getTime() - now.getTime()).toBe(3_630_000);
   });
 
   it('resets the failure streak on success', () => {
