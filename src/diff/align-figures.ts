@@ -1,4 +1,4 @@
-import type { Change, Figure, FigureDelta } from '../extract/page-document.ts';
+import type { Change, Figure, FigureDelta } from '../model/index.ts';
 import { MIN_SCORE, scoreSimilarity } from './figure-similarity.ts';
 import { collapseWhitespace } from './normalize-text.ts';
 

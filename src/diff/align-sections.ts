@@ -1,4 +1,4 @@
-import type { Change, PageDocument, Section } from '../extract/page-document.ts';
+import type { Change, PageDocument, Section } from '../model/index.ts';
 import type { WordDiffBounds } from './bounded-word-diff.ts';
 import { buildHunks } from './build-hunks.ts';
 import { collapseWhitespace, normalizeHeading } from './normalize-text.ts';

@@ -1,4 +1,4 @@
-import type { Change, PageDocument } from '../extract/page-document.ts';
+import type { Change, PageDocument } from '../model/index.ts';
 import { alignFigures } from './align-figures.ts';
 import { alignSections } from './align-sections.ts';
 import type { WordDiffBounds } from './bounded-word-diff.ts';

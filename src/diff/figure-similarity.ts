@@ -15,7 +15,7 @@
  *
  * Figures of different kinds, or with different units (EUR vs USD, km² vs ha), are never alike.
  */
-import type { Figure } from '../extract/page-document.ts';
+import type { Figure } from '../model/index.ts';
 import { MONTHS, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, type FigureLanguage } from '../extract/figures/vocabulary.ts';
 import { normalizeHeading } from './normalize-text.ts';
 

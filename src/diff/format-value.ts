@@ -1,4 +1,4 @@
-import type { Figure } from '../extract/page-document.ts';
+import type { Figure } from '../model/index.ts';
 
 /**
  * Figure values in a reader's words: "€8.2 million", "0.004%", "rank 200", "2017-10-16",

@@ -1,4 +1,4 @@
-import type { Figure } from '../extract/page-document.ts';
+import type { Figure } from '../model/index.ts';
 import { collapseWhitespace } from './normalize-text.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Change, Figure } from '../extract/page-document.ts';
+import type { Change, Figure } from '../model/index.ts';
 import { formatFigureValue } from './format-value.ts';
 import { labelFigure } from './label-figure.ts';
 

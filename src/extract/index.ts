@@ -8,4 +8,3 @@ export { getProfile, selectProfile, PROFILES, PROFILE_NAMES } from './profiles/i
 export type { PageView, SiteProfile } from './profiles/index.ts';
 export { parseStampDate } from './parse-stamp.ts';
 export { detectLanguage } from './detect-language.ts';
-export type { PageDocument, Section, Figure, FigureKind, Change, Hunk } from './page-document.ts';

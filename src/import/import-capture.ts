@@ -11,7 +11,7 @@ import { diffDocuments } from '../diff/diff-documents.ts';
 import { isEmptyChange, summarizeChange } from '../diff/summarize-change.ts';
 import { hashDocument } from '../extract/content-hash.ts';
 import { extractDocument } from '../extract/extract-document.ts';
-import type { PageDocument } from '../extract/page-document.ts';
+import type { PageDocument } from '../model/index.ts';
 import { decodeBody, isHtmlContentType, parseContentType } from '../fetch/decode-body.ts';
 import type { Db } from '../store/open-database.ts';
 import { insertVersion, type Comparison, type PlacedVersion } from '../store/queries/insert-version.ts';

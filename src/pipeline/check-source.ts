@@ -5,7 +5,7 @@ import type { Logger } from '../app/log.ts';
 import type { ResolvedSource } from '../config/resolve-source.ts';
 import { diffDocuments } from '../diff/diff-documents.ts';
 import { isEmptyChange, summarizeChange } from '../diff/summarize-change.ts';
-import type { PageDocument } from '../extract/page-document.ts';
+import type { PageDocument } from '../model/index.ts';
 import type { FetchSettings, HttpClient } from '../fetch/index.ts';
 import type { Db } from '../store/open-database.ts';
 import { latestVersionHead, latestVersionWithoutBody, storeVersion, touchVersion, type VersionHead, type VersionWithoutBody } from '../store/queries/versions.ts';

@@ -1,4 +1,4 @@
-import type { PageDocument } from '../extract/page-document.ts';
+import type { PageDocument } from '../model/index.ts';
 import type { ReportMeta } from '../report/report-meta.ts';
 import type { Db } from '../store/open-database.ts';
 import { getChange } from '../store/queries/changes.ts';

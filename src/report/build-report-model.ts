@@ -1,4 +1,4 @@
-import type { Change, Figure, Hunk } from '../extract/page-document.ts';
+import type { Change, Figure, Hunk } from '../model/index.ts';
 import { formatFigureDelta, formatFigureValue } from '../diff/format-value.ts';
 import { labelFigure } from '../diff/label-figure.ts';
 import { summarizeChange } from '../diff/summarize-change.ts';

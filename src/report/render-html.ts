@@ -1,4 +1,4 @@
-import type { Change, Hunk } from '../extract/page-document.ts';
+import type { Change, Hunk } from '../model/index.ts';
 import { buildReportModel, type ReportModel } from './build-report-model.ts';
 import { escapeHtml as h, isWebUrl } from './escape.ts';
 import type { ReportMeta } from './report-meta.ts';

@@ -1,4 +1,4 @@
-import type { Change } from '../extract/page-document.ts';
+import type { Change } from '../model/index.ts';
 import { summarizeChange } from '../diff/summarize-change.ts';
 import type { ReportMeta } from './report-meta.ts';
 

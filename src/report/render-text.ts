@@ -1,4 +1,4 @@
-import type { Change, Hunk } from '../extract/page-document.ts';
+import type { Change, Hunk } from '../model/index.ts';
 import { buildReportModel, groupBySection, type FigureChangeRow, type FigureRow } from './build-report-model.ts';
 import type { ReportMeta } from './report-meta.ts';
 

@@ -23,7 +23,7 @@ import {
   unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { Change, PageDocument } from '../extract/page-document.ts';
+import type { Change, PageDocument } from '../model/index.ts';
 import { bytea } from './bytea.ts';
 
 /** Every outcome a check can have; `checks.outcome` is constrained to these. */

@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { formatFigureValue } from '../diff/format-value.ts';
-import type { FigureKind } from '../extract/page-document.ts';
+import type { FigureKind } from '../model/index.ts';
 import type { FigurePoint } from '../store/types.ts';
 
 interface Datum {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { labelFigure } from '../../src/diff/label-figure.ts';
-import type { Figure } from '../../src/extract/page-document.ts';
+import type { Figure } from '../../src/model/index.ts';
 import { figure } from './make-document.ts';
 
 /** Sentences as printed in snapshots/corpus/diplomatie/north-korea/en_2017-10-26_seed.txt. */

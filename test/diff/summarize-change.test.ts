@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../src/extract/page-document.ts';
+import type { Change } from '../../src/model/index.ts';
 import { diffDocuments } from '../../src/diff/diff-documents.ts';
 import { isEmptyChange, summarizeChange } from '../../src/diff/summarize-change.ts';
 import { figure, makeDocument, section } from './make-document.ts';

@@ -4,7 +4,7 @@ import { FactwatchError } from '../../src/app/errors.ts';
 import { diffDocuments } from '../../src/diff/diff-documents.ts';
 import { isEmptyChange, summarizeChange } from '../../src/diff/summarize-change.ts';
 import { extractDocument } from '../../src/extract/extract-document.ts';
-import type { PageDocument } from '../../src/extract/page-document.ts';
+import type { PageDocument } from '../../src/model/index.ts';
 import { assessContent, assessMarkup, smallVisibleText } from '../../src/pipeline/assess-page.ts';
 import { measureNestingDepth } from '../helpers/nesting-depth.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';

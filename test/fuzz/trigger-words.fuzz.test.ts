@@ -7,7 +7,7 @@ import {
   ANAPHORIC_ARTICLES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, RANK_CONTEXT, RANK_NOUNS, SCALE_WORDS, SPAN_OPENERS,
   type FigureLanguage,
 } from '../../src/extract/figures/vocabulary.ts';
-import type { PageDocument } from '../../src/extract/page-document.ts';
+import type { PageDocument } from '../../src/model/index.ts';
 import { MAX_NESTING_DEPTH } from '../../src/pipeline/assess-page.ts';
 
 /**

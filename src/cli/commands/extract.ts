@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { PageDocument } from '../../extract/page-document.ts';
+import type { PageDocument } from '../../model/index.ts';
 import { formatFigureValue } from '../../diff/format-value.ts';
 import { FactwatchError } from '../../app/errors.ts';
 import { SuspectPageError } from '../../pipeline/assess-page.ts';

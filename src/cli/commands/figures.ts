@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { figureSeries } from '../../store/queries/figures.ts';
 import { formatFigureValue } from '../../diff/format-value.ts';
-import type { Figure } from '../../extract/page-document.ts';
+import type { Figure } from '../../model/index.ts';
 import { formatTable, isoSeconds, printJson, printLine } from '../output.ts';
 import { withContext } from '../with-context.ts';
 import { requireSource } from './history.ts';

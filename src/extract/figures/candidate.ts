@@ -1,7 +1,7 @@
 /**
  * What each recogniser proposes before overlaps are resolved, periods attached and keys made.
  */
-import type { FigureKind } from '../page-document.ts';
+import type { FigureKind } from '../../model/index.ts';
 
 /** A figure found in one sentence, with offsets into that sentence. */
 export interface Candidate {

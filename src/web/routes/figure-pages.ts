@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { formatFigureValue } from '../../diff/format-value.ts';
-import type { FigureKind } from '../../extract/page-document.ts';
+import type { FigureKind } from '../../model/index.ts';
 import { figureSeries } from '../../store/queries/figures.ts';
 import type { FigurePoint } from '../../store/types.ts';
 import { notFound } from '../api-error.ts';

@@ -6,7 +6,7 @@
 import { html } from 'hono/html';
 import { formatFigureDelta, formatFigureValue } from '../../diff/format-value.ts';
 import { labelFigure } from '../../diff/label-figure.ts';
-import type { Change, Figure, Hunk } from '../../extract/page-document.ts';
+import type { Change, Figure, Hunk } from '../../model/index.ts';
 import { LEAD_SECTION_NAME } from '../../report/build-report-model.ts';
 import { queryString, sourcePath } from './format.ts';
 import type { Html } from './layout.ts';

@@ -1,0 +1,6 @@
+/**
+ * The domain's shapes and vocabularies, defined once: pages, sections, figures, changes, check
+ * outcomes, profile names. Every stage reads them from here, so none depends on another stage's
+ * code for a type, and every list of names exists once, `as const`, with its union derived.
+ */
+export type * from './page-document.ts';
