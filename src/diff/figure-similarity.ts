@@ -15,7 +15,7 @@
  *
  * Figures of different kinds, or with different units (EUR vs USD, km² vs ha), are never alike.
  */
-import type { Figure } from '../model/index.ts';
+import type { Figure, FigureValue } from '../model/index.ts';
 import { MONTHS, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, type FigureLanguage } from '../extract/figures/vocabulary.ts';
 import { normalizeHeading } from './normalize-text.ts';
 
@@ -69,7 +69,7 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** 1 for equal values, falling to 0 as they move apart (relative distance); dates: equal or not. */
-export function valueProximity(a: number | string, b: number | string): number {
+export function valueProximity(a: FigureValue, b: FigureValue): number {
   if (typeof a === 'number' && typeof b === 'number') {
     const scale = Math.max(Math.abs(a), Math.abs(b));
     return scale === 0 ? 1 : Math.max(0, 1 - Math.abs(a - b) / scale);

@@ -3,4 +3,22 @@
  * outcomes, profile names. Every stage reads them from here, so none depends on another stage's
  * code for a type, and every list of names exists once, `as const`, with its union derived.
  */
-export type * from './page-document.ts';
+export type { PageDocument, Section } from './page-document.ts';
+export {
+  FIGURE_KINDS,
+  type Figure,
+  type FigureDirection,
+  type FigureKind,
+  type FigurePeriod,
+  type FigureValue,
+} from './figure.ts';
+export type {
+  Change,
+  FigureChange,
+  FigureChanges,
+  FigureDelta,
+  Hunk,
+  SectionChange,
+  SectionChanges,
+  ValueChange,
+} from './change.ts';

@@ -23,7 +23,7 @@ import {
   unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { Change, PageDocument } from '../model/index.ts';
+import { FIGURE_KINDS, type Change, type FigureKind, type PageDocument } from '../model/index.ts';
 import { bytea } from './bytea.ts';
 
 /** Every outcome a check can have; `checks.outcome` is constrained to these. */
@@ -48,9 +48,6 @@ export type ChangeState = (typeof CHANGE_STATES)[number];
 /** States of an outbox delivery. */
 export const DELIVERY_STATES = ['pending', 'delivered', 'dead'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
-
-/** Figure kinds, mirrored from `FigureKind` so the database rejects a kind the code never made. */
-export const FIGURE_KINDS = ['money', 'percent', 'rank', 'count', 'measure', 'date', 'year'] as const;
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 /** `col in ('a', 'b')` for a check constraint; values are our own constants, never user input. */
@@ -210,7 +207,8 @@ export const figures = pgTable(
       .notNull()
       .references(() => sources.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
-    kind: text('kind').notNull(),
+    /** One of `FIGURE_KINDS` (src/model/figure.ts): `figures_kind_check` rejects a kind the code never made. */
+    kind: text('kind').$type<FigureKind>().notNull(),
     /** Numeric value; null for dates, whose ISO string is in `value_text`. */
     valueNum: doublePrecision('value_num'),
     valueText: text('value_text'),

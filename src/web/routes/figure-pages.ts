@@ -5,7 +5,6 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { formatFigureValue } from '../../diff/format-value.ts';
-import type { FigureKind } from '../../model/index.ts';
 import { figureSeries } from '../../store/queries/figures.ts';
 import type { FigurePoint } from '../../store/types.ts';
 import { notFound } from '../api-error.ts';
@@ -61,5 +60,5 @@ export function figurePageRoutes({ db }: WebDeps): Hono<WebEnv> {
 }
 
 function value(p: FigurePoint): string {
-  return formatFigureValue({ kind: p.kind as FigureKind, value: p.value, unit: p.unit });
+  return formatFigureValue(p);
 }
