@@ -12,6 +12,7 @@ export {
   type FigurePeriod,
   type FigureValue,
 } from './figure.ts';
+export { CHECK_OUTCOMES, type CheckOutcome } from './check-outcome.ts';
 export type {
   Change,
   FigureChange,

@@ -18,8 +18,7 @@ import type { ParsePage } from './parse-page.ts';
 import { assessContent, documentText, isConfirmedShrink, needsPreviousEnding, rawEnding, SHRINK_CONFIRMATIONS, shrinkMarker, SuspectPageError } from './assess-page.ts';
 
 /** Outcomes a check can have: the list `checks.outcome` is constrained to. */
-export type { CheckOutcome } from '../store/schema.ts';
-import type { CheckOutcome } from '../store/schema.ts';
+import type { CheckOutcome } from '../model/index.ts';
 
 export interface CheckResult {
   sourceId: string;

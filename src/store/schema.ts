@@ -23,23 +23,8 @@ import {
   unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { FIGURE_KINDS, type Change, type FigureKind, type PageDocument } from '../model/index.ts';
+import { CHECK_OUTCOMES, FIGURE_KINDS, type Change, type CheckOutcome, type FigureKind, type PageDocument } from '../model/index.ts';
 import { bytea } from './bytea.ts';
-
-/** Every outcome a check can have; `checks.outcome` is constrained to these. */
-export const CHECK_OUTCOMES = [
-  'new',
-  'unchanged',
-  'not_modified',
-  'changed',
-  'fetch_error',
-  'extraction_failed',
-  'gone',
-  'blocked',
-  /** The page was judged but could not be stored (the database refused it, or the head kept moving). */
-  'store_failed',
-] as const;
-export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
 
 /** Review states of a change. */
 export const CHANGE_STATES = ['new', 'reviewed', 'dismissed'] as const;

@@ -1,6 +1,6 @@
 /** Row shapes returned by the store: plain camelCase objects, timestamps as `Date`s. */
-import type { FigureKind, FigurePeriod, FigureValue } from '../model/index.ts';
-import type { CheckOutcome, ChangeState } from './schema.ts';
+import type { CheckOutcome, FigureKind, FigurePeriod, FigureValue } from '../model/index.ts';
+import type { ChangeState } from './schema.ts';
 import type { changes, checks, deliveries, sources, sourceUrls, versions } from './schema.ts';
 
 export type SourceRow = typeof sources.$inferSelect;
