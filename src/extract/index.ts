@@ -4,7 +4,7 @@ export { loadWholePage, loadPageRegions } from './load-page.ts';
 export { NestingTooDeepError } from './scan-page.ts';
 export type { ExtractOptions } from './extract-document.ts';
 export { hashDocument, canonicalContent } from './content-hash.ts';
-export { getProfile, selectProfile, PROFILES, PROFILE_NAMES } from './profiles/index.ts';
+export { getProfile, selectProfile, PROFILES } from './profiles/index.ts';
 export type { PageView, SiteProfile } from './profiles/index.ts';
 export { parseStampDate } from './parse-stamp.ts';
 export { detectLanguage } from './detect-language.ts';

@@ -13,6 +13,7 @@ export {
   type FigureValue,
 } from './figure.ts';
 export { CHECK_OUTCOMES, type CheckOutcome } from './check-outcome.ts';
+export { isProfileName, PROFILE_NAMES, type ProfileName } from './profile-names.ts';
 export type {
   Change,
   FigureChange,
