@@ -16,10 +16,8 @@
  * Figures of different kinds, or with different units (EUR vs USD, km² vs ha), are never alike.
  */
 import type { Figure, FigureValue } from '../model/index.ts';
-import { MONTHS, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, type FigureLanguage } from '../extract/figures/vocabulary.ts';
+import { FIGURE_LANGUAGES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS } from '../model/figure-vocabulary.ts';
 import { normalizeHeading } from './normalize-text.ts';
-
-const LANGUAGES: FigureLanguage[] = ['en', 'fr', 'de'];
 
 /**
  * Words that say nothing about what a figure is: stop words, and the words that ARE values —
@@ -27,7 +25,7 @@ const LANGUAGES: FigureLanguage[] = ['en', 'fr', 'de'];
  * language we read (a figure does not say which language it is in).
  */
 const STOP = new Set(
-  LANGUAGES.flatMap((lang) => [
+  FIGURE_LANGUAGES.flatMap((lang) => [
     ...[...STOP_WORDS[lang]].map(fold),
     ...[NUMBER_WORDS, ORDINAL_WORDS, MONTHS].flatMap((table) => Object.keys(table[lang]).map(fold)),
   ]),

@@ -11,7 +11,7 @@ import type { Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
 import { numberPattern, readNumber, type Notation } from './read-number.ts';
 import type { FigureDirection } from '../../model/index.ts';
-import { pickLanguage, type FigureLanguage } from './vocabulary.ts';
+import { pickLanguage, type FigureLanguage } from '../../model/figure-vocabulary.ts';
 
 const DIRECTION_WORDS: Record<FigureLanguage, { up: string[]; down: string[] }> = {
   en: {
