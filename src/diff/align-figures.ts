@@ -1,6 +1,6 @@
 import type { Figure, FigureChange, FigureChanges, FigureDelta, FigureValue } from '../model/index.ts';
 import { MIN_SCORE, scoreSimilarity } from './figure-similarity.ts';
-import { collapseWhitespace } from './normalize-text.ts';
+import { collapseWhitespace } from '../text/collapse-whitespace.ts';
 
 /**
  * Figures added, removed and changed, aligned in two passes:

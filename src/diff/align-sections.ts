@@ -1,7 +1,8 @@
 import type { PageDocument, Section, SectionChange, SectionChanges } from '../model/index.ts';
 import type { WordDiffBounds } from './bounded-word-diff.ts';
 import { buildHunks } from './build-hunks.ts';
-import { collapseWhitespace, normalizeHeading } from './normalize-text.ts';
+import { collapseWhitespace } from '../text/collapse-whitespace.ts';
+import { normalizeHeading } from './normalize-text.ts';
 
 /**
  * Sections added, removed and changed between two documents, aligned by normalised heading.

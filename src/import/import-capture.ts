@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import { FactwatchError } from '../app/errors.ts';
 import { diffDocuments } from '../diff/diff-documents.ts';
-import { isEmptyChange, summarizeChange } from '../diff/summarize-change.ts';
+import { isEmptyChange } from '../diff/is-empty-change.ts';
+import { summarizeChange } from '../describe/summarize-change.ts';
 import { hashDocument } from '../extract/content-hash.ts';
 import { extractDocument } from '../extract/extract-document.ts';
 import type { PageDocument } from '../model/index.ts';

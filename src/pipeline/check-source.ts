@@ -4,7 +4,8 @@ import { DatabaseError, ExtractionError, FactwatchError, FetchError } from '../a
 import type { Logger } from '../app/log.ts';
 import type { ResolvedSource } from '../config/resolve-source.ts';
 import { diffDocuments } from '../diff/diff-documents.ts';
-import { isEmptyChange, summarizeChange } from '../diff/summarize-change.ts';
+import { isEmptyChange } from '../diff/is-empty-change.ts';
+import { summarizeChange } from '../describe/summarize-change.ts';
 import type { PageDocument } from '../model/index.ts';
 import type { FetchSettings, HttpClient } from '../fetch/index.ts';
 import type { Db } from '../store/open-database.ts';

@@ -1,7 +1,7 @@
 import type { Change, Figure, Hunk } from '../model/index.ts';
-import { formatFigureDelta, formatFigureValue } from '../diff/format-value.ts';
-import { labelFigure } from '../diff/label-figure.ts';
-import { summarizeChange } from '../diff/summarize-change.ts';
+import { formatFigureDelta, formatFigureValue } from '../describe/format-value.ts';
+import { labelFigure } from '../describe/label-figure.ts';
+import { summarizeChange } from '../describe/summarize-change.ts';
 import { formatCapturedAt, formatStamp } from './format-date.ts';
 import { inertDeep } from './inert-text.ts';
 import type { ReportMeta } from './report-meta.ts';

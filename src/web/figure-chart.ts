@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { formatFigureValue } from '../diff/format-value.ts';
+import { formatFigureValue } from '../describe/format-value.ts';
 import type { FigurePoint } from '../store/types.ts';
 
 interface Datum {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { PROFILE_NAMES, type PageDocument } from '../../model/index.ts';
-import { formatFigureValue } from '../../diff/format-value.ts';
+import { formatFigureValue } from '../../describe/format-value.ts';
 import { FactwatchError } from '../../app/errors.ts';
 import { SuspectPageError } from '../../pipeline/assess-page.ts';
 import { createParsePool } from '../../pipeline/parse-pool.ts';

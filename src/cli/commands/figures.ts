@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { figureSeries } from '../../store/queries/figures.ts';
-import { formatFigureValue } from '../../diff/format-value.ts';
+import { formatFigureValue } from '../../describe/format-value.ts';
 import { formatTable, isoSeconds, printJson, printLine } from '../output.ts';
 import { withContext } from '../with-context.ts';
 import { requireSource } from './history.ts';

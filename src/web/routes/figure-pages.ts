@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { formatFigureValue } from '../../diff/format-value.ts';
+import { formatFigureValue } from '../../describe/format-value.ts';
 import { figureSeries } from '../../store/queries/figures.ts';
 import type { FigurePoint } from '../../store/types.ts';
 import { notFound } from '../api-error.ts';

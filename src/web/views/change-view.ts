@@ -4,8 +4,8 @@
  * side by side. Built from the stored `Change`, in the report's words (labels, value formats).
  */
 import { html } from 'hono/html';
-import { formatFigureDelta, formatFigureValue } from '../../diff/format-value.ts';
-import { labelFigure } from '../../diff/label-figure.ts';
+import { formatFigureDelta, formatFigureValue } from '../../describe/format-value.ts';
+import { labelFigure } from '../../describe/label-figure.ts';
 import type { Change, Figure, Hunk } from '../../model/index.ts';
 import { LEAD_SECTION_NAME } from '../../report/build-report-model.ts';
 import { queryString, sourcePath } from './format.ts';

@@ -1,5 +1,5 @@
 import type { Figure } from '../model/index.ts';
-import { collapseWhitespace } from './normalize-text.ts';
+import { collapseWhitespace } from '../text/collapse-whitespace.ts';
 
 /**
  * Words that carry no meaning at the edge of a label: "EU humanitarian aid totalled €135.3

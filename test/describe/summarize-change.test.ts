@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/model/index.ts';
 import { diffDocuments } from '../../src/diff/diff-documents.ts';
-import { isEmptyChange, summarizeChange } from '../../src/diff/summarize-change.ts';
-import { figure, makeDocument, section } from './make-document.ts';
+import { summarizeChange } from '../../src/describe/summarize-change.ts';
+import { figure, makeDocument, section } from '../diff/make-document.ts';
 
 function emptyChange(): Change {
   return {
@@ -61,21 +61,5 @@ describe('summarizeChange', () => {
     change.sections.removed = ['A', 'B', 'C', 'D', 'E'];
     change.sections.changed = [{ heading: null, hunks: [] }];
     expect(summarizeChange(change)).toBe('5 sections removed (A, B, C and 2 more); 1 section changed (lead text)');
-  });
-});
-
-describe('isEmptyChange', () => {
-  it('is true only when nothing at all changed', () => {
-    expect(isEmptyChange(emptyChange())).toBe(true);
-  });
-
-  it('is false for a URL-only change: where the page lives is news', () => {
-    expect(isEmptyChange({ ...emptyChange(), url: { from: 'https://a.example/', to: 'https://b.example/' } })).toBe(false);
-  });
-
-  it('is false when any list has an entry', () => {
-    const change = emptyChange();
-    change.figures.removed = [figure({ key: 'x' })];
-    expect(isEmptyChange(change)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatFigureDelta, formatFigureValue } from '../../src/diff/format-value.ts';
-import { labelFigure } from '../../src/diff/label-figure.ts';
-import { figure } from './make-document.ts';
+import { formatFigureDelta, formatFigureValue } from '../../src/describe/format-value.ts';
+import { labelFigure } from '../../src/describe/label-figure.ts';
+import { figure } from '../diff/make-document.ts';
 
 describe('formatFigureValue', () => {
   it.each([
