@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/model/index.ts';
 import { diffDocuments } from '../../src/diff/diff-documents.ts';
-import { summarizeChange } from '../../src/describe/summarize-change.ts';
+import { summarizeChange, summarizeFirstCapture } from '../../src/describe/summarize-change.ts';
 import { figure, makeDocument, section } from '../diff/make-document.ts';
 
 function emptyChange(): Change {
@@ -61,5 +61,18 @@ describe('summarizeChange', () => {
     change.sections.removed = ['A', 'B', 'C', 'D', 'E'];
     change.sections.changed = [{ heading: null, hunks: [] }];
     expect(summarizeChange(change)).toBe('5 sections removed (A, B, C and 2 more); 1 section changed (lead text)');
+  });
+});
+
+describe('summarizeFirstCapture', () => {
+  it('counts the headed sections and the figures', () => {
+    const doc = makeDocument({
+      sections: [section(null, 'Lead.'), section('Political relations', 'a'), section('Economic relations', 'b')],
+      figures: [figure({ key: 'trade' })],
+    });
+    expect(summarizeFirstCapture('France and North Korea', doc)).toBe('first capture of France and North Korea: 2 sections, 1 figure');
+  });
+  it('names only the title without the document', () => {
+    expect(summarizeFirstCapture('France and North Korea', undefined)).toBe('first capture of France and North Korea');
   });
 });
