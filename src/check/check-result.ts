@@ -1,5 +1,5 @@
 import type { FactwatchError } from '../app/errors.ts';
-import type { CheckOutcome } from '../store/schema.ts';
+import type { CheckOutcome } from '../model/index.ts';
 
 /** What one check did, for the pass that ran it: the rows are the sink's business. */
 export interface CheckResult {

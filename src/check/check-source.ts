@@ -27,7 +27,7 @@ import type { Verdict } from '../judge/verdict.ts';
 import type { Db } from '../store/db.ts';
 import { describeDatabaseError, findPgError, isDatabaseError } from '../store/pg-error.ts';
 import { loadRawBody } from '../store/raw-body.ts';
-import type { CheckOutcome } from '../store/schema.ts';
+import type { CheckOutcome } from '../model/index.ts';
 import { latestVersionWithoutBody } from '../store/queries/versions.ts';
 import type { StoreOutcome } from '../store/queries/store-version.ts';
 import type { NewCheck } from '../store/types.ts';

@@ -9,7 +9,7 @@ import { FactwatchError, FetchError } from '../app/errors.ts';
 import type { ResolvedSource } from '../config/resolve-source.ts';
 import type { HttpClient } from '../fetch/index.ts';
 import type { Capture } from '../judge/capture.ts';
-import type { CheckOutcome } from '../store/schema.ts';
+import type { CheckOutcome } from '../model/index.ts';
 import { toFetchSettings } from './fetch-settings.ts';
 
 export type Observation =

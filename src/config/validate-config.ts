@@ -1,10 +1,8 @@
 import ipaddr from 'ipaddr.js';
 import { scheduleProblem } from '../schedule/read-schedule.ts';
 import { DEFAULT_TIMEZONE } from './resolve-source.ts';
+import { isProfileName, PROFILE_NAMES } from '../model/index.ts';
 import { configSchema, type RawConfig } from './schema.ts';
-
-/** Profiles the extractor knows; kept here so config validation needs no HTML machinery. */
-export const KNOWN_PROFILES = ['diplomatie-spip', 'diplomatie-2025', 'generic'] as const;
 
 export type ValidationResult = { ok: true; config: RawConfig } | { ok: false; problems: string[] };
 
@@ -49,8 +47,8 @@ function semanticProblems(config: Partial<RawConfig>): string[] {
     if (typeof s.timezone === 'string' && !isValidTimeZone(s.timezone)) {
       problems.push(`${at}.timezone: "${s.timezone}" is not a known IANA time zone`);
     }
-    if (typeof s.profile === 'string' && !(KNOWN_PROFILES as readonly string[]).includes(s.profile)) {
-      problems.push(`${at}.profile: unknown profile "${s.profile}" (known: ${KNOWN_PROFILES.join(', ')})`);
+    if (typeof s.profile === 'string' && !isProfileName(s.profile)) {
+      problems.push(`${at}.profile: unknown profile "${s.profile}" (known: ${PROFILE_NAMES.join(', ')})`);
     }
     for (const [j, name] of (Array.isArray(s.notify) ? s.notify : []).entries()) {
       if (typeof name === 'string' && !channels.has(name)) {

@@ -1,8 +1,6 @@
-import type { Change, Figure, FigureDelta } from '../extract/page-document.ts';
+import type { Figure, FigureChange, FigureChanges, FigureDelta, FigureValue } from '../model/index.ts';
 import { MIN_SCORE, scoreSimilarity } from './figure-similarity.ts';
-import { collapseWhitespace } from './normalize-text.ts';
-
-type ChangedFigure = Change['figures']['changed'][number];
+import { collapseWhitespace } from '../text/collapse-whitespace.ts';
 
 /**
  * Figures added, removed and changed, aligned in two passes:
@@ -22,11 +20,11 @@ type ChangedFigure = Change['figures']['changed'][number];
  * reworded sentence or a different raw spelling of the same value ("€2m" → "€2 million") is
  * not a change a reader tracks. A changed number carries its `delta` (absolute and relative).
  */
-export function alignFigures(from: readonly Figure[], to: readonly Figure[]): Change['figures'] {
+export function alignFigures(from: readonly Figure[], to: readonly Figure[]): FigureChanges {
   const fromByKey = groupBy(from, (figure) => normalizeKey(figure.key));
   const used = new Map<string, number>();
   const added: Figure[] = [];
-  const changed: ChangedFigure[] = [];
+  const changed: FigureChange[] = [];
   const matched = new Set<Figure>();
 
   for (const figure of to) {
@@ -59,8 +57,8 @@ export function alignFigures(from: readonly Figure[], to: readonly Figure[]): Ch
   return { added: remaining, removed, changed };
 }
 
-function describeChange(key: string, from: Figure, to: Figure, matchedBy: 'key' | 'context'): ChangedFigure {
-  const entry: ChangedFigure = { key, from, to };
+function describeChange(key: string, from: Figure, to: Figure, matchedBy: 'key' | 'context'): FigureChange {
+  const entry: FigureChange = { key, from, to };
   const delta = computeDelta(from, to);
   if (delta !== null) entry.delta = delta;
   if (matchedBy === 'context') entry.matchedBy = 'context';
@@ -131,7 +129,7 @@ export function sameMeaning(a: Figure, b: Figure): boolean {
   );
 }
 
-function sameValue(a: number | string, b: number | string): boolean {
+function sameValue(a: FigureValue, b: FigureValue): boolean {
   if (typeof a === 'number' && typeof b === 'number') {
     // Tolerate float noise from scaling ("€8.2 million" parsed twice may differ in the last bit).
     return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));

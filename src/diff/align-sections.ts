@@ -1,7 +1,8 @@
-import type { Change, PageDocument, Section } from '../extract/page-document.ts';
+import type { PageDocument, Section, SectionChange, SectionChanges } from '../model/index.ts';
 import type { WordDiffBounds } from './bounded-word-diff.ts';
 import { buildHunks } from './build-hunks.ts';
-import { collapseWhitespace, normalizeHeading } from './normalize-text.ts';
+import { collapseWhitespace } from '../text/collapse-whitespace.ts';
+import { normalizeHeading } from './normalize-text.ts';
 
 /**
  * Sections added, removed and changed between two documents, aligned by normalised heading.
@@ -23,12 +24,12 @@ export function alignSections(
   from: PageDocument,
   to: PageDocument,
   bounds?: WordDiffBounds,
-): Change['sections'] {
+): SectionChanges {
   const fromSections = indexSections(from);
   const toSections = indexSections(to);
   const added: string[] = [];
   const removed: string[] = [];
-  const changed: Change['sections']['changed'] = [];
+  const changed: SectionChange[] = [];
 
   for (const [key, target] of toSections) {
     const source = fromSections.get(key);

@@ -1,4 +1,4 @@
-import type { Hunk } from '../extract/page-document.ts';
+import type { Hunk } from '../model/index.ts';
 import {
   DEFAULT_WORD_DIFF_BOUNDS,
   PARAGRAPH_BREAK,

@@ -1,8 +1,8 @@
-import type { Change, PageDocument } from '../extract/page-document.ts';
+import type { Change, PageDocument } from '../model/index.ts';
 import { alignFigures } from './align-figures.ts';
 import { alignSections } from './align-sections.ts';
 import type { WordDiffBounds } from './bounded-word-diff.ts';
-import { collapseWhitespace } from './normalize-text.ts';
+import { collapseWhitespace } from '../text/collapse-whitespace.ts';
 
 /**
  * What changed between two captures of one page — pure data in, data out.

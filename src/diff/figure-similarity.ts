@@ -15,11 +15,9 @@
  *
  * Figures of different kinds, or with different units (EUR vs USD, km² vs ha), are never alike.
  */
-import type { Figure } from '../extract/page-document.ts';
-import { MONTHS, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS, type FigureLanguage } from '../extract/figures/vocabulary.ts';
+import type { Figure, FigureValue } from '../model/index.ts';
+import { FIGURE_LANGUAGES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS } from '../model/figure-vocabulary.ts';
 import { normalizeHeading } from './normalize-text.ts';
-
-const LANGUAGES: FigureLanguage[] = ['en', 'fr', 'de'];
 
 /**
  * Words that say nothing about what a figure is: stop words, and the words that ARE values —
@@ -27,7 +25,7 @@ const LANGUAGES: FigureLanguage[] = ['en', 'fr', 'de'];
  * language we read (a figure does not say which language it is in).
  */
 const STOP = new Set(
-  LANGUAGES.flatMap((lang) => [
+  FIGURE_LANGUAGES.flatMap((lang) => [
     ...[...STOP_WORDS[lang]].map(fold),
     ...[NUMBER_WORDS, ORDINAL_WORDS, MONTHS].flatMap((table) => Object.keys(table[lang]).map(fold)),
   ]),
@@ -69,7 +67,7 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** 1 for equal values, falling to 0 as they move apart (relative distance); dates: equal or not. */
-export function valueProximity(a: number | string, b: number | string): number {
+export function valueProximity(a: FigureValue, b: FigureValue): number {
   if (typeof a === 'number' && typeof b === 'number') {
     const scale = Math.max(Math.abs(a), Math.abs(b));
     return scale === 0 ? 1 : Math.max(0, 1 - Math.abs(a - b) / scale);

@@ -5,11 +5,7 @@
  * apostrophes and collapse spaces; none of that is a change a reader cares about, so alignment
  * and equality are decided on these normalised forms while reports still show the page's text.
  */
-
-/** Collapse every run of whitespace (including non-breaking spaces) to one space and trim. */
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
-}
+import { collapseWhitespace } from '../text/collapse-whitespace.ts';
 
 /**
  * The alignment key of a heading: NFKC, case-folded, whitespace-collapsed, typographic quotes

@@ -7,7 +7,7 @@
  * without special cases.
  */
 import type { AnyNode } from 'domhandler';
-import type { Section } from './page-document.ts';
+import type { Section } from '../model/index.ts';
 import { normalizeWhitespace } from './normalize-text.ts';
 import { NEVER_CONTENT } from './profiles/site-profile.ts';
 

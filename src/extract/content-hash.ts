@@ -7,7 +7,7 @@
  * Chrome never reaches a `PageDocument`, so a rotating token or a changed menu cannot move it.
  */
 import { createHash } from 'node:crypto';
-import type { PageDocument } from './page-document.ts';
+import type { PageDocument } from '../model/index.ts';
 
 /** The canonical form that is hashed: fixed key order, no optional fields. */
 export function canonicalContent(doc: PageDocument): string {

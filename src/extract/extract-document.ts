@@ -9,7 +9,7 @@ import { detectLanguage } from './detect-language.ts';
 import { extractFigures } from './figures/index.ts';
 import { loadPageRegions, loadWholePage } from './load-page.ts';
 import { normalizeWhitespace, removeControlCharacters } from './normalize-text.ts';
-import type { PageDocument, Section } from './page-document.ts';
+import type { PageDocument, Section } from '../model/index.ts';
 import { parseStamp, parseStampDate, matchStampLabel } from './parse-stamp.ts';
 import { getProfile, PROFILES, selectProfile } from './profiles/index.ts';
 import type { PageView, SiteProfile } from './profiles/site-profile.ts';

@@ -7,8 +7,9 @@
  */
 import { FactwatchError } from '../app/errors.ts';
 import { diffDocuments } from '../diff/diff-documents.ts';
-import { isEmptyChange, summarizeChange } from '../diff/summarize-change.ts';
-import type { PageDocument } from '../extract/page-document.ts';
+import { isEmptyChange } from '../diff/is-empty-change.ts';
+import { summarizeChange } from '../describe/summarize-change.ts';
+import type { PageDocument } from '../model/index.ts';
 import { isHtmlContentType, parseContentType } from '../fetch/decode-body.ts';
 import { needsPreviousEnding, rawEnding } from '../judge/assess-page.ts';
 import type { Capture } from '../judge/capture.ts';

@@ -1,5 +1,5 @@
 import { FactwatchError } from '../app/errors.ts';
-import type { PageDocument } from '../extract/page-document.ts';
+import type { PageDocument } from '../model/index.ts';
 
 /**
  * Content sanity: is a fetched page the page, or something standing in its place?

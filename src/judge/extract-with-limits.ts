@@ -7,7 +7,7 @@ import { FactwatchError, type FactwatchCode } from '../app/errors.ts';
 import { hashDocument } from '../extract/content-hash.ts';
 import { extractDocument } from '../extract/extract-document.ts';
 import { NestingTooDeepError } from '../extract/scan-page.ts';
-import type { PageDocument } from '../extract/page-document.ts';
+import type { PageDocument } from '../model/index.ts';
 import { MAX_NESTING_DEPTH, nestingSuspicion, type Suspicion } from './assess-page.ts';
 
 /**

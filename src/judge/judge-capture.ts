@@ -9,8 +9,9 @@
  * clock: it runs the same inline or on a worker thread (judge-pool.ts), and is tested in memory.
  */
 import { diffDocuments } from '../diff/diff-documents.ts';
-import { isEmptyChange, summarizeChange } from '../diff/summarize-change.ts';
-import type { PageDocument } from '../extract/page-document.ts';
+import { isEmptyChange } from '../diff/is-empty-change.ts';
+import { summarizeChange } from '../describe/summarize-change.ts';
+import type { PageDocument } from '../model/index.ts';
 import { assessContent, assessMarkup, documentText, SHRINK_CONFIRMATIONS } from './assess-page.ts';
 import type { Capture } from './capture.ts';
 import { extractWithLimits } from './extract-with-limits.ts';

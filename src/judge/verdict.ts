@@ -1,5 +1,5 @@
 import type { FactwatchCode } from '../app/errors.ts';
-import type { Change, PageDocument } from '../extract/page-document.ts';
+import type { Change, PageDocument } from '../model/index.ts';
 import type { SuspectRule } from './assess-page.ts';
 
 /**

@@ -1,7 +1,9 @@
-import type { Change, Figure, Hunk } from '../extract/page-document.ts';
-import { formatFigureDelta, formatFigureValue } from '../diff/format-value.ts';
-import { labelFigure } from '../diff/label-figure.ts';
-import { summarizeChange } from '../diff/summarize-change.ts';
+import type { Change, Figure, Hunk } from '../model/index.ts';
+import { formatFigureDelta, formatFigureValue } from '../describe/format-value.ts';
+import { labelFigure } from '../describe/label-figure.ts';
+import { sectionName } from '../describe/section-name.ts';
+import { summarizeChange, summarizeFirstCapture } from '../describe/summarize-change.ts';
+import { formatValueWithPeriod, shownPeriod } from '../describe/value-with-period.ts';
 import { formatCapturedAt, formatStamp } from './format-date.ts';
 import { inertDeep } from './inert-text.ts';
 import type { ReportMeta } from './report-meta.ts';
@@ -48,9 +50,6 @@ export interface ReportModel {
   figuresChanged: FigureChangeRow[];
 }
 
-/** Name shown for the untitled lead section. */
-export const LEAD_SECTION_NAME = 'Introduction (before the first heading)';
-
 /**
  * Build the model shared by every human-readable renderer. Every string in it is inert (no
  * control characters, see inert-text.ts): this is the one place page text enters the terminal,
@@ -84,7 +83,7 @@ function buildModel(change: Change | null, meta: ReportMeta): ReportModel {
       header,
       summary: summarizeChange(null),
       firstCapture: true,
-      firstCaptureLine: describeFirstCapture(meta),
+      firstCaptureLine: summarizeFirstCapture(meta.title, meta.document),
       stamp: meta.document ? formatStamp(meta.document.updated) : null,
       moved: null,
       title: null,
@@ -117,51 +116,27 @@ function buildModel(change: Change | null, meta: ReportMeta): ReportModel {
     title: change.title,
     sectionsAdded: change.sections.added,
     sectionsRemoved: change.sections.removed,
-    sectionsChanged: change.sections.changed.map((s) => ({ heading: s.heading ?? LEAD_SECTION_NAME, hunks: s.hunks })),
+    sectionsChanged: change.sections.changed.map((s) => ({ heading: sectionName(s.heading), hunks: s.hunks })),
     figuresAdded: change.figures.added.map(toFigureRow),
     figuresRemoved: change.figures.removed.map(toFigureRow),
     figuresChanged: change.figures.changed.map(({ from, to }) => ({
       label: labelFigure(to),
-      section: to.section ?? LEAD_SECTION_NAME,
-      from: withPeriod(from, from.period !== to.period),
-      to: withPeriod(to, from.period !== to.period),
+      section: sectionName(to.section),
+      from: formatValueWithPeriod(from, from.period !== to.period),
+      to: formatValueWithPeriod(to, from.period !== to.period),
       delta: formatFigureDelta(from, to),
     })),
   };
 }
 
-/** "first capture of France and North Korea: 5 sections, 25 figures". */
-function describeFirstCapture(meta: ReportMeta): string {
-  const doc = meta.document;
-  if (doc === undefined) return `first capture of ${meta.title}`;
-  const sections = doc.sections.filter((s) => s.heading !== null).length;
-  return `first capture of ${meta.title}: ${plural(sections, 'section')}, ${plural(doc.figures.length, 'figure')}`;
-}
-
 function toFigureRow(figure: Figure): FigureRow {
   return {
     label: labelFigure(figure),
-    section: figure.section ?? LEAD_SECTION_NAME,
+    section: sectionName(figure.section),
     value: formatFigureValue(figure),
     period: shownPeriod(figure),
     raw: figure.raw,
   };
-}
-
-function withPeriod(figure: Figure, showPeriod: boolean): string {
-  const value = formatFigureValue(figure);
-  const period = shownPeriod(figure);
-  return showPeriod && period !== null ? `${value} (${period})` : value;
-}
-
-/** The period worth printing: not when it only repeats the value ("2001 (2001)"). */
-function shownPeriod(figure: Figure): string | null {
-  const period = figure.period ?? null;
-  return period === null || period === formatFigureValue(figure) ? null : period;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Group rows by section, keeping first-seen section order: reports list figures per section. */

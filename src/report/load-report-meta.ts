@@ -1,4 +1,4 @@
-import type { PageDocument } from '../extract/page-document.ts';
+import type { PageDocument } from '../model/index.ts';
 import type { ReportMeta } from './report-meta.ts';
 import type { Db } from '../store/db.ts';
 import { getChange } from '../store/queries/changes.ts';

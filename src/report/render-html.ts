@@ -1,4 +1,5 @@
-import type { Change, Hunk } from '../extract/page-document.ts';
+import type { Change, Hunk } from '../model/index.ts';
+import { valueWithPeriod } from '../describe/value-with-period.ts';
 import { buildReportModel, type ReportModel } from './build-report-model.ts';
 import { escapeHtml as h, isWebUrl } from './escape.ts';
 import type { ReportMeta } from './report-meta.ts';
@@ -95,8 +96,8 @@ function renderFigures(model: ReportModel): string[] {
   const tr = (kind: string, cells: string[]): string =>
     `<tr class="${kind}"><td>${kind}</td>${cells.map((c) => `<td>${h(c)}</td>`).join('')}</tr>`;
   for (const r of model.figuresChanged) rows.push(tr('changed', [r.section, r.label, r.from, r.to, r.delta ?? '']));
-  for (const r of model.figuresAdded) rows.push(tr('added', [r.section, r.label, '', withPeriod(r.value, r.period), '']));
-  for (const r of model.figuresRemoved) rows.push(tr('removed', [r.section, r.label, withPeriod(r.value, r.period), '', '']));
+  for (const r of model.figuresAdded) rows.push(tr('added', [r.section, r.label, '', valueWithPeriod(r.value, r.period), '']));
+  for (const r of model.figuresRemoved) rows.push(tr('removed', [r.section, r.label, valueWithPeriod(r.value, r.period), '', '']));
   if (rows.length === 0) return [];
   return [
     `<h2>Figures (${rows.length})</h2>`,
@@ -105,8 +106,4 @@ function renderFigures(model: ReportModel): string[] {
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table>',
   ];
-}
-
-function withPeriod(value: string, period: string | null): string {
-  return period === null ? value : `${value} (${period})`;
 }

@@ -1,5 +1,5 @@
-import type { Change } from '../extract/page-document.ts';
-import { summarizeChange } from '../diff/summarize-change.ts';
+import type { Change } from '../model/index.ts';
+import { summarizeChange } from '../describe/summarize-change.ts';
 import type { ReportMeta } from './report-meta.ts';
 
 /** The JSON report: meta, the one-line summary and the `Change` itself, in a stable key order. */

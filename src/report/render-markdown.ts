@@ -1,4 +1,5 @@
-import type { Change, Hunk } from '../extract/page-document.ts';
+import type { Change, Hunk } from '../model/index.ts';
+import { valueWithPeriod } from '../describe/value-with-period.ts';
 import { buildReportModel, type ReportModel } from './build-report-model.ts';
 import { codeFence, escapeMarkdown as md } from './escape.ts';
 import type { ReportMeta } from './report-meta.ts';
@@ -51,10 +52,10 @@ function pushFigureTable(out: string[], model: ReportModel): void {
     rows.push(row('changed', r.section, r.label, r.from, r.to, r.delta ?? ''));
   }
   for (const r of model.figuresAdded) {
-    rows.push(row('added', r.section, r.label, '', withPeriod(r.value, r.period), ''));
+    rows.push(row('added', r.section, r.label, '', valueWithPeriod(r.value, r.period), ''));
   }
   for (const r of model.figuresRemoved) {
-    rows.push(row('removed', r.section, r.label, withPeriod(r.value, r.period), '', ''));
+    rows.push(row('removed', r.section, r.label, valueWithPeriod(r.value, r.period), '', ''));
   }
   if (rows.length === 0) return;
   out.push('', `## Figures (${rows.length})`, '', '| | Section | Figure | Before | After | Change |', '|---|---|---|---|---|---|', ...rows);
@@ -62,8 +63,4 @@ function pushFigureTable(out: string[], model: ReportModel): void {
 
 function row(kind: string, ...cells: string[]): string {
   return `| ${kind} |${cells.map((c) => (c === '' ? ' |' : ` ${md(c)} |`)).join('')}`;
-}
-
-function withPeriod(value: string, period: string | null): string {
-  return period === null ? value : `${value} (${period})`;
 }

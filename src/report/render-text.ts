@@ -1,4 +1,5 @@
-import type { Change, Hunk } from '../extract/page-document.ts';
+import type { Change, Hunk } from '../model/index.ts';
+import { valueWithPeriod } from '../describe/value-with-period.ts';
 import { buildReportModel, groupBySection, type FigureChangeRow, type FigureRow } from './build-report-model.ts';
 import type { ReportMeta } from './report-meta.ts';
 
@@ -72,8 +73,7 @@ function pushFigures<T extends { section: string }>(
 }
 
 function figureLine(row: FigureRow): string {
-  const period = row.period === null ? '' : ` (${row.period})`;
-  return `${row.label}: ${row.value}${period}`;
+  return `${row.label}: ${valueWithPeriod(row.value, row.period)}`;
 }
 
 function changeLine(row: FigureChangeRow, paint: (style: Style, text: string) => string): string {

@@ -1,4 +1,4 @@
-import type { PageDocument } from '../extract/page-document.ts';
+import type { PageDocument } from '../model/index.ts';
 
 /** What a report says about where a change comes from; supplied by the store. */
 export interface ReportMeta {

@@ -8,14 +8,7 @@ export { toBuffer } from './bytea.ts';
 export { executeRows } from './execute-rows.ts';
 export { findPgError, UNIQUE_VIOLATION, type PgErrorInfo } from './pg-error.ts';
 export * as schema from './schema.ts';
-export {
-  CHECK_OUTCOMES,
-  CHANGE_STATES,
-  DELIVERY_STATES,
-  type CheckOutcome,
-  type ChangeState,
-  type DeliveryState,
-} from './schema.ts';
+export { CHANGE_STATES, DELIVERY_STATES, type ChangeState, type DeliveryState } from './schema.ts';
 export type * from './types.ts';
 export {
   syncSources,

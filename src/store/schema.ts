@@ -23,23 +23,8 @@ import {
   unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { Change, PageDocument } from '../extract/page-document.ts';
+import { CHECK_OUTCOMES, FIGURE_KINDS, type Change, type CheckOutcome, type FigureKind, type PageDocument } from '../model/index.ts';
 import { bytea } from './bytea.ts';
-
-/** Every outcome a check can have; `checks.outcome` is constrained to these. */
-export const CHECK_OUTCOMES = [
-  'new',
-  'unchanged',
-  'not_modified',
-  'changed',
-  'fetch_error',
-  'extraction_failed',
-  'gone',
-  'blocked',
-  /** The page was judged but could not be stored (the database refused it, or the head kept moving). */
-  'store_failed',
-] as const;
-export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
 
 /** Review states of a change. */
 export const CHANGE_STATES = ['new', 'reviewed', 'dismissed'] as const;
@@ -48,9 +33,6 @@ export type ChangeState = (typeof CHANGE_STATES)[number];
 /** States of an outbox delivery. */
 export const DELIVERY_STATES = ['pending', 'delivered', 'dead'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
-
-/** Figure kinds, mirrored from `FigureKind` so the database rejects a kind the code never made. */
-export const FIGURE_KINDS = ['money', 'percent', 'rank', 'count', 'measure', 'date', 'year'] as const;
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 /** `col in ('a', 'b')` for a check constraint; values are our own constants, never user input. */
@@ -217,7 +199,8 @@ export const figures = pgTable(
       .notNull()
       .references(() => sources.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
-    kind: text('kind').notNull(),
+    /** One of `FIGURE_KINDS` (src/model/figure.ts): `figures_kind_check` rejects a kind the code never made. */
+    kind: text('kind').$type<FigureKind>().notNull(),
     /** Numeric value; null for dates, whose ISO string is in `value_text`. */
     valueNum: doublePrecision('value_num'),
     valueText: text('value_text'),

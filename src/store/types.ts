@@ -1,5 +1,6 @@
 /** Row shapes returned by the store: plain camelCase objects, timestamps as `Date`s. */
-import type { CheckOutcome, ChangeState } from './schema.ts';
+import type { CheckOutcome, FigureKind, FigurePeriod, FigureValue } from '../model/index.ts';
+import type { ChangeState } from './schema.ts';
 import type { changes, checks, deliveries, sources, sourceUrls, versions } from './schema.ts';
 
 export type SourceRow = typeof sources.$inferSelect;
@@ -64,10 +65,9 @@ export interface FigurePoint {
   seq: number;
   capturedAt: Date;
   key: string;
-  kind: string;
-  /** A number, or an ISO date string for `date` figures. */
-  value: number | string;
+  kind: FigureKind;
+  value: FigureValue;
   unit: string | null;
   raw: string;
-  period: string | null;
+  period: FigurePeriod;
 }

@@ -6,8 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { formatFigureValue } from '../diff/format-value.ts';
-import type { FigureKind } from '../extract/page-document.ts';
+import { formatFigureValue } from '../describe/format-value.ts';
 import type { FigurePoint } from '../store/types.ts';
 
 interface Datum {
@@ -24,7 +23,7 @@ export function renderFigureChart(points: readonly FigurePoint[]): string | null
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const numeric = typeof data[0]!.y === 'number';
   const tick = (v: number | Date) =>
-    v instanceof Date ? v.toISOString().slice(0, 10) : formatFigureValue({ kind: first.kind as FigureKind, value: v, unit: first.unit });
+    v instanceof Date ? v.toISOString().slice(0, 10) : formatFigureValue({ kind: first.kind, value: v, unit: first.unit });
   const chart = Plot.plot({
     // Plot accepts any DOM-like document; linkedom's is one.
     document: document as unknown as Plot.PlotOptions["document"],

@@ -5,6 +5,7 @@
  */
 import { Counter, Gauge, Registry, collectDefaultMetrics, type Metric } from 'prom-client';
 import type { Db } from '../store/db.ts';
+import { DELIVERY_STATES } from '../store/schema.ts';
 import { countChangesByState, countChecksByOutcome, countDeliveriesByState, fetchDurationHistogram } from '../store/queries/metrics.ts';
 
 /** Bucket bounds in seconds: a local GET is ~1 ms, a slow site tens of seconds. */
@@ -44,7 +45,7 @@ export function createMetricsRegistry(db: Db): Registry {
     async collect() {
       const rows = await countDeliveriesByState(db);
       this.reset();
-      for (const state of ['pending', 'delivered', 'dead']) this.set({ state }, rows.find((r) => r.label === state)?.count ?? 0);
+      for (const state of DELIVERY_STATES) this.set({ state }, rows.find((r) => r.label === state)?.count ?? 0);
     },
   });
   registry.registerMetric(durationHistogram(db));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/diff-documents.ts';
-import { isEmptyChange } from '../../src/diff/summarize-change.ts';
+import { isEmptyChange } from '../../src/diff/is-empty-change.ts';
 import { figure, makeDocument, section } from './make-document.ts';
 
 const political = 'France does not have diplomatic relations with the DPRK.';

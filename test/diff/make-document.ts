@@ -1,4 +1,4 @@
-import type { Figure, PageDocument, Section } from '../../src/extract/page-document.ts';
+import type { Figure, PageDocument, Section } from '../../src/model/index.ts';
 
 /** A small hand-built section: heading and blocks, text joined the way the extractor does. */
 export function section(heading: string | null, ...blocks: string[]): Section {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/diff-documents.ts';
 import { extractDocument } from '../../src/extract/extract-document.ts';
-import type { PageDocument } from '../../src/extract/page-document.ts';
+import type { PageDocument } from '../../src/model/index.ts';
 
 const snapshotsDir = new URL('../../snapshots/', import.meta.url);
 

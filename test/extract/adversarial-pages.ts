@@ -5,10 +5,11 @@
  * label rows, periods, chrome labels, headings), the ones the issue names and those profiling
  * found.
  */
+import type { FigureLanguage } from '../../src/model/figure-vocabulary.ts';
 
 export interface AdversarialPattern {
   name: string;
-  language: 'en' | 'fr' | 'de';
+  language: FigureLanguage;
   phrase: string;
 }
 

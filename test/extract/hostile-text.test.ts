@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/extract-document.ts';
 import { boundLength, MAX_KEY_CHARS, MAX_SLUG_CHARS, slugify } from '../../src/extract/figures/make-key.ts';
-import type { PageDocument } from '../../src/extract/page-document.ts';
+import type { PageDocument } from '../../src/model/index.ts';
 
 /**
  * Page content cannot poison what extraction outputs (issue 13, Build 4): no control character

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { load } from 'cheerio/slim';
 import { extractDocument } from '../../src/extract/extract-document.ts';
-import { selectProfile } from '../../src/extract/profiles/index.ts';
+import { PROFILES, selectProfile } from '../../src/extract/profiles/index.ts';
+import { PROFILE_NAMES } from '../../src/model/index.ts';
 import { UsageError } from '../../src/app/errors.ts';
 
 // Text: https://www.diplomatie.gouv.fr/de/landerinformationen/europa/deutschland/frankreich-und-deutschland/
@@ -148,6 +149,10 @@ describe('diplomatie-spip profile, older variant', () => {
 });
 
 describe('profile selection', () => {
+  it('has exactly one profile for each name config and --profile accept', () => {
+    expect(PROFILES.map((p) => p.name).sort()).toEqual([...PROFILE_NAMES].sort());
+  });
+
   it('rejects an unknown profile name as a usage error', () => {
     expect(() => extractDocument(GENERIC_PAGE, { profile: 'no-such-profile' })).toThrow(UsageError);
     expect(() => selectProfile('nope', load('<p>x</p>'), null)).toThrow(/unknown profile "nope"/);

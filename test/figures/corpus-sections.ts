@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extractFigures } from '../../src/extract/figures/index.ts';
-import type { PageDocument, Section } from '../../src/extract/page-document.ts';
+import type { PageDocument, Section } from '../../src/model/index.ts';
 
 const CORPUS = new URL('../../snapshots/corpus/', import.meta.url);
 

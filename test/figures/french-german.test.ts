@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/extract/figures/index.ts';
-import type { Figure } from '../../src/extract/page-document.ts';
+import type { Figure } from '../../src/model/index.ts';
 import { buildSections, readCorpus } from './corpus-sections.ts';
 
 function find(figures: Figure[], raw: string): Figure {

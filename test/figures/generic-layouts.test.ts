@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/extract-document.ts';
 import { extractFigures } from '../../src/extract/figures/index.ts';
-import type { Figure } from '../../src/extract/page-document.ts';
+import type { Figure } from '../../src/model/index.ts';
 import { readCorpus, readFixture, stripHeader } from './corpus-sections.ts';
 
 function escapeText(text: string): string {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/extract/figures/index.ts';
-import type { Figure, Section } from '../../src/extract/page-document.ts';
+import type { Figure, Section } from '../../src/model/index.ts';
 import { buildSections, JULY_FILE, NORTH_KOREA_EN_HEADINGS, readCorpus, SEED_FILE } from './corpus-sections.ts';
 
 const seedText = readCorpus(SEED_FILE);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectNotation } from '../../src/extract/figures/detect-notation.ts';
 import { extractFigures } from '../../src/extract/figures/index.ts';
-import type { Figure } from '../../src/extract/page-document.ts';
+import type { Figure } from '../../src/model/index.ts';
 import { buildSections, readCorpus } from './corpus-sections.ts';
 
 function figuresOf(blocks: string[], language: string): Figure[] {

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/extract/figures/index.ts';
 import { MAX_SENTENCE_CHARS, splitSentences } from '../../src/extract/figures/split-sentences.ts';
-import type { Figure } from '../../src/extract/page-document.ts';
+import type { Figure } from '../../src/model/index.ts';
 
 const EN_PAGE = 'https://www.diplomatie.gouv.fr/en/country-files/north-korea/france-and-north-korea/';
 

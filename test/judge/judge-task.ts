@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PageDocument } from '../../src/extract/page-document.ts';
+import type { PageDocument } from '../../src/model/index.ts';
 import { judgeCapture, type PreviousVersion } from '../../src/judge/judge-capture.ts';
 import type { JudgeTask } from '../../src/judge/judge-pool.ts';
 import type { Verdict } from '../../src/judge/verdict.ts';

@@ -1,4 +1,4 @@
-import type { Change } from '../../src/extract/page-document.ts';
+import type { Change } from '../../src/model/index.ts';
 import { diffDocuments } from '../../src/diff/diff-documents.ts';
 import type { ReportMeta } from '../../src/report/report-meta.ts';
 import { figure, makeDocument, section } from '../diff/make-document.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Change, Figure } from '../../src/extract/page-document.ts';
+import type { Change, Figure } from '../../src/model/index.ts';
 import { renderHtml } from '../../src/report/render-html.ts';
 import type { ReportMeta } from '../../src/report/report-meta.ts';
 import { figure } from '../diff/make-document.ts';

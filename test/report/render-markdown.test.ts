@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../src/extract/page-document.ts';
+import type { Change } from '../../src/model/index.ts';
 import { renderMarkdown } from '../../src/report/render-markdown.ts';
 import { firstCaptureMeta, sampleChange, sampleMeta } from './fixtures.ts';
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHECK_OUTCOMES, executeRows, listChecks, recordCheckRuns, syncSources, type DatabaseHandle, type NewCheck } from '../../src/store/index.ts';
+import { CHECK_OUTCOMES } from '../../src/model/index.ts';
+import { executeRows, listChecks, recordCheckRuns, syncSources, type DatabaseHandle, type NewCheck } from '../../src/store/index.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 
 const t = (iso: string) => new Date(iso);

@@ -1,5 +1,5 @@
 /** Small hand-built PageDocuments and figures for store tests (no extraction involved). */
-import type { Change, Figure, PageDocument } from '../../src/extract/page-document.ts';
+import type { Change, Figure, PageDocument } from '../../src/model/index.ts';
 import type { Db } from '../../src/store/db.ts';
 import { latestVersionHead, storeVersion, type StoreVersionInput, type StoredVersion } from '../../src/store/queries/versions.ts';
 

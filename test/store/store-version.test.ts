@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Sql } from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FactwatchError } from '../../src/app/errors.ts';
-import type { FigureKind } from '../../src/extract/page-document.ts';
+import type { FigureKind } from '../../src/model/index.ts';
 import {
   executeRows,
   claimDueSources,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { PageDocument } from '../../extract/page-document.ts';
-import { formatFigureValue } from '../../diff/format-value.ts';
+import { PROFILE_NAMES, type PageDocument } from '../../model/index.ts';
+import { formatFigureValue } from '../../describe/format-value.ts';
 import { FactwatchError } from '../../app/errors.ts';
 import { createHash } from 'node:crypto';
 import { SuspectPageError } from '../../judge/assess-page.ts';
@@ -14,7 +14,7 @@ export function registerExtractCommand(program: Command): void {
     .command('extract')
     .description('extract the structure and figures of a page (file or URL)')
     .argument('<input>', 'HTML file or http(s) URL')
-    .option('--profile <name>', 'site profile (diplomatie-spip, diplomatie-2025, generic); auto-detected by default')
+    .option('--profile <name>', `site profile (${PROFILE_NAMES.join(', ')}); auto-detected by default`)
     .option('--url <url>', 'the URL the file was captured from (helps profile detection)')
     .option('--allow-network <cidr...>', 'networks the address guard lets through (e.g. 127.0.0.0/8)')
     .option('--json', 'print the PageDocument as JSON')

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { figureSeries } from '../../store/queries/figures.ts';
-import { formatFigureValue } from '../../diff/format-value.ts';
-import type { Figure } from '../../extract/page-document.ts';
+import { formatFigureValue } from '../../describe/format-value.ts';
 import { formatTable, isoSeconds, printJson, printLine } from '../output.ts';
 import { withContext } from '../with-context.ts';
 import { requireSource } from './history.ts';
@@ -27,7 +26,7 @@ export function registerFiguresCommand(program: Command): void {
               String(r.seq),
               isoSeconds(r.capturedAt),
               r.kind,
-              formatFigureValue(r as unknown as Figure),
+              formatFigureValue(r),
               r.period ?? '',
               r.key,
             ]),

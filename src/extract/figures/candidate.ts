@@ -1,12 +1,12 @@
 /**
  * What each recogniser proposes before overlaps are resolved, periods attached and keys made.
  */
-import type { FigureKind } from '../page-document.ts';
+import type { FigureDirection, FigureKind, FigureValue } from '../../model/index.ts';
 
 /** A figure found in one sentence, with offsets into that sentence. */
 export interface Candidate {
   kind: FigureKind;
-  value: number | string;
+  value: FigureValue;
   unit: string | null;
   /** Where the figure's raw text starts and ends in the sentence. */
   start: number;
@@ -22,7 +22,7 @@ export interface Candidate {
   /** A guess from a bare number in a label row: loses every overlap, even to a year. */
   weak?: boolean;
   /** For percent changes ("down 3.3%", "+34,8%"): which way the change went. */
-  direction?: 'up' | 'down';
+  direction?: FigureDirection;
 }
 
 /** Spans of a sentence that are no figure at all (phone numbers, addresses, list numbering). */
@@ -39,7 +39,7 @@ export function overlaps(a: Span, b: Span): boolean {
 /** Builds a candidate whose whole raw text is its value (the common case). */
 export function makeCandidate(
   kind: FigureKind,
-  value: number | string,
+  value: FigureValue,
   unit: string | null,
   start: number,
   end: number,

@@ -19,7 +19,7 @@
  * ambiguous on the pages we read.
  */
 import { defaultNotation, type Notation } from './read-number.ts';
-import { pickLanguage } from './vocabulary.ts';
+import { pickLanguage } from '../../model/figure-vocabulary.ts';
 
 /** A comma that can only be a decimal mark: followed by 1–2 or 4+ digits, not a list ("1, 2"). */
 const DECIMAL_COMMA = /(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?![\d,])/u;

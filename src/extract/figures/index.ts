@@ -13,7 +13,7 @@
  * Section headings are not read for figures: on these pages they hold titles and numberings
  * ("1. Politische Beziehungen"), not data.
  */
-import type { Figure, FigureKind, Section } from '../page-document.ts';
+import type { Figure, FigureKind, Section } from '../../model/index.ts';
 import { attachPeriods } from './attach-periods.ts';
 import { inferUnits } from './infer-unit.ts';
 import { findSource, readLabelName } from './read-label.ts';

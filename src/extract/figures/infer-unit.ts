@@ -6,7 +6,7 @@
  */
 import type { Candidate } from './candidate.ts';
 import { foldWord } from './make-key.ts';
-import { pickLanguage, type FigureLanguage } from './vocabulary.ts';
+import { pickLanguage, type FigureLanguage } from '../../model/figure-vocabulary.ts';
 
 /** Label words → the unit they give a bare quantity (folded: lower case, no accents). */
 const LABEL_UNITS: Record<FigureLanguage, Array<[RegExp, string]>> = {

@@ -23,7 +23,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Candidate, Span } from './candidate.ts';
-import { pickLanguage, STOP_WORDS, type FigureLanguage } from './vocabulary.ts';
+import { pickLanguage, STOP_WORDS, type FigureLanguage } from '../../model/figure-vocabulary.ts';
 
 const WORDS_BEFORE = 3;
 const WORDS_AFTER = 3;

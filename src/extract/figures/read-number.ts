@@ -21,7 +21,7 @@
  * `detectNotation` (detect-notation.ts), which picks the `fr-comma-groups` notation only when
  * the page itself shows English grouping and no decimal comma anywhere.
  */
-import { pickLanguage, type FigureLanguage } from './vocabulary.ts';
+import { pickLanguage, type FigureLanguage } from '../../model/figure-vocabulary.ts';
 
 /** Every space a page may put between digit groups: space, no-break, narrow no-break, thin. */
 export const GROUP_SPACE = '[ \\u00A0\\u202F\\u2009]';

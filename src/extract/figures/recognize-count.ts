@@ -17,7 +17,7 @@ import { numberPattern, readNumber, type Notation } from './read-number.ts';
 import {
   ANAPHORIC_ARTICLES, MONTHS, NUMBER_WORDS, pickLanguage, SCALE_WORDS, SPAN_OPENERS, STOP_WORDS,
   type FigureLanguage,
-} from './vocabulary.ts';
+} from '../../model/figure-vocabulary.ts';
 
 const PARTITIVES: Record<FigureLanguage, string> = {
   en: 'of (?:them|these|those|which|whom)',

@@ -16,7 +16,7 @@
  */
 import * as chrono from 'chrono-node';
 import { makeCandidate, type Candidate } from './candidate.ts';
-import { MONTHS, pickLanguage, type FigureLanguage } from './vocabulary.ts';
+import { FIGURE_LANGUAGES, MONTHS, pickLanguage, type FigureLanguage } from '../../model/figure-vocabulary.ts';
 
 const PARSERS: Record<FigureLanguage, chrono.Chrono> = { en: chrono.en.casual, fr: chrono.fr.casual, de: chrono.de.casual };
 
@@ -93,7 +93,7 @@ function readResult(result: chrono.ParsedResult, offset: number, dates: PartialD
 
 /** "März 2011", "octobre 2009": month names then a year, compiled once per language. */
 const MONTH_YEAR = Object.fromEntries(
-  (['en', 'fr', 'de'] as const).map((lang) => {
+  FIGURE_LANGUAGES.map((lang) => {
     const names = Object.keys(MONTHS[lang]).sort((a, b) => b.length - a.length).join('|');
     return [lang, new RegExp(`(?<![\\p{L}])(?<month>${names})[ \\u00A0](?<year>\\d{4})(?!\\d)`, 'giu')];
   }),
@@ -161,7 +161,7 @@ function fillYears(dates: PartialDate[], reference: Date | undefined): void {
  * month (see `readChrono`), and a month comes only from these forms.
  */
 const DATE_HINTS = Object.fromEntries(
-  (['en', 'fr', 'de'] as const).map((lang) => {
+  FIGURE_LANGUAGES.map((lang) => {
     // Full names and their 3- and 4-letter abbreviations ("Oct", "sept", "janv"), as whole words.
     const names = new Set(Object.keys(MONTHS[lang]).flatMap((name) => [name, name.slice(0, 3), name.slice(0, 4)]));
     return [

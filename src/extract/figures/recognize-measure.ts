@@ -9,7 +9,7 @@
 import { makeCandidate, type Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
 import { numberPattern, readNumber, scaleNumber, type Notation } from './read-number.ts';
-import { pickLanguage, SCALE_WORDS } from './vocabulary.ts';
+import { pickLanguage, SCALE_WORDS } from '../../model/figure-vocabulary.ts';
 
 /** Printed unit → normalised unit. Matched case-sensitively for symbols, case-insensitively for words. */
 const UNITS: Array<[string, string]> = [

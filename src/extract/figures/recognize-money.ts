@@ -8,7 +8,7 @@
 import { makeCandidate, type Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
 import { numberBody, numberPattern, readNumber, scaleNumber, type Notation } from './read-number.ts';
-import { pickLanguage, SCALE_WORDS } from './vocabulary.ts';
+import { pickLanguage, SCALE_WORDS } from '../../model/figure-vocabulary.ts';
 
 const PREFIX_CURRENCIES: Array<[string, string]> = [
   ['US$', 'USD'], ['A$', 'AUD'], ['€', 'EUR'], ['$', 'USD'], ['£', 'GBP'],

@@ -10,7 +10,8 @@
 import type { Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
 import { numberPattern, readNumber, type Notation } from './read-number.ts';
-import { pickLanguage, type FigureLanguage } from './vocabulary.ts';
+import type { FigureDirection } from '../../model/index.ts';
+import { pickLanguage, type FigureLanguage } from '../../model/figure-vocabulary.ts';
 
 const DIRECTION_WORDS: Record<FigureLanguage, { up: string[]; down: string[] }> = {
   en: {
@@ -56,7 +57,7 @@ export function recognizePercent(sentence: string, language: string, notation?: 
     if (magnitude === null) continue;
     const sign = groups.sign;
     const word = groups.word?.toLowerCase();
-    let direction: 'up' | 'down' | undefined;
+    let direction: FigureDirection | undefined;
     if (sign === '+') direction = 'up';
     else if (sign !== undefined) direction = 'down';
     else if (word !== undefined) {

@@ -9,7 +9,7 @@
 import { makeCandidate, type Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
 import { numberPattern, readNumber, type Notation } from './read-number.ts';
-import { ORDINAL_WORDS, pickLanguage, RANK_CONTEXT, RANK_NOUNS, type FigureLanguage } from './vocabulary.ts';
+import { ORDINAL_WORDS, pickLanguage, RANK_CONTEXT, RANK_NOUNS, type FigureLanguage } from '../../model/figure-vocabulary.ts';
 
 const SP = '[ \\u00A0]';
 

@@ -8,7 +8,7 @@
  */
 import type { Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
-import { pickLanguage, type FigureLanguage } from './vocabulary.ts';
+import { pickLanguage, type FigureLanguage } from '../../model/figure-vocabulary.ts';
 
 const RANGE_WORDS: Record<FigureLanguage, { from: string; to: string }> = {
   en: { from: 'from|between', to: 'to|and|until' },

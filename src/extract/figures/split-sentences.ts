@@ -12,7 +12,7 @@
  * figure) costs at least the sentence's length per figure in it: bounding the sentence is what
  * keeps figure extraction linear in the page (issue 14).
  */
-import { pickLanguage } from './vocabulary.ts';
+import { pickLanguage } from '../../model/figure-vocabulary.ts';
 
 /** One sentence of a block: its text (verbatim) and where it starts in the block. */
 export interface SentenceSpan {

@@ -4,6 +4,7 @@
  */
 import type { CheerioAPI } from 'cheerio/slim';
 import { UsageError } from '../../app/errors.ts';
+import { PROFILE_NAMES } from '../../model/index.ts';
 import { diplomatie2025Profile } from './diplomatie-2025.ts';
 import { diplomatieSpipProfile } from './diplomatie-spip.ts';
 import { genericProfile } from './generic.ts';
@@ -12,11 +13,8 @@ import type { SiteProfile } from './site-profile.ts';
 export type { PageView, SiteProfile } from './site-profile.ts';
 export { diplomatie2025Profile, diplomatieSpipProfile, genericProfile };
 
-/** All profiles, in detection order. */
+/** All profiles, in detection order; one for each of `PROFILE_NAMES` (src/model/profile-names.ts). */
 export const PROFILES: readonly SiteProfile[] = [diplomatie2025Profile, diplomatieSpipProfile, genericProfile];
-
-/** Names accepted by `--profile`. */
-export const PROFILE_NAMES: readonly string[] = PROFILES.map((p) => p.name);
 
 /** The profile called `name`; a name nobody knows is a usage error (exit code 2), not a fallback. */
 export function getProfile(name: string): SiteProfile {

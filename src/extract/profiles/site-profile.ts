@@ -4,6 +4,7 @@
  */
 import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
+import type { ProfileName } from '../../model/index.ts';
 import type { ElementPattern } from '../scan-page.ts';
 
 /**
@@ -22,7 +23,7 @@ export interface PageView {
 }
 
 export interface SiteProfile {
-  name: string;
+  name: ProfileName;
   /**
    * Elements that hold everything the profile reads (title, lead, body, stamp). When present,
    * the extractor parses only these; when absent (generic), the whole page.

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Figure } from '../../extract/page-document.ts';
+import type { Figure } from '../../model/index.ts';
 import type { Db } from '../db.ts';
 
 /** A transaction handle or the database itself: figure rows are always written inside a version's transaction. */

@@ -8,7 +8,7 @@
  */
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import { newestFirst, oldestFirst } from './version-order.ts';
-import type { Change, PageDocument } from '../../extract/page-document.ts';
+import type { Change, PageDocument } from '../../model/index.ts';
 import { executeRows } from '../execute-rows.ts';
 import type { Db } from '../db.ts';
 import { insertFigures } from './insert-figures.ts';

@@ -4,7 +4,7 @@
  * (same id, same review state, note and deliveries); only what it compares is recomputed.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Change } from '../../extract/page-document.ts';
+import type { Change } from '../../model/index.ts';
 import type { Db } from '../db.ts';
 import { changes, versions } from '../schema.ts';
 

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, isNull, not, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { sources, sourceUrls } from '../schema.ts';
-import type { CheckOutcome } from '../schema.ts';
+import type { CheckOutcome } from '../../model/index.ts';
 import type { SourceRow, SourceUrlRow } from '../types.ts';
 
 /** A transaction or the database itself: URL bookkeeping runs inside either. */

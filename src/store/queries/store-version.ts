@@ -7,7 +7,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { newestFirst } from './version-order.ts';
 import { FactwatchError } from '../../app/errors.ts';
-import type { Change, PageDocument } from '../../extract/page-document.ts';
+import type { Change, PageDocument } from '../../model/index.ts';
 import type { Db } from '../db.ts';
 import { findPgError, UNIQUE_VIOLATION } from '../pg-error.ts';
 import { executeRows } from '../execute-rows.ts';

@@ -4,8 +4,7 @@
  */
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { formatFigureValue } from '../../diff/format-value.ts';
-import type { FigureKind } from '../../extract/page-document.ts';
+import { formatFigureValue } from '../../describe/format-value.ts';
 import { figureSeries } from '../../store/queries/figures.ts';
 import type { FigurePoint } from '../../store/types.ts';
 import { notFound } from '../api-error.ts';
@@ -61,5 +60,5 @@ export function figurePageRoutes({ db }: WebDeps): Hono<WebEnv> {
 }
 
 function value(p: FigurePoint): string {
-  return formatFigureValue({ kind: p.kind as FigureKind, value: p.value, unit: p.unit });
+  return formatFigureValue(p);
 }

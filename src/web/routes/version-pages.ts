@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { LEAD_SECTION_NAME } from '../../report/build-report-model.ts';
+import { LEAD_SECTION_NAME } from '../../describe/section-name.ts';
 import { changeForVersion } from '../../store/queries/review.ts';
 import { listVersions, versionAt, versionBySeq } from '../../store/queries/versions.ts';
 import { notFound } from '../api-error.ts';

@@ -1,7 +1,9 @@
 import { html } from 'hono/html';
+import type { CheckOutcome } from '../../model/index.ts';
 import type { Html } from './layout.ts';
 
-const OK_OUTCOMES = new Set(['new', 'unchanged', 'not_modified', 'changed']);
+/** The outcomes that are no failure; typed, so a renamed outcome cannot silently turn red. */
+const OK_OUTCOMES: ReadonlySet<string> = new Set<CheckOutcome>(['new', 'unchanged', 'not_modified', 'changed']);
 
 /** A check outcome as a coloured badge; failures stand out. */
 export function outcomeBadge(outcome: string | null): Html | string {

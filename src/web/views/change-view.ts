@@ -4,10 +4,11 @@
  * side by side. Built from the stored `Change`, in the report's words (labels, value formats).
  */
 import { html } from 'hono/html';
-import { formatFigureDelta, formatFigureValue } from '../../diff/format-value.ts';
-import { labelFigure } from '../../diff/label-figure.ts';
-import type { Change, Figure, Hunk } from '../../extract/page-document.ts';
-import { LEAD_SECTION_NAME } from '../../report/build-report-model.ts';
+import { describeFigureDelta } from '../../describe/format-value.ts';
+import { labelFigure } from '../../describe/label-figure.ts';
+import { sectionName } from '../../describe/section-name.ts';
+import { formatValueWithPeriod } from '../../describe/value-with-period.ts';
+import type { Change, Figure, Hunk } from '../../model/index.ts';
 import { queryString, sourcePath } from './format.ts';
 import type { Html } from './layout.ts';
 
@@ -29,10 +30,20 @@ interface FigureLine {
 export function figureLines(change: Change): FigureLine[] {
   const lines: FigureLine[] = [];
   for (const { key, from, to } of change.figures.changed) {
-    const [delta, percent] = splitDelta(formatFigureDelta(from, to));
+    const words = describeFigureDelta(from, to);
     const direction = typeof from.value === 'number' && typeof to.value === 'number' && from.value !== to.value ? (to.value > from.value ? 'up' : 'down') : null;
     const showPeriod = from.period !== to.period;
-    lines.push({ kind: 'changed', key, label: labelFigure(to), section: to.section ?? LEAD_SECTION_NAME, before: valueText(from, showPeriod), after: valueText(to, showPeriod), delta, percent, direction });
+    lines.push({
+      kind: 'changed',
+      key,
+      label: labelFigure(to),
+      section: sectionName(to.section),
+      before: formatValueWithPeriod(from, showPeriod),
+      after: formatValueWithPeriod(to, showPeriod),
+      delta: words?.absolute ?? '',
+      percent: words?.relative ?? '',
+      direction,
+    });
   }
   for (const f of change.figures.added) lines.push(single('added', f));
   for (const f of change.figures.removed) lines.push(single('removed', f));
@@ -40,21 +51,8 @@ export function figureLines(change: Change): FigureLine[] {
 }
 
 function single(kind: 'added' | 'removed', f: Figure): FigureLine {
-  const value = valueText(f, true);
-  return { kind, key: f.key, label: labelFigure(f), section: f.section ?? LEAD_SECTION_NAME, before: kind === 'removed' ? value : '', after: kind === 'added' ? value : '', delta: '', percent: '', direction: null };
-}
-
-/** "€8.2 million (2016)"; the period only when it says more than the value. */
-function valueText(f: Figure, withPeriod: boolean): string {
-  const value = formatFigureValue(f);
-  return withPeriod && f.period !== null && f.period !== value ? `${value} (${f.period})` : value;
-}
-
-/** "+€6.7 million, +5%" → ["+€6.7 million", "+5%"]; "+0.2 pts" → ["+0.2 pts", ""]. */
-function splitDelta(delta: string | null): [string, string] {
-  if (delta === null) return ['', ''];
-  const match = /^(.*), ([+-][\d.,]+%)$/u.exec(delta);
-  return match === null ? [delta, ''] : [match[1]!, match[2]!];
+  const value = formatValueWithPeriod(f);
+  return { kind, key: f.key, label: labelFigure(f), section: sectionName(f.section), before: kind === 'removed' ? value : '', after: kind === 'added' ? value : '', delta: '', percent: '', direction: null };
 }
 
 export function renderFigureTable(sourceId: string, change: Change): Html {
@@ -94,7 +92,7 @@ export function renderChangedSections(change: Change, view: DiffView, selfPath: 
     </span>`;
   return html`<p class="small muted">Word-level differences, with a few words of context. ${toggle}</p>
     ${sections.map(
-      (s) => html`<h3>${s.heading ?? LEAD_SECTION_NAME}</h3>
+      (s) => html`<h3>${sectionName(s.heading)}</h3>
         ${view === 'split' ? html`<div class="split"><div class="split-head">Before</div><div class="split-head">After</div>${s.hunks.map(splitHunk)}</div>` : s.hunks.map(inlineHunk)}`,
     )}`;
 }

@@ -1,13 +1,18 @@
 /**
- * The words figure recognition needs, per language (English, French, German).
+ * The words of figures, per language (English, French, German): what the extractor recognises
+ * figures by, what the diff leaves out when it compares two figures' sentences, and what describe
+ * knows a label must not be made of (months, number and scale words).
  *
  * Kept as data in one place so that adding a language is adding a table, not touching the
- * recognisers. Unknown languages fall back to English: the site's pages are en/fr/de, and an
- * English reading of digits is the least surprising default.
+ * recognisers — and so that the stages reading figures cannot disagree about which words are
+ * months or numbers (the labels once had their own list, with no German months). Unknown
+ * languages fall back to English: the site's pages are en/fr/de, and an English reading of
+ * digits is the least surprising default.
  */
 
 /** The languages with their own tables. */
-export type FigureLanguage = 'en' | 'fr' | 'de';
+export const FIGURE_LANGUAGES = ['en', 'fr', 'de'] as const;
+export type FigureLanguage = (typeof FIGURE_LANGUAGES)[number];
 
 /** Maps a BCP 47 tag ("fr-FR", "de") to a language we have tables for. */
 export function pickLanguage(language: string): FigureLanguage {

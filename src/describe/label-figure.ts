@@ -1,18 +1,35 @@
-import type { Figure } from '../extract/page-document.ts';
-import { collapseWhitespace } from './normalize-text.ts';
+import { FIGURE_LANGUAGES, MONTHS, NUMBER_WORDS, SCALE_WORDS, type FigureLanguage } from '../model/figure-vocabulary.ts';
+import { FIGURE_KINDS, type Figure } from '../model/index.ts';
+import { collapseWhitespace } from '../text/collapse-whitespace.ts';
+
+/**
+ * The words of one of the extractor's tables (src/model/figure-vocabulary.ts) in every language,
+ * lower case. The extractor's, so that a label knows every month, number and scale word the
+ * extractor reads ("Oktober", "quinze", "Milliarden"); every language, because a figure does not
+ * say which language its sentence is in.
+ */
+function inEveryLanguage(table: Record<FigureLanguage, Record<string, number>>): Set<string> {
+  // "Mrd." is compared without its dot: `stripPunctuation` takes it off the page's word.
+  return new Set(FIGURE_LANGUAGES.flatMap((lang) => Object.keys(table[lang]).map((word) => word.replace(/\.$/u, ''))));
+}
+
+const MONTH_NAMES = inEveryLanguage(MONTHS);
+const NUMBER_NAMES = inEveryLanguage(NUMBER_WORDS);
 
 /**
  * Words that carry no meaning at the edge of a label: "EU humanitarian aid totalled €135.3
- * million" should read "EU humanitarian aid", not "EU humanitarian aid totalled".
+ * million" should read "EU humanitarian aid", not "EU humanitarian aid totalled". Scale words
+ * ("million", "Milliarden") are the extractor's.
  */
-const EDGE_WORDS = new Set(
-  (
+const EDGE_WORDS = new Set([
+  ...(
     'a an and the of to in at on for by with from as than about around approximately some nearly almost ' +
     'over under more less is are was were be been being has have had its their our his her this that these those ' +
     'amount amounts amounted account accounts accounted totalled totaled totals total totalling reached reaches ' +
-    'stood stands ranks ranked ranking thousand million millions billion billions trillion milliard milliards mio mrd which who since until while de du des la le les et à en von der die das und im'
+    'stood stands ranks ranked ranking which who since until while de du des la le les et à en von der die das und im'
   ).split(' '),
-);
+  ...inEveryLanguage(SCALE_WORDS),
+]);
 
 const MAX_LABEL_WORDS = 6;
 
@@ -195,16 +212,13 @@ function listHead(text: string): string {
 }
 
 function isFigureWord(word: string): boolean {
-  return /\d/u.test(word) || MONTHS.test(stripPunctuation(word));
+  return /\d/u.test(word) || MONTH_NAMES.has(stripPunctuation(word).toLowerCase());
 }
 
 function isLink(word: string): boolean {
   const w = stripPunctuation(word).toLowerCase();
   return w === '' || ['and', 'or', 'on', 'in', 'then', 'et', 'le', 'en', 'und', 'am', 'im'].includes(w);
 }
-
-const MONTHS =
-  /^(january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)$/iu;
 
 /** A noun phrase ends where a participle or relative starts: "efforts directed at …". */
 function stopAtVerb(words: string[]): string[] {
@@ -232,21 +246,20 @@ function dropLeadingWeak(words: string[], auxiliaries: boolean): string[] {
 const PRONOUNS = new Set('it they them he she we you us il elle ils elles on er sie es'.split(' '));
 const AUXILIARIES = new Set('also still already has have had is are was were be been being will would did does do'.split(' '));
 
-/** The words of a count's raw text after its number: "130 projects" → ["projects"]. */
+/**
+ * The words of a count's raw text after its number: "130 projects" → ["projects"], "quinze
+ * projets" → ["projets"]. A count's raw text starts with digits or with one of the extractor's
+ * number words, the only ones it reads as a count.
+ */
 function countedNoun(raw: string): string[] {
   const words = words_(raw);
   const first = words[0];
   if (words.length < 2 || first === undefined) return [];
-  return /\d/u.test(first) || NUMBER_WORDS.has(first.toLowerCase()) ? words.slice(1) : [];
+  return /\d/u.test(first) || NUMBER_NAMES.has(first.toLowerCase()) ? words.slice(1) : [];
 }
 
-const NUMBER_WORDS = new Set(
-  (
-    'one two three four five six seven eight nine ten eleven twelve dozen hundred hundreds thousands ' +
-    'un une deux trois quatre cinq six sept huit neuf dix douze cent ' +
-    'ein eine zwei drei vier fünf sechs sieben acht neun zehn zwölf hundert'
-  ).split(' '),
-);
+/** "money/" or "money:" at the start of a key. */
+const KIND_PREFIX = new RegExp(`^(?:${FIGURE_KINDS.join('|')})[/:]`, 'u');
 
 /**
  * A key made readable as a last resort: a leading "kind/" and a trailing "#n" go, separators
@@ -256,7 +269,7 @@ const NUMBER_WORDS = new Set(
 function humanizeKey(key: string): string {
   return collapseWhitespace(
     key
-      .replace(/^(money|percent|rank|count|measure|date|year)[/:]/u, '')
+      .replace(KIND_PREFIX, '')
       .replace(/#\d+$/u, '')
       .replace(/[-_/:.]+/gu, ' '),
   );

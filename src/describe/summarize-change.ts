@@ -1,31 +1,12 @@
-import type { Change, Figure } from '../extract/page-document.ts';
+import type { Change, Figure, PageDocument } from '../model/index.ts';
 import { formatFigureValue } from './format-value.ts';
 import { labelFigure } from './label-figure.ts';
+import { LEAD_SECTION_SHORT_NAME } from './section-name.ts';
 
 /** Names listed in a summary before "and N more". */
 const MAX_NAMES = 3;
 /** Changed figures spelled out in a summary before "…". */
 const MAX_FIGURE_DETAILS = 2;
-
-/**
- * Whether a change has nothing to report at all. A URL-only change (the page moved, same
- * content) is NOT empty: readers and the history need to know where the page lives now. A
- * revision stamp that moved with no other change is not empty either — the site says it
- * revised the page.
- */
-export function isEmptyChange(change: Change): boolean {
-  return (
-    change.updated.from === change.updated.to &&
-    change.url === null &&
-    change.title === null &&
-    change.sections.added.length === 0 &&
-    change.sections.removed.length === 0 &&
-    change.sections.changed.length === 0 &&
-    change.figures.added.length === 0 &&
-    change.figures.removed.length === 0 &&
-    change.figures.changed.length === 0
-  );
-}
 
 /**
  * One line in a reader's words, for lists, notifications and the `changes` table:
@@ -46,7 +27,7 @@ export function summarizeChange(change: Change | null): string {
     parts.push(`${count(sections.removed.length, 'section')} removed (${names(sections.removed)})`);
   }
   if (sections.changed.length > 0) {
-    const headings = sections.changed.map((s) => s.heading ?? 'lead text');
+    const headings = sections.changed.map((s) => s.heading ?? LEAD_SECTION_SHORT_NAME);
     parts.push(`${count(headings.length, 'section')} changed (${names(headings)})`);
   }
   if (figures.added.length > 0) parts.push(`${count(figures.added.length, 'figure')} added`);
@@ -57,6 +38,16 @@ export function summarizeChange(change: Change | null): string {
     parts.push(`${count(figures.changed.length, 'figure')} changed (${details.join('; ')}${more})`);
   }
   return parts.length === 0 ? 'no change' : parts.join('; ');
+}
+
+/**
+ * A first capture's line in a report: "first capture of France and North Korea: 5 sections, 25
+ * figures" (headed sections only), or without counts when the document is not at hand.
+ */
+export function summarizeFirstCapture(title: string, document: PageDocument | undefined): string {
+  if (document === undefined) return `first capture of ${title}`;
+  const sections = document.sections.filter((s) => s.heading !== null).length;
+  return `first capture of ${title}: ${count(sections, 'section')}, ${count(document.figures.length, 'figure')}`;
 }
 
 /** "EU humanitarian aid: €135.3 million → €142 million" (period noted when it moved). */

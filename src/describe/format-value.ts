@@ -1,4 +1,4 @@
-import type { Figure } from '../extract/page-document.ts';
+import type { Figure } from '../model/index.ts';
 
 /**
  * Figure values in a reader's words: "€8.2 million", "0.004%", "rank 200", "2017-10-16",
@@ -61,16 +61,24 @@ function formatMagnitude(amount: number): string {
   return plain.format(amount);
 }
 
+/** How a figure moved, in words: "+€6.7 million" and "+4.9%"; `relative` null when none makes sense. */
+export interface DeltaWords {
+  absolute: string;
+  relative: string | null;
+}
+
 /**
  * How a numeric figure moved, or null when no delta makes sense (dates, years, ranks — where a
- * percentage is meaningless —, different kinds or units, non-numbers).
+ * percentage is meaningless —, different kinds or units, non-numbers). In parts, for a table
+ * that gives the relative change a column of its own; `formatFigureDelta` joins them.
  *
- * money: "+€6.7 million, +4.9%"; count/measure: "+2, +28.6%"; percent: "+0.5 pts".
+ * money: "+€6.7 million", "+4.9%"; count/measure: "+2", "+28.6%"; percent: "+0.5 pts" alone
+ * (a relative change of a percentage is meaningless), as is anything that moved from zero.
  */
-export function formatFigureDelta(
+export function describeFigureDelta(
   from: Pick<Figure, 'kind' | 'value' | 'unit'>,
   to: Pick<Figure, 'kind' | 'value' | 'unit'>,
-): string | null {
+): DeltaWords | null {
   if (typeof from.value !== 'number' || typeof to.value !== 'number') return null;
   if (from.kind !== to.kind || from.unit !== to.unit) return null;
   const delta = to.value - from.value;
@@ -78,22 +86,33 @@ export function formatFigureDelta(
   const sign = delta > 0 ? '+' : '-';
   switch (to.kind) {
     case 'percent':
-      return `${sign}${plain.format(roundTo(Math.abs(delta), 6))} pts`;
+      return { absolute: `${sign}${plain.format(roundTo(Math.abs(delta), 6))} pts`, relative: null };
     case 'money':
-      return withRelative(`${sign}${formatMoney(Math.abs(delta), to.unit)}`, from.value, delta);
+      return { absolute: `${sign}${formatMoney(Math.abs(delta), to.unit)}`, relative: relativeChange(from.value, delta) };
     case 'count':
     case 'measure':
-      return withRelative(`${sign}${formatFigureValue({ ...to, value: Math.abs(delta) })}`, from.value, delta);
+      return { absolute: `${sign}${formatFigureValue({ ...to, value: Math.abs(delta) })}`, relative: relativeChange(from.value, delta) };
     default:
       return null;
   }
 }
 
-function withRelative(absolute: string, base: number, delta: number): string {
-  if (base === 0) return absolute;
+/** The delta in one string: "+€6.7 million, +4.9%", "+0.5 pts"; null when none makes sense. */
+export function formatFigureDelta(
+  from: Pick<Figure, 'kind' | 'value' | 'unit'>,
+  to: Pick<Figure, 'kind' | 'value' | 'unit'>,
+): string | null {
+  const words = describeFigureDelta(from, to);
+  if (words === null) return null;
+  return words.relative === null ? words.absolute : `${words.absolute}, ${words.relative}`;
+}
+
+/** "+4.9%"; null from zero, where no percentage exists. */
+function relativeChange(base: number, delta: number): string | null {
+  if (base === 0) return null;
   const pct = (delta / Math.abs(base)) * 100;
   const rounded = roundTo(Math.abs(pct), 1);
-  return `${absolute}, ${pct > 0 ? '+' : '-'}${rounded}%`;
+  return `${pct > 0 ? '+' : '-'}${rounded}%`;
 }
 
 function roundTo(value: number, digits: number): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatFigureDelta, formatFigureValue } from '../../src/diff/format-value.ts';
-import { labelFigure } from '../../src/diff/label-figure.ts';
-import { figure } from './make-document.ts';
+import { describeFigureDelta, formatFigureDelta, formatFigureValue } from '../../src/describe/format-value.ts';
+import { labelFigure } from '../../src/describe/label-figure.ts';
+import { figure } from '../diff/make-document.ts';
 
 describe('formatFigureValue', () => {
   it.each([
@@ -40,6 +40,17 @@ describe('formatFigureDelta', () => {
   });
   it('leaves out the relative change from zero', () => {
     expect(formatFigureDelta({ kind: 'count', value: 0, unit: null }, { kind: 'count', value: 7, unit: null })).toBe('+7');
+  });
+});
+
+describe('describeFigureDelta', () => {
+  it('gives the absolute and the relative change apart, for a table with a column each', () => {
+    const money = (value: number) => ({ kind: 'money' as const, value, unit: 'EUR' });
+    expect(describeFigureDelta(money(8_200_000), money(5_100_000))).toEqual({ absolute: '-€3.1 million', relative: '-37.8%' });
+  });
+  it('has no relative change for percentage points, nor from zero', () => {
+    expect(describeFigureDelta({ kind: 'percent', value: 17, unit: '%' }, { kind: 'percent', value: 20.5, unit: '%' })).toEqual({ absolute: '+3.5 pts', relative: null });
+    expect(describeFigureDelta({ kind: 'count', value: 0, unit: null }, { kind: 'count', value: 7, unit: null })).toEqual({ absolute: '+7', relative: null });
   });
 });
 

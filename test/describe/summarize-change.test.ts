@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../src/extract/page-document.ts';
+import type { Change } from '../../src/model/index.ts';
 import { diffDocuments } from '../../src/diff/diff-documents.ts';
-import { isEmptyChange, summarizeChange } from '../../src/diff/summarize-change.ts';
-import { figure, makeDocument, section } from './make-document.ts';
+import { summarizeChange, summarizeFirstCapture } from '../../src/describe/summarize-change.ts';
+import { figure, makeDocument, section } from '../diff/make-document.ts';
 
 function emptyChange(): Change {
   return {
@@ -64,18 +64,15 @@ describe('summarizeChange', () => {
   });
 });
 
-describe('isEmptyChange', () => {
-  it('is true only when nothing at all changed', () => {
-    expect(isEmptyChange(emptyChange())).toBe(true);
+describe('summarizeFirstCapture', () => {
+  it('counts the headed sections and the figures', () => {
+    const doc = makeDocument({
+      sections: [section(null, 'Lead.'), section('Political relations', 'a'), section('Economic relations', 'b')],
+      figures: [figure({ key: 'trade' })],
+    });
+    expect(summarizeFirstCapture('France and North Korea', doc)).toBe('first capture of France and North Korea: 2 sections, 1 figure');
   });
-
-  it('is false for a URL-only change: where the page lives is news', () => {
-    expect(isEmptyChange({ ...emptyChange(), url: { from: 'https://a.example/', to: 'https://b.example/' } })).toBe(false);
-  });
-
-  it('is false when any list has an entry', () => {
-    const change = emptyChange();
-    change.figures.removed = [figure({ key: 'x' })];
-    expect(isEmptyChange(change)).toBe(false);
+  it('names only the title without the document', () => {
+    expect(summarizeFirstCapture('France and North Korea', undefined)).toBe('first capture of France and North Korea');
   });
 });

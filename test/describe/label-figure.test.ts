@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { labelFigure } from '../../src/diff/label-figure.ts';
-import type { Figure } from '../../src/extract/page-document.ts';
-import { figure } from './make-document.ts';
+import { labelFigure } from '../../src/describe/label-figure.ts';
+import type { Figure } from '../../src/model/index.ts';
+import { figure } from '../diff/make-document.ts';
 
 /** Sentences as printed in snapshots/corpus/diplomatie/north-korea/en_2017-10-26_seed.txt. */
 const CORPUS_FILES = ['north-korea/en_2017-10-26_seed.txt', 'north-korea/en_c2015_landing_TRUNCATED.txt', 'germany/en_c2021_TRUNCATED.txt'];

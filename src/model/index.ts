@@ -1,0 +1,26 @@
+/**
+ * The domain's shapes and vocabularies, defined once: pages, sections, figures, changes, check
+ * outcomes, profile names. Every stage reads them from here, so none depends on another stage's
+ * code for a type, and every list of names exists once, `as const`, with its union derived.
+ */
+export type { PageDocument, Section } from './page-document.ts';
+export {
+  FIGURE_KINDS,
+  type Figure,
+  type FigureDirection,
+  type FigureKind,
+  type FigurePeriod,
+  type FigureValue,
+} from './figure.ts';
+export { CHECK_OUTCOMES, type CheckOutcome } from './check-outcome.ts';
+export { isProfileName, PROFILE_NAMES, type ProfileName } from './profile-names.ts';
+export type {
+  Change,
+  FigureChange,
+  FigureChanges,
+  FigureDelta,
+  Hunk,
+  SectionChange,
+  SectionChanges,
+  ValueChange,
+} from './change.ts';
