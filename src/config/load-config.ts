@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigError } from '../app/errors.ts';
 import { hasEnvReference, substituteEnvReferences, type Substitution } from '../app/env-references.ts';
-import { MAX_URL_LENGTH, type RawConfig } from './schema.ts';
+import { MAX_URL_LENGTH } from '../fetch/url-limit.ts';
+import type { RawConfig } from './schema.ts';
 import { validateConfig } from './validate-config.ts';
 
 export const DEFAULT_CONFIG_FILE = 'factwatch.config.json';

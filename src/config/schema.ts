@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_URL_LENGTH } from '../fetch/url-limit.ts';
 
 /**
  * The shape of `factwatch.config.json` (docs/design.md, "CLI contract"). Keys may grow; these stay.
@@ -10,12 +11,6 @@ const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a slug: lowercase letters, digits and hyphens');
 
-/**
- * Longest URL accepted. Every URL is stored in an indexed column, and a B-tree entry over
- * ~2.7 KB makes PostgreSQL refuse the row: one over-long URL used to crash the sync of every
- * source. 2,048 is what browsers and CDNs reliably carry anyway.
- */
-export const MAX_URL_LENGTH = 2048;
 
 const httpUrl = z.string().max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters long`).refine(
   (s) => {

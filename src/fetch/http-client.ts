@@ -11,6 +11,7 @@ import { HostLimiter } from './host-limiter.ts';
 import { requestHop } from './request-hop.ts';
 import { RobotsCache } from './robots.ts';
 import { retryDelayFor } from './retry-policy.ts';
+import { MAX_URL_LENGTH } from './url-limit.ts';
 
 export interface FetchRequest {
   url: string;
@@ -201,12 +202,6 @@ export function createHttpClient(settings: Partial<FetchSettings>, deps: HttpCli
   };
 }
 
-/**
- * The longest URL factwatch follows or stores. Browsers and servers reject much longer ones in
- * practice, and a page's URL is a key in the database (an index row holds about 2.7 KB): a
- * redirect to a 10 KB URL made the store statement fail for the whole pass (issue 13).
- */
-export const MAX_URL_LENGTH = 2048;
 
 /** Parses a URL (relative to `base` for Location headers) and refuses anything but http(s). */
 function parseHttpUrl(raw: string, context: string, base?: URL): URL {

@@ -1,6 +1,6 @@
 /**
  * The domain's shapes and vocabularies, defined once: pages, sections, figures, changes, check
- * outcomes, profile names. Every stage reads them from here, so none depends on another stage's
+ * outcomes, profile names, source events. Every stage reads them from here, so none depends on another stage's
  * code for a type, and every list of names exists once, `as const`, with its union derived.
  */
 export type { PageDocument, Section } from './page-document.ts';
@@ -14,6 +14,7 @@ export {
 } from './figure.ts';
 export { CHECK_OUTCOMES, type CheckOutcome } from './check-outcome.ts';
 export { isProfileName, PROFILE_NAMES, type ProfileName } from './profile-names.ts';
+export { SOURCE_EVENT_KINDS, type SourceEventKind } from './source-event.ts';
 export type {
   Change,
   FigureChange,

@@ -1,3 +1,4 @@
+import type { SourceEventKind } from '../model/index.ts';
 /**
  * A notification as every channel sees it: built once per delivery from the stored change or
  * source event, then shaped by each channel (JSON for webhooks, text for Slack, a line in a file).
@@ -10,7 +11,7 @@ export interface Notification {
   key: string;
   /** The outbox row being delivered (differs per channel; the key does not). */
   deliveryId: number;
-  kind: 'change' | 'gone' | 'recovered';
+  kind: 'change' | SourceEventKind;
   source: string;
   /** The JSON document webhooks receive and the file channel writes. */
   payload: Record<string, unknown>;

@@ -1,3 +1,4 @@
+import type { SourceEventKind } from '../model/index.ts';
 import { backoff } from '../app/backoff.ts';
 import { nextRunAfter } from './next-run.ts';
 
@@ -45,7 +46,7 @@ export interface NextCheckPlan {
   goneStreak: number;
   goneAt: Date | null;
   /** A notification to send about the source itself, at most one per transition. */
-  event: 'gone' | 'recovered' | null;
+  event: SourceEventKind | null;
 }
 
 /**

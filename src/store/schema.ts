@@ -23,7 +23,7 @@ import {
   unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { CHECK_OUTCOMES, FIGURE_KINDS, type Change, type CheckOutcome, type FigureKind, type PageDocument } from '../model/index.ts';
+import { CHECK_OUTCOMES, FIGURE_KINDS, SOURCE_EVENT_KINDS, type Change, type CheckOutcome, type FigureKind, type PageDocument, type SourceEventKind } from '../model/index.ts';
 import { bytea } from './bytea.ts';
 
 /** Review states of a change. */
@@ -246,9 +246,6 @@ export const changes = pgTable(
   ],
 );
 
-/** Kinds of source events that are notified besides changes. */
-export const SOURCE_EVENT_KINDS = ['gone', 'recovered'] as const;
-export type SourceEventKind = (typeof SOURCE_EVENT_KINDS)[number];
 
 /**
  * Things that happened to a source itself (not to its content): the page went away after

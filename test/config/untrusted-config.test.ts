@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/config/load-config.ts';
 import { resolveSources } from '../../src/config/resolve-source.ts';
-import { MAX_URL_LENGTH } from '../../src/config/schema.ts';
+import { MAX_URL_LENGTH } from '../../src/fetch/url-limit.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { problemsOf } from './problems-of.ts';
 

@@ -31,11 +31,6 @@ export interface Span {
   end: number;
 }
 
-/** True when the two half-open spans share at least one character. */
-export function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
 /** Builds a candidate whose whole raw text is its value (the common case). */
 export function makeCandidate(
   kind: FigureKind,

@@ -8,8 +8,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { executeRows } from '../execute-rows.ts';
-import type { CheckOutcome } from '../../model/index.ts';
-import { deliveries, sourceEvents, type SourceEventKind } from '../schema.ts';
+import type { CheckOutcome, SourceEventKind } from '../../model/index.ts';
+import { deliveries, sourceEvents } from '../schema.ts';
 import type { NewCheck } from '../types.ts';
 import { recordCheckRuns } from './record-check-runs.ts';
 

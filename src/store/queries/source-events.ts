@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { executeRows } from '../execute-rows.ts';
-import type { SourceEventKind } from '../schema.ts';
+import type { SourceEventKind } from '../../model/index.ts';
 import { toDateOrNull } from './leases.ts';
 
 /** A source event with what a notification about it needs. */
