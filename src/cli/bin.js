@@ -24,7 +24,7 @@ function changedSince(dir, since) {
 function buildIsCurrent() {
   if (process.env.FACTWATCH_FROM_SOURCE === '1' || !existsSync(stamp)) return false;
   const built = statSync(stamp).mtimeMs;
-  return !['src', 'jobs'].some((dir) => changedSince(`${root}${dir}`, built));
+  return !changedSince(`${root}src`, built);
 }
 
 if (buildIsCurrent()) {

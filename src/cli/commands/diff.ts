@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../app/errors.ts';
 import { renderHtml, renderMarkdown, renderText, shouldUseColor, type ReportMeta } from '../../report/index.ts';
 import { printJson, printReport } from '../output.ts';
+import { judgePages } from '../judge-pages.ts';
 import { readPage } from '../read-page.ts';
 
 const FORMATS = ['text', 'markdown', 'html', 'json'] as const;
@@ -21,10 +22,10 @@ export function registerDiffCommand(program: Command): void {
       const format = opts.json ? 'json' : opts.format;
       if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
       const [a, b] = await Promise.all([readPage(oldIn, { allowNetworks: opts.allowNetwork }), readPage(newIn, { allowNetworks: opts.allowNetwork })]);
-      const [{ extractDocument }, { diffDocuments }] = await Promise.all([import('../../extract/extract-document.ts'), import('../../diff/diff-documents.ts')]);
-      const from = extractDocument(a.html, { url: a.url, profile: opts.profile });
-      const to = extractDocument(b.html, { url: b.url, profile: opts.profile });
-      const change = diffDocuments(from, to);
+      // Both pages judged as a check judges them (the same guards and deadline), then compared.
+      const [from, to] = await judgePages([{ html: a.html, url: a.url ?? '' }, { html: b.html, url: b.url ?? '' }], opts.profile ?? null);
+      const { diffDocuments } = await import('../../diff/diff-documents.ts');
+      const change = diffDocuments(from!, to!);
       if (format === 'json') return printJson(change);
       const meta: ReportMeta = {
         source: `${oldIn} → ${newIn}`,
@@ -34,7 +35,7 @@ export function registerDiffCommand(program: Command): void {
         toCapturedAt: new Date(0),
         fromUrl: a.url ?? oldIn,
         toUrl: b.url ?? newIn,
-        title: to.title,
+        title: to!.title,
       };
       const out =
         format === 'markdown' ? renderMarkdown(change, meta) : format === 'html' ? renderHtml(change, meta) : renderText(change, meta, { color: shouldUseColor(process.stdout, process.env) });

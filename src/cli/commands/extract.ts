@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import { PROFILE_NAMES, type PageDocument } from '../../model/index.ts';
 import { formatFigureValue } from '../../describe/format-value.ts';
-import { FactwatchError } from '../../app/errors.ts';
-import { createHash } from 'node:crypto';
-import { SuspectPageError } from '../../judge/assess-page.ts';
-import { createJudgePool } from '../../judge/judge-pool.ts';
+import { judgePages } from '../judge-pages.ts';
 import { printJson, printLine } from '../output.ts';
 import { readPage } from '../read-page.ts';
 
@@ -20,23 +17,9 @@ export function registerExtractCommand(program: Command): void {
     .option('--json', 'print the PageDocument as JSON')
     .action(async (input: string, opts: { profile?: string; url?: string; allowNetwork?: string[]; json?: boolean }) => {
       const page = await readPage(input, { allowNetworks: opts.allowNetwork });
-      // Exactly what a check does with the page: the same guards (nesting, soft error pages,
-      // figure limit) on a worker thread with the same deadline. A page a check would refuse is
-      // refused here in one line (exit 1), with the reason a check would record.
-      const pool = createJudgePool({ threads: 1 });
-      let verdict;
-      try {
-        const capture = { url: opts.url ?? page.url ?? '', status: 200, rawHash: createHash('sha256').update(page.html).digest('hex'), text: page.html };
-        verdict = await pool.judge({ capture, previous: null, ctx: { profile: opts.profile ?? null, urlMatters: true, shrink: null } });
-      } finally {
-        await pool.close();
-      }
-      if (verdict.kind === 'suspect') throw new SuspectPageError(verdict.rule, verdict.reason);
-      if (verdict.kind === 'failed') throw new FactwatchError(verdict.code, verdict.message);
-      if (verdict.kind !== 'new') throw new FactwatchError('internal', `the judge said "${verdict.kind}" of a page with no previous version`);
-      const doc = verdict.document;
-      if (opts.json) printJson(toContractJson(doc));
-      else printDocument(doc);
+      const [doc] = await judgePages([{ html: page.html, url: opts.url ?? page.url ?? '' }], opts.profile ?? null);
+      if (opts.json) printJson(toContractJson(doc!));
+      else printDocument(doc!);
     });
 }
 
