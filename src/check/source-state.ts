@@ -1,22 +1,13 @@
+import type { ClaimedSource } from '../store/queries/leases.ts';
 import type { VersionHead } from '../store/queries/versions.ts';
 
 /**
  * What a pass knows about a source before it checks it — read in bulk by the pass (a claim, or
  * one read of the due rows) so a check needs no reads of its own to start, and handed to the
- * check as data.
+ * check as data: what a claim returns (leases.ts), or the same read from the due rows by hand, with
+ * the head of the source's current version. `dueAt` is the slot served (null by hand).
  */
-export interface SourceState {
-  /** The schedule slot this check serves; recorded on the check row (unique per source). Null by hand. */
-  dueAt: Date | null;
-  /** Validators from the last good response. */
-  etag: string | null;
-  lastModified: string | null;
-  failureStreak: number;
-  goneStreak: number;
-  goneAt: Date | null;
-  /** The shrunken content the last checks refused, and how many in a row (see `JudgeContext.shrink`). */
-  shrinkHash: string | null;
-  shrinkSightings: number;
+export interface SourceState extends Pick<ClaimedSource, 'dueAt' | 'etag' | 'lastModified' | 'failureStreak' | 'goneStreak' | 'goneAt' | 'shrinkHash' | 'shrinkSightings'> {
   /** The current version's head (null: none yet). */
   head: VersionHead | null;
   /** The claim this check runs under (null: a hand-run pass, no lease). */

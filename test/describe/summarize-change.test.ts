@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../src/model/index.ts';
 import { diffDocuments } from '../../src/diff/diff-documents.ts';
 import { summarizeChange, summarizeFirstCapture } from '../../src/describe/summarize-change.ts';
-import { figure, makeDocument, section } from '../diff/make-document.ts';
-
-function emptyChange(): Change {
-  return {
-    updated: { from: '2017-07-05', to: '2017-07-05' },
-    url: null,
-    title: null,
-    sections: { added: [], removed: [], changed: [] },
-    figures: { added: [], removed: [], changed: [] },
-  };
-}
+import { emptyChange, figure, makeDocument, section } from '../diff/make-document.ts';
 
 describe('summarizeChange', () => {
   it('calls a missing previous version a first capture', () => {

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isEmptyChange } from '../../src/diff/is-empty-change.ts';
-import type { Change } from '../../src/model/index.ts';
-import { figure } from './make-document.ts';
-
-function emptyChange(): Change {
-  return {
-    updated: { from: '2017-07-05', to: '2017-07-05' },
-    url: null,
-    title: null,
-    sections: { added: [], removed: [], changed: [] },
-    figures: { added: [], removed: [], changed: [] },
-  };
-}
+import { emptyChange, figure } from './make-document.ts';
 
 describe('isEmptyChange', () => {
   it('is true only when nothing at all changed', () => {

@@ -1,4 +1,4 @@
-import type { Figure, PageDocument, Section } from '../../src/model/index.ts';
+import type { Change, Figure, PageDocument, Section } from '../../src/model/index.ts';
 
 /** A small hand-built section: heading and blocks, text joined the way the extractor does. */
 export function section(heading: string | null, ...blocks: string[]): Section {
@@ -31,5 +31,16 @@ export function makeDocument(overrides: Partial<PageDocument> = {}): PageDocumen
     sections: [],
     figures: [],
     ...overrides,
+  };
+}
+
+/** A change in which nothing changed (same stamp, no sections, no figures). */
+export function emptyChange(): Change {
+  return {
+    updated: { from: '2017-07-05', to: '2017-07-05' },
+    url: null,
+    title: null,
+    sections: { added: [], removed: [], changed: [] },
+    figures: { added: [], removed: [], changed: [] },
   };
 }
