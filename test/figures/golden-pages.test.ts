@@ -13,7 +13,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/extract/figures/index.ts';
 import type { Figure } from '../../src/model/index.ts';
-import { matchesGolden, type GoldenFigure } from './golden-match.ts';
+import { matchesGolden, type GoldenFigure } from '../../eval/golden-match.ts';
 import { buildSections, NORTH_KOREA_EN_HEADINGS, readCorpus, readFixture, SEED_FILE } from './corpus-sections.ts';
 
 

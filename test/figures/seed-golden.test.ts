@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../src/extract/figures/index.ts';
-import { matchesGolden, type GoldenFigure } from './golden-match.ts';
+import { matchesGolden, type GoldenFigure } from '../../eval/golden-match.ts';
 import { buildSections, NORTH_KOREA_EN_HEADINGS, readCorpus, SEED_FILE } from './corpus-sections.ts';
 
 

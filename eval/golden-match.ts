@@ -1,4 +1,4 @@
-import type { Figure } from '../../src/model/index.ts';
+import type { Figure } from '../src/model/index.ts';
 
 /** A figure as a golden file lists it: what a reader tracks, by kind, value, unit and raw text. */
 export interface GoldenFigure {

@@ -1,0 +1,138 @@
+/**
+ * Scoring against the golden lists: figures found (recall, precision), stamps found, what a diff
+ * says of each real change, and a label audit. Pure functions of documents and golden data.
+ */
+import type { Change, Figure, PageDocument } from '../src/model/index.ts';
+import { matchesGolden } from './golden-match.ts';
+import type { ExpectedChange, GoldenLabelled } from './corpus.ts';
+
+/** Figures compared with the golden lists: years standing alone are left out on both sides. */
+export const scored = (doc: PageDocument): Figure[] => doc.figures.filter((f) => f.kind !== 'year');
+
+export interface FigureScore {
+  golden: number;
+  extracted: number;
+  matched: number;
+  missed: GoldenLabelled[];
+  extra: Figure[];
+  /** Extracted figure → the golden figure it stands for (one to one). */
+  assignment: Map<Figure, GoldenLabelled>;
+}
+
+/** One-to-one, in page order: each golden figure takes the first unmatched extracted one it matches. */
+export function scoreFigures(figures: Figure[], golden: GoldenLabelled[]): FigureScore {
+  const unmatched = [...figures];
+  const assignment = new Map<Figure, GoldenLabelled>();
+  const missed: GoldenLabelled[] = [];
+  for (const g of golden) {
+    const i = unmatched.findIndex((f) => matchesGolden(f, g));
+    if (i < 0) missed.push(g);
+    else assignment.set(unmatched.splice(i, 1)[0]!, g);
+  }
+  return { golden: golden.length, extracted: figures.length, matched: assignment.size, missed, extra: unmatched, assignment };
+}
+
+/** A figure's identity for looking it up again in a diff (the diff may hold copies). */
+const identity = (f: Figure) => `${f.key}\u0000${f.raw}\u0000${f.sentence}`;
+
+function byIdentity(assignment: Map<Figure, GoldenLabelled>): Map<string, GoldenLabelled> {
+  return new Map([...assignment].map(([f, g]) => [identity(f), g]));
+}
+
+export interface PairScore {
+  /** Real changes (expected `changed`) reported as one changed figure. */
+  realChanges: number;
+  asOneChange: number;
+  asRemovedAdded: number;
+  missedChanges: Array<{ from: string; to: string }>;
+  /** Golden figures of either side that did not change and were found: how many stayed silent. */
+  unchanged: number;
+  silent: number;
+  noisy: string[];
+  /** Changed pairs the diff made between golden figures that are not the same quantity. */
+  falsePairings: Array<{ from: string; to: string }>;
+}
+
+export function scorePair(change: Change, a: FigureScore, b: FigureScore, expected: ExpectedChange): PairScore {
+  const goldenA = byIdentity(a.assignment);
+  const goldenB = byIdentity(b.assignment);
+  const ga = (f: Figure) => goldenA.get(identity(f)) ?? null;
+  const gb = (f: Figure) => goldenB.get(identity(f)) ?? null;
+  const reported = change.figures.changed.map((c) => ({ from: ga(c.from)?.raw ?? null, to: gb(c.to)?.raw ?? null }));
+  const removed = new Set(change.figures.removed.map((f) => ga(f)?.raw).filter((r): r is string => r != null));
+  const added = new Set(change.figures.added.map((f) => gb(f)?.raw).filter((r): r is string => r != null));
+  const same = (x: string | null, y: string) => x !== null && norm(x) === norm(y);
+
+  let asOneChange = 0;
+  let asRemovedAdded = 0;
+  const missedChanges: PairScore['missedChanges'] = [];
+  for (const e of expected.changed) {
+    if (reported.some((r) => same(r.from, e.from) && same(r.to, e.to))) asOneChange++;
+    else if ([...removed].some((r) => same(r, e.from)) && [...added].some((r) => same(r, e.to))) asRemovedAdded++;
+    else missedChanges.push({ from: e.from, to: e.to });
+  }
+
+  const expectedFrom = new Set([...expected.removed, ...expected.changed.map((c) => c.from)].map(norm));
+  const expectedTo = new Set([...expected.added, ...expected.changed.map((c) => c.to)].map(norm));
+  const loudA = new Set([...change.figures.removed, ...change.figures.changed.map((c) => c.from)].map(identity));
+  const loudB = new Set([...change.figures.added, ...change.figures.changed.map((c) => c.to)].map(identity));
+  let unchanged = 0;
+  let silent = 0;
+  const noisy: string[] = [];
+  for (const [f, g] of a.assignment) {
+    if (expectedFrom.has(norm(g.raw))) continue;
+    unchanged++;
+    if (loudA.has(identity(f))) noisy.push(`− ${g.raw}`);
+    else silent++;
+  }
+  for (const [f, g] of b.assignment) {
+    if (expectedTo.has(norm(g.raw))) continue;
+    unchanged++;
+    if (loudB.has(identity(f))) noisy.push(`+ ${g.raw}`);
+    else silent++;
+  }
+
+  const falsePairings: PairScore['falsePairings'] = [];
+  for (const r of reported) {
+    if (r.from === null || r.to === null) continue;
+    if (expected.changed.some((e) => same(r.from, e.from) && same(r.to, e.to))) continue;
+    falsePairings.push({ from: r.from, to: r.to });
+  }
+  return { realChanges: expected.changed.length, asOneChange, asRemovedAdded, missedChanges, unchanged, silent, noisy, falsePairings };
+}
+
+function norm(s: string): string {
+  return s.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The label audit's rubric, written down so it is the same each run: a label **names** its
+ * figure when it shares a content word (4+ letters, not a function word) with the label a reader
+ * wrote for it, or contains that label; it is **misleading** when it names none of its own
+ * words but shares one with another figure's reader label on the same page (it names a neighbour).
+ */
+export function auditLabel(ours: string, golden: GoldenLabelled, others: GoldenLabelled[]): 'names' | 'misleading' | 'unclear' {
+  if (!golden.label) return 'unclear';
+  const mine = words(golden.label);
+  const said = words(ours);
+  if (norm(ours).includes(norm(golden.label)) || [...mine].some((w) => said.has(w))) return 'names';
+  const theirs = new Set(others.filter((o) => o !== golden && o.label).flatMap((o) => [...words(o.label!)]));
+  return [...said].some((w) => theirs.has(w) && !mine.has(w)) ? 'misleading' : 'unclear';
+}
+
+const STOP = new Set(
+  'with from that this than their there these those into over under about which were have been also other more most such only some ' +
+    'dans avec pour plus sont leur leurs cette entre depuis sous vers elle elles ils nous vous aussi ' +
+    'eine einer eines einem einen sind sich nach über unter auch mehr dass oder wird wurde werden ihre seine'
+    .split(' '),
+);
+
+function words(s: string): Set<string> {
+  return new Set(
+    s
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length >= 4 && !STOP.has(w))
+      .map((w) => w.slice(0, 6)),
+  );
+}
