@@ -30,6 +30,8 @@ export interface ExpectedChange {
   changed: Array<{ from: string; to: string; label?: string }>;
   added: string[];
   removed: string[];
+  /** The same quantity written differently (a date given less precisely): silent or one change, never split. */
+  restated: Array<{ from: string; to: string }>;
   stamp?: { from: string | null; to: string | null };
   sections?: { added?: string[]; removed?: string[]; renamed?: Array<{ from: string; to: string }> };
 }
@@ -79,7 +81,7 @@ export function readCorpus(dir: string = CORPUS_DIR): PageSeries[] {
       if (existsSync(pairsDir)) {
         for (const f of readdirSync(pairsDir).filter((n) => n.endsWith('.json'))) {
           const raw = JSON.parse(readFileSync(join(pairsDir, f), 'utf8')) as Partial<ExpectedChange>;
-          pairs.set(f.replace(/\.json$/, ''), { changed: raw.changed ?? [], added: raw.added ?? [], removed: raw.removed ?? [], stamp: raw.stamp, sections: raw.sections });
+          pairs.set(f.replace(/\.json$/, ''), { changed: raw.changed ?? [], added: raw.added ?? [], removed: raw.removed ?? [], restated: raw.restated ?? [], stamp: raw.stamp, sections: raw.sections });
         }
       }
       series.push({ id: `${publisher}/${page}`, publisher: meta.publisher ?? publisher, title: meta.title, language: meta.language, url: meta.url, revisions, pairs });

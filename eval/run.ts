@@ -45,7 +45,7 @@ const byLanguage = new Map<string, { declared: Tally; undeclared: Tally }>();
 const byPublisher = new Map<string, Tally>();
 const total = { declared: tally(), undeclared: tally() };
 const stamps = { expected: 0, found: 0, asSection: 0, missed: [] as string[] };
-const pairs = { count: 0, real: 0, one: 0, removedAdded: 0, unchanged: 0, silent: 0, falsePairings: [] as string[], details: [] as Array<{ id: string; score: PairScore }> };
+const pairs = { count: 0, real: 0, one: 0, removedAdded: 0, unchanged: 0, silent: 0, restated: 0, restatedTogether: 0, falsePairings: [] as string[], details: [] as Array<{ id: string; score: PairScore }> };
 const labels = { audited: 0, names: 0, misleading: [] as string[], unclear: [] as string[] };
 const cost: number[] = [];
 const pages: Array<{ id: string; date: string; score: FigureScore }> = [];
@@ -97,6 +97,8 @@ for (const series of corpus) {
     pairs.removedAdded += s.asRemovedAdded;
     pairs.unchanged += s.unchanged;
     pairs.silent += s.silent;
+    pairs.restated += s.restated;
+    pairs.restatedTogether += s.restatedTogether;
     for (const f of s.falsePairings) pairs.falsePairings.push(`${series.id} ${from.date}→${to.date}: ${f.from} → ${f.to}`);
     pairs.details.push({ id: `${series.id} ${from.date}→${to.date}`, score: s });
   }
@@ -133,7 +135,7 @@ const result = {
     byPublisher: Object.fromEntries([...byPublisher].map(([p, t]) => [p, { ...t, recall: recall(t), precision: precision(t) }])),
   },
   stamps: { expected: stamps.expected, found: stamps.found, asSection: stamps.asSection },
-  pairs: { count: pairs.count, realChanges: pairs.real, asOneChange: pairs.one, asRemovedAdded: pairs.removedAdded, unchanged: pairs.unchanged, silent: pairs.silent, falsePairings: pairs.falsePairings.length },
+  pairs: { count: pairs.count, realChanges: pairs.real, asOneChange: pairs.one, asRemovedAdded: pairs.removedAdded, unchanged: pairs.unchanged, silent: pairs.silent, restated: pairs.restated, restatedTogether: pairs.restatedTogether, falsePairings: pairs.falsePairings.length },
   labels: { audited: labels.audited, names: labels.names, misleading: labels.misleading.length },
   cost: { medianRatioToCheerio: median(cost) },
 };
@@ -152,7 +154,7 @@ if (JSON_OUT) {
   out.push(
     '',
     `revision pairs: ${pairs.count}; real figure changes: ${pairs.real} — one changed figure ${pairs.one} (${pct(pairs.one / pairs.real)}), removed + added ${pairs.removedAdded}, missed ${pairs.real - pairs.one - pairs.removedAdded}`,
-    `unchanged figures kept silent: ${pairs.silent}/${pairs.unchanged} (${pct(pairs.silent / pairs.unchanged)}); false pairings: ${pairs.falsePairings.length}`,
+    `unchanged figures kept silent: ${pairs.silent}/${pairs.unchanged} (${pct(pairs.silent / pairs.unchanged)}); restatements kept together: ${pairs.restatedTogether}/${pairs.restated}; false pairings: ${pairs.falsePairings.length}`,
   );
   out.push('', `labels: ${labels.names}/${labels.audited} name their figure (${pct(labels.names / labels.audited)}); misleading: ${labels.misleading.length}`);
   out.push('', `extraction cost: median ${fmt(result.cost.medianRatioToCheerio)}× a bare cheerio parse of the same page (median of 5 runs each, this machine, this run)`);

@@ -51,6 +51,9 @@ export interface PairScore {
   noisy: string[];
   /** Changed pairs the diff made between golden figures that are not the same quantity. */
   falsePairings: Array<{ from: string; to: string }>;
+  /** Restatements (same quantity, written differently) kept together: silent, or one changed figure. */
+  restated: number;
+  restatedTogether: number;
 }
 
 export function scorePair(change: Change, a: FigureScore, b: FigureScore, expected: ExpectedChange): PairScore {
@@ -72,8 +75,16 @@ export function scorePair(change: Change, a: FigureScore, b: FigureScore, expect
     else missedChanges.push({ from: e.from, to: e.to });
   }
 
-  const expectedFrom = new Set([...expected.removed, ...expected.changed.map((c) => c.from)].map(norm));
-  const expectedTo = new Set([...expected.added, ...expected.changed.map((c) => c.to)].map(norm));
+  let restatedTogether = 0;
+  for (const e of expected.restated) {
+    const split = [...removed].some((r) => same(r, e.from)) || [...added].some((r) => same(r, e.to));
+    const paired = reported.some((r) => same(r.from, e.from) && same(r.to, e.to));
+    if (paired || !split) restatedTogether++;
+  }
+
+  // Restated figures are judged above, not as unchanged ones.
+  const expectedFrom = new Set([...expected.removed, ...expected.changed.map((c) => c.from), ...expected.restated.map((c) => c.from)].map(norm));
+  const expectedTo = new Set([...expected.added, ...expected.changed.map((c) => c.to), ...expected.restated.map((c) => c.to)].map(norm));
   const loudA = new Set([...change.figures.removed, ...change.figures.changed.map((c) => c.from)].map(identity));
   const loudB = new Set([...change.figures.added, ...change.figures.changed.map((c) => c.to)].map(identity));
   let unchanged = 0;
@@ -95,10 +106,10 @@ export function scorePair(change: Change, a: FigureScore, b: FigureScore, expect
   const falsePairings: PairScore['falsePairings'] = [];
   for (const r of reported) {
     if (r.from === null || r.to === null) continue;
-    if (expected.changed.some((e) => same(r.from, e.from) && same(r.to, e.to))) continue;
+    if ([...expected.changed, ...expected.restated].some((e) => same(r.from, e.from) && same(r.to, e.to))) continue;
     falsePairings.push({ from: r.from, to: r.to });
   }
-  return { realChanges: expected.changed.length, asOneChange, asRemovedAdded, missedChanges, unchanged, silent, noisy, falsePairings };
+  return { realChanges: expected.changed.length, asOneChange, asRemovedAdded, missedChanges, unchanged, silent, noisy, falsePairings, restated: expected.restated.length, restatedTogether };
 }
 
 function norm(s: string): string {

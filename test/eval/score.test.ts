@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { diffDocuments } from '../../src/diff/diff-documents.ts';
+import { auditLabel, scoreFigures, scorePair } from '../../eval/score.ts';
+import { renderPage } from '../../eval/render-page.ts';
+import { extractDocument } from '../../src/extract/extract-document.ts';
+
+/** The eval's scoring on two hand-written revisions whose expected change is known by reading. */
+const url = 'https://example.org/country/relations';
+const page = (trade: string, nationals: string) =>
+  renderPage(`# Relations\n\n## Economy\n\nBilateral trade reached ${trade} in 2016.\n\n## People\n\nAbout ${nationals} French nationals live in the country.\n`, { lang: 'en' });
+const docA = extractDocument(page('€6.4 million', '1,200'), { url });
+const docB = extractDocument(page('€8.2 million', '1,200'), { url });
+const goldenA = [
+  { kind: 'money', value: 6_400_000, unit: 'EUR', raw: '€6.4 million', label: 'bilateral trade' },
+  { kind: 'count', value: 1200, raw: '1,200', label: 'French nationals' },
+];
+const goldenB = [
+  { kind: 'money', value: 8_200_000, unit: 'EUR', raw: '€8.2 million', label: 'bilateral trade' },
+  { kind: 'count', value: 1200, raw: '1,200', label: 'French nationals' },
+];
+
+describe('eval scoring', () => {
+  it('renders the corpus markup as a page: title, headings, paragraphs, declared language or none', () => {
+    expect(page('x', 'y')).toContain('<html lang="en">');
+    expect(renderPage('# T\n\n- a\n- b\n\n| h | k |\n|---|---|\n| 1 | 2 |\n', { lang: null })).toMatch(/<html><head>.*<title>T<\/title>.*<ul><li>a<\/li><li>b<\/li><\/ul>\s*<table><thead><tr><th>h<\/th><th>k<\/th><\/tr><\/thead><tbody><tr><td>1<\/td><td>2<\/td><\/tr>/s);
+  });
+
+  it('finds the golden figures of a revision one to one', () => {
+    const s = scoreFigures(docA.figures.filter((f) => f.kind !== 'year'), goldenA);
+    expect(s.matched).toBe(2);
+    expect(s.missed).toEqual([]);
+  });
+
+  it('scores a real change reported as one changed figure, and the unchanged figure as silent', () => {
+    const a = scoreFigures(docA.figures.filter((f) => f.kind !== 'year'), goldenA);
+    const b = scoreFigures(docB.figures.filter((f) => f.kind !== 'year'), goldenB);
+    const s = scorePair(diffDocuments(docA, docB), a, b, { changed: [{ from: '€6.4 million', to: '€8.2 million' }], added: [], removed: [], restated: [] });
+    expect(s).toMatchObject({ realChanges: 1, asOneChange: 1, unchanged: 2, silent: 2, falsePairings: [] });
+  });
+
+  it('calls a pairing the golden file does not expect a false pairing', () => {
+    const a = scoreFigures(docA.figures.filter((f) => f.kind !== 'year'), goldenA);
+    const b = scoreFigures(docB.figures.filter((f) => f.kind !== 'year'), goldenB);
+    // The reader says trade was removed and a new figure added: the diff's pairing is then false.
+    const s = scorePair(diffDocuments(docA, docB), a, b, { changed: [], added: ['€8.2 million'], removed: ['€6.4 million'], restated: [] });
+    expect(s.falsePairings).toEqual([{ from: '€6.4 million', to: '€8.2 million' }]);
+    expect(s.asOneChange).toBe(0);
+  });
+
+  it('audits labels by the written rubric: names its figure, names a neighbour, or neither', () => {
+    const [trade, nationals] = goldenA;
+    expect(auditLabel('bilateral trade reached', trade!, goldenA)).toBe('names');
+    expect(auditLabel('French nationals', trade!, goldenA)).toBe('misleading');
+    expect(auditLabel('est notre', nationals!, goldenA)).toBe('unclear');
+  });
+});
