@@ -83,6 +83,14 @@ function leadOutside(lead: Cheerio<AnyNode> | undefined, content: Cheerio<AnyNod
   });
 }
 
+/** The content text in page order, headings and blocks, read lazily: the detector takes a bounded sample. */
+function* contentText(sections: readonly Section[]): Generator<string> {
+  for (const section of sections) {
+    if (section.heading !== null) yield section.heading;
+    yield* section.blocks;
+  }
+}
+
 /**
  * Removes the last block that is a revision stamp, and returns its text and date. Searching
  * from the end matters: the stamp closes the page, and an earlier "Updated …" is prose.
@@ -122,7 +130,6 @@ export function extractDocument(html: string, opts: ExtractOptions = {}): PageDo
 export function extractFromView(view: PageView, profile: SiteProfile, opts: Omit<ExtractOptions, 'profile'> = {}): PageDocument {
   // Every string of the document is free of control characters, the URL it was given included.
   const url = opts.url == null ? null : removeControlCharacters(opts.url);
-  const language = detectLanguage(view.lang, [url, view.canonical]);
   const title = profile.findTitle(view) ?? titleFromHead(view.headTitle);
   const headerStamp = profile.findStamp?.(view) ?? null;
   const content = profile.findContent(view);
@@ -135,6 +142,7 @@ export function extractFromView(view: PageView, profile: SiteProfile, opts: Omit
   profile.stripByText?.(view, view.$(regions));
 
   const sections = collectSections(regions);
+  const language = detectLanguage(view.lang, [url, view.canonical], contentText(sections));
   const bodyStamp = takeBodyStamp(sections, language);
   if (sections.length === 0) {
     throw new ExtractionError(`no text in the content region (profile ${profile.name})`);

@@ -164,8 +164,14 @@ describe('profile selection', () => {
     expect(doc.sections.map((s) => s.heading)).toContain('Relations politiques');
   });
 
-  it('defaults the language to "en" when neither markup nor URL tells', () => {
+  it('reads the language from the text when the markup does not declare it (issue 19)', () => {
     const html = GENERIC_PAGE.replace('<html lang="de-DE">', '<html>');
+    expect(extractDocument(html, { extractFigures: false }).language).toBe('de');
+  });
+
+  it('defaults the language to "en" when neither text, markup nor URL tells', () => {
+    // Too little text to judge: the URL's segment, then English.
+    const html = '<!doctype html><html><head><title>Tabelle</title></head><body><main><h2>Tabelle 1</h2><p>2019: 12</p></main></body></html>';
     expect(extractDocument(html, { extractFigures: false }).language).toBe('en');
     expect(extractDocument(html, { url: 'https://x.test/de/seite/', extractFigures: false }).language).toBe('de');
   });
