@@ -93,8 +93,8 @@ export interface TextVerdict {
 function takeSample(texts: Iterable<string>, max: number): string {
   let sample = '';
   for (const text of texts) {
-    if (sample.length >= max) break;
     sample += (sample === '' ? '' : ' ') + text.slice(0, max - sample.length);
+    if (sample.length >= max) break;
   }
   return sample.slice(0, max);
 }

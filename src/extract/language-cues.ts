@@ -27,9 +27,11 @@ const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 function wordLanguages(table: Record<FigureLanguage, Record<string, number>>, minLength: number): Map<string, FigureLanguage[]> {
   const words = new Map<string, FigureLanguage[]>();
   for (const language of FIGURE_LANGUAGES) {
-    for (const word of Object.keys(table[language])) {
-      // Single letters ("m" for million) are also units and initials: no evidence.
-      if (word.replace(/\.$/u, '').length < minLength) continue;
+    for (const entry of Object.keys(table[language])) {
+      // "mrd." and "mrd" are one word; single letters ("m" for million) are also units and
+      // initials: no evidence.
+      const word = entry.replace(/\.$/u, '');
+      if (word.length < minLength || words.get(word)?.includes(language) === true) continue;
       words.set(word, [...(words.get(word) ?? []), language]);
     }
   }
