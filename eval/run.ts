@@ -17,7 +17,7 @@ import { extractDocument } from '../src/extract/extract-document.ts';
 import type { PageDocument } from '../src/model/index.ts';
 import { readCorpus, type PageSeries, type Revision } from './corpus.ts';
 import { renderPage } from './render-page.ts';
-import { auditLabel, scoreFigures, scorePair, scored, type FigureScore, type PairScore } from './score.ts';
+import { auditLabel, scoreFigures, scorePair, scored, scoreStamp, type FigureScore, type PairScore } from './score.ts';
 
 const VERBOSE = process.argv.includes('--verbose');
 const JSON_OUT = process.argv.includes('--json');
@@ -44,7 +44,7 @@ const corpus = readCorpus();
 const byLanguage = new Map<string, { declared: Tally; undeclared: Tally }>();
 const byPublisher = new Map<string, Tally>();
 const total = { declared: tally(), undeclared: tally() };
-const stamps = { expected: 0, found: 0, asSection: 0, missed: [] as string[] };
+const stamps = { expected: 0, found: 0, asSection: 0, leftInText: 0, missed: [] as string[] };
 const pairs = { count: 0, real: 0, one: 0, removedAdded: 0, unchanged: 0, silent: 0, restated: 0, restatedTogether: 0, falsePairings: [] as string[], details: [] as Array<{ id: string; score: PairScore }> };
 const labels = { audited: 0, names: 0, misleading: [] as string[], unclear: [] as string[] };
 const cost: number[] = [];
@@ -79,9 +79,11 @@ for (const series of corpus) {
     }
     if (rev.stamp) {
       stamps.expected++;
-      if (doc.updated) stamps.found++;
-      else stamps.missed.push(`${series.id} ${rev.date}: "${rev.stamp}"`);
-      if (doc.sections.some((s) => s.heading !== null && s.heading.includes(rev.stamp!))) stamps.asSection++;
+      const stamp = scoreStamp(doc, rev.stamp);
+      if (stamp.found) stamps.found++;
+      else stamps.missed.push(`${series.id} ${rev.date}: "${rev.stamp}" (read: ${JSON.stringify(doc.updatedText)} → ${doc.updated ?? 'no date'})`);
+      if (stamp.asSection) stamps.asSection++;
+      if (stamp.leftInText) stamps.leftInText++;
     }
   }
   for (let i = 1; i < series.revisions.length; i++) {
@@ -134,7 +136,7 @@ const result = {
     byLanguage: Object.fromEntries([...byLanguage].map(([l, t]) => [l, { declared: { recall: recall(t.declared), precision: precision(t.declared) }, undeclared: { recall: recall(t.undeclared), precision: precision(t.undeclared) } }])),
     byPublisher: Object.fromEntries([...byPublisher].map(([p, t]) => [p, { ...t, recall: recall(t), precision: precision(t) }])),
   },
-  stamps: { expected: stamps.expected, found: stamps.found, asSection: stamps.asSection },
+  stamps: { expected: stamps.expected, found: stamps.found, asSection: stamps.asSection, leftInText: stamps.leftInText },
   pairs: { count: pairs.count, realChanges: pairs.real, asOneChange: pairs.one, asRemovedAdded: pairs.removedAdded, unchanged: pairs.unchanged, silent: pairs.silent, restated: pairs.restated, restatedTogether: pairs.restatedTogether, falsePairings: pairs.falsePairings.length },
   labels: { audited: labels.audited, names: labels.names, misleading: labels.misleading.length },
   cost: { medianRatioToCheerio: median(cost) },
@@ -150,7 +152,7 @@ if (JSON_OUT) {
   out.push(row('all, language declared', total.declared), row('all, language not declared', total.undeclared));
   for (const [l, t] of byLanguage) out.push(row(`${l}, declared`, t.declared), row(`${l}, not declared`, t.undeclared));
   for (const [p, t] of byPublisher) out.push(row(`publisher ${p}`, t));
-  out.push('', `stamps: ${stamps.found}/${stamps.expected} found; ${stamps.asSection} became a section heading`);
+  out.push('', `stamps: ${stamps.found}/${stamps.expected} found; ${stamps.asSection} became a section heading; ${stamps.leftInText} left in a section's text`);
   out.push(
     '',
     `revision pairs: ${pairs.count}; real figure changes: ${pairs.real} — one changed figure ${pairs.one} (${pct(pairs.one / pairs.real)}), removed + added ${pairs.removedAdded}, missed ${pairs.real - pairs.one - pairs.removedAdded}`,

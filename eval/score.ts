@@ -116,6 +116,39 @@ function norm(s: string): string {
   return s.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** What the eval says of a revision's printed stamp. */
+export interface StampScore {
+  /** The document declares the printed stamp: the same line, and its date when it has one. */
+  found: boolean;
+  /** The stamp line is still in a section's blocks (its date would read as a figure). */
+  leftInText: boolean;
+  /** The stamp line opened a section (a pseudo-section holding the rest of the page). */
+  asSection: boolean;
+}
+
+/**
+ * A printed stamp is **found** when the document's `updatedText` is that line and, when the line
+ * carries a date (any digit: "Stand: September 2016", "11/05/2016 - 17:24"), `updated` holds a
+ * date whose year is printed in the line. A stamp printed without its date ("Dernière mise à
+ * jour le", the date lost from the stored copy) is found when the line is recognised as the
+ * stamp (`updatedText`) with no date invented for it (`updated` null).
+ */
+export function scoreStamp(doc: PageDocument, printed: string): StampScore {
+  const same = (a: string) => a.replace(/\s+/gu, ' ').trim();
+  const line = same(printed);
+  const dated = /\d/u.test(line);
+  const year = doc.updated?.slice(0, 4);
+  const found =
+    doc.updatedText !== null &&
+    same(doc.updatedText) === line &&
+    (dated ? year !== undefined && line.includes(year) : doc.updated === null);
+  return {
+    found,
+    leftInText: doc.sections.some((s) => s.blocks.some((b) => same(b) === line)),
+    asSection: doc.sections.some((s) => s.heading !== null && s.heading.includes(line)),
+  };
+}
+
 /**
  * The label audit's rubric, written down so it is the same each run: a label **names** its
  * figure when it shares a content word (4+ letters, not a function word) with the label a reader

@@ -4,18 +4,19 @@
 import type { Cheerio } from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
 import { ExtractionError } from '../app/errors.ts';
-import { collectSections, withText } from './collect-sections.ts';
+import { collectSections } from './collect-sections.ts';
 import { detectLanguage } from './detect-language.ts';
 import { extractFigures } from './figures/index.ts';
 import { loadPageRegions, loadWholePage } from './load-page.ts';
 import { normalizeWhitespace, removeControlCharacters } from './normalize-text.ts';
 import type { PageDocument, Section } from '../model/index.ts';
-import { parseStamp, parseStampDate, matchStampLabel } from './parse-stamp.ts';
 import { getProfile, PROFILES, selectProfile } from './profiles/index.ts';
 import type { PageView, SiteProfile } from './profiles/site-profile.ts';
 import { NEVER_CONTENT } from './profiles/site-profile.ts';
 import { scanPage, type ElementPattern, type ScanLimits } from './scan-page.ts';
 import { stripMatching } from './strip-elements.ts';
+import { numericDateOrder } from './stamp-date.ts';
+import { readHeaderStamp, takeStamp } from './take-stamp.ts';
 
 export interface ExtractOptions {
   /** URL the page was fetched from; recorded in the document and used to guess the language. */
@@ -92,26 +93,6 @@ function* contentText(sections: readonly Section[]): Generator<string> {
 }
 
 /**
- * Removes the last block that is a revision stamp, and returns its text and date. Searching
- * from the end matters: the stamp closes the page, and an earlier "Updated …" is prose.
- */
-function takeBodyStamp(sections: Section[], language: string): { text: string; updated: string | null } | null {
-  for (let s = sections.length - 1; s >= 0; s--) {
-    const section = sections[s]!;
-    for (let b = section.blocks.length - 1; b >= 0; b--) {
-      const block = section.blocks[b]!;
-      const stamp = parseStamp(block, language);
-      if (stamp === undefined || stamp.updated === null) continue;
-      const blocks = section.blocks.filter((_, i) => i !== b);
-      if (section.heading === null && blocks.length === 0) sections.splice(s, 1);
-      else sections[s] = withText({ ...section, blocks });
-      return { text: block, updated: stamp.updated };
-    }
-  }
-  return null;
-}
-
-/**
  * Extracts the structure of a page.
  *
  * @throws UsageError when `opts.profile` names no known profile.
@@ -141,14 +122,18 @@ export function extractFromView(view: PageView, profile: SiteProfile, opts: Omit
   stripMatching(view.$, regions, [...NEVER_CONTENT, ...profile.strip].join(', '));
   profile.stripByText?.(view, view.$(regions));
 
-  const sections = collectSections(regions);
-  const language = detectLanguage(view.lang, [url, view.canonical], contentText(sections));
-  const bodyStamp = takeBodyStamp(sections, language);
+  // The language is read from the text (detect-language.ts); then the stamp lines of the body are
+  // taken out of the sections, read in that language. A stamp the profile found outside the body
+  // is the site's own and wins (take-stamp.ts says which one is chosen).
+  const collected = collectSections(regions);
+  const language = detectLanguage(view.lang, [url, view.canonical], contentText(collected));
+  const stampContext = { language, order: numericDateOrder(language, view.lang, url) };
+  const { sections, stamp: bodyStamp } = takeStamp(collected, stampContext);
   if (sections.length === 0) {
     throw new ExtractionError(`no text in the content region (profile ${profile.name})`);
   }
   const updatedText = headerStamp ?? bodyStamp?.text ?? null;
-  const updated = headerStamp !== null ? parseHeaderStamp(headerStamp, language) : (bodyStamp?.updated ?? null);
+  const updated = headerStamp !== null ? readHeaderStamp(headerStamp, stampContext) : (bodyStamp?.updated ?? null);
 
   return {
     title,
@@ -170,9 +155,4 @@ function figureOptions(updated: string | null): { referenceDate?: Date } {
   const match = updated === null ? null : /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(updated);
   if (match === null) return {};
   return { referenceDate: new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? '1'))) };
-}
-
-/** A header stamp may come with or without its label ("Date de mise à jour le : …" or just the date). */
-function parseHeaderStamp(stamp: string, language: string): string | null {
-  return parseStampDate(matchStampLabel(stamp) ?? stamp, language);
 }

@@ -6,5 +6,5 @@ export type { ExtractOptions } from './extract-document.ts';
 export { hashDocument, canonicalContent } from './content-hash.ts';
 export { getProfile, selectProfile, PROFILES } from './profiles/index.ts';
 export type { PageView, SiteProfile } from './profiles/index.ts';
-export { parseStampDate } from './parse-stamp.ts';
+export { parseStampDate } from './stamp-date.ts';
 export { detectLanguage } from './detect-language.ts';

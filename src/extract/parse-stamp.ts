@@ -1,111 +1,120 @@
 /**
- * The declared revision stamp ("Updated: 26 October 2017", "Mis à jour le 12 mars 2011",
- * "Stand: März 2011", "Date de mise à jour le : 15 septembre 2026") and its date.
+ * Reads one line as a revision stamp, in the forms publishers print in English, French and
+ * German:
  *
- * Dates go through chrono-node with the page's language. What chrono leaves is handled here:
- * a stamp without a day ("Updated: May 2020") keeps month precision ("2020-05") instead of
- * chrono's invented first of the month, and month + year in French and German ("mars 2011",
- * "März 2011"), which chrono.fr / chrono.de do not find, is read from month-name tables.
+ * - **labelled**: "Updated: 26 October 2017", "Last updated 22 July 2024", "Last updated on
+ *   July 22, 2024", "Mis à jour le 12 mars 2011", "Dernière mise à jour le 12 mars 2021",
+ *   "Date de mise à jour le : 15 septembre 2026", "Dernière modification : 23/10/2017",
+ *   "Stand: September 2016", "Aktualisiert am 3. März 2020", "Zuletzt aktualisiert: 15.03.2011",
+ *   "Letzte Aktualisierung: …"; a time may follow the date ("… à 10h30", "…, 17:24 Uhr");
+ * - **labelled without a date**, for the unmistakable labels only ("Last updated", "Dernière mise
+ *   à jour le", "Zuletzt aktualisiert"): a page whose date did not survive, or is filled in by
+ *   a script. It is still the stamp line, so it is still kept out of the sections;
+ * - **a bare date line**: "11/05/2016 - 17:24" (EEAS), "22.11.2019 - Artikel" (a German news
+ *   type after the date), "July 22, 2024". Only its position (right under the title) makes it a
+ *   stamp; that is for the caller to judge (`take-stamp.ts`).
+ *
+ * A line is a stamp only when the label is followed by a date and nothing else (or by nothing at
+ * all, for the unmistakable labels): "Updated our travel advice", "Stand der Verhandlungen" and
+ * "Updated figures show that trade fell in May 2016." are prose.
+ *
+ * The date is read in the label's language first ("Dernière modification : 23/10/2017" on an
+ * English page is French, and day first), then in the page's.
  */
-import * as chrono from 'chrono-node';
+import { parseStampDate, type NumericDateOrder } from './stamp-date.ts';
 
-/** Stamp labels, each followed by the date text. `\s` also matches the NBSP before a French colon. */
-const STAMP_LABELS: readonly RegExp[] = [
-  /^(?:last\s+)?updated(?:\s+on)?\s*:?\s*/i,
-  /^(?:date\s+de\s+)?(?:derni[èe]re\s+)?mise?\s+à\s+jour(?:\s+le)?\s*:?\s*/i,
-  /^(?:stand|aktualisiert(?:\s+am)?|letzte\s+aktualisierung|zuletzt\s+aktualisiert(?:\s+am)?)\s*:?\s*/i,
+interface StampLabel {
+  pattern: RegExp;
+  language: 'en' | 'fr' | 'de';
+  /** Whether the label alone, with no date, is still a stamp line. */
+  alone: boolean;
+}
+
+/**
+ * Labels, matched at the start of the line. `\s` also matches the NBSP before a French colon;
+ * the lookahead keeps a label from matching the start of a longer word ("Updatedness").
+ */
+const END = String.raw`(?![\p{L}\p{N}])`;
+const label = (source: string, language: StampLabel['language'], alone: boolean): StampLabel => ({
+  pattern: new RegExp(`^(?:${source})${END}`, 'iu'),
+  language,
+  alone,
+});
+const STAMP_LABELS: readonly StampLabel[] = [
+  label(String.raw`(?:page\s+)?last\s+(?:updated|modified|update)(?:\s+on)?`, 'en', true),
+  label(String.raw`updated(?:\s+on)?`, 'en', false),
+  label(String.raw`(?:date\s+de\s+(?:la\s+)?(?:derni[èe]re\s+)?|derni[èe]re\s+)mise\s+[àa]\s+jour(?:\s+le)?`, 'fr', true),
+  label(String.raw`mise?\s+[àa]\s+jour(?:\s+le)?`, 'fr', false),
+  label(String.raw`derni[èe]re\s+modification(?:\s+le)?`, 'fr', true),
+  label(String.raw`(?:modifi[ée]|actualis[ée])e?\s+le`, 'fr', false),
+  label(String.raw`(?:zuletzt\s+(?:aktualisiert|geändert|bearbeitet)|letzte\s+(?:aktualisierung|änderung))(?:\s+(?:am|vom))?`, 'de', true),
+  label(String.raw`(?:aktualisiert|stand)(?:\s+(?:am|vom))?`, 'de', false),
 ];
 
 /** A stamp is one short line; longer blocks that start with "Updated" are prose. */
 const MAX_STAMP_LENGTH = 100;
 
-/** Chrono needs a reference date; a fixed one keeps extraction pure (only certain years are kept). */
-const REFERENCE_DATE = new Date(Date.UTC(2000, 0, 1));
+/** What may separate a label from its date: a colon, a dash, or plain space. */
+const LABEL_SEPARATOR = /^\s*[:：–—-]?\s*/u;
 
-const MONTHS: Record<string, number> = {};
-const MONTH_NAMES: Array<[number, string[]]> = [
-  [1, ['january', 'jan', 'janvier', 'janv', 'januar', 'jänner']],
-  [2, ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'februar']],
-  [3, ['march', 'mar', 'mars', 'märz', 'maerz', 'marz']],
-  [4, ['april', 'apr', 'avril', 'avr']],
-  [5, ['may', 'mai']],
-  [6, ['june', 'jun', 'juin', 'juni']],
-  [7, ['july', 'jul', 'juillet', 'juil', 'juli']],
-  [8, ['august', 'aug', 'août', 'aout']],
-  [9, ['september', 'sep', 'sept', 'septembre']],
-  [10, ['october', 'oct', 'octobre', 'oktober', 'okt']],
-  [11, ['november', 'nov', 'novembre']],
-  [12, ['december', 'dec', 'décembre', 'decembre', 'dezember', 'dez']],
-];
-for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = month;
+/** A time after the date: "- 17:24", ", 10:00 Uhr", "à 10h30", "at 5:30 pm". */
+const TRAILING_TIME = /\s*(?:[-–—,|]\s*)?(?:(?:à|um|at)\s+)?\d{1,2}\s*[:h.]\s*\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?\s*$/iu;
 
-/** "[day] month year" with a named month: "5 July 2017", "1er mars 2011", "15. März 2011", "May 2020". */
-const NAMED_MONTH_DATE = /^(?:(\d{1,2})(?:er|\.)?\s+)?(\p{L}+)\.?\s+(\d{4})\s*\.?$/u;
+/** A content type printed after the date of a news-like page: "22.11.2019 - Artikel". */
+const TRAILING_TYPE = /\s*[-–—|]\s*(?:artikel|pressemitteilung|meldung|rede|interview|article|communiqué(?:\s+de\s+presse)?|actualité|press\s+release|news|speech|statement)\s*$/iu;
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
+/** What a stamp line is: its date (null when the line carries none) and whether a label says so. */
+export interface StampLine {
+  updated: string | null;
+  labelled: boolean;
 }
 
-function chronoFor(language: string): chrono.Chrono {
-  switch (language) {
-    case 'fr':
-      return chrono.fr.strict;
-    case 'de':
-      return chrono.de.strict;
-    default:
-      return chrono.en.strict;
+/** How a stamp line is read: the page's language and the order of its numeric dates. */
+export interface StampReadingContext {
+  language: string;
+  order?: NumericDateOrder;
+}
+
+function orderFor(labelLanguage: string, ctx: StampReadingContext): NumericDateOrder {
+  if (labelLanguage === 'fr' || labelLanguage === 'de') return 'dmy';
+  return ctx.order ?? 'dmy';
+}
+
+/** The date of a date text, a time or a content type after it allowed; null when it is not one. */
+function readDate(text: string, languages: readonly string[], order: NumericDateOrder): string | null {
+  const bare = text.replace(TRAILING_TYPE, '').replace(TRAILING_TIME, '').trim();
+  return bare === '' ? null : parseStampDate(bare, languages, order);
+}
+
+/** Reads a labelled stamp line: undefined when `line` is not one. */
+export function parseLabelledStamp(line: string, ctx: StampReadingContext): StampLine | undefined {
+  const text = line.trim();
+  if (text.length > MAX_STAMP_LENGTH) return undefined;
+  for (const { pattern, language, alone } of STAMP_LABELS) {
+    const match = pattern.exec(text);
+    if (match === null) continue;
+    const rest = text.slice(match[0].length).replace(LABEL_SEPARATOR, '');
+    if (rest === '') return alone ? { updated: null, labelled: true } : undefined;
+    const updated = readDate(rest, [language, ctx.language], orderFor(language, ctx));
+    // A label followed by anything but a date is prose ("Stand der Verhandlungen"); a later
+    // label may still match ("Updated" does not, "Last updated" does).
+    if (updated !== null) return { updated, labelled: true };
   }
+  return undefined;
 }
 
-function isValidDay(year: number, month: number, day: number): boolean {
-  return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function parseNamedMonth(text: string): string | null {
-  const match = NAMED_MONTH_DATE.exec(text.trim());
-  if (match === null) return null;
-  const month = MONTHS[match[2]!.toLowerCase()];
-  if (month === undefined) return null;
-  const year = Number(match[3]);
-  if (match[1] === undefined) return `${year}-${pad(month)}`;
-  const day = Number(match[1]);
-  return isValidDay(year, month, day) ? `${year}-${pad(month)}-${pad(day)}` : null;
+/** Reads a line that is a date and nothing else ("11/05/2016 - 17:24"): undefined when it is not. */
+export function parseBareDateStamp(line: string, ctx: StampReadingContext): StampLine | undefined {
+  const text = line.trim();
+  if (text.length > MAX_STAMP_LENGTH) return undefined;
+  const updated = readDate(text, [ctx.language], orderFor(ctx.language, ctx));
+  return updated === null ? undefined : { updated, labelled: false };
 }
 
 /**
- * The date of a stamp's date text, as "YYYY-MM-DD", or "YYYY-MM" when the day is not given;
- * null when no date with a certain year is found, or when the text holds more than a date.
+ * Reads a stamp line, labelled or (when `bare` allows it) a date alone; undefined when the line
+ * is not a stamp.
  */
-export function parseStampDate(dateText: string, language: string): string | null {
-  const text = dateText.trim();
-  const [result] = chronoFor(language).parse(text, REFERENCE_DATE);
-  if (result !== undefined && result.index === 0 && /^[\s.]*$/.test(text.slice(result.text.length))) {
-    const { start } = result;
-    const year = start.get('year');
-    const month = start.get('month');
-    if (start.isCertain('year') && start.isCertain('month') && year !== null && month !== null) {
-      const day = start.get('day');
-      return start.isCertain('day') && day !== null
-        ? `${year}-${pad(month)}-${pad(day)}`
-        : `${year}-${pad(month)}`;
-    }
-  }
-  return parseNamedMonth(text);
-}
-
-/** The date text after a stamp label, or null when `block` does not start with one. */
-export function matchStampLabel(block: string): string | null {
-  if (block.length > MAX_STAMP_LENGTH) return null;
-  for (const label of STAMP_LABELS) {
-    const match = label.exec(block);
-    if (match !== null) return block.slice(match[0].length);
-  }
-  return null;
-}
-
-/** Reads a stamp line: its date (or null) when the line is a stamp, undefined when it is not. */
-export function parseStamp(block: string, language: string): { updated: string | null } | undefined {
-  const dateText = matchStampLabel(block);
-  if (dateText === null) return undefined;
-  return { updated: parseStampDate(dateText, language) };
+export function parseStamp(line: string, ctx: StampReadingContext, opts: { bare?: boolean } = {}): StampLine | undefined {
+  return parseLabelledStamp(line, ctx) ?? (opts.bare === true ? parseBareDateStamp(line, ctx) : undefined);
 }

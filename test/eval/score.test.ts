@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/diff-documents.ts';
-import { auditLabel, scoreFigures, scorePair } from '../../eval/score.ts';
+import { auditLabel, scoreFigures, scorePair, scoreStamp } from '../../eval/score.ts';
 import { renderPage } from '../../eval/render-page.ts';
 import { extractDocument } from '../../src/extract/extract-document.ts';
 
@@ -52,5 +52,23 @@ describe('eval scoring', () => {
     expect(auditLabel('bilateral trade reached', trade!, goldenA)).toBe('names');
     expect(auditLabel('French nationals', trade!, goldenA)).toBe('misleading');
     expect(auditLabel('est notre', nationals!, goldenA)).toBe('unclear');
+  });
+
+  it('finds a printed stamp when the document declares that line, with a date from it when it has one', () => {
+    const declaring = (updatedText: string | null, updated: string | null) => ({ ...docA, updatedText, updated });
+    expect(scoreStamp(declaring('11/05/2016 - 17:24', '2016-05-11'), '11/05/2016 - 17:24').found).toBe(true);
+    expect(scoreStamp(declaring('11/05/2016 - 17:24', null), '11/05/2016 - 17:24').found).toBe(false);
+    expect(scoreStamp(declaring('11/05/2016 - 17:24', '2019-05-11'), '11/05/2016 - 17:24').found).toBe(false);
+    expect(scoreStamp(declaring('Updated: 5 July 2017', '2017-07-05'), 'Stand: September 2017').found).toBe(false);
+    // Printed without a date: found when recognised, and no date invented for it.
+    expect(scoreStamp(declaring('Dernière mise à jour le', null), 'Dernière mise à jour le').found).toBe(true);
+    expect(scoreStamp(declaring('Dernière mise à jour le', '2022-01'), 'Dernière mise à jour le').found).toBe(false);
+    expect(scoreStamp(declaring(null, null), 'Dernière mise à jour le').found).toBe(false);
+  });
+
+  it('tells a stamp left in the text or made a heading', () => {
+    const doc = { ...docA, sections: [{ heading: 'Stand: September 2016', level: 5, blocks: ['Stand: September 2016'], text: '' }] };
+    expect(scoreStamp(doc, 'Stand: September 2016')).toMatchObject({ leftInText: true, asSection: true });
+    expect(scoreStamp(docA, 'Stand: September 2016')).toMatchObject({ leftInText: false, asSection: false });
   });
 });
