@@ -95,6 +95,36 @@ export const SCALE_WORDS: Record<FigureLanguage, Record<string, number>> = {
   },
 };
 
+/**
+ * Words that make a figure approximate or a bound ("more than 1.8 million Canadians", "près de
+ * 10 %", "rund 36.000"): read as part of the figure's raw text, right before it, up to two of
+ * them ("knapp über 30 %"), but not as part of its key — "près de 3 000" → "plus de 5 000" is
+ * one figure changed. Lower case; matched case-insensitively, whole words.
+ */
+export const APPROXIMATIONS: Record<FigureLanguage, string[]> = {
+  en: ['about', 'around', 'approximately', 'almost', 'nearly', 'over', 'more than',
+    'less than', 'fewer than', 'close to', 'roughly', 'some', 'at least', 'up to', 'just over',
+    'just under', 'well over', 'under', 'an estimated', 'estimated at', 'upwards of'],
+  fr: ['environ', 'près de', 'plus de', 'moins de', 'presque', 'quelque', 'autour de',
+    'jusqu’à', "jusqu'à", 'au moins', 'quasiment', 'pas moins de', 'un peu plus de', 'un peu moins de',
+    'estimé à', 'estimée à', 'estimés à', 'estimées à', 'de l’ordre de', "de l'ordre de", 'approximativement'],
+  de: ['rund', 'etwa', 'ca.', 'circa', 'knapp', 'fast', 'über', 'mehr als', 'weniger als', 'beinahe',
+    'nahezu', 'annähernd', 'gut', 'bis zu', 'mindestens', 'ungefähr', 'schätzungsweise'],
+};
+
+/**
+ * Collective number words, approximate by nature ("une centaine de projets", "a dozen
+ * countries", "ein Dutzend Staaten"): read as counts with their article ("une centaine").
+ */
+export const COLLECTIVE_NUMBERS: Record<FigureLanguage, Record<string, number>> = {
+  en: {},
+  fr: {
+    dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40,
+    cinquantaine: 50, soixantaine: 60, centaine: 100, millier: 1000,
+  },
+  de: { dutzend: 12, hundert: 100 },
+};
+
 /** Month names (lower case) to month numbers, for the month+year forms chrono misses ("Stand: März 2011"). */
 export const MONTHS: Record<FigureLanguage, Record<string, number>> = {
   en: {
