@@ -158,10 +158,17 @@ function readCoordinated(sentence: string, lang: FigureLanguage): PartialDate[] 
   return found;
 }
 
-/** The dates of `dates` that overlap none of `taken` (both sorted by start). */
+/**
+ * The dates of `dates` that overlap none of `taken`: one pointer over the merged spans, so a
+ * sentence of many dates costs their number, not their product (issue 14).
+ */
 function withoutOverlaps(dates: PartialDate[], taken: PartialDate[]): PartialDate[] {
   const spans = mergeSpans(taken);
-  return dates.filter((d) => !spans.some((s) => s.start < d.end && d.start < s.end));
+  let t = 0;
+  return [...dates].sort((a, b) => a.start - b.start).filter((d) => {
+    while (t < spans.length && spans[t]!.end <= d.start) t++;
+    return !(t < spans.length && spans[t]!.start < d.end);
+  });
 }
 
 /** "März 2011", "octobre 2009": month names then a year, compiled once per language. */
