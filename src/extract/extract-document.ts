@@ -6,7 +6,7 @@ import type { AnyNode } from 'domhandler';
 import { ExtractionError } from '../app/errors.ts';
 import { collectSections } from './collect-sections.ts';
 import { detectLanguage } from './detect-language.ts';
-import { extractFigures } from './figures/index.ts';
+import { dollarCurrencyOf, extractFigures } from './figures/index.ts';
 import { loadPageRegions, loadWholePage } from './load-page.ts';
 import { normalizeWhitespace, removeControlCharacters } from './normalize-text.ts';
 import type { PageDocument, Section } from '../model/index.ts';
@@ -143,7 +143,7 @@ export function extractFromView(view: PageView, profile: SiteProfile, opts: Omit
     url,
     profile: profile.name,
     sections,
-    figures: opts.extractFigures === false ? [] : extractFigures(sections, language, figureOptions(updated)),
+    figures: opts.extractFigures === false ? [] : extractFigures(sections, language, figureOptions(updated, url)),
   };
 }
 
@@ -151,8 +151,10 @@ export function extractFromView(view: PageView, profile: SiteProfile, opts: Omit
  * The page's own revision date is the best reference for a date whose year the text leaves out
  * ("on 6 April"): it comes from the data, not from the clock, so extraction stays pure.
  */
-function figureOptions(updated: string | null): { referenceDate?: Date } {
+function figureOptions(updated: string | null, url: string | null): { referenceDate?: Date; dollarCurrency: string } {
+  // The publisher's dollar: a bare "$" on a Canadian ministry's page is CAD (see dollar-of-host.ts).
+  const dollarCurrency = dollarCurrencyOf(url);
   const match = updated === null ? null : /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(updated);
-  if (match === null) return {};
-  return { referenceDate: new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? '1'))) };
+  if (match === null) return { dollarCurrency };
+  return { referenceDate: new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? '1'))), dollarCurrency };
 }

@@ -39,22 +39,45 @@ export const NUMBER_WORDS: Record<FigureLanguage, Record<string, number>> = {
   },
 };
 
-/** Ordinal words; only read as a rank next to a ranking word ("third-largest", "troisième partenaire"). */
+/**
+ * Ordinal words; only read as a rank beside a ranking word or a ranked noun ("third-largest",
+ * "troisième partenaire", "sixième session", "third nuclear test"), after a ranking verb
+ * ("ranking second") or before "in the …"/"since …" ("fourth in the world", "der dritte seit
+ * 1910"). Compounds take a tens word first ("twenty-first", "vingt-cinquième"; see
+ * ORDINAL_TENS).
+ */
 export const ORDINAL_WORDS: Record<FigureLanguage, Record<string, number>> = {
   en: {
     first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8,
-    ninth: 9, tenth: 10,
+    ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14,
+    fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19,
+    twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70,
+    eightieth: 80, ninetieth: 90, hundredth: 100,
   },
   fr: {
     premier: 1, 'première': 1, second: 2, seconde: 2, 'deuxième': 2, 'troisième': 3,
     'quatrième': 4, 'cinquième': 5, 'sixième': 6, 'septième': 7, 'huitième': 8, 'neuvième': 9,
-    'dixième': 10,
+    'dixième': 10, 'onzième': 11, 'douzième': 12, 'treizième': 13, 'quatorzième': 14,
+    'quinzième': 15, 'seizième': 16, 'dix-septième': 17, 'dix-huitième': 18, 'dix-neuvième': 19,
+    'vingtième': 20, 'trentième': 30, 'quarantième': 40, 'cinquantième': 50, 'soixantième': 60,
+    'soixante-dixième': 70, 'quatre-vingtième': 80, 'centième': 100,
   },
-  // German ordinals are written as stems fused with the adjective ("drittgrößter").
+  // German ordinals are written as stems, fused with the adjective ("drittgrößter") or inflected
+  // ("der dritte Staatsbesuch").
   de: {
     erst: 1, zweit: 2, dritt: 3, viert: 4, 'fünft': 5, sechst: 6, siebt: 7, acht: 8, neunt: 9,
-    zehnt: 10,
+    zehnt: 10, elft: 11, 'zwölft': 12, dreizehnt: 13, vierzehnt: 14, 'fünfzehnt': 15,
+    sechzehnt: 16, siebzehnt: 17, achtzehnt: 18, neunzehnt: 19, zwanzigst: 20, 'dreißigst': 30,
+    vierzigst: 40, 'fünfzigst': 50, sechzigst: 60, siebzigst: 70, achtzigst: 80, neunzigst: 90,
+    hundertst: 100,
   },
+};
+
+/** Tens words that open a compound ordinal: "twenty-first" (21), "vingt-cinquième" (25). */
+export const ORDINAL_TENS: Record<FigureLanguage, Record<string, number>> = {
+  en: { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 },
+  fr: { vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60 },
+  de: {},
 };
 
 /** Words that make an ordinal a rank ("third-largest trading partner", "2e fournisseur"). */
@@ -63,20 +86,37 @@ export const RANK_CONTEXT: Record<FigureLanguage, string[]> = {
     'partner', 'supplier', 'customer', 'client', 'economy', 'place', 'position'],
   fr: ['rang', 'place', 'position', 'partenaire', 'fournisseur', 'client', 'économie',
     'puissance', 'plus', 'pays', 'investisseur', 'exportateur', 'importateur', 'mondial',
-    'mondiale'],
+    'mondiale', 'contributeur', 'bailleur', 'donateur'],
   de: ['größte', 'wichtigste', 'stärkste', 'Platz', 'Rang', 'Stelle'],
 };
 
 /**
- * Nouns an ordinal ranks ("20th President", "25e anniversaire", "3rd session"): they complete the
- * rank's raw text and its key, the way "ranking supplier" completes "153th".
+ * Nouns an ordinal ranks ("20th President", "25e anniversaire", "3rd session", "third nuclear
+ * test", "der dritte Staatsbesuch"): they complete the rank's raw text and its key, the way
+ * "ranking supplier" completes "153th". A century is not among them: "21st century" is a name
+ * of a time, not a figure (find-non-figures.ts).
  */
 export const RANK_NOUNS: Record<FigureLanguage, string[]> = {
   en: ['President', 'Prime Minister', 'anniversary', 'edition', 'session', 'summit', 'meeting',
-    'round', 'congress', 'plenary', 'conference', 'century'],
+    'round', 'congress', 'plenary', 'conference', 'test', 'state visit'],
   fr: ['président', 'anniversaire', 'édition', 'session', 'sommet', 'réunion', 'congrès',
-    'conférence', 'siècle', 'plénière'],
-  de: [],
+    'conférence', 'plénière', 'essai', 'visite d’État', "visite d'État"],
+  de: ['Staatsbesuch', 'Sitzung', 'Tagung', 'Gipfel', 'Gipfeltreffen', 'Jahrestag',
+    'Jubiläum', 'Konferenz', 'Runde', 'Atomtest', 'Test'],
+};
+
+/** Verbs after which an ordinal word is a rank: "ranking second", "se classe troisième". */
+export const RANK_VERBS: Record<FigureLanguage, string[]> = {
+  en: ['ranks', 'ranked', 'ranking', 'rank', 'placed', 'ranked as', 'rated'],
+  fr: ['se classe', 'classé', 'classée', 'se place', 'arrive'],
+  de: ['rangiert', 'liegt an', 'steht an'],
+};
+
+/** What may follow an ordinal word to make it a rank: "fourth in the world", "der dritte seit 1910". */
+export const RANK_AFTER: Record<FigureLanguage, string[]> = {
+  en: ['in the', 'among', 'worldwide', 'globally', 'since'],
+  fr: ['au monde', 'dans le monde', 'mondial', 'depuis', 'au classement', 'parmi'],
+  de: ['weltweit', 'seit', 'in der Welt'],
 };
 
 /** Scale words after a number: "€8.2 million", "7 millions d’euros", "1,16 Mrd. Euro". */
@@ -93,6 +133,36 @@ export const SCALE_WORDS: Record<FigureLanguage, Record<string, number>> = {
     tausend: 1e3, million: 1e6, millionen: 1e6, 'mio.': 1e6, mio: 1e6, milliarde: 1e9,
     milliarden: 1e9, 'mrd.': 1e9, mrd: 1e9, billion: 1e12, billionen: 1e12,
   },
+};
+
+/**
+ * Words that make a figure approximate or a bound ("more than 1.8 million Canadians", "près de
+ * 10 %", "rund 36.000"): read as part of the figure's raw text, right before it, up to two of
+ * them ("knapp über 30 %"), but not as part of its key — "près de 3 000" → "plus de 5 000" is
+ * one figure changed. Lower case; matched case-insensitively, whole words.
+ */
+export const APPROXIMATIONS: Record<FigureLanguage, string[]> = {
+  en: ['about', 'around', 'approximately', 'almost', 'nearly', 'over', 'more than',
+    'less than', 'fewer than', 'close to', 'roughly', 'some', 'at least', 'up to', 'just over',
+    'just under', 'well over', 'under', 'an estimated', 'estimated at', 'upwards of'],
+  fr: ['environ', 'près de', 'plus de', 'moins de', 'presque', 'quelque', 'autour de',
+    'jusqu’à', "jusqu'à", 'au moins', 'quasiment', 'pas moins de', 'un peu plus de', 'un peu moins de',
+    'estimé à', 'estimée à', 'estimés à', 'estimées à', 'de l’ordre de', "de l'ordre de", 'approximativement'],
+  de: ['rund', 'etwa', 'ca.', 'circa', 'knapp', 'fast', 'über', 'mehr als', 'weniger als', 'beinahe',
+    'nahezu', 'annähernd', 'gut', 'bis zu', 'mindestens', 'ungefähr', 'schätzungsweise'],
+};
+
+/**
+ * Collective number words, approximate by nature ("une centaine de projets", "a dozen
+ * countries", "ein Dutzend Staaten"): read as counts with their article ("une centaine").
+ */
+export const COLLECTIVE_NUMBERS: Record<FigureLanguage, Record<string, number>> = {
+  en: {},
+  fr: {
+    dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40,
+    cinquantaine: 50, soixantaine: 60, centaine: 100, millier: 1000,
+  },
+  de: { dutzend: 12, hundert: 100 },
 };
 
 /** Month names (lower case) to month numbers, for the month+year forms chrono misses ("Stand: März 2011"). */

@@ -69,7 +69,7 @@ describe('figures of the seed page against the golden list', () => {
     expect(byRaw('€8.2 million')?.period).toBe('2016');
     expect(byRaw('€135.3 million')?.period).toBe('1995-2015');
     expect(byRaw('130 projects')?.period).toBe('1995-2015');
-    expect(byRaw('€300,000')?.period).toBe('2017-2018');
+    expect(byRaw('some €300,000')?.period).toBe('2017-2018');
     expect(byRaw('€27 million')?.period).toBe('2016');
     // Inside the parentheses that follow "€27 million in 2016".
     expect(byRaw('€22 million')?.period).toBe('2016');

@@ -15,6 +15,10 @@
  * A figure in parentheses right after a figure with a period inherits it: "€27 million in 2016
  * (€6 million in North Korean imports …)". A year after "versus", "par rapport à" … is a
  * comparison base: neither a period nor a figure ("down 3.3% versus 2015").
+ * A year that comes before a figure in the same clause, after the thing it dates, is that
+ * figure's period too: "Handelsvolumen 2018 von 30,3 Milliarden", "trade in 2019 reached
+ * €4 billion", "im Jahre 2018 5,8 Mrd. US-Dollar" — but not a year that starts a span ("since
+ * 2001 France has given …") and not across a clause break.
  * Every other year stays a figure of kind "year" ("since 2001").
  */
 import type { Candidate } from './candidate.ts';
@@ -27,6 +31,14 @@ const NAMED_PERIOD_AFTER = /^\s*(?:period|période|Zeitraum|Periode)/iu;
 const LEADING_YEAR = /(?:^|[;:]\s*|,\s+)(?:in|during|for|throughout|en|au cours de|durant|pour|courant|im|im Jahr|in|während)\s+$/iu;
 /** What may follow a leading year before its clause goes on: a comma, or nothing. */
 const AFTER_LEADING_YEAR = /^\s*(?:,|\s)/u;
+/**
+ * Between a year and the figure it dates, read forwards: a few words, a dash, no clause break
+ * ("2018 von ", "2019 reached ", "2019 – "). Bounded: at most `FORWARD_REACH` characters.
+ */
+const FORWARD_LINK = /^[ \u00A0]*(?:[-–—][ \u00A0]*)?(?:[\p{L}’'-]+[ \u00A0]+){0,4}$/u;
+const FORWARD_REACH = 50;
+/** Years that open a span or a bound, not a period: "since 2001", "depuis 2006", "bis 2020". */
+const SPAN_YEAR = /(?:since|from|until|till|after|before|by|depuis|dès|jusqu[’']en|après|avant|seit|ab|bis|nach|vor)\s+$/iu;
 /** A short link between two figures that share a period ("for", "pour", "and"). */
 const CHAIN_LINK = /^\s*(?:[\p{L}’']+\s+){0,2}$/u;
 
@@ -93,10 +105,21 @@ export function attachPeriods(sentence: string, candidates: Candidate[], labelEn
         if (nextYear !== undefined && f.end > nextYear.start) break;
         if (f.start >= year.end && f.period === null) following.push(f);
       }
-      if (following.length === 0) return;
-      for (const f of following) f.period = year.period;
-      consumed.add(year);
+      if (following.length > 0) {
+        for (const f of following) f.period = year.period;
+        consumed.add(year);
+        return;
+      }
     }
+    // The year dates the figure that follows it in its clause ("Handelsvolumen 2018 von 30,3
+    // Milliarden"): the next figure, if it has no period and nothing but a few words lie between.
+    const next = measured[before];
+    if (next === undefined || next.period !== null || next.start - year.end > FORWARD_REACH) return;
+    const nextYear = years[yearIndex + 1];
+    if (nextYear !== undefined && nextYear.start < next.start) return;
+    if (testTail(SPAN_YEAR, prefix) || !FORWARD_LINK.test(sentence.slice(year.end, next.start))) return;
+    next.period = year.period;
+    consumed.add(year);
   });
   inheritParenthesisPeriods(sentence, measured, years.filter((y) => consumed.has(y)));
   // A label's year is the default for every figure of its row that the text gave no period.

@@ -21,6 +21,11 @@ export interface Candidate {
   period: string | null;
   /** A guess from a bare number in a label row: loses every overlap, even to a year. */
   weak?: boolean;
+  /**
+   * A scaled number with no unit in prose ("1.8 million"): a count that names what it counts
+   * ("1.8 million Canadians") wins the overlap, though measures otherwise win over counts.
+   */
+  loose?: boolean;
   /** For percent changes ("down 3.3%", "+34,8%"): which way the change went. */
   direction?: FigureDirection;
 }

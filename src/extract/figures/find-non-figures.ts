@@ -24,6 +24,10 @@ const PATTERNS: Array<[gate: RegExp | null, pattern: RegExp]> = [
   [null, /(?:^|(?<=,[ \u00A0]?))\d{5}[ \u00A0]\p{Lu}\p{Ll}+/gu],
   // References: "Resolution 2397", "article 5", "n° 12", "No. 3", "Nr. 7", "Act 2018-123".
   [/resolution|résolution|article|art\.|chap|section|n°|no\.|nr\.|decree|décret|loi|law|act|paragraph|annex|Absatz|Artikel|Kapitel|Abschnitt/iu, /(?<![\p{L}])(?:resolutions?|résolutions?|resolution|article|articles|art\.|chapter|chapitre|section|n°|no\.|nr\.|decree|décret|loi|law|act|paragraph|paragraphe|annex|annexe|Absatz|Artikel|Kapitel|Abschnitt)[ \u00A0]\d[\d./-]*/giu],
+  // Centuries name a time, not a rank: "21st century", "20e siècle", "21. Jahrhundert".
+  [/centur|siècle|jahrhundert/iu, /(?<![\p{L}\d])\d{1,2}(?:st|nd|rd|th|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ|ème|eme|ᵉ|e|\.)?[- \u00A0](?:century|centuries|siècles?|Jahrhunderts?|Jahrhunderten)(?![\p{L}])/giu],
+  // Formats named by their numbers: "P5+1", "2+2 dialogue", "EU+3".
+  [/\+\d/u, /(?<![\p{L}\d])(?:\p{Lu}{0,3}\d{1,2}|\p{Lu}{1,3})\+\d{1,2}(?![\d%])/gu],
   // Clock times: "10:30", "10h30", "10.30 Uhr".
   [/\d[:h.]\d/u, /(?<![\p{L}\d])\d{1,2}(?:[:h]\d{2}|\.\d{2}[ \u00A0]Uhr)(?![\d])/gu],
 ];

@@ -29,10 +29,13 @@ import { recognizePercent } from './recognize-percent.ts';
 import { recognizeRank } from './recognize-rank.ts';
 import { recognizeYears } from './recognize-years.ts';
 import type { Notation } from './read-number.ts';
+import { memoizeByLanguage } from './memoize.ts';
+import { APPROXIMATIONS, pickLanguage } from '../../model/figure-vocabulary.ts';
 import { splitSentences } from './split-sentences.ts';
 
 export { readNumber, numberPattern, type Notation } from './read-number.ts';
 export { detectNotation } from './detect-notation.ts';
+export { dollarCurrencyOf } from './dollar-of-host.ts';
 export { splitSentences } from './split-sentences.ts';
 
 /** Options of `extractFigures`. */
@@ -43,10 +46,17 @@ export interface ExtractFiguresOptions {
    * date is kept as "--MM-DD".
    */
   referenceDate?: Date;
+  /**
+   * The currency a bare "$" or "dollars" stands for: the publisher's (`dollarCurrencyOf` the
+   * page's URL: CAD on a Canadian ministry's page). Default USD.
+   */
+  dollarCurrency?: string;
 }
 
 /** When two candidates overlap, the earlier kind in this list wins. */
 const PRIORITY: FigureKind[] = ['date', 'money', 'percent', 'measure', 'rank', 'year', 'count'];
+
+const COUNT_RANK = PRIORITY.indexOf('count');
 
 /** "Superficie : 120 500 km²", "Stand: März 2011": a short label, a colon, a value. */
 const MAX_LABEL_ROW_WORDS = 30;
@@ -69,7 +79,7 @@ export function extractFigures(sections: Section[], language: string, opts: Extr
   const pending: PendingFigure[] = [];
   // One notation for the whole page: "300,000" is read the same way in every sentence.
   const notation = detectNotation(sections.flatMap((s) => s.blocks), language);
-  const page: PageReading = { language, notation, referenceDate: opts.referenceDate };
+  const page: PageReading = { language, notation, referenceDate: opts.referenceDate, dollar: opts.dollarCurrency ?? 'USD' };
   for (const section of sections) {
     const sectionSlug = section.heading === null ? 'lead' : slugify(section.heading, language);
     for (const block of section.blocks) {
@@ -87,6 +97,8 @@ interface PageReading {
   language: string;
   notation: Notation;
   referenceDate: Date | undefined;
+  /** What a bare "$" means on this page. */
+  dollar: string;
 }
 
 function extractBlockFigures(block: string, page: PageReading, sectionSlug: string): PendingFigure[] {
@@ -104,8 +116,10 @@ function extractBlockFigures(block: string, page: PageReading, sectionSlug: stri
       findNonFigures(text, index === 0),
       text.length,
     );
+    takeApproximations(text, accepted, language);
     const figures = attachPeriods(text, accepted, labelEnd);
     inferUnits(text, figures, labelEnd, language);
+    carryCurrency(text, figures);
     const normalized = text.replace(/\s+/gu, ' ').trim();
     const makeBaseKey = prepareKeys({ sentence: text, language, figures: accepted, labelEnd, sectionSlug });
     for (const candidate of figures) {
@@ -134,7 +148,7 @@ function collectCandidates(text: string, page: PageReading, isLabelRow: boolean)
   const { language, notation } = page;
   return [
     ...recognizeDates(text, language, page.referenceDate),
-    ...recognizeMoney(text, language, notation),
+    ...recognizeMoney(text, language, notation, page.dollar),
     ...recognizePercent(text, language, notation),
     ...recognizeMeasure(text, language, isLabelRow, notation),
     ...recognizeRank(text, language, notation),
@@ -149,7 +163,7 @@ function collectCandidates(text: string, page: PageReading, isLabelRow: boolean)
  * a comparison with every candidate accepted before it (issue 14).
  */
 function resolveOverlaps(candidates: Candidate[], nonFigures: Span[], length: number): Candidate[] {
-  const rank = (c: Candidate) => (c.weak ? PRIORITY.length : PRIORITY.indexOf(c.kind));
+  const rank = (c: Candidate) => (c.weak ? PRIORITY.length : c.loose ? COUNT_RANK + 0.5 : PRIORITY.indexOf(c.kind));
   const ordered = [...candidates].sort(
     (a, b) =>
       rank(a) - rank(b) ||
@@ -169,6 +183,63 @@ function resolveOverlaps(candidates: Candidate[], nonFigures: Span[], length: nu
     accepted.push(candidate);
   }
   return accepted.sort((a, b) => a.start - b.start);
+}
+
+/** Kinds whose figure may be approximate or a bound ("more than 1.8 million", "rund 36.000"). */
+const APPROXIMABLE = new Set<FigureKind>(['money', 'percent', 'measure', 'count']);
+/** The longest approximation phrase looked for before a figure, in characters. */
+const APPROXIMATION_REACH = 40;
+
+const approximationPattern = memoizeByLanguage((language) => {
+  const words = [...APPROXIMATIONS[pickLanguage(language)]]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00A0]'))
+    .join('|');
+  // Up to two words ("knapp über"), ending right where the figure starts; tried on a bounded tail.
+  return new RegExp(`(?<![\\p{L}])(?:${words})(?:[ \\u00A0](?:${words}))?[ \\u00A0]$`, 'iu');
+});
+
+/**
+ * Widens each approximable figure over the approximation before it ("près de 10 %"): it becomes
+ * part of `raw` and of the value's span, so it stays out of the key. `accepted` is sorted and
+ * disjoint; a figure never widens over the one before it.
+ */
+function takeApproximations(sentence: string, accepted: Candidate[], language: string): void {
+  const pattern = approximationPattern(language);
+  let previousEnd = 0;
+  for (const candidate of accepted) {
+    if (APPROXIMABLE.has(candidate.kind) && candidate.start > 0) {
+      const from = Math.max(previousEnd, candidate.start - APPROXIMATION_REACH);
+      const match = pattern.exec(sentence.slice(from, candidate.start));
+      if (match !== null) {
+        candidate.start = from + match.index;
+        candidate.valueStart = Math.min(candidate.valueStart, candidate.start);
+      }
+    }
+    previousEnd = candidate.end;
+  }
+}
+
+/**
+ * A currency given once for a list ("0,6 Md EUR en 2015, 1,7 Md en 2016, 1,9 Md EUR en 2017",
+ * "from €2.1 billion to 2.6 billion") belongs to its unit-less neighbours: a measure with a
+ * scale word but no unit becomes money, when every amount of the sentence names the same one
+ * currency. Only within the sentence; a bare number with no scale word is left alone.
+ */
+function carryCurrency(sentence: string, figures: Candidate[]): void {
+  let currency: string | null = null;
+  for (const f of figures) {
+    if (f.kind !== 'money') continue;
+    if (currency !== null && f.unit !== currency) return;
+    currency = f.unit;
+  }
+  if (currency === null) return;
+  for (const f of figures) {
+    if (f.kind === 'measure' && f.unit === null && !f.weak && /\p{L}/u.test(sentence.slice(f.valueStart, f.valueEnd))) {
+      f.kind = 'money';
+      f.unit = currency;
+    }
+  }
 }
 
 function toFigure(candidate: Candidate, text: string, sentence: string): Omit<Figure, 'key'> {

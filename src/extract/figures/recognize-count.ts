@@ -13,10 +13,10 @@
 import { makeCandidate, type Candidate } from './candidate.ts';
 import { isUnitWord, normalizeUnit } from './recognize-measure.ts';
 import { memoizeByLanguage } from './memoize.ts';
-import { numberPattern, readNumber, type Notation } from './read-number.ts';
+import { numberPattern, readNumber, scaleNumber, type Notation } from './read-number.ts';
 import {
-  ANAPHORIC_ARTICLES, MONTHS, NUMBER_WORDS, pickLanguage, SCALE_WORDS, SPAN_OPENERS, STOP_WORDS,
-  type FigureLanguage,
+  ANAPHORIC_ARTICLES, COLLECTIVE_NUMBERS, MONTHS, NUMBER_WORDS, pickLanguage, SCALE_WORDS, SPAN_OPENERS,
+  STOP_WORDS, type FigureLanguage,
 } from '../../model/figure-vocabulary.ts';
 
 const PARTITIVES: Record<FigureLanguage, string> = {
@@ -39,17 +39,30 @@ function isNounLike(word: string, lang: FigureLanguage): boolean {
   return /^\p{L}[\p{L}’'-]*$/u.test(word) && word.length > 1;
 }
 
+/** Articles before a collective number word: "une centaine", "ein Dutzend". */
+const COLLECTIVE_ARTICLES: Record<FigureLanguage, string> = { en: 'a', fr: 'une|un', de: 'ein|eine' };
+
+function alternationOf(words: string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
+}
+
 const countPattern = memoizeByLanguage((language, notation) => {
   const lang = pickLanguage(language);
-  const words = Object.keys(NUMBER_WORDS[lang]).sort((a, b) => b.length - a.length).map(escape);
-  const numberWord = `(?<![\\p{L}])(?:${words.join('|')})(?![\\p{L}])`;
+  const numberWord = `(?<![\\p{L}])(?:${alternationOf(Object.keys(NUMBER_WORDS[lang]))})(?![\\p{L}])`;
+  const collective = `(?<![\\p{L}])(?:${COLLECTIVE_ARTICLES[lang]})[ \\u00A0](?<coll>${alternationOf(Object.keys(COLLECTIVE_NUMBERS[lang]))})(?![\\p{L}])`;
+  // "1.8 million Canadians", "2 millions de personnes": a scale word, then what is counted.
+  const scales = alternationOf(Object.keys(SCALE_WORDS[lang]));
   return new RegExp(
-    `(?<num>${numberPattern(language, notation)}|${numberWord})` +
+    `(?<num>${numberPattern(language, notation)}|${numberWord}|${collective})` +
+      `(?:[ \\u00A0](?<scale>${scales})(?![\\p{L}]))?` +
       `(?:[ \\u00A0](?<partitive>${PARTITIVES[lang]})(?![\\p{L}])` +
-      `|[ \\u00A0](?<w1>[\\p{L}][\\p{L}’'-]*)(?:[ \\u00A0](?<w2>[\\p{L}][\\p{L}’'-]*))?)`,
+      `|[ \\u00A0](?<de>de[ \\u00A0]|d['’])?(?<w1>[\\p{L}][\\p{L}’'-]*)(?:[ \\u00A0](?<w2>[\\p{L}][\\p{L}’'-]*))?)`,
     'giu',
   );
 });
+
+/** "the two countries" points back; "the five permanent members" counts (see `recognizeCount`). */
+const ANAPHORIC_MAX = 2;
 
 /** Finds the counts (and word-number measures such as "two years") of one sentence. */
 export function recognizeCount(sentence: string, language: string, notation?: Notation): Candidate[] {
@@ -60,14 +73,25 @@ export function recognizeCount(sentence: string, language: string, notation?: No
     const groups = m.groups!;
     const numText = groups.num!;
     const isWord = !/\d/.test(numText);
-    // Counts are whole numbers written without a decimal part ("2.0 naissances" is a measure).
-    if (!isWord && !/^\d{1,3}(?:[ ,.\u00A0\u202F\u2009]\d{3})*$|^\d+$/u.test(numText)) continue;
-    const value = isWord ? NUMBER_WORDS[lang][numText.toLowerCase()] ?? null : readNumber(numText, language, notation);
-    if (value === null) continue;
+    const scale = groups.scale === undefined ? 1 : SCALE_WORDS[lang][groups.scale.toLowerCase()] ?? 1;
+    // Counts are whole numbers written without a decimal part ("2.0 naissances" is a measure),
+    // unless a scale word makes them whole ("1.8 million Canadians").
+    if (!isWord && groups.scale === undefined && !/^\d{1,3}(?:[ ,.\u00A0\u202F\u2009]\d{3})*$|^\d+$/u.test(numText)) continue;
+    const read = groups.coll !== undefined
+      ? COLLECTIVE_NUMBERS[lang][groups.coll.toLowerCase()] ?? null
+      : isWord ? NUMBER_WORDS[lang][numText.toLowerCase()] ?? null : readNumber(numText, language, notation);
+    if (read === null) continue;
+    const value = scaleNumber(read, scale);
+    // "de"/"d’" links a count to its noun only after a scale or collective word ("une centaine
+    // de projets", "2 millions de personnes"), not after a bare number ("3 de ces projets").
+    if (groups.de !== undefined && groups.scale === undefined && groups.coll === undefined) continue;
     const previous = /([\p{L}]+)[ \u00A0]*$/u.exec(sentence.slice(Math.max(0, m.index - 40), m.index))?.[1]?.toLowerCase();
     if (previous !== undefined && SPAN_OPENERS[lang].includes(previous)) continue;
-    if (isWord && previous !== undefined && ANAPHORIC_ARTICLES[lang].includes(previous)) continue;
-    const numEnd = m.index + numText.length;
+    // "the two countries", "les deux pays" point back to the pair the page is about; "the five
+    // permanent members", "die vier Alliierten-Mächte" count a group.
+    if (isWord && groups.coll === undefined && read <= ANAPHORIC_MAX && previous !== undefined && ANAPHORIC_ARTICLES[lang].includes(previous)) continue;
+    const numEnd = groups.scale === undefined ? m.index + numText.length : m.index + numText.length + 1 + groups.scale.length;
+    const bridge = groups.de?.length ?? 0;
     if (groups.partitive !== undefined) {
       if (Number.isInteger(value)) found.push({ ...makeCandidate('count', value, null, m.index, m.index + m[0].length), valueEnd: numEnd });
       continue;
@@ -76,13 +100,13 @@ export function recognizeCount(sentence: string, language: string, notation?: No
     if (!isNounLike(w1, lang) && !isUnitWord(w1)) continue;
     if (isUnitWord(w1)) {
       const unit = normalizeUnit(w1);
-      if (isWord && unit !== null) found.push(makeCandidate('measure', value, unit, m.index, numEnd + 1 + w1.length));
+      if (isWord && unit !== null) found.push(makeCandidate('measure', value, unit, m.index, numEnd + 1 + bridge + w1.length));
       continue;
     }
     if (!Number.isInteger(value)) continue;
     const w2 = groups.w2;
     const takeSecond = w2 !== undefined && isNounLike(w2, lang) && !isUnitWord(w2) && /^[\p{L}’'-]+$/u.test(w2);
-    const end = numEnd + 1 + w1.length + (takeSecond ? 1 + w2.length : 0);
+    const end = numEnd + 1 + bridge + w1.length + (takeSecond ? 1 + w2.length : 0);
     found.push({ ...makeCandidate('count', value, null, m.index, end), valueEnd: numEnd });
   }
   return found;

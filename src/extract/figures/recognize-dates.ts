@@ -9,7 +9,11 @@
  * - with no neighbour, the caller's reference date decides: the latest such day not after it
  *   (a fact page reports the past); with no reference date either, the value is the ISO
  *   recurring form "--MM-DD", honest about the missing year;
- * - month + year forms chrono misses ("Stand: März 2011", "en octobre 2009") are read here.
+ * - month + year forms chrono misses ("Stand: März 2011", "en octobre 2009") are read here;
+ * - coordinated days and ranges give two dates, each its own raw text: "les 4 et 5 décembre
+ *   2014" → 2014-12-04 ("4") and 2014-12-05 ("5 décembre 2014"), "15. und 16. April 2015",
+ *   "du 13 au 16 octobre 2018", "28 January to 2 February 2021"; so do coordinated months:
+ *   "in July and November 2017" → 2017-07 and 2017-11.
  *
  * Results that give no month, or a month alone ("in March"), are not dates for us: chrono
  * also reads clock times and weekdays, which a fact page does not track.
@@ -72,23 +76,99 @@ function readChrono(sentence: string, lang: FigureLanguage, reference: Date): Pa
   return dates;
 }
 
-/** Keeps the components of one chrono result that have a certain month and a year or a day. */
+/** What joins the two ends of a range or a pair of days: "6 to 16", "4 au 6", "18-19", "15. und 16.". */
+const RANGE_SEPARATOR = /[ \u00A0]?[-–—][ \u00A0]?|[ \u00A0](?:to|until|and|au|jusqu’au|jusqu'au|et|bis zum|bis|und)[ \u00A0]/iu;
+
+/**
+ * Keeps the components of one chrono result that have a certain month and a year or a day. A
+ * range's two ends get their own spans, split at the separator ("13" | "16 octobre 2018"), so
+ * that both are figures.
+ */
 function readResult(result: chrono.ParsedResult, offset: number, dates: PartialDate[]): void {
   const components = result.end ? [result.start, result.end] : [result.start];
-  for (const c of components) {
-    if (!c.isCertain('month')) continue;
+  const lead = LEADING_WORDS.exec(result.text)?.[0].length ?? 0;
+  const from = offset + result.index + lead;
+  const to = offset + result.index + result.text.length;
+  const separator = result.end ? RANGE_SEPARATOR.exec(result.text.slice(lead)) : null;
+  components.forEach((c, i) => {
+    if (!c.isCertain('month')) return;
     const year = c.isCertain('year') ? c.get('year') : null;
     const day = c.isCertain('day') ? c.get('day') : null;
-    if (year === null && day === null) continue;
-    const lead = LEADING_WORDS.exec(result.text)?.[0].length ?? 0;
-    dates.push({
-      year: year ?? null,
-      month: c.get('month')!,
-      day: day ?? null,
-      start: offset + result.index + lead,
-      end: offset + result.index + result.text.length,
-    });
+    if (year === null && day === null) return;
+    let [start, end] = [from, to];
+    if (separator !== null && separator.index > 0) {
+      if (i === 0) end = from + separator.index;
+      else start = from + separator.index + separator[0].length;
+    }
+    dates.push({ year: year ?? null, month: c.get('month')!, day: day ?? null, start, end });
+  });
+}
+
+/**
+ * "4 et 5 décembre 2014", "22 and 23 May 2009", "15. und 16. April 2015", "du 13 au 16 octobre",
+ * "18-19 novembre 2015"; and "July and November 2017", "juillet et décembre 2025": two dates
+ * whose first borrows the second's month or year. chrono reads only the second of a pair of
+ * days, and neither of a pair of months; compiled once per language.
+ */
+const COORDINATED = Object.fromEntries(
+  FIGURE_LANGUAGES.map((lang) => {
+    const names = Object.keys(MONTHS[lang]).sort((a, b) => b.length - a.length).join('|');
+    const joins = 'and|to|until|et|au|bis zum|bis|und|&';
+    const day = '(?:\\.|st|nd|rd|th|er)?';
+    return [
+      lang,
+      {
+        days: new RegExp(
+          `(?<![\\p{L}\\d.,])(?<d1>\\d{1,2})(?<s1>${day})(?:[ \\u00A0]?[-–][ \\u00A0]?|[ \\u00A0](?:${joins})[ \\u00A0])` +
+            `(?<d2>\\d{1,2})${day}[ \\u00A0](?<month>${names})(?:[ \\u00A0](?<year>\\d{4}))?(?![\\p{L}\\d])`,
+          'giu',
+        ),
+        months: new RegExp(
+          `(?<![\\p{L}])(?<m1>${names})[ \\u00A0](?:and|et|und|&)[ \\u00A0](?<m2>${names})[ \\u00A0](?<year>\\d{4})(?![\\p{L}\\d])`,
+          'giu',
+        ),
+      },
+    ];
+  }),
+) as Record<FigureLanguage, { days: RegExp; months: RegExp }>;
+
+function readCoordinated(sentence: string, lang: FigureLanguage): PartialDate[] {
+  const found: PartialDate[] = [];
+  const { days, months } = COORDINATED[lang];
+  for (const m of sentence.matchAll(days)) {
+    const g = m.groups!;
+    const month = MONTHS[lang][g.month!.toLowerCase()];
+    const [d1, d2] = [Number(g.d1), Number(g.d2)];
+    if (month === undefined || d1 < 1 || d1 > 31 || d2 < 1 || d2 > 31) continue;
+    const year = g.year === undefined ? null : Number(g.year);
+    const firstEnd = m.index + g.d1!.length + (g.s1 === '.' ? 1 : 0);
+    const secondStart = m.index + m[0].indexOf(g.d2!, g.d1!.length + g.s1!.length);
+    found.push({ year, month, day: d1, start: m.index, end: firstEnd });
+    found.push({ year, month, day: d2, start: secondStart, end: m.index + m[0].length });
   }
+  for (const m of sentence.matchAll(months)) {
+    const g = m.groups!;
+    const [first, second] = [MONTHS[lang][g.m1!.toLowerCase()], MONTHS[lang][g.m2!.toLowerCase()]];
+    if (first === undefined || second === undefined) continue;
+    const year = Number(g.year);
+    const secondStart = m.index + m[0].length - g.year!.length - 1 - g.m2!.length;
+    found.push({ year, month: first, day: null, start: m.index, end: m.index + g.m1!.length });
+    found.push({ year, month: second, day: null, start: secondStart, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+/**
+ * The dates of `dates` that overlap none of `taken`: one pointer over the merged spans, so a
+ * sentence of many dates costs their number, not their product (issue 14).
+ */
+function withoutOverlaps(dates: PartialDate[], taken: PartialDate[]): PartialDate[] {
+  const spans = mergeSpans(taken);
+  let t = 0;
+  return [...dates].sort((a, b) => a.start - b.start).filter((d) => {
+    while (t < spans.length && spans[t]!.end <= d.start) t++;
+    return !(t < spans.length && spans[t]!.start < d.end);
+  });
 }
 
 /** "März 2011", "octobre 2009": month names then a year, compiled once per language. */
@@ -179,7 +259,8 @@ export function recognizeDates(sentence: string, language: string, reference?: D
   // chrono needs an instant; its guesses from it are never used (fillYears decides), so any fixed
   // instant keeps the result independent of the clock and the machine's time zone.
   const instant = reference ?? new Date(Date.UTC(2000, 0, 1));
-  const fromChrono = readChrono(sentence, lang, instant);
+  const coordinated = readCoordinated(sentence, lang);
+  const fromChrono = [...coordinated, ...withoutOverlaps(readChrono(sentence, lang, instant), coordinated)];
   const dates = [...fromChrono, ...readMonthYears(sentence, lang, fromChrono)].sort((a, b) => a.start - b.start);
   fillYears(dates, reference);
   return dates.map((d) => makeCandidate('date', formatDate(d), null, d.start, d.end));

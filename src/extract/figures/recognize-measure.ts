@@ -79,6 +79,7 @@ export function recognizeMeasure(sentence: string, language: string, bareNumbers
     const end = unit === null ? m.index + m[0].trimEnd().length : m.index + m[0].length;
     const candidate = makeCandidate('measure', value, unit, m.index, end);
     if (unit === null && groups.scale === undefined) candidate.weak = true;
+    else if (unit === null && !bareNumbers) candidate.loose = true;
     found.push(candidate);
   }
   return found;

@@ -10,20 +10,35 @@ import { memoizeByLanguage } from './memoize.ts';
 import { numberBody, numberPattern, readNumber, scaleNumber, type Notation } from './read-number.ts';
 import { pickLanguage, SCALE_WORDS } from '../../model/figure-vocabulary.ts';
 
+/**
+ * Stands for "the publisher's dollar" in the tables below: a bare "$", "dollars", "Dollar" is
+ * read as the currency the caller gives (`dollarCurrencyOf` the page's URL; USD without a clue).
+ */
+const LOCAL = 'LOCAL';
+
 const PREFIX_CURRENCIES: Array<[string, string]> = [
-  ['US$', 'USD'], ['A$', 'AUD'], ['€', 'EUR'], ['$', 'USD'], ['£', 'GBP'],
-  ['AUD', 'AUD'], ['USD', 'USD'], ['EUR', 'EUR'], ['GBP', 'GBP'], ['CHF', 'CHF'],
-  ['JPY', 'JPY'], ['CNY', 'CNY'], ['KRW', 'KRW'],
+  ['US$', 'USD'], ['U.S.$', 'USD'], ['A$', 'AUD'], ['AU$', 'AUD'], ['C$', 'CAD'], ['CA$', 'CAD'],
+  ['NZ$', 'NZD'], ['€', 'EUR'], ['$', LOCAL], ['£', 'GBP'],
+  ['AUD', 'AUD'], ['USD', 'USD'], ['CAD', 'CAD'], ['NZD', 'NZD'], ['EUR', 'EUR'], ['GBP', 'GBP'],
+  ['CHF', 'CHF'], ['JPY', 'JPY'], ['CNY', 'CNY'], ['KRW', 'KRW'], ['INR', 'INR'],
 ];
 
 /** Suffix currency words, longest first so "dollars US" wins over "dollars". */
 const SUFFIX_CURRENCIES: Array<[string, string, number]> = [
-  ['dollars américains', 'USD', 1], ['dollars US', 'USD', 1], ['US-Dollar', 'USD', 1],
-  ['Mds€', 'EUR', 1e9], ['Md€', 'EUR', 1e9], ['M€', 'EUR', 1e6], ['k€', 'EUR', 1e3],
+  ['dollars américains', 'USD', 1], ['dollars US', 'USD', 1], ['US dollars', 'USD', 1],
+  ['US-Dollar', 'USD', 1], ['US-Dollars', 'USD', 1], ['dollars canadiens', 'CAD', 1],
+  ['Canadian dollars', 'CAD', 1], ['kanadische Dollar', 'CAD', 1], ['kanadischen Dollar', 'CAD', 1],
+  ['dollars australiens', 'AUD', 1], ['Australian dollars', 'AUD', 1], ['australische Dollar', 'AUD', 1],
+  ['australischen Dollar', 'AUD', 1], ['dollars néo-zélandais', 'NZD', 1], ['New Zealand dollars', 'NZD', 1],
+  ['Mds€', 'EUR', 1e9], ['Md€', 'EUR', 1e9], ['M€', 'EUR', 1e6], ['k€', 'EUR', 1e3], ['MEUR', 'EUR', 1e6],
   ['euros', 'EUR', 1], ['euro', 'EUR', 1], ['EUR', 'EUR', 1], ['€', 'EUR', 1],
-  ['dollars', 'USD', 1], ['dollar', 'USD', 1], ['USD', 'USD', 1], ['US$', 'USD', 1], ['$', 'USD', 1],
-  ['livres sterling', 'GBP', 1], ['pounds', 'GBP', 1], ['£', 'GBP', 1], ['CHF', 'CHF', 1],
+  ['dollars', LOCAL, 1], ['dollar', LOCAL, 1], ['USD', 'USD', 1], ['CAD', 'CAD', 1], ['AUD', 'AUD', 1],
+  ['NZD', 'NZD', 1], ['US$', 'USD', 1], ['$', LOCAL, 1],
+  ['livres sterling', 'GBP', 1], ['pounds sterling', 'GBP', 1], ['pounds', 'GBP', 1], ['Pfund Sterling', 'GBP', 1],
+  ['£', 'GBP', 1], ['CHF', 'CHF', 1], ['francs suisses', 'CHF', 1], ['franc suisse', 'CHF', 1],
+  ['Swiss francs', 'CHF', 1], ['Schweizer Franken', 'CHF', 1], ['Franken', 'CHF', 1],
   ['yens', 'JPY', 1], ['yen', 'JPY', 1], ['wons', 'KRW', 1], ['won', 'KRW', 1],
+  ['roupies', 'INR', 1], ['rupees', 'INR', 1], ['Rupien', 'INR', 1],
 ];
 
 function escape(text: string): string {
@@ -53,7 +68,8 @@ function readScale(word: string | undefined, language: string): number {
  * decide the order anyway.
  */
 const HAS_DIGIT = /\d/u;
-const HAS_CURRENCY = /[€$£]|[A-Z]{3}|euro|dollar|livre|pound|yen|won|Euro/u;
+const HAS_CURRENCY_MARK = /[€$£]|[A-Z]{3}/u;
+const HAS_CURRENCY_WORD = /euro|dollar|livre|pound|pfund|yen|won|franc|franken|roupie|rupee|rupien/iu;
 
 const moneyPatterns = memoizeByLanguage((language, notation): RegExp[] => {
   const scale = `(?:[ \\u00A0\\u202F](?<scale>${scaleAlternation(language)})(?![\\p{L}]))?`;
@@ -71,10 +87,13 @@ const moneyPatterns = memoizeByLanguage((language, notation): RegExp[] => {
   return [prefix, suffix];
 });
 
-/** Finds the money amounts of one sentence. */
-export function recognizeMoney(sentence: string, language: string, notation?: Notation): Candidate[] {
+/**
+ * Finds the money amounts of one sentence. `dollar` is the currency a bare "$" or "dollars"
+ * stands for on this page (the publisher's, see `dollarCurrencyOf`).
+ */
+export function recognizeMoney(sentence: string, language: string, notation?: Notation, dollar = 'USD'): Candidate[] {
   const found: Candidate[] = [];
-  if (!HAS_DIGIT.test(sentence) || !HAS_CURRENCY.test(sentence)) return found;
+  if (!HAS_DIGIT.test(sentence) || !(HAS_CURRENCY_MARK.test(sentence) || HAS_CURRENCY_WORD.test(sentence))) return found;
   const [prefix, suffix] = moneyPatterns(language, notation);
   const suffixed: Candidate[] = [];
   for (const match of sentence.matchAll(suffix!)) {
@@ -83,7 +102,7 @@ export function recognizeMoney(sentence: string, language: string, notation?: No
     const currency = SUFFIX_CURRENCIES.find(([w]) => w.toLowerCase() === groups.cur!.toLowerCase());
     if (number === null || !currency) continue;
     const value = scaleNumber(number, readScale(groups.scale, language) * currency[2]);
-    suffixed.push(makeCandidate('money', value, currency[1], match.index, match.index + match[0].length));
+    suffixed.push(makeCandidate('money', value, currency[1] === LOCAL ? dollar : currency[1], match.index, match.index + match[0].length));
   }
   // Both lists come in page order and suffixed amounts do not overlap: one pointer walks them.
   let s = 0;
@@ -96,7 +115,7 @@ export function recognizeMoney(sentence: string, language: string, notation?: No
     const currency = PREFIX_CURRENCIES.find(([s]) => s.toLowerCase() === groups.cur!.toLowerCase());
     if (number === null || !currency) continue;
     const value = scaleNumber(number, readScale(groups.scale, language));
-    found.push(makeCandidate('money', value, currency[1], match.index, match.index + match[0].length));
+    found.push(makeCandidate('money', value, currency[1] === LOCAL ? dollar : currency[1], match.index, match.index + match[0].length));
   }
   return [...found, ...suffixed];
 }

@@ -1,24 +1,33 @@
 /**
  * Ranks: "ranks 200", "ranking 184", "153th ranking supplier", "third-largest trading partner",
- * "fourth largest", "20th President", "160ème", "1er rang mondial", "Platz 3", "drittgrößter".
+ * "fourth largest", "20th President", "60ᵗʰ anniversary", "160ème", "1er rang mondial",
+ * "Platz 3", "drittgrößter", "zwölftgrößte", "15.-größte".
  *
- * Digit ordinals are ranks wherever they stand (dates have already claimed "1er janvier").
- * Word ordinals are ranks only beside a ranking word: "first six months" and "Premier ministre"
- * are not ranks.
+ * Digit ordinals are ranks wherever they stand (dates have already claimed "1er janvier"; a
+ * century is no figure, see find-non-figures.ts). Word ordinals are ranks only beside a ranking
+ * word or a ranked noun ("third nuclear test", "sixième session", "der dritte Staatsbesuch"),
+ * after a ranking verb ("ranking second") or before "in the …", "since …" ("fourth in the
+ * world", "der dritte seit 1910"): "first six months" and "Premier ministre" are not ranks.
  */
 import { makeCandidate, type Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
 import { numberPattern, readNumber, type Notation } from './read-number.ts';
-import { ORDINAL_WORDS, pickLanguage, RANK_CONTEXT, RANK_NOUNS, type FigureLanguage } from '../../model/figure-vocabulary.ts';
+import {
+  ORDINAL_TENS, ORDINAL_WORDS, pickLanguage, RANK_AFTER, RANK_CONTEXT, RANK_NOUNS, RANK_VERBS, type FigureLanguage,
+} from '../../model/figure-vocabulary.ts';
 
 const SP = '[ \\u00A0]';
 
 /** Ordinal suffixes per language, longest first. */
 const SUFFIXES: Record<FigureLanguage, string> = {
-  en: '(?:st|nd|rd|th)',
-  fr: '(?:ème|eme|ère|ere|er|re|e|è)',
+  en: '(?:st|nd|rd|th|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ)',
+  fr: '(?:ème|eme|ère|ere|er|re|e|è|ᵉʳ|ʳᵉ|ᵉ)',
   de: '\\.',
 };
+
+function alternation(words: string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/ /g, SP)).join('|') || '(?!)';
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -43,19 +52,42 @@ const rankPatterns = memoizeByLanguage((language, notation) => {
             `(?<tail>(?:[- \\u00A0](?:${context}))(?:${SP}(?:${context}|trading|mondial))?|${SP}(?:${nouns}))?(?![\\p{L}])`,
           'giu',
         );
-  // Word ordinals beside a ranking word: "third-largest", "fourth largest", "troisième partenaire".
-  const words = Object.keys(ORDINAL_WORDS[lang]).sort((a, b) => b.length - a.length).map(escape);
+  // Word ordinals beside a ranking word: "third-largest", "fourth largest", "troisième partenaire";
+  // before a ranked noun, one adjective allowed between ("third nuclear test"); after a ranking
+  // verb ("ranking second"); before "in the …" or "since …" ("fourth in the world").
+  // German ordinals are stems, fused ("drittgrößte") or inflected ("dritte", "ersten").
+  const tens = Object.keys(ORDINAL_TENS[lang]);
+  const word = `(?:(?<tens>${alternation(tens)})-)?(?<word>${alternation(Object.keys(ORDINAL_WORDS[lang]))})`;
+  const inflection = lang === 'de' ? '(?:e[rnsm]?)' : '';
+  const adjective = lang === 'de' ? '(?:\\p{Ll}{2,20}e[rnsm]?[ \\u00A0])?' : '(?:\\p{Ll}{2,20}[ \\u00A0])?';
+  const after =
+    `(?<tail>[ \\u00A0]${adjective}(?:${nouns})(?![\\p{L}])` +
+    `|[ \\u00A0](?:${alternation(RANK_AFTER[lang])})(?![\\p{L}]))`;
   const wordOrdinal =
     lang === 'de'
-      ? new RegExp(`(?<![\\p{L}])(?<word>${words.join('|')})(?:e[rnsm]?)?(?:${context})[rnsm]?(?![\\p{L}])`, 'giu')
-      : new RegExp(`(?<![\\p{L}])(?<word>${words.join('|')})[- \\u00A0](?:${context})(?![\\p{L}])`, 'giu');
-  return { verbal, ordinal, wordOrdinal };
+      ? new RegExp(
+          `(?<![\\p{L}])${word}(?:(?:e[rnsm]?)?(?:${context})[rnsm]?(?![\\p{L}])|${inflection}(?![\\p{L}])${after})`,
+          'giu',
+        )
+      : new RegExp(`(?<![\\p{L}])${word}(?:[- \\u00A0](?:${context})(?![\\p{L}])|(?![\\p{L}])${after})`, 'giu');
+  const afterVerb = new RegExp(
+    `(?<![\\p{L}])(?:${alternation(RANK_VERBS[lang])})[ \\u00A0](?:the[ \\u00A0])?${word}${inflection}(?![\\p{L}])`,
+    'giu',
+  );
+  // "15.-größte", "3.-wichtigster": a digit ordinal fused with a German ranking adjective.
+  const fusedDigits = lang === 'de' ? new RegExp(`(?<![\\p{L}\\d.,])(?<num>\\d{1,3})\\.-?(?:${context})[rnsm]?(?![\\p{L}])`, 'giu') : null;
+  return { verbal, ordinal, wordOrdinal, afterVerb, fusedDigits };
 });
+
+/** Whether a word ordinal's tail is a "since …"/"in the …" (left out of the rank's raw text). */
+const RANK_AFTER_START = Object.fromEntries(
+  (['en', 'fr', 'de'] as const).map((lang) => [lang, new RegExp(`^[ \\u00A0](?:${alternation(RANK_AFTER[lang])})(?![\\p{L}])`, 'iu')]),
+) as Record<FigureLanguage, RegExp>;
 
 /** Finds the ranks of one sentence. */
 export function recognizeRank(sentence: string, language: string, notation?: Notation): Candidate[] {
   const lang = pickLanguage(language);
-  const { verbal, ordinal, wordOrdinal } = rankPatterns(language, notation);
+  const { verbal, ordinal, wordOrdinal, afterVerb, fusedDigits } = rankPatterns(language, notation);
   const found: Candidate[] = [];
   const add = (value: number | null, start: number, end: number, valueStart = start, valueEnd = end) => {
     if (value === null || !Number.isInteger(value) || value <= 0) return;
@@ -70,9 +102,31 @@ export function recognizeRank(sentence: string, language: string, notation?: Not
     const end = lang === 'de' ? m.index + m[0].length - 1 : m.index + m[0].length;
     add(Number(m.groups!.num), m.index, end, m.index, end - tail);
   }
+  const wordValue = (groups: Record<string, string | undefined>): number | null => {
+    const unit = ORDINAL_WORDS[lang][groups.word!.toLowerCase()];
+    if (unit === undefined) return null;
+    if (groups.tens === undefined) return unit;
+    // A compound takes a unit ordinal only: "twenty-first", not "twenty-tenth".
+    return unit < 10 ? (ORDINAL_TENS[lang][groups.tens.toLowerCase()] ?? 0) + unit : null;
+  };
   for (const m of sentence.matchAll(wordOrdinal)) {
-    const value = ORDINAL_WORDS[lang][m.groups!.word!.toLowerCase()] ?? null;
-    add(value, m.index, m.index + m[0].length, m.index, m.index + m.groups!.word!.length);
+    const groups = m.groups!;
+    const wordEnd = m.index + (groups.tens === undefined ? 0 : groups.tens.length + 1) + groups.word!.length;
+    // A "since …" or "in the …" after the ordinal makes it a rank but is not part of it; a
+    // ranked noun is ("third nuclear test").
+    const tail = groups.tail;
+    const end = tail !== undefined && RANK_AFTER_START[lang].test(tail) ? m.index + m[0].length - tail.length : m.index + m[0].length;
+    add(wordValue(groups), m.index, end, m.index, Math.min(wordEnd, end));
+  }
+  for (const m of sentence.matchAll(afterVerb)) {
+    const groups = m.groups!;
+    // The verb stays in the raw text and the key, as with "ranks 200".
+    const ordinalLength = (groups.tens === undefined ? 0 : groups.tens.length + 1) + groups.word!.length;
+    const end = m.index + m[0].length;
+    add(wordValue(groups), m.index, end, end - ordinalLength - (m[0].length - m[0].trimEnd().length), end);
+  }
+  if (fusedDigits !== null) {
+    for (const m of sentence.matchAll(fusedDigits)) add(Number(m.groups!.num), m.index, m.index + m[0].length, m.index, m.index + m.groups!.num!.length + 1);
   }
   return found;
 }
