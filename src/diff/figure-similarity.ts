@@ -123,7 +123,10 @@ export interface FigureProfile {
 
 export function profileFigures(figures: readonly Figure[]): FigureProfile[] {
   const profiles = figures.map((figure, i) => {
-    const sentenceWords = contentWordList(figure.sentence);
+    // A count's own words name what is counted; other kinds' raw text is all value and unit
+    // ("30,3 Milliarden US-Dollar"), masked like the numbers so that a new currency is no new context.
+    const masked = OWN_WORDS_COUNT.has(figure.kind) ? figure.sentence : figure.sentence.replace(figure.raw, ' ');
+    const sentenceWords = contentWordList(masked);
     return {
       figure,
       position: figures.length <= 1 ? 0 : i / (figures.length - 1),
@@ -157,12 +160,16 @@ export function discountRepeats(from: FigureProfile[], to: FigureProfile[]): voi
   }
 }
 
+/** Kinds whose raw text carries words of what the figure is ("two French NGOs", "10th largest trading"). */
+const OWN_WORDS_COUNT = new Set(['count', 'rank']);
+
 function localWords(figure: Figure, sentenceWords: string[]): Set<string> {
   const at = figure.sentence.indexOf(figure.raw);
   if (at < 0) return new Set(sentenceWords.map(stem));
   const before = contentWordList(figure.sentence.slice(0, at)).slice(-WINDOW);
   const after = contentWordList(figure.sentence.slice(at + figure.raw.length)).slice(0, WINDOW);
-  return new Set([...before, ...contentWordList(figure.raw), ...after].map(stem));
+  const own = OWN_WORDS_COUNT.has(figure.kind) ? contentWordList(figure.raw) : [];
+  return new Set([...before, ...own, ...after].map(stem));
 }
 
 function valueToken(f: Figure): string {
@@ -281,29 +288,27 @@ export function scorePair(a: FigureProfile, b: FigureProfile, neighbours = 0): P
   const counted = a.counted.size > 0 && sharesAny(a.counted, b.counted) ? 0.1 : 0;
   const equal = sameValue(fa.value, fb.value) && (fa.period ?? null) === (fb.period ?? null) && fa.kind === fb.kind;
 
+  // What every claim shares: the words, the section, the place on the page, the neighbours.
+  const order = 1 - Math.abs(a.position - b.position);
+  const base = (context: number) => 0.7 * context + 0.1 * section + 0.05 * order + counted + 0.15 * neighbours;
   if (equal && !crossing) {
-    const context = sameContext;
-    if (context < MIN_CONTEXT.same) return null;
+    if (sameContext < MIN_CONTEXT.same) return null;
+    // An equal value is evidence on top of the words, so a pair saying "the same" outranks a
+    // pair in the same words saying "changed".
     const d = Math.min(a.distinctiveness, b.distinctiveness);
-    return { claim: 'same', confidence: clamp(0.2 + 0.35 * d + 0.5 * context + 0.05 * section + counted + 0.1 * neighbours) };
+    return { claim: 'same', confidence: clamp(base(sameContext) + 0.15 + 0.35 * d) };
   }
   const coarser = refinement(fa, fb);
   if (coarser !== null) {
-    const context = sameContext;
-    if (context < (crossing ? MIN_CONTEXT.crossing : MIN_CONTEXT.refined)) return null;
-    const d = (coarser === fa ? a : b).distinctiveness * 0.8;
-    return { claim: 'refined', confidence: clamp(0.2 + 0.35 * d + 0.5 * context + 0.05 * section + 0.1 * neighbours - (crossing ? 0.1 : 0)) };
+    if (sameContext < (crossing ? MIN_CONTEXT.crossing : MIN_CONTEXT.refined)) return null;
+    const d = (coarser === fa ? a : b).distinctiveness;
+    return { claim: 'refined', confidence: clamp(base(sameContext) + 0.1 + 0.3 * d - (crossing ? 0.1 : 0)) };
   }
-  const context = changeContext;
   const isTime = family(fa) === 'time';
   const needed = crossing ? MIN_CONTEXT.crossing : isTime ? MIN_CONTEXT.changedDate : MIN_CONTEXT.changed;
-  if (context < needed) return null;
+  if (changeContext < needed) return null;
   const proximity = valueProximity(fa.value, fb.value);
-  const order = 1 - Math.abs(a.position - b.position);
-  return {
-    claim: 'changed',
-    confidence: clamp(0.8 * context + 0.1 * section + 0.1 * proximity + 0.05 * order + counted + 0.15 * neighbours - (crossing ? 0.1 : 0)),
-  };
+  return { claim: 'changed', confidence: clamp(base(changeContext) + 0.1 * proximity - (crossing ? 0.1 : 0)) };
 }
 
 /** 1 for equal numbers, falling to 0 as they move apart (relative distance); other values: 0. */
