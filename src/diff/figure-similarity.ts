@@ -51,6 +51,9 @@ const MIN_CONTEXT = {
   crossing: 0.4,
 };
 
+/** What a crossing of kinds or currencies costs, on top of the context it needs (`MIN_CONTEXT.crossing`). */
+const CROSSING_COST = 0.1;
+
 /** A changed pair is taken only if no free rival for either side comes this close. */
 export const MIN_MARGIN = 0.08;
 
@@ -78,7 +81,7 @@ function stem(word: string): string {
 /** The content words of a text, in order: letters only, folded, elisions off, no stop or one-letter words. */
 function contentWordList(text: string): string[] {
   const words: string[] = [];
-  for (const m of text.matchAll(/\p{L}[\p{L}’']*/gu)) {
+  for (const m of text.matchAll(/(?<![\p{L}\d])\p{L}[\p{L}’']*/gu)) {
     const word = fold(m[0]).replace(/^(?:[ldjnsctm]|qu)[’']/u, '').replace(/[’']s$/u, '');
     if (word.length > 1 && !STOP.has(word)) words.push(word);
   }
@@ -140,7 +143,7 @@ export function profileFigures(figures: readonly Figure[]): FigureProfile[] {
           .filter((w) => w !== '')
           .map(stem),
       ),
-      counted: contentStems(figure.raw),
+      counted: OWN_WORDS_COUNT.has(figure.kind) ? countedWords(figure) : new Set<string>(),
       section: contentStems((figure.section ?? '').replace(/^\s*[\dIVX]+\.\s*/u, '')),
       distinctiveness: specificity(figure),
       valueToken: valueToken(figure),
@@ -158,6 +161,20 @@ export function discountRepeats(from: FigureProfile[], to: FigureProfile[]): voi
     const n = counts.get(p.valueToken)!;
     if (n > 2) p.distinctiveness /= n - 1;
   }
+}
+
+/**
+ * The figure's own words: a count's raw text ("two French NGOs"); a rank's raw text and the two
+ * words after it, which say what is ranked ("14th largest | export market", "13th largest
+ * trading | partner").
+ */
+function countedWords(figure: Figure): Set<string> {
+  const own = contentWordList(figure.raw);
+  if (figure.kind === 'rank') {
+    const at = figure.sentence.indexOf(figure.raw);
+    if (at >= 0) own.push(...contentWordList(figure.sentence.slice(at + figure.raw.length)).slice(0, 2));
+  }
+  return new Set(own.map(stem));
 }
 
 /** Kinds whose raw text carries words of what the figure is ("two French NGOs", "10th largest trading"). */
@@ -285,7 +302,8 @@ export function scorePair(a: FigureProfile, b: FigureProfile, neighbours = 0): P
   const changeContext = Math.max((sentence + local) / 2, key);
   const section = jaccard(a.section, b.section) || (fa.section === null && fb.section === null ? 1 : 0);
   const crossing = fa.kind !== fb.kind || fa.unit !== fb.unit;
-  const counted = a.counted.size > 0 && sharesAny(a.counted, b.counted) ? 0.1 : 0;
+  // What the figures' own words share ("13th largest trading" / "10th largest trading" more than "14th largest").
+  const counted = 0.2 * jaccard(a.counted, b.counted);
   const equal = sameValue(fa.value, fb.value) && (fa.period ?? null) === (fb.period ?? null) && fa.kind === fb.kind;
 
   // What every claim shares: the words, the section, the place on the page, the neighbours.
@@ -302,13 +320,13 @@ export function scorePair(a: FigureProfile, b: FigureProfile, neighbours = 0): P
   if (coarser !== null) {
     if (sameContext < (crossing ? MIN_CONTEXT.crossing : MIN_CONTEXT.refined)) return null;
     const d = (coarser === fa ? a : b).distinctiveness;
-    return { claim: 'refined', confidence: clamp(base(sameContext) + 0.1 + 0.3 * d - (crossing ? 0.1 : 0)) };
+    return { claim: 'refined', confidence: clamp(base(sameContext) + 0.1 + 0.3 * d - (crossing ? CROSSING_COST : 0)) };
   }
   const isTime = family(fa) === 'time';
   const needed = crossing ? MIN_CONTEXT.crossing : isTime ? MIN_CONTEXT.changedDate : MIN_CONTEXT.changed;
   if (changeContext < needed) return null;
   const proximity = valueProximity(fa.value, fb.value);
-  return { claim: 'changed', confidence: clamp(base(changeContext) + 0.1 * proximity - (crossing ? 0.1 : 0)) };
+  return { claim: 'changed', confidence: clamp(base(changeContext) + 0.1 * proximity - (crossing ? CROSSING_COST : 0)) };
 }
 
 /** 1 for equal numbers, falling to 0 as they move apart (relative distance); other values: 0. */

@@ -66,10 +66,11 @@ describe('alignFigures: what the whole-page assignment pairs', () => {
   });
 
   it('pairs the same quantity in another currency, without a delta (30,3 Milliarden US-Dollar → 33,9 Milliarden Euro)', () => {
+    // A crossing of currencies needs more context than a change in one currency (MIN_CONTEXT.crossing).
     const usd = figure({ key: 'money/handelsvolumen-betrug', value: 30_300_000_000, unit: 'USD', raw: '30,3 Milliarden US-Dollar', period: '2018',
-      section: 'Wirtschaftsbeziehungen', sentence: 'Das bilaterale Handelsvolumen betrug 30,3 Milliarden US-Dollar (2018).' });
+      section: 'Wirtschaftsbeziehungen', sentence: 'Das bilaterale Handelsvolumen zwischen Frankreich und der Schweiz betrug 30,3 Milliarden US-Dollar (2018).' });
     const eur = { ...usd, key: 'money/handelsvolumen-belief-sich', value: 33_900_000_000, unit: 'EUR', raw: '33,9 Milliarden Euro', period: '2023',
-      sentence: 'Das bilaterale Handelsvolumen belief sich auf 33,9 Milliarden Euro (2023).' };
+      sentence: 'Das bilaterale Handelsvolumen zwischen Frankreich und der Schweiz belief sich auf 33,9 Milliarden Euro (2023).' };
     const { added, removed, changed } = alignFigures([usd], [eur]);
     expect([added, removed]).toEqual([[], []]);
     expect(changed).toHaveLength(1);
