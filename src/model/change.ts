@@ -47,7 +47,8 @@ export interface FigureDelta {
 /**
  * One figure in both revisions that says something else now. `delta` when both values are
  * numbers in the same unit; `matchedBy: 'context'` when the key did not survive the edit and the
- * figures were paired by their sentences instead.
+ * figures were paired by their evidence instead (sentences, value, section, neighbours), with the
+ * `confidence` (0–1) of that pairing; a pair matched by key has neither.
  */
 export interface FigureChange {
   key: string;
@@ -55,6 +56,7 @@ export interface FigureChange {
   to: Figure;
   delta?: FigureDelta;
   matchedBy?: 'context';
+  confidence?: number;
 }
 
 /** Figures added, removed and changed. */

@@ -238,7 +238,7 @@ describe('diffDocuments: figures', () => {
     expect(diffDocuments(makeDocument({ figures: [two] }), makeDocument({ figures: [three] })).figures).toEqual({
       added: [],
       removed: [],
-      changed: [{ key: moved.key, from: two, to: three, delta: { absolute: 1, relative: 0.5 }, matchedBy: 'context' }],
+      changed: [{ key: moved.key, from: two, to: three, delta: { absolute: 1, relative: 0.5 }, matchedBy: 'context', confidence: expect.any(Number) }],
     });
   });
 });
