@@ -23,7 +23,32 @@ import { collapseWhitespace } from '../text/collapse-whitespace.ts';
  * not a change a reader tracks. A changed number carries its `delta` (absolute and relative); a
  * pair made by context carries its `confidence`.
  */
-export function alignFigures(from: readonly Figure[], to: readonly Figure[]): FigureChanges {
+export function alignFigures(from: readonly Figure[], to: readonly Figure[], aligned: FigurePairs = pairFigures(from, to)): FigureChanges {
+  const { pairs, byContext } = aligned;
+  // Changes in the order of the newer page, as a reader meets them.
+  const changed = [...pairs]
+    .sort((x, y) => x[1] - y[1])
+    .filter(([i, j]) => !sameMeaning(from[i]!, to[j]!))
+    .map(([i, j]) => describeChange(to[j]!.key, from[i]!, to[j]!, byContext.get(i) ?? null));
+  const paired = new Set(pairs.values());
+  return {
+    added: to.filter((_, j) => !paired.has(j)),
+    removed: from.filter((_, i) => !pairs.has(i)),
+    changed,
+  };
+}
+
+/**
+ * Which figure of the newer page is which of the older: index on the older page → index on the
+ * newer, changed or not, and the confidence of the pairs made by context. Computed once per diff;
+ * `alignFigures` reports from it, and `continueSeries` carries each figure's series along it.
+ */
+export interface FigurePairs {
+  pairs: Map<number, number>;
+  byContext: Map<number, number>;
+}
+
+export function pairFigures(from: readonly Figure[], to: readonly Figure[]): FigurePairs {
   const fromByKey = groupBy(
     from.map((_, i) => i),
     (i) => normalizeKey(from[i]!.key),
@@ -43,17 +68,22 @@ export function alignFigures(from: readonly Figure[], to: readonly Figure[]): Fi
   discountRepeats(fromProfiles, toProfiles);
   overruleDriftedKeys(pairs, fromProfiles, toProfiles);
   const byContext = assignPairs(fromProfiles, toProfiles, pairs);
-  // Changes in the order of the newer page, as a reader meets them.
-  const changed = [...pairs]
-    .sort((x, y) => x[1] - y[1])
-    .filter(([i, j]) => !sameMeaning(from[i]!, to[j]!))
-    .map(([i, j]) => describeChange(to[j]!.key, from[i]!, to[j]!, byContext.get(i) ?? null));
-  const paired = new Set(pairs.values());
-  return {
-    added: to.filter((_, j) => !paired.has(j)),
-    removed: from.filter((_, i) => !pairs.has(i)),
-    changed,
-  };
+  return { pairs, byContext };
+}
+
+/**
+ * Carries series along the alignment: a figure paired with one of the older page continues that
+ * figure's series (its `series`, or its key when the older page predates series), whatever its
+ * own key says now; an unpaired figure starts the series named by its key. Writes `series` on
+ * the newer page's figures (the judge's own fresh document) and returns them.
+ */
+export function continueSeries(from: readonly Figure[], to: Figure[], aligned: FigurePairs): Figure[] {
+  const continued = new Map<number, string>();
+  for (const [i, j] of aligned.pairs) continued.set(j, from[i]!.series ?? from[i]!.key);
+  to.forEach((figure, j) => {
+    figure.series = continued.get(j) ?? figure.key;
+  });
+  return to;
 }
 
 /** `confidence` null: matched by key. */

@@ -1,5 +1,5 @@
 import type { Change, PageDocument } from '../model/index.ts';
-import { alignFigures } from './align-figures.ts';
+import { alignFigures, type FigurePairs } from './align-figures.ts';
 import { alignSections } from './align-sections.ts';
 import type { WordDiffBounds } from './bounded-word-diff.ts';
 import { collapseWhitespace } from '../text/collapse-whitespace.ts';
@@ -13,9 +13,10 @@ import { collapseWhitespace } from '../text/collapse-whitespace.ts';
  * - `title` is set when the titles differ beyond whitespace.
  * - Sections and figures: see `alignSections` and `alignFigures`.
  *
- * `bounds` limits the word diff inside changed sections (defaults suit whole pages).
+ * `bounds` limits the word diff inside changed sections (defaults suit whole pages); `figurePairs`
+ * is the figures' alignment when the caller computed it already (`pairFigures`, for series).
  */
-export function diffDocuments(from: PageDocument, to: PageDocument, bounds?: WordDiffBounds): Change {
+export function diffDocuments(from: PageDocument, to: PageDocument, bounds?: WordDiffBounds, figurePairs?: FigurePairs): Change {
   const urlChanged = from.url !== null && to.url !== null && from.url !== to.url;
   const titleChanged = collapseWhitespace(from.title) !== collapseWhitespace(to.title);
   return {
@@ -23,6 +24,6 @@ export function diffDocuments(from: PageDocument, to: PageDocument, bounds?: Wor
     url: urlChanged ? { from: from.url, to: to.url } : null,
     title: titleChanged ? { from: from.title, to: to.title } : null,
     sections: alignSections(from, to, bounds),
-    figures: alignFigures(from.figures, to.figures),
+    figures: figurePairs ? alignFigures(from.figures, to.figures, figurePairs) : alignFigures(from.figures, to.figures),
   };
 }

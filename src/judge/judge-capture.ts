@@ -8,6 +8,7 @@
  * sanity, extracted and hashed, and only a different *normalized* document is diffed. No I/O, no
  * clock: it runs the same inline or on a worker thread (judge-pool.ts), and is tested in memory.
  */
+import { continueSeries, pairFigures } from '../diff/align-figures.ts';
 import { diffDocuments } from '../diff/diff-documents.ts';
 import { isEmptyChange } from '../diff/is-empty-change.ts';
 import { summarizeChange } from '../describe/summarize-change.ts';
@@ -74,7 +75,11 @@ export function judgeCapture(capture: JudgedCapture, previous: PreviousVersion |
   if (extracted.kind === 'suspect') return { kind: 'suspect', rule: extracted.suspicion.rule, reason: extracted.suspicion.reason, contentHash: null };
   if (extracted.kind === 'failed') return extracted;
   const { document, contentHash } = extracted;
-  if (!previous || !before) return { kind: 'new', document, contentHash, summary: summarizeChange(null) };
+  if (!previous || !before) {
+    // Every figure starts its series; the content hash was taken before (series are not content).
+    for (const f of document.figures) f.series = f.key;
+    return { kind: 'new', document, contentHash, summary: summarizeChange(null) };
+  }
 
   if (previous.contentHash === contentHash && (!ctx.urlMatters || previous.url === capture.url)) {
     return { kind: 'same_content', versionId: previous.versionId };
@@ -82,7 +87,10 @@ export function judgeCapture(capture: JudgedCapture, previous: PreviousVersion |
   const shrunk = assessContent(document, before);
   if (shrunk && !isConfirmed(ctx.shrink, contentHash)) return { kind: 'suspect', rule: shrunk.rule, reason: shrunk.reason, contentHash };
 
-  const change = diffDocuments(before, document);
+  const pairs = pairFigures(before.figures, document.figures);
+  const change = diffDocuments(before, document, undefined, pairs);
+  // Each figure continues the series of the figure it was paired with, even under a new key.
+  continueSeries(before.figures, document.figures, pairs);
   if (isEmptyChange(ctx.urlMatters ? change : { ...change, url: null })) return { kind: 'same_content', versionId: previous.versionId };
   return { kind: 'changed', document, contentHash, change, summary: summarizeChange(change), fromVersionId: previous.versionId };
 }

@@ -27,6 +27,13 @@ export type FigurePeriod = string | null;
  */
 export interface Figure {
   key: string;
+  /**
+   * The series this figure belongs to: its key when it was first seen, carried from version to
+   * version by the alignment — so a figure whose key text changes (a reworded sentence) keeps
+   * its history, and `figures`, charts and CSV follow it. Set by the judge on every stored
+   * version; absent on a document fresh from the extractor (the key then stands for it).
+   */
+  series?: string;
   kind: FigureKind;
   value: FigureValue;
   /** ISO 4217 currency for money, "%" for percent, "km²" etc. for measures; null when none. */

@@ -199,6 +199,8 @@ export const figures = pgTable(
       .notNull()
       .references(() => sources.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
+    /** The series the figure continues (`Figure.series`): what "one figure over time" follows. */
+    series: text('series').notNull(),
     /** One of `FIGURE_KINDS` (src/model/figure.ts): `figures_kind_check` rejects a kind the code never made. */
     kind: text('kind').$type<FigureKind>().notNull(),
     /** Numeric value; null for dates, whose ISO string is in `value_text`. */
@@ -212,6 +214,7 @@ export const figures = pgTable(
   },
   (t) => [
     index('figures_source_key_idx').on(t.sourceId, t.key),
+    index('figures_source_series_idx').on(t.sourceId, t.series),
     index('figures_version_idx').on(t.versionId),
     check('figures_kind_check', oneOf('kind', FIGURE_KINDS)),
     check('figures_one_value_check', sql`(value_num is null) <> (value_text is null)`),

@@ -64,7 +64,10 @@ export type ChangeRow = typeof changes.$inferSelect & {
 export interface FigurePoint {
   seq: number;
   capturedAt: Date;
+  /** The figure's key in that version (it may change while the series goes on). */
   key: string;
+  /** The series it belongs to: what `figures --key` and the figure pages follow. */
+  series: string;
   kind: FigureKind;
   value: FigureValue;
   unit: string | null;

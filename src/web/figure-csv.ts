@@ -5,10 +5,10 @@
  */
 import type { FigurePoint } from '../store/types.ts';
 
-const HEADER = ['version', 'captured_at', 'key', 'kind', 'value', 'unit', 'period', 'raw'];
+const HEADER = ['version', 'captured_at', 'series', 'key', 'kind', 'value', 'unit', 'period', 'raw'];
 
 export function renderFigureCsv(points: readonly FigurePoint[]): string {
-  const rows = points.map((p) => [String(p.seq), p.capturedAt.toISOString(), p.key, p.kind, String(p.value), p.unit ?? '', p.period ?? '', p.raw]);
+  const rows = points.map((p) => [String(p.seq), p.capturedAt.toISOString(), p.series, p.key, p.kind, String(p.value), p.unit ?? '', p.period ?? '', p.raw]);
   return [HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -71,6 +71,7 @@ export function figurePointJson(p: FigurePoint) {
     version: p.seq,
     capturedAt: p.capturedAt.toISOString(),
     key: p.key,
+    series: p.series,
     kind: p.kind,
     value: p.value,
     unit: p.unit,

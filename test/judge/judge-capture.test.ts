@@ -36,6 +36,20 @@ describe('judgeCapture', () => {
     expect(v.summary).not.toBe('');
   });
 
+  it('every figure of a first capture starts its series; a revision continues the series of the figures it was paired with', () => {
+    const first = judgeHtml(JULY, { url });
+    if (first.kind !== 'new') throw new Error('expected a first version');
+    expect(first.document.figures.every((f) => f.series === f.key)).toBe(true);
+    // The July version as stored under older series names: the October figures paired with them continue those.
+    const renamed = { ...julyDoc, figures: julyDoc.figures.map((f) => ({ ...f, series: `since-july/${f.key}` })) };
+    const v = judgeHtml(OCTOBER, { url, previous: { ...july, document: renamed } });
+    if (v.kind !== 'changed') throw new Error('expected a change');
+    const continued = v.document.figures.filter((f) => f.series?.startsWith('since-july/'));
+    expect(continued.length).toBe(julyDoc.figures.length);
+    // The figures of the new EU section start their own series.
+    expect(v.document.figures.filter((f) => f.series === f.key).length).toBe(v.document.figures.length - julyDoc.figures.length);
+  });
+
   it('the same bytes are decided from the hashes, without a parse; at another URL a live check reports a move, an import does not', () => {
     expect(judgeHtml(JULY, { url, previous: july })).toEqual({ kind: 'same_bytes', versionId: 1 });
     const moved = `${url}?moved`;

@@ -137,15 +137,15 @@ describe(`web API (${backend})`, () => {
 
   it('returns one figure over time, as JSON and as CSV', async () => {
     const latest = (await json(`/api/sources/${HOSTILE}/figures`)).body.figures;
-    const key = latest.find((f: any) => f.raw === '€7.5 million').key;
+    const key = latest.find((f: any) => f.raw === '€7.5 million').series;
     const series = (await json(`/api/sources/${HOSTILE}/figures?key=${encodeURIComponent(key)}`)).body;
     expect(series.points.map((p: any) => [p.version, p.value, p.period])).toEqual([[1, 5_000_000, '2016'], [2, 7_500_000, '2017']]);
     const csv = await get(`/api/sources/${HOSTILE}/figures.csv?key=${encodeURIComponent(key)}`);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="hostile-money_/);
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('version,captured_at,key,kind,value,unit,period,raw');
-    expect(lines.slice(1).map((l) => l.split(',')[4])).toEqual(['5000000', '7500000']);
+    expect(lines[0]).toBe('version,captured_at,series,key,kind,value,unit,period,raw');
+    expect(lines.slice(1).map((l) => l.split(',')[5])).toEqual(['5000000', '7500000']);
     await expectError(`/api/sources/${HOSTILE}/figures?key=money%2Fno-such-figure`, 404, 'not_found');
     await expectError(`/api/sources/${HOSTILE}/figures.csv?key=money%2Fno-such-figure`, 404, 'not_found');
     await expectError(`/api/sources/${HOSTILE}/figures?key=${'x'.repeat(400)}`, 400, 'bad_parameter');

@@ -160,7 +160,7 @@ describe(`web safety (${backend})`, () => {
 
   it('neutralises spreadsheet formulas in CSV downloads', () => {
     const csv = renderFigureCsv([
-      { seq: 1, capturedAt: new Date('2020-01-01T00:00:00Z'), key: 'k', kind: 'count', value: -3, unit: null, raw: '=HYPERLINK("http://x","y")', period: '+1' },
+      { seq: 1, capturedAt: new Date('2020-01-01T00:00:00Z'), key: 'k', series: 'k', kind: 'count', value: -3, unit: null, raw: '=HYPERLINK("http://x","y")', period: '+1' },
     ]);
     const row = csv.split('\r\n')[1]!;
     expect(row).toContain(',-3,');

@@ -11,7 +11,7 @@ export function registerFiguresCommand(program: Command): void {
     .command('figures')
     .description("a source's figures (latest version), or one figure's values over time with --key")
     .argument('<source>', 'source id')
-    .option('--key <key>', 'one figure across every version')
+    .option('--key <series>', 'one figure across every version (its series: the key it had when first seen)')
     .option('--json', 'print as JSON')
     .action(async (sourceId: string, opts: { key?: string; json?: boolean }, cmd: Command) => {
       await withContext(cmd, async (ctx) => {
@@ -21,14 +21,14 @@ export function registerFiguresCommand(program: Command): void {
         if (!rows.length) return printLine(opts.key ? `no figure "${opts.key}" in ${sourceId}` : `${sourceId}: no figures`);
         printLine(
           formatTable([
-            ['version', 'captured', 'kind', 'value', 'period', 'key'],
+            ['version', 'captured', 'kind', 'value', 'period', 'series'],
             ...rows.map((r) => [
               String(r.seq),
               isoSeconds(r.capturedAt),
               r.kind,
               formatFigureValue(r),
               r.period ?? '',
-              r.key,
+              r.series === r.key ? r.series : `${r.series} (key ${r.key})`,
             ]),
           ]),
         );

@@ -9,6 +9,7 @@ const point = {
   seq: versions.seq,
   capturedAt: versions.capturedAt,
   key: figures.key,
+  series: figures.series,
   kind: figures.kind,
   valueNum: figures.valueNum,
   valueText: figures.valueText,
@@ -18,17 +19,19 @@ const point = {
 };
 
 /**
- * With `key`: that figure in every version that has it, oldest first. Without: the figures of
- * the latest version, in page order — what to offer as keys to follow.
+ * With `series`: that figure in every version that has it, oldest first — following its series,
+ * so a figure whose key changed in a later revision is still one line (`Figure.series`). A
+ * series is named by the figure's key when it was first seen. Without: the figures of the latest
+ * version, in page order — what to offer as series to follow.
  */
-export async function figureSeries(db: Db, sourceId: string, key?: string): Promise<FigurePoint[]> {
+export async function figureSeries(db: Db, sourceId: string, series?: string): Promise<FigurePoint[]> {
   let rows;
-  if (key !== undefined) {
+  if (series !== undefined) {
     rows = await db
       .select(point)
       .from(figures)
       .innerJoin(versions, eq(versions.id, figures.versionId))
-      .where(and(eq(figures.sourceId, sourceId), eq(figures.key, key)))
+      .where(and(eq(figures.sourceId, sourceId), eq(figures.series, series)))
       .orderBy(...oldestFirst(), asc(figures.id));
   } else {
     const [latest] = await db

@@ -25,6 +25,7 @@ export async function insertFigures(tx: Tx, list: Figure[], versionId: number, s
 /** The columns of a figure record and their SQL types, in table order. */
 const FIGURE_RECORD_COLUMNS = [
   ['key', 'text'],
+  ['series', 'text'],
   ['kind', 'text'],
   ['value_num', 'double precision'],
   ['value_text', 'text'],
@@ -52,6 +53,8 @@ export function figureRecordsSql(list: Figure[]): { columns: SQL; values: SQL; f
 function toFigureRecord(f: Figure): Record<string, string | number | null> {
   return {
     key: f.key,
+    // A document stored before series existed, or fresh from the extractor: the key names it.
+    series: f.series ?? f.key,
     kind: f.kind,
     value_num: typeof f.value === 'number' ? f.value : null,
     value_text: typeof f.value === 'string' ? f.value : null,

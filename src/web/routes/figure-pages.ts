@@ -27,7 +27,7 @@ export function figurePageRoutes({ db }: WebDeps): Hono<WebEnv> {
       const body = html`<h1>Figures of <a href="${sourcePath(source.id)}">${source.id}</a></h1>
         <p class="muted">In the latest version. Choose one to see its history.</p>
         ${points.length === 0 ? html`<p class="empty">No figures.</p>` : html`<table><thead><tr><th>Figure key</th><th>Value</th><th>As printed</th></tr></thead><tbody>
-          ${points.map((p) => html`<tr><td><a href="${sourcePath(source.id, `/figures${queryString({ key: p.key })}`)}">${p.key}</a></td><td>${value(p)}</td><td class="small">${p.raw}</td></tr>`)}
+          ${points.map((p) => html`<tr><td><a href="${sourcePath(source.id, `/figures${queryString({ key: p.series })}`)}">${p.series}</a></td><td>${value(p)}</td><td class="small">${p.raw}</td></tr>`)}
         </tbody></table>`}`;
       return c.html(renderPage({ title: `Figures of ${source.id}`, nav: 'sources', body }));
     }

@@ -17,6 +17,8 @@ export type DiffView = 'inline' | 'split';
 interface FigureLine {
   kind: 'changed' | 'added' | 'removed';
   key: string;
+  /** The series the figure page follows: the newer figure's, which continues the older one's. */
+  series: string;
   label: string;
   section: string;
   before: string;
@@ -36,6 +38,7 @@ export function figureLines(change: Change): FigureLine[] {
     lines.push({
       kind: 'changed',
       key,
+      series: to.series ?? from.series ?? key,
       label: labelFigure(to),
       section: sectionName(to.section),
       before: formatValueWithPeriod(from, showPeriod),
@@ -52,7 +55,7 @@ export function figureLines(change: Change): FigureLine[] {
 
 function single(kind: 'added' | 'removed', f: Figure): FigureLine {
   const value = formatValueWithPeriod(f);
-  return { kind, key: f.key, label: labelFigure(f), section: sectionName(f.section), before: kind === 'removed' ? value : '', after: kind === 'added' ? value : '', delta: '', percent: '', direction: null };
+  return { kind, key: f.key, series: f.series ?? f.key, label: labelFigure(f), section: sectionName(f.section), before: kind === 'removed' ? value : '', after: kind === 'added' ? value : '', delta: '', percent: '', direction: null };
 }
 
 export function renderFigureTable(sourceId: string, change: Change): Html {
@@ -64,7 +67,7 @@ export function renderFigureTable(sourceId: string, change: Change): Html {
     ${lines.map(
       (l) => html`<tr class="figure-${l.kind}" data-key="${l.key}">
         <td class="kind-${l.kind}">${l.kind}</td>
-        <td><a href="${sourcePath(sourceId, `/figures${queryString({ key: l.key })}`)}">${l.label}</a></td>
+        <td><a href="${sourcePath(sourceId, `/figures${queryString({ key: l.series })}`)}">${l.label}</a></td>
         <td class="small">${l.section}</td>
         <td class="value">${l.before}</td>
         <td class="value">${l.after}</td>
