@@ -1,5 +1,5 @@
-import { FIGURE_LANGUAGES, MONTHS, NUMBER_WORDS, SCALE_WORDS, type FigureLanguage } from '../model/figure-vocabulary.ts';
-import { FIGURE_KINDS, type Figure } from '../model/index.ts';
+import { FIGURE_LANGUAGES, LABEL_WORDS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SCALE_WORDS, type FigureLanguage, type LabelWords } from '../model/figure-vocabulary.ts';
+import type { Figure, FigureKind } from '../model/index.ts';
 import { collapseWhitespace } from '../text/collapse-whitespace.ts';
 
 /**
@@ -13,69 +13,138 @@ function inEveryLanguage(table: Record<FigureLanguage, Record<string, number>>):
   return new Set(FIGURE_LANGUAGES.flatMap((lang) => Object.keys(table[lang]).map((word) => word.replace(/\.$/u, ''))));
 }
 
+/** One list of LABEL_WORDS in every language, lower case, one word each (phrases are left out). */
+function labelWords(list: keyof LabelWords): Set<string> {
+  return new Set(FIGURE_LANGUAGES.flatMap((lang) => LABEL_WORDS[lang][list]).filter((w) => !w.includes(' ')));
+}
+
 const MONTH_NAMES = inEveryLanguage(MONTHS);
 const NUMBER_NAMES = inEveryLanguage(NUMBER_WORDS);
+const SCALE_NAMES = inEveryLanguage(SCALE_WORDS);
+const ORDINAL_NAMES = inEveryLanguage(ORDINAL_WORDS);
+const DETERMINERS = labelWords('determiners');
+const PREPOSITIONS = labelWords('prepositions');
+const COORDINATIONS = labelWords('coordinations');
+const VERBS = labelWords('verbs');
+const RELATIVES = new Set([...LABEL_WORDS.en.relatives, ...LABEL_WORDS.fr.relatives, 'welche', 'welcher', 'welches']);
+const WEAK = labelWords('weak');
+const EVENTS = labelWords('events');
 
-/**
- * Words that carry no meaning at the edge of a label: "EU humanitarian aid totalled €135.3
- * million" should read "EU humanitarian aid", not "EU humanitarian aid totalled". Scale words
- * ("million", "Milliarden") are the extractor's.
- */
+/** Words that carry no meaning at the edge of a label ("the", "of", "und", "million"). */
 const EDGE_WORDS = new Set([
-  ...(
-    'a an and the of to in at on for by with from as than about around approximately some nearly almost ' +
-    'over under more less is are was were be been being has have had its their our his her this that these those ' +
-    'amount amounts amounted account accounts accounted totalled totaled totals total totalling reached reaches ' +
-    'stood stands ranks ranked ranking which who since until while de du des la le les et à en von der die das und im'
-  ).split(' '),
-  ...inEveryLanguage(SCALE_WORDS),
+  ...DETERMINERS, ...PREPOSITIONS, ...COORDINATIONS, ...WEAK, ...SCALE_NAMES, ...VERBS,
+  ...'than more less plus moins mehr weniger amount amounted account accounts accounted totalling ranks ranked ranking who since until'.split(' '),
 ]);
 
 const MAX_LABEL_WORDS = 6;
 
+/** What a figure is called when its sentence names nothing for it: said plainly, never guessed. */
+const KIND_FALLBACK: Record<FigureKind, string> = {
+  money: 'amount',
+  percent: 'share',
+  rank: 'rank',
+  count: 'number',
+  measure: 'measure',
+  date: 'date',
+  year: 'year',
+};
+
 /**
- * A short name for a figure, read from its sentence. In order of preference:
- * - the noun phrase the number quantifies, when the page prints one right after it: "€300,000
- *   in funds to …" → "funds to …", "0.002% of our imports" → "share of our imports", "ranks 200
- *   among France’s customers" → "rank among France’s customers", "130 projects" → "projects";
- * - for a date or year, the clause it dates, without its time phrase ("Germany held the rotating
- *   EU presidency … for the first six months of 2017"), and for the later dates of a list ("in May
- *   2016, on 6 April and 16 October 2017") the clause before the list;
- * - the words just before it ("EU humanitarian aid totalled €135.3 million"), or after it when
- *   fewer than two words precede it (a count starts with what it counts);
- * - the key made readable; else its section.
- * Leading pronouns and auxiliaries ("It also provided", "them have") go: they name nothing. A
- * change ("down 3.3%") says what rose or fell, since its value is printed without a sign.
+ * A short name for a figure, read from its sentence (docs/figures.md, "Labels"): the noun phrase
+ * the number quantifies, in the page's own words. In order of preference:
+ * - a fact-sheet row's own label ("Communauté française au Kazakhstan : 289 résidents");
+ * - the noun phrase right after the number: "130 projects", "2.500 österreichischen
+ *   Niederlassungen", "3,9 Mds€ d’échanges commerciaux", "0.002% of our imports" → "share of
+ *   imports", "sixth-largest export market", "ranks 200 among France’s customers";
+ * - for a date, the event it dates when the sentence names one ("visite", "Staatsbesuch");
+ * - the subject the figure is attached to through its verb ("Bilateral trade reached €8.2
+ *   million" → "Bilateral trade"), else the noun phrase between that verb and the figure ("have
+ *   a population of 110 million" → "population"), else — when the figure's clause has no subject
+ *   of its own ("… ont continué de progresser pour atteindre 1,06 Md€") — the sentence's subject.
+ * A label never reaches back across a coordination or another figure ("… trading partner, and
+ * 13th largest …"), never starts or ends with a function word and never holds a number. When
+ * none is found, the figure's kind says what it is ("amount", "date"): honest, not a neighbour's
+ * words.
  *
  * Why the sentence and not the key: the key is built for stability, not for reading, and its
- * format belongs to the extractor; the sentence is what the reader saw on the page.
+ * format belongs to the extractor (its words lose their accents); the sentence is what the
+ * reader saw on the page.
  */
 export function labelFigure(figure: Figure): string {
   const sentence = collapseWhitespace(figure.sentence);
   let raw = collapseWhitespace(figure.raw);
   // The extractor may complete a raw text ("6 April (2017)"); look for what the page printed.
   if (!sentence.includes(raw)) raw = raw.replace(/\s*\([^)]*\)\s*$/u, '');
-  const at = raw === '' ? -1 : sentence.indexOf(raw);
+  const at = findRaw(sentence, raw);
   if (at !== -1) {
-    const label = labelFromSentence(figure, sentence, raw, at);
+    const row = rowLabel(figure, sentence.slice(0, at));
+    if (row !== null) return row;
+    const found = labelFromSentence(figure, sentence, raw, at);
+    // Never a number in a label: a label holding one reaches into another figure.
+    const label = found !== null && words_(found).some((w) => isFigureWord(w)) ? null : found;
     // "down 3.3%" is printed without its sign in a report: the label says what fell.
     const worded = figure.direction !== undefined && /^(down|up|fell|rose|falling|rising)\b/iu.test(raw);
     if (label !== null) return worded ? `${figure.direction === 'down' ? 'fall' : 'rise'} in ${label}` : label;
   }
-  if (figure.section !== null && figure.section.trim() !== '') return collapseWhitespace(figure.section);
-  return humanizeKey(figure.key) || figure.key;
+  return KIND_FALLBACK[figure.kind];
+}
+
+/** Where the raw text stands as a whole ("6" in "Les 6 et 7 septembre", not in "2016"). */
+function findRaw(sentence: string, raw: string): number {
+  if (raw === '') return -1;
+  for (let at = sentence.indexOf(raw); at !== -1; at = sentence.indexOf(raw, at + 1)) {
+    const prev = sentence[at - 1] ?? ' ';
+    const next = sentence[at + raw.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(prev) && !/\p{N}/u.test(next)) return at;
+  }
+  return sentence.indexOf(raw);
+}
+
+/** A "label : value" row names its figure: the row's label, as the extractor read it. */
+function rowLabel(figure: Figure, beforeText: string): string | null {
+  if (figure.name === undefined || figure.name.trim() === '') return null;
+  const head = beforeText.replace(/\s*:\s*$/u, '');
+  if (head === beforeText || !head.replace(/\s*\([^)]*\)$/u, '').endsWith(figure.name.trim())) return null;
+  return collapseWhitespace(figure.name);
 }
 
 function labelFromSentence(figure: Figure, sentence: string, raw: string, at: number): string | null {
   const beforeText = sentence.slice(0, at);
   const afterText = sentence.slice(at + raw.length);
-  const quantified = quantifiedPhrase(figure, raw, beforeText, afterText);
+  const german = looksGerman(sentence);
+  const quantified = quantifiedPhrase(figure, raw, beforeText, afterText, german, sentence);
   if (quantified !== null) return quantified;
   const isDate = figure.kind === 'date' || figure.kind === 'year';
-  const clause = lastClause(isDate ? listHead(beforeText) : beforeText);
+  const before = words_(beforeText);
+  if (isDate) {
+    const event = eventPhrase(before, words_(afterText), german);
+    if (event !== null) return event;
+  }
+  // The words around the figure, in its own clause: what a reader sees next to the number.
+  const context = contextLabel(figure, raw, beforeText, afterText);
+  if (context !== null && hasContent(words_(context))) return context;
+  // A fragment ("pour atteindre", "belief sich", "bis zum"): the subject the figure belongs to.
+  const clause = ownClause(isDate ? words_(listHead(beforeText)) : before);
+  const subject = subjectOf(clause.words, german, isDate) ?? phraseBefore(clause.words, german);
+  if (subject !== null) return subject;
+  if (!clause.fromStart) {
+    const shared = subjectOf(before, german, isDate);
+    if (shared !== null) return shared;
+  }
+  return null;
+}
+
+/**
+ * The words next to the figure in its own clause: the clause before it (its subject when it has
+ * a copula: "Trade between France and North Korea is not very significant (€8.2 million)"), for
+ * a date the clause it dates, for a count what it counts; never across another figure or a
+ * coordination after one.
+ */
+function contextLabel(figure: Figure, raw: string, beforeText: string, afterText: string): string | null {
+  const isDate = figure.kind === 'date' || figure.kind === 'year';
+  const clause = withinCoordination(lastClause(isDate ? listHead(beforeText) : beforeText), beforeText);
   let before = dropLeadingWeak(trimEdges(isDate ? clause.slice(-12) : (subjectBeforeCopula(clause) ?? clause.slice(-MAX_LABEL_WORDS))), true);
-  if (isDate) before = datedClause(before, sentence);
-  // A count names what it counts ("130 projects", "ten French nationals"): start with that.
+  if (isDate) before = datedClause(before, collapseWhitespace(beforeText + raw + afterText));
   const counted = figure.kind === 'count' ? countedNoun(raw) : [];
   let after = dropLeadingWeak(trimEdges(stopAtRelative([...counted, ...firstClause(afterText)]).slice(0, MAX_LABEL_WORDS)), false);
   if (counted.length > 0) after = withoutTimePhrase(after);
@@ -83,44 +152,245 @@ function labelFromSentence(figure: Figure, sentence: string, raw: string, at: nu
   const preferAfter = (counted.length > 0 && after.length >= 2) || (before.length < 2 && after.length > before.length);
   const best = preferAfter ? after : before;
   if (best.length >= 2) return joinLabel(best);
-  // "130 projects" alone still names what was counted, when nothing before it does.
   if (counted.length > 0 && after.length === 1 && before.length < 2) return joinLabel(after);
-  const fromKey = humanizeKey(figure.key);
-  if (fromKey.split(' ').length >= 2) return fromKey;
   if (best.length > 0) return joinLabel(best);
   return null;
 }
 
+/** After another figure, a coordination starts the figure's own phrase ("… market, and 13th …"). */
+function withinCoordination(clause: string[], beforeText: string): string[] {
+  const all = words_(beforeText).filter((w) => stripPunctuation(w) !== '');
+  if (clause.length === all.length) return clause;
+  const cut = clause.findLastIndex((w) => COORDINATIONS.has(stripPunctuation(w).toLowerCase()));
+  return cut === -1 ? clause : clause.slice(cut + 1);
+}
+
 /**
- * The noun phrase a number quantifies, when the words right after it say so: money "in" a
- * thing (not "in 2016"), a share "of" a whole, a rank "among" its peers. Null when the page
- * prints none; the caller then reads the words around the figure.
+ * The subject of "X is …" before a figure: "Trade between France and North Korea is not very
+ * significant (€8.2 million …)" is about the trade, not about its significance.
  */
-function quantifiedPhrase(figure: Figure, raw: string, beforeText: string, afterText: string): string | null {
+function subjectBeforeCopula(clause: string[]): string[] | null {
+  const at = clause.findIndex((w) => COPULAS.has(stripPunctuation(w).toLowerCase()));
+  if (at < 2 || at > MAX_LABEL_WORDS) return null;
+  const subject = trimEdges(clause.slice(0, at));
+  return subject.length >= 2 ? subject : null;
+}
+
+const COPULAS = new Set('is are was were remains remained sont est'.split(' '));
+
+/**
+ * The noun phrase a number quantifies, when the words right after it say so: what a count
+ * counts ("130 projects"), money "in"/"d’" a thing (not "in 2016"), a share "of" a whole, a rank
+ * "among" its peers or the noun it ranks ("sixth-largest export market"), a measure "of" a thing
+ * ("75 years of diplomatic relations"). Null when the page prints none.
+ */
+function quantifiedPhrase(figure: Figure, raw: string, beforeText: string, afterText: string, german: boolean, sentence: string): string | null {
   const next = firstClause(afterText);
   const lead = stripPunctuation(next[0] ?? '').toLowerCase();
-  const phrase = (words: string[]): string[] => trimEdges(stopAtVerb(words).slice(0, MAX_LABEL_WORDS));
-  if (figure.kind === 'money' && (lead === 'in' || lead === 'en') && next.length > 1 && !isFigureWord(next[1]!)) {
-    const np = phrase(next.slice(1));
-    if (np.length >= 1) return joinLabel(np);
-  }
-  if (figure.kind === 'percent' && (lead === 'of' || lead === 'du' || lead === 'des' || lead === 'de') && next.length > 1) {
-    const np = phrase(next.slice(1));
-    if (np.length >= 1) return `share of ${joinLabel(np)}`;
-  }
-  if (figure.kind === 'rank') {
-    if ((lead === 'among' || lead === 'amongst') && next.length > 1) {
-      const np = phrase(next.slice(1));
-      if (np.length >= 1) return `rank among ${joinLabel(np)}`;
+  const elided = /^[dl][’']\p{L}/u.test(lead) ? (next[0] ?? '').replace(/^[("“«]*[dDlL][’']/u, '') : null;
+  const rest = (words: string[]): string | null => {
+    const np = nounPhrase(words, german);
+    return np.length >= 1 && hasContent(np) ? joinLabel(np) : null;
+  };
+  switch (figure.kind) {
+    case 'count': {
+      const counted = countedNoun(raw);
+      if (counted.length > 0 && !GENERIC_COUNTED.test(stripPunctuation(counted[0]!))) {
+        const after = withoutTimePhrase(dropLeadingWeak(trimEdges(stopAtRelative([...counted, ...next]).slice(0, MAX_LABEL_WORDS)), false));
+        if (after.length >= 1 && hasContent(after)) return joinLabel(after);
+      }
+      if (counted.length === 0 && !/\d/u.test(raw)) {
+        const after = dropLeadingWeak(trimEdges(stopAtRelative(next).slice(0, MAX_LABEL_WORDS)), false);
+        if (after.length >= 2 && hasContent(after)) return joinLabel(after);
+      }
+      return null;
     }
-    // "France’s 153th ranking supplier": the rank as what, for whom.
-    const noun = words_(raw).filter((w) => !/\d/u.test(w) && !/^rank/iu.test(w));
-    const owner = words_(beforeText).at(-1);
-    if (noun.length > 0 && noun.length <= 3 && owner !== undefined && /['’]s$/u.test(owner)) {
-      return `rank as ${stripPunctuation(owner)} ${joinLabel(noun)}`;
+    case 'money':
+      if ((lead === 'in' || lead === 'en' || lead === 'of') && next.length > 1 && !isFigureWord(next[1]!)) return rest(next.slice(1));
+      if (elided !== null && lead.startsWith('d')) return rest([elided, ...next.slice(1)]);
+      return null;
+    case 'percent': {
+      if (elided !== null && lead.startsWith('d')) return rest([elided, ...next.slice(1)]);
+      if (['of', 'du', 'des', 'de', 'der', 'des', 'aller'].includes(lead) && next.length > 1) {
+        const np = rest(next.slice(1));
+        return np === null ? null : lead === 'of' ? `share of ${np}` : np;
+      }
+      return null;
     }
+    case 'measure': {
+      if (['of', 'de', 'du', 'des'].includes(lead) && next.length > 1 && !isFigureWord(next[1]!)) return rest(next.slice(1));
+      if (elided !== null && lead.startsWith('d')) return rest([elided, ...next.slice(1)]);
+      return null;
+    }
+    case 'rank': {
+      if ((lead === 'among' || lead === 'amongst') && next.length > 1) {
+        const np = rest(next.slice(1));
+        if (np !== null) return `rank among ${np}`;
+      }
+      // The noun the rank ranks: the raw text's own words ("ranking supplier") and those after it
+      // (a rank printed twice in its sentence, "9. Kunde und 9. Lieferant", cannot say which).
+      if (sentence.indexOf(raw) !== sentence.lastIndexOf(raw)) return null;
+      const own = words_(raw).filter((w) => !isNumberWord(w) && !RANKING_WORDS.test(stripPunctuation(w)));
+      const noun = nounPhrase([...own, ...(own.length > 0 && /[,;:)]$/u.test(raw) ? [] : next)], german);
+      if (noun.length === 0 || !hasContent(noun)) return null;
+      // "France’s 153th ranking supplier": the rank as what, for whom.
+      const owner = words_(beforeText).at(-1);
+      if (owner !== undefined && /['’]s$/u.test(owner)) return `rank as ${stripPunctuation(owner)} ${joinLabel(noun)}`;
+      return joinLabel(noun);
+    }
+    default:
+      return null;
   }
-  return null;
+}
+
+/** What counts only people or times, not which ones: the words around say ("1.4 million people" of Indian heritage). */
+const GENERIC_COUNTED = /^(times|fois|mal|people|persons|personnes|personen|menschen)$/iu;
+
+/** Words of a rank that say it is a rank, not what it ranks ("largest", "ranking", "größte"). */
+const RANKING_WORDS = /^(rank|ranks|ranking|ranked|largest|biggest|leading|highest|lowest|most|größte\p{L}*|wichtigste\p{L}*|plus|grand|grande|premier|première|rang)$/iu;
+
+/**
+ * A noun phrase from the start of `words`: it ends before a verb, a relative pronoun, a
+ * coordination (unless what follows is no figure and the phrase has one word: "goods and
+ * services trading partner"), a number, or after a clause mark; at most six words, no function
+ * word at either edge.
+ */
+function nounPhrase(words: string[], german: boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const w = stripPunctuation(word).toLowerCase();
+    if (w === '' || isNumberWord(word)) break;
+    if (out.length > 0) {
+      if (RELATIVES.has(w) || (german && ['der', 'die', 'das'].includes(w) && /,$/u.test(words[i - 1]!))) break;
+      if (isVerb(word, words[i - 1]!, german)) break;
+      if (COORDINATIONS.has(w)) {
+        const following = words[i + 1];
+        if (out.length > 1 || following === undefined || isNumberWord(following)) break;
+      }
+    }
+    out.push(word);
+    if (/[,;:)]$/u.test(word) || out.length >= MAX_LABEL_WORDS) break;
+  }
+  return trimEdges(out);
+}
+
+/** Is `word` a verb, after `previous`? The verbs of the lists; English "-ed"; in German, a lower-case word after a noun. */
+function isVerb(word: string, previous: string | undefined, german: boolean): boolean {
+  const w = stripPunctuation(word);
+  const lower = w.toLowerCase();
+  if (VERBS.has(lower)) return true;
+  if (/^\p{Ll}/u.test(w) && /\p{L}{3}ed$/u.test(w)) return true;
+  if (german && previous !== undefined && /^\p{Ll}/u.test(w) && !DETERMINERS.has(lower) && !PREPOSITIONS.has(lower) && !COORDINATIONS.has(lower) && !WEAK.has(lower)) {
+    const p = stripPunctuation(previous);
+    return /^\p{Lu}/u.test(p) && !DETERMINERS.has(p.toLowerCase()) && !/[,;:(]$/u.test(previous);
+  }
+  return false;
+}
+
+/** German, by its function words: a German noun phrase ends where a lower-case word follows its noun. */
+function looksGerman(sentence: string): boolean {
+  const words = sentence.toLowerCase().split(/[^\p{L}]+/u);
+  const count = (list: string[]) => words.filter((w) => list.includes(w)).length;
+  return count(['der', 'die', 'das', 'und', 'ist', 'mit', 'den', 'dem', 'des', 'sich', 'auf', 'für', 'von', 'im', 'am', 'zu', 'wurde']) >
+    Math.max(count(['the', 'and', 'of', 'is', 'to', 'was', 'with']), count(['le', 'la', 'les', 'et', 'est', 'du', 'une', 'pour', 'dans']));
+}
+
+/** The words of the figure's own clause: after the last other figure, clause mark, or — after a figure — coordination. */
+function ownClause(words: string[]): { words: string[]; fromStart: boolean } {
+  let start = 0;
+  words.forEach((word, i) => {
+    if ((/\d/u.test(word) && !isYear(word)) || /[;:.]$/u.test(word)) start = i + 1;
+  });
+  let clause = words.slice(start);
+  let fromStart = start === 0;
+  if (!fromStart) {
+    const cut = clause.findLastIndex((w) => COORDINATIONS.has(stripPunctuation(w).toLowerCase()));
+    if (cut !== -1) clause = clause.slice(cut + 1);
+  }
+  clause = clause.filter((w) => stripPunctuation(w) !== '');
+  if (clause.length === 0) fromStart = false;
+  return { words: clause, fromStart };
+}
+
+function isYear(word: string): boolean {
+  return /^\(?(1[6-9]|20)\d\d[,.;:)]*$/u.test(word);
+}
+
+/**
+ * The subject before the clause's first verb: "Canada’s merchandise exports to India were …" →
+ * "Canada’s merchandise exports to India"; an opening phrase before a comma ("In that year,",
+ * "Depuis 1994,") goes, and so do pronouns ("It", "Sie"), which name nothing.
+ */
+function subjectOf(words: string[], german: boolean, isDate: boolean): string | null {
+  let start = 0;
+  for (let round = 0; round < 2; round++) {
+    const comma = words.findIndex((w, i) => i >= start && /,$/u.test(w));
+    const verb = words.findIndex((w, i) => i >= start && isVerb(w, words[i - 1], german));
+    if (comma === -1 || (verb !== -1 && verb < comma) || comma - start > 4) break;
+    // An opening phrase ("In that year,", "Depuis 1994,", "Today,"), not a subject with its apposition.
+    const first = stripPunctuation(words[start]!).toLowerCase();
+    const opening = PREPOSITIONS.has(first) || WEAK.has(first) || comma === start || words.slice(start, comma + 1).some((w) => isFigureWord(w));
+    if (!opening) break;
+    start = comma + 1;
+  }
+  const verb = words.findIndex((w, i) => i >= start && isVerb(w, i > start ? words[i - 1] : undefined, german));
+  if (verb <= start) return null;
+  let subject = words.slice(start, verb);
+  const numberAt = subject.findIndex((w) => /\d/u.test(w) || isFigureWord(w));
+  if (numberAt !== -1) subject = subject.slice(0, numberAt);
+  const comma = subject.findIndex((w) => /,$/u.test(w));
+  if (comma !== -1 && comma < subject.length - 1) subject = subject.slice(0, comma + 1);
+  subject = dropLeadingWeak(trimEdges(subject), true);
+  if (subject.length > MAX_LABEL_WORDS) subject = trimEdges(isDate ? subject.slice(-4) : subject.slice(0, MAX_LABEL_WORDS));
+  return subject.length > 0 && hasContent(subject) ? joinLabel(subject) : null;
+}
+
+/** The noun phrase between the clause's last verb and the figure: "have a population of" → "population". */
+function phraseBefore(words: string[], german: boolean): string | null {
+  const verb = words.findLastIndex((w, i) => isVerb(w, words[i - 1], german));
+  let phrase = words.slice(verb + 1);
+  const comma = phrase.findLastIndex((w, i) => i < phrase.length - 1 && /[,(]$/u.test(w));
+  if (comma !== -1) phrase = phrase.slice(comma + 1);
+  phrase = dropLeadingWeak(trimEdges(stopAtRelative(phrase)), true);
+  if (phrase.some((w) => /\d/u.test(w))) return null;
+  if (phrase.length > MAX_LABEL_WORDS) phrase = trimEdges(phrase.slice(0, MAX_LABEL_WORDS));
+  return phrase.length > 0 && hasContent(phrase) ? joinLabel(phrase) : null;
+}
+
+/**
+ * The event a date dates, when its sentence names one: the event noun nearest the date with no
+ * other figure between them, with a name before it ("Elysée Summit") and what follows it ("visite
+ * officielle en France", "Treffen mit den Premierministern").
+ */
+function eventPhrase(before: string[], after: string[], german: boolean): string | null {
+  const isEvent = (word: string) => {
+    const w = stripPunctuation(word).toLowerCase().replace(/^[dl][’']/u, '');
+    return EVENTS.has(w) || EVENTS.has(w.replace(/s$/u, '')) || (german && /^\p{Lu}/u.test(stripPunctuation(word)) && [...EVENTS].some((e) => e.length >= 5 && w.endsWith(e)));
+  };
+  const candidates: Array<{ words: string[]; at: number; distance: number }> = [];
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (/\d/u.test(before[i]!) && !isYear(before[i]!)) break;
+    if (isEvent(before[i]!)) candidates.push({ words: before, at: i, distance: before.length - i });
+  }
+  for (let i = 0; i < after.length; i++) {
+    if (/\d/u.test(after[i]!) && !isYear(after[i]!)) break;
+    if (isEvent(after[i]!)) candidates.push({ words: after, at: i, distance: i + 1 });
+  }
+  const best = candidates.sort((a, b) => a.distance - b.distance)[0];
+  if (best === undefined || best.distance > 4) return null;
+  const head = best.words[best.at]!.replace(/^[("“«]*[dDlL][’'](?=\p{L})/u, '');
+  const name = best.at > 0 ? stripPunctuation(best.words[best.at - 1]!) : '';
+  const lead = /^\p{Lu}/u.test(name) && !DETERMINERS.has(name.toLowerCase()) && !/[,;:]$/u.test(best.words[best.at - 1]!) && (best.words === after || best.at > 1) ? [name] : [];
+  const np = nounPhrase([...lead, head, ...best.words.slice(best.at + 1)], german);
+  return np.length > 0 ? joinLabel(np) : null;
+}
+
+function hasContent(words: string[]): boolean {
+  return words.some((w) => {
+    const s = stripPunctuation(w).toLowerCase();
+    return s.length >= 3 && !EDGE_WORDS.has(s) && !VERBS.has(s) && !/\d/u.test(s);
+  });
 }
 
 /**
@@ -152,19 +422,6 @@ function withoutTimePhrase(words: string[]): string[] {
   }
   return cut === words.length ? words : trimEdges(words.slice(0, cut));
 }
-
-/**
- * The subject of "X is …" before a figure: "Trade between France and North Korea is not very
- * significant (€8.2 million …)" is about the trade, not about its significance.
- */
-function subjectBeforeCopula(clause: string[]): string[] | null {
-  const at = clause.findIndex((w) => COPULAS.has(stripPunctuation(w).toLowerCase()));
-  if (at < 2 || at > MAX_LABEL_WORDS) return null;
-  const subject = trimEdges(clause.slice(0, at));
-  return subject.length >= 2 ? subject : null;
-}
-
-const COPULAS = new Set('is are was were remains remained sont est'.split(' '));
 
 /** A relative clause ends a name: "two French NGOs that have been working …" → "French NGOs". */
 function stopAtRelative(words: string[]): string[] {
@@ -215,21 +472,22 @@ function isFigureWord(word: string): boolean {
   return /\d/u.test(word) || MONTH_NAMES.has(stripPunctuation(word).toLowerCase());
 }
 
+/**
+ * A number of any form: digits, a month, a number word, an ordinal ("sixth-largest", "dritte",
+ * "quatrième"): where a noun phrase ends, since what follows belongs to another figure.
+ */
+function isNumberWord(word: string): boolean {
+  if (isFigureWord(word)) return true;
+  const w = stripPunctuation(word).toLowerCase();
+  const head = w.split('-')[0]!;
+  if (NUMBER_NAMES.has(w) || ORDINAL_NAMES.has(w) || ORDINAL_NAMES.has(head)) return true;
+  // German ordinals are stems with an ending ("dritte", "ersten"), or fused ("drittgrößte").
+  return /^(erst|zweit|dritt|viert|fünft|sechst|siebt|neunt|zehnt)(e|er|es|en|em)?$/u.test(w);
+}
+
 function isLink(word: string): boolean {
   const w = stripPunctuation(word).toLowerCase();
   return w === '' || ['and', 'or', 'on', 'in', 'then', 'et', 'le', 'en', 'und', 'am', 'im'].includes(w);
-}
-
-/** A noun phrase ends where a participle or relative starts: "efforts directed at …". */
-function stopAtVerb(words: string[]): string[] {
-  const out: string[] = [];
-  for (const word of words) {
-    const w = stripPunctuation(word).toLowerCase();
-    if (out.length > 0 && (/^(which|that|who|where|directed|aimed|intended|used|made|provided)$/u.test(w) || /\d/u.test(w))) break;
-    out.push(word);
-    if (/[,;:)]$/u.test(word)) break;
-  }
-  return out;
 }
 
 /** Pronouns name nothing; before a figure, auxiliaries and "also" only link ("It also provided"). */
@@ -247,32 +505,18 @@ const PRONOUNS = new Set('it they them he she we you us il elle ils elles on er 
 const AUXILIARIES = new Set('also still already has have had is are was were be been being will would did does do'.split(' '));
 
 /**
- * The words of a count's raw text after its number: "130 projects" → ["projects"], "quinze
- * projets" → ["projets"]. A count's raw text starts with digits or with one of the extractor's
- * number words, the only ones it reads as a count.
+ * The words of a count's raw text after its number: "130 projects" → ["projects"], "mehr als
+ * 7.500 deutschen Firmen" → ["deutschen", "Firmen"], "1.8 million Canadians" → ["Canadians"]. A
+ * count's number is digits or one of the extractor's number words, the only ones it reads as a
+ * count; an approximation before it ("mehr als", "près de") is no part of what it counts.
  */
 function countedNoun(raw: string): string[] {
   const words = words_(raw);
-  const first = words[0];
-  if (words.length < 2 || first === undefined) return [];
-  return /\d/u.test(first) || NUMBER_NAMES.has(first.toLowerCase()) ? words.slice(1) : [];
-}
-
-/** "money/" or "money:" at the start of a key. */
-const KIND_PREFIX = new RegExp(`^(?:${FIGURE_KINDS.join('|')})[/:]`, 'u');
-
-/**
- * A key made readable as a last resort: a leading "kind/" and a trailing "#n" go, separators
- * become spaces ("date/strengthened-sanctions#2" → "strengthened sanctions"). Any key format
- * still gives something readable.
- */
-function humanizeKey(key: string): string {
-  return collapseWhitespace(
-    key
-      .replace(KIND_PREFIX, '')
-      .replace(/#\d+$/u, '')
-      .replace(/[-_/:.]+/gu, ' '),
-  );
+  const at = words.findIndex((w) => /\d/u.test(w) || NUMBER_NAMES.has(w.toLowerCase()));
+  if (at === -1) return [];
+  let end = at + 1;
+  while (end < words.length && (/^\d/u.test(words[end]!) || SCALE_NAMES.has(stripPunctuation(words[end]!).toLowerCase()))) end++;
+  return words.slice(end);
 }
 
 /** Words of the text after its last number or clause mark, so the label names this figure only. */

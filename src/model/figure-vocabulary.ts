@@ -217,3 +217,75 @@ export const STOP_WORDS: Record<FigureLanguage, Set<string>> = {
     'rund etwa circa ca fast mehr weniger es sie er wir ihr ihre ihren ihrer sein seine seiner ' +
     'dies diese dieser dieses diesen welche welcher welches als wie so zwischen insgesamt gegenüber').split(/\s+/)),
 };
+
+/**
+ * The words a figure's label is read around (src/describe/label-figure.ts): a label is the noun
+ * phrase a number quantifies, so it must know where a noun phrase starts and ends — after a
+ * determiner or preposition, before a linking verb, a relative pronoun or a coordination — and
+ * which nouns name an event a date dates. Lower case; a label reads every language's lists,
+ * since a figure does not say which language its sentence is in.
+ */
+export interface LabelWords {
+  /** Articles, demonstratives, possessives: never the first or last word of a label. */
+  determiners: string[];
+  /** Prepositions and linking particles: inside a noun phrase ("exports to India"), never at its edge. */
+  prepositions: string[];
+  /** Words that join two clauses or two figures' phrases: a label never reaches across them. */
+  coordinations: string[];
+  /** Verbs that link a subject to its figure ("reached", "s'élève", "betrug"), and auxiliaries. */
+  verbs: string[];
+  /** Relative pronouns: a noun phrase ends before them. */
+  relatives: string[];
+  /** Pronouns and adverbs that name nothing at the start of a label. */
+  weak: string[];
+  /** Nouns of events that a date dates ("visit", "Staatsbesuch"). */
+  events: string[];
+}
+
+export const LABEL_WORDS: Record<FigureLanguage, LabelWords> = {
+  en: {
+    determiners: ['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'some', 'each', 'every', 'total'],
+    prepositions: ['of', 'in', 'to', 'for', 'from', 'with', 'on', 'at', 'by', 'between', 'among', 'amongst', 'into', 'as', 'than', 'about', 'around', 'over', 'under', 'since', 'after', 'during'],
+    coordinations: ['and', 'or', 'then', 'while', 'whereas', 'but', 'as well as'],
+    verbs: ['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'remains', 'remained', 'reached', 'reaches',
+      'totalled', 'totaled', 'totals', 'amounted', 'amounts', 'stood', 'stands', 'rose', 'rises', 'fell', 'falls', 'grew',
+      'grows', 'increased', 'decreased', 'declined', 'dropped', 'came', 'coming', 'represent', 'represents', 'represented',
+      'accounted', 'accounts', 'attended', 'visited', 'held', 'marked', 'mark', 'marking', 'share', 'shares', 'gained',
+      'signed', 'took', 'met', 'will', 'would', 'increasing', 'decreasing', 'continued', 'thought', 'estimated', 'live',
+      'lives', 'employ', 'employs', 'maintains', 'consisting', 'covering', 'located'],
+    relatives: ['which', 'that', 'who', 'whose', 'whom', 'where', 'when'],
+    weak: ['it', 'they', 'them', 'he', 'she', 'we', 'you', 'us', 'there', 'also', 'still', 'already', 'now', 'today', 'currently', 'again', 'once', 'twice'],
+    events: ['visit', 'state visit', 'summit', 'meeting', 'talks', 'dialogue', 'conference', 'session', 'signature', 'signing',
+      'inauguration', 'election', 'elections', 'independence', 'agreement', 'treaty', 'forum', 'ceremony', 'ceremonies', 'trip',
+      'celebration', 'exhibition', 'centenary', 'anniversary'],
+  },
+  fr: {
+    determiners: ['le', 'la', 'les', 'l', 'un', 'une', 'des', 'du', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos', 'total'],
+    prepositions: ['de', 'd', 'du', 'des', 'à', 'au', 'aux', 'en', 'dans', 'pour', 'par', 'sur', 'avec', 'entre', 'chez', 'vers', 'parmi', 'depuis', 'après', 'lors'],
+    coordinations: ['et', 'ou', 'puis', 'mais', 'tandis', 'alors', 'ainsi que'],
+    verbs: ['est', 'sont', 'était', 'étaient', 'a', 'ont', 'avait', 'atteint', 'atteignent', 'atteindre', 'élève', 'élèvent',
+      'établit', 'établissent', 'représente', 'représentent', 'représentait', 'totalise', 'reste', 'restent', 'demeure',
+      'progresser', 'progressé', 'continué', 'engagé', 'prévu', 'été', 'sont', 'résident', 'compte', 'comptent', 'rendu',
+      'rendue', 'rendent', 'effectué', 'soutient', 'entretenu', 'signé', 'marquée', 'marqué', 'dynamisées', 'devenue', 'devenu'],
+    relatives: ['qui', 'que', 'qu', 'dont', 'où', 'lequel', 'laquelle'],
+    weak: ['il', 'elle', 'ils', 'elles', 'on', 'y', 'se', 's', 'également', 'aussi', 'déjà', 'ainsi', 'par ailleurs', 'chaque année'],
+    events: ['visite', 'visite d’état', 'sommet', 'rencontre', 'réunion', 'entretien', 'dialogue', 'conférence', 'session',
+      'signature', 'inauguration', 'élection', 'élections', 'indépendance', 'accord', 'traité', 'forum', 'cérémonie',
+      'exposition', 'voyage', 'célébration', 'anniversaire', 'déplacement'],
+  },
+  de: {
+    determiners: ['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einer', 'eines', 'einem', 'einen', 'dieser', 'diese', 'dieses', 'sein', 'seine', 'ihr', 'ihre', 'unser', 'unsere'],
+    prepositions: ['von', 'vom', 'zu', 'zum', 'zur', 'in', 'im', 'an', 'am', 'auf', 'aus', 'bei', 'mit', 'nach', 'für', 'über', 'unter', 'um', 'gegen', 'zwischen', 'seit', 'bis', 'per'],
+    coordinations: ['und', 'oder', 'sowie', 'aber', 'während', 'dann'],
+    verbs: ['ist', 'sind', 'war', 'waren', 'wird', 'werden', 'wurde', 'wurden', 'hat', 'haben', 'hatte', 'hatten', 'lag', 'lagen',
+      'liegt', 'liegen', 'betrug', 'betrugen', 'beträgt', 'belief', 'beliefen', 'beläuft', 'erreichte', 'erreichten', 'stieg',
+      'stiegen', 'sank', 'sanken', 'ging', 'gingen', 'fließen', 'fließt', 'steht', 'stand', 'gibt', 'leben', 'lebt', 'kam',
+      'traf', 'trafen', 'fand', 'reiste', 'besuchte', 'sprach', 'nahm', 'nahmen', 'entwickelten', 'entwickelte', 'stattete',
+      'unternahmen', 'gehörte', 'zählte', 'kann', 'sichern', 'folgte', 'trat', 'stellt', 'begab', 'begaben'],
+    relatives: ['der', 'die', 'das', 'welche', 'welcher', 'welches', 'wo'],
+    weak: ['es', 'er', 'sie', 'wir', 'man', 'sich', 'auch', 'noch', 'bereits', 'zuvor', 'zuletzt', 'davor', 'somit', 'derzeit', 'insgesamt', 'außerdem'],
+    events: ['besuch', 'staatsbesuch', 'arbeitsbesuch', 'gipfel', 'gipfeltreffen', 'treffen', 'gespräch', 'gespräche', 'konferenz',
+      'sitzung', 'tagung', 'unterzeichnung', 'einweihung', 'wahl', 'unabhängigkeit', 'abkommen', 'vertrag', 'forum',
+      'feierlichkeiten', 'zeremonien', 'zeremonie', 'reise', 'debatte', 'erklärung', 'akkreditierung', 'amtsantritt', 'jahrestag'],
+  },
+};

@@ -67,11 +67,12 @@ describe('labelFigure', () => {
     const s = 'Fewer than ten French nationals live in North Korea.';
     expect(labelFigure(figure({ key: 'k', kind: 'count', raw: 'ten', sentence: s }))).toBe('French nationals live in North Korea');
   });
-  it('falls back to the words after it, then to the section', () => {
+  it('falls back to the words after it, then to what the figure is', () => {
     expect(labelFigure(figure({ key: 'k', kind: 'count', raw: 'Seven', sentence: 'Seven of them have embassies in Pyongyang (Germany, Bulgaria).' }))).toBe(
-      'have embassies in Pyongyang',
+      'embassies in Pyongyang',
     );
-    expect(labelFigure(figure({ key: 'k', raw: '€1', sentence: 'no match here', section: 'Economic relations' }))).toBe('Economic relations');
+    // The section names the figures around it, not this one: the kind says honestly what it is.
+    expect(labelFigure(figure({ key: 'k', raw: '€1', sentence: 'no match here', section: 'Economic relations' }))).toBe('amount');
   });
   it('names a count by what it counts', () => {
     const s = 'Fewer than ten French nationals live in North Korea and around 170 North Koreans live in France.';
@@ -81,9 +82,9 @@ describe('labelFigure', () => {
     const s = 'In 2006, the EU began implementing autonomous sanctions measures.';
     expect(labelFigure(figure({ key: 'k', kind: 'year', raw: '2006', sentence: s }))).toBe('EU began implementing autonomous sanctions');
   });
-  it('falls back to a readable key when the sentence gives fewer than two words', () => {
+  it('never falls back to the key, whose words lose their accents: it says what the figure is', () => {
     const s = 'Amounts: €2 million.';
-    const f = figure({ key: 'money/french-exports#2', raw: '€2 million', sentence: s });
-    expect(labelFigure(f)).toBe('french exports');
+    const f = figure({ key: 'money/secretaire-etat-affaires#2', raw: '€2 million', sentence: s });
+    expect(labelFigure(f)).toBe('amount');
   });
 });
