@@ -13,9 +13,10 @@ import { diffDocuments } from '../diff/diff-documents.ts';
 import { isEmptyChange } from '../diff/is-empty-change.ts';
 import { summarizeChange } from '../describe/summarize-change.ts';
 import type { PageDocument } from '../model/index.ts';
-import { assessContent, assessMarkup, documentText, SHRINK_CONFIRMATIONS } from './assess-page.ts';
+import { assessContent, assessMarkup, SHRINK_CONFIRMATIONS } from './assess-page.ts';
 import type { Capture } from './capture.ts';
 import { extractWithLimits } from './extract-with-limits.ts';
+import { quickVerdict } from './quick-verdict.ts';
 import type { Verdict } from './verdict.ts';
 
 /** The version a capture is judged against: the current one for a live check, the one in force at the capture's time for an import. */
@@ -50,26 +51,14 @@ export interface JudgeContext {
 /** The capture as the judge reads it: without its bytes, which only the sink stores. */
 export type JudgedCapture = Pick<Capture, 'url' | 'status' | 'rawHash' | 'text'>;
 
-/** The verdicts decided from the hashes alone, or null when the page must be parsed. */
-export function quickVerdict(
-  capture: Pick<Capture, 'url' | 'status' | 'rawHash'>,
-  previous: Omit<PreviousVersion, 'document' | 'rawEnding'> | null,
-  ctx: Pick<JudgeContext, 'urlMatters'>,
-): Extract<Verdict, { kind: 'not_modified' | 'same_bytes' }> | null {
-  if (capture.status === 304) return { kind: 'not_modified', versionId: previous?.versionId ?? null };
-  // Same bytes at a different URL is a move, which a live check reports.
-  if (previous && previous.rawHash === capture.rawHash && (!ctx.urlMatters || previous.url === capture.url)) {
-    return { kind: 'same_bytes', versionId: previous.versionId };
-  }
-  return null;
-}
-
 export function judgeCapture(capture: JudgedCapture, previous: PreviousVersion | null, ctx: JudgeContext): Verdict {
   const quick = quickVerdict(capture, previous, ctx);
   if (quick) return quick;
   const before = previous?.document ?? null;
   // Content sanity, cheapest first (assess-page.ts): a soft error page or a truncated body is refused before any parse.
-  const markup = assessMarkup(capture.text, previous && before ? { document: documentText(before), rawEnding: previous.rawEnding } : null);
+  // The previous document itself, not its text: the soft-error rule builds that text only when
+  // an error phrase matches, which almost no real page does.
+  const markup = assessMarkup(capture.text, previous && before ? { document: before, rawEnding: previous.rawEnding } : null);
   if (markup) return { kind: 'suspect', rule: markup.rule, reason: markup.reason, contentHash: null };
   const extracted = extractWithLimits(capture.text, capture.url, ctx.profile);
   if (extracted.kind === 'suspect') return { kind: 'suspect', rule: extracted.suspicion.rule, reason: extracted.suspicion.reason, contentHash: null };

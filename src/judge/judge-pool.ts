@@ -13,7 +13,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { judgeCapture, type JudgedCapture, type JudgeContext, type PreviousVersion } from './judge-capture.ts';
+import type { JudgedCapture, JudgeContext, PreviousVersion } from './judge-capture.ts';
 import type { Verdict } from './verdict.ts';
 
 /** One unit of the judge's work, plain data (it crosses to a worker thread by structured clone). */
@@ -25,9 +25,6 @@ export interface JudgeTask {
 
 /** Judges a page however it is run: the signature a check depends on. */
 export type JudgePage = (task: JudgeTask) => Promise<Verdict>;
-
-/** The inline judge: tests of the check itself, and one-off commands. */
-export const judgeInline: JudgePage = async (task) => judgeCapture(task.capture, task.previous, task.ctx);
 
 export interface JudgePool {
   judge: JudgePage;

@@ -2,8 +2,9 @@
  * The composition root: everything a command needs from the outside world — database, HTTP,
  * clock, log, the judge pool, notification channels, the archive client — built in ONE place
  * and passed down explicitly. No stage opens its own connection, starts its own threads or reads
- * the wall clock. The costly parts (judge threads, channels, the archive client) are built on
- * first use, so a query command never pays for them, and `close()` closes whatever was built.
+ * the wall clock. The costly parts (judge threads, channels, the archive client) are built — and
+ * their modules loaded: piscina, the channel clients — on first use, so a query command never
+ * pays for them, and `close()` closes whatever was built.
  */
 import { resolve } from 'node:path';
 import { systemClock, type Clock } from '../app/clock.ts';
@@ -12,8 +13,8 @@ import type { ChannelConfig } from '../config/schema.ts';
 import { createHttpClient, type FetchSettings, type HttpClient } from '../fetch/index.ts';
 import { createUrlReferences, withHiddenReferences, withUrlReferences } from '../fetch/url-references.ts';
 import type { ArchiveClient, ArchiveClientSettings } from '../import/archive-client.ts';
-import { createJudgePool, type JudgePage, type JudgePool } from '../judge/judge-pool.ts';
-import { closeChannels, createChannels, defaultDeliveryPolicy, type Channel } from '../notify/index.ts';
+import type { JudgePage, JudgePool } from '../judge/judge-pool.ts';
+import type { Channel } from '../notify/index.ts';
 import type { Db } from '../store/db.ts';
 import { openDatabase } from '../store/open-database.ts';
 
@@ -26,7 +27,7 @@ export interface AppContext {
   /** Judges pages on worker threads with a deadline (judge-pool.ts); the threads start on the first page. */
   judge: JudgePage;
   /** The configured channels, built on the first call (later calls return the same ones). */
-  channels(configs: Record<string, ChannelConfig>): Map<string, Channel>;
+  channels(configs: Record<string, ChannelConfig>): Promise<Map<string, Channel>>;
   /** An archive client for imports, built on the first call. */
   archive(settings: Partial<ArchiveClientSettings>): Promise<ArchiveClient>;
   close(): Promise<void>;
@@ -59,23 +60,25 @@ export async function createContext(opts: ContextOptions = {}, env: NodeJS.Proce
   // `${VAR}` in a source URL is resolved here, at the request, and nowhere else (url-references.ts).
   const refs = createUrlReferences(env);
   const http = opts.http ?? withUrlReferences(createHttpClient(opts.fetch ?? {}, { clock, log: withHiddenReferences(log, refs) }), refs);
-  let pool: JudgePool | null = null;
-  let channels: Map<string, Channel> | null = null;
+  let pool: Promise<JudgePool> | null = null;
+  let channels: Promise<Map<string, Channel>> | null = null;
   let archive: Promise<ArchiveClient> | null = null;
+  const notify = () => import('../notify/index.ts');
   return {
     db: store.db,
     dbKind: store.kind,
     http,
     clock,
     log,
-    judge: (task) => (pool ??= createJudgePool()).judge(task),
-    channels: (configs) => (channels ??= createChannels(configs, { baseDir: cwd, timeoutMs: defaultDeliveryPolicy.timeoutMs })),
+    judge: async (task) => (await (pool ??= import('../judge/judge-pool.ts').then((m) => m.createJudgePool()))).judge(task),
+    channels: (configs) =>
+      (channels ??= notify().then((m) => m.createChannels(configs, { baseDir: cwd, timeoutMs: m.defaultDeliveryPolicy.timeoutMs }))),
     archive: (settings) =>
       (archive ??= import('../import/archive-client.ts').then((m) => m.createArchiveClient(settings, { clock, log }))),
     async close() {
       const closing: Array<Promise<unknown>> = [http.close(), store.close()];
-      if (pool) closing.push(pool.close());
-      if (channels) closing.push(closeChannels(channels));
+      if (pool) closing.push(pool.then((p) => p.close()));
+      if (channels) closing.push(Promise.all([channels, notify()]).then(([c, m]) => m.closeChannels(c)));
       if (archive) closing.push(archive.then((a) => a.close()));
       await Promise.allSettled(closing);
     },

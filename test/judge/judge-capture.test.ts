@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/extract-document.ts';
 import { hashDocument } from '../../src/extract/content-hash.ts';
 import { MAX_NESTING_DEPTH, rawEnding, SHRINK_CONFIRMATIONS } from '../../src/judge/assess-page.ts';
-import { quickVerdict } from '../../src/judge/judge-capture.ts';
+import { quickVerdict } from '../../src/judge/quick-verdict.ts';
 import { ACCESS_DENIED_PAGE, CAPTCHA_PAGE, deeplyNested, MAINTENANCE_PAGE } from '../helpers/fault-server.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';
 import { judgeHtml, previousFrom, sha256 } from './judge-task.ts';

@@ -56,7 +56,7 @@ export function registerWatchCommand(program: Command): void {
       await withContext(cmd, async (ctx) => {
         const startedAt = performance.now();
         await syncChangedSources(ctx.db, sources, ctx.clock.now(), (s) => nextRunAfter(s.schedule, s.timezone, ctx.clock.now()));
-        const channels = ctx.channels(config.channels ?? {});
+        const channels = await ctx.channels(config.channels ?? {});
         const totals = { checked: 0, changes: 0, failed: 0, delivered: 0, dead: 0, lostLeases: 0 };
         const report = (s: TickSummary) => {
           totals.checked += s.checks.checked;
