@@ -12,6 +12,7 @@
  * them ({@link NumericDateOrder}).
  */
 import * as chrono from 'chrono-node';
+import { MONTH_ABBREVIATIONS, MONTHS as MONTH_NAMES_BY_LANGUAGE } from '../model/figure-vocabulary.ts';
 
 /**
  * How a numeric date "a/b/yyyy" (or with dots or hyphens) is read:
@@ -29,22 +30,8 @@ export type NumericDateOrder = 'dmy' | 'mdy' | 'dmy-or-mdy';
 /** Chrono needs a reference date; a fixed one keeps extraction pure (only certain years are kept). */
 const REFERENCE_DATE = new Date(Date.UTC(2000, 0, 1));
 
-const MONTHS: Record<string, number> = {};
-const MONTH_NAMES: Array<[number, string[]]> = [
-  [1, ['january', 'jan', 'janvier', 'janv', 'januar', 'jänner']],
-  [2, ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'februar']],
-  [3, ['march', 'mar', 'mars', 'märz', 'maerz', 'marz']],
-  [4, ['april', 'apr', 'avril', 'avr']],
-  [5, ['may', 'mai']],
-  [6, ['june', 'jun', 'juin', 'juni']],
-  [7, ['july', 'jul', 'juillet', 'juil', 'juli']],
-  [8, ['august', 'aug', 'août', 'aout']],
-  [9, ['september', 'sep', 'sept', 'septembre']],
-  [10, ['october', 'oct', 'octobre', 'oktober', 'okt']],
-  [11, ['november', 'nov', 'novembre']],
-  [12, ['december', 'dec', 'décembre', 'decembre', 'dezember', 'dez']],
-];
-for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = month;
+/** Every language's month names and their short forms, from the figure vocabulary: a stamp's language may not be the page's. */
+const MONTHS: Record<string, number> = Object.assign({}, ...Object.values(MONTH_NAMES_BY_LANGUAGE), ...Object.values(MONTH_ABBREVIATIONS));
 
 /** "[day] month year" with a named month: "5 July 2017", "1er mars 2011", "15. März 2011", "May 2020". */
 const NAMED_MONTH_DATE = /^(?:(\d{1,2})(?:er|\.)?\s+)?(\p{L}+)\.?\s+(\d{4})\s*\.?$/u;

@@ -181,6 +181,13 @@ export const MONTHS: Record<FigureLanguage, Record<string, number>> = {
   },
 };
 
+/** Short and unaccented spellings of months that revision stamps use ("Stand: Okt. 2016", "janv. 2020", "Maerz 2011"). */
+export const MONTH_ABBREVIATIONS: Record<FigureLanguage, Record<string, number>> = {
+  en: { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 },
+  fr: { janv: 1, 'févr': 2, fevr: 2, avr: 4, juil: 7, sept: 9, oct: 10, nov: 11, 'déc': 12, dec: 12 },
+  de: { jan: 1, feb: 2, maerz: 3, marz: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dez: 12 },
+};
+
 /** Words that say a count is a span of time, not a quantity ("first six months"): skip the count. */
 export const SPAN_OPENERS: Record<FigureLanguage, string[]> = {
   en: ['first', 'last', 'next', 'past', 'previous', 'coming', 'following'],
