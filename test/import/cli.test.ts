@@ -61,7 +61,7 @@ describe('factwatch import wayback (CLI)', () => {
     const second = await runCli(importArgs('factwatch.config.json', 'db'), { cwd: dir, env });
     expect(second.code, second.stderr).toBe(0);
     expect(lines(second.stdout).at(-1)).toMatchObject({ imported: 0, identical: 0, doneBefore: 8 });
-  });
+  }, 90_000); // three fresh processes, each opening the embedded store: ~10 s idle, 30+ s on a loaded CI machine
 
   it('refuses the loopback archive when the configuration does not allow it (exit 1)', async () => {
     const r = await runCli(importArgs('strict.config.json', 'db'), { cwd: dir, env });
