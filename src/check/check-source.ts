@@ -82,7 +82,7 @@ async function runCheck(deps: CheckDeps, source: ResolvedSource, state: SourceSt
   const meta = { status: capture.status, bytes: capture.body.length, durationMs };
   if (capture.status !== 304 && capture.url !== source.url) await sink.recordUrl(source.id, capture.url, base.checkedAt);
 
-  const ctx = { profile: source.profile ?? null, urlMatters: true, shrink: state.shrinkHash ? { contentHash: state.shrinkHash, sightings: state.shrinkSightings } : null };
+  const ctx = { profile: source.profile ?? null, reading: source.reading, urlMatters: true, shrink: state.shrinkHash ? { contentHash: state.shrinkHash, sightings: state.shrinkSightings } : null };
   const quick = quickVerdict(capture, head ? { versionId: head.id, url: head.url, rawHash: head.rawHash, contentHash: head.contentHash } : null, ctx);
   if (quick) return settled(deps, source, base, meta, capture, quick, state, kept);
 

@@ -1,3 +1,4 @@
+import { pageReading, type PageReading } from '../model/index.ts';
 import type { FetchConfig, RawConfig, SourceConfig } from './schema.ts';
 
 /** A source with every default applied: what the pipeline and the scheduler work with. */
@@ -6,6 +7,8 @@ export interface ResolvedSource {
   url: string;
   aliases: string[];
   profile: string | null;
+  /** How to read the pages where the configuration says it (language, currency of a bare dollar). */
+  reading: PageReading;
   schedule: string;
   timezone: string;
   enabled: boolean;
@@ -29,6 +32,7 @@ export function resolveSource(config: RawConfig, source: SourceConfig): Resolved
     url: source.url,
     aliases: source.aliases ?? [],
     profile: source.profile ?? null,
+    reading: pageReading(source.language, source.currency),
     schedule: source.schedule ?? DEFAULT_SCHEDULE,
     timezone: source.timezone ?? DEFAULT_TIMEZONE,
     enabled: source.enabled ?? true,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { MAX_URL_LENGTH } from '../fetch/url-limit.ts';
+import { FIGURE_LANGUAGES } from '../model/figure-vocabulary.ts';
+import { CURRENCY_CODE } from '../model/page-reading.ts';
 
 /**
  * The shape of `factwatch.config.json` (docs/design.md, "CLI contract"). Keys may grow; these stay.
@@ -51,6 +53,10 @@ export const sourceSchema = z
     url: httpUrl,
     aliases: z.array(httpUrl).optional(),
     profile: z.string().optional(),
+    /** The language of the page's text when the page cannot be trusted to say it (en, fr, de). */
+    language: z.enum(FIGURE_LANGUAGES).optional(),
+    /** The currency of a bare "$" / "dollars" / "francs" on the page: ISO 4217 ("AUD"). */
+    currency: z.string().regex(CURRENCY_CODE, 'an ISO 4217 code of three capital letters ("AUD")').optional(),
     schedule: z.string().optional(),
     timezone: z.string().optional(),
     enabled: z.boolean().optional(),

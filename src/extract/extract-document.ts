@@ -9,7 +9,7 @@ import { detectLanguage } from './detect-language.ts';
 import { dollarCurrencyOf, extractFigures } from './figures/index.ts';
 import { loadPageRegions, loadWholePage } from './load-page.ts';
 import { normalizeWhitespace, removeControlCharacters } from './normalize-text.ts';
-import type { PageDocument, Section } from '../model/index.ts';
+import type { PageDocument, PageReading, Section } from '../model/index.ts';
 import { getProfile, PROFILES, selectProfile } from './profiles/index.ts';
 import type { PageView, SiteProfile } from './profiles/site-profile.ts';
 import { NEVER_CONTENT } from './profiles/site-profile.ts';
@@ -31,6 +31,11 @@ export interface ExtractOptions {
    * scan the region-only parse needs anyway, so it costs no extra pass over the page.
    */
   maxDepth?: number;
+  /**
+   * What the source's configuration says about reading the page (the language of its text, the
+   * currency of a bare dollar); each field given wins over what the page suggests.
+   */
+  reading?: PageReading;
 }
 
 /** Regions of every profile that declares some, under names that cannot collide. */
@@ -126,7 +131,7 @@ export function extractFromView(view: PageView, profile: SiteProfile, opts: Omit
   // taken out of the sections, read in that language. A stamp the profile found outside the body
   // is the site's own and wins (take-stamp.ts says which one is chosen).
   const collected = collectSections(regions);
-  const language = detectLanguage(view.lang, [url, view.canonical], contentText(collected));
+  const language = opts.reading?.language ?? detectLanguage(view.lang, [url, view.canonical], contentText(collected));
   const stampContext = { language, order: numericDateOrder(language, view.lang, url) };
   const { sections, stamp: bodyStamp } = takeStamp(collected, stampContext);
   if (sections.length === 0) {
@@ -143,7 +148,7 @@ export function extractFromView(view: PageView, profile: SiteProfile, opts: Omit
     url,
     profile: profile.name,
     sections,
-    figures: opts.extractFigures === false ? [] : extractFigures(sections, language, figureOptions(updated, url)),
+    figures: opts.extractFigures === false ? [] : extractFigures(sections, language, figureOptions(updated, url, opts.reading?.currency)),
   };
 }
 
@@ -151,9 +156,10 @@ export function extractFromView(view: PageView, profile: SiteProfile, opts: Omit
  * The page's own revision date is the best reference for a date whose year the text leaves out
  * ("on 6 April"): it comes from the data, not from the clock, so extraction stays pure.
  */
-function figureOptions(updated: string | null, url: string | null): { referenceDate?: Date; dollarCurrency: string } {
-  // The publisher's dollar: a bare "$" on a Canadian ministry's page is CAD (see dollar-of-host.ts).
-  const dollarCurrency = dollarCurrencyOf(url);
+function figureOptions(updated: string | null, url: string | null, configured: string | undefined): { referenceDate?: Date; dollarCurrency: string } {
+  // The publisher's dollar: a bare "$" on a Canadian ministry's page is CAD (see dollar-of-host.ts),
+  // unless the source's configuration names it.
+  const dollarCurrency = configured ?? dollarCurrencyOf(url);
   const match = updated === null ? null : /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(updated);
   if (match === null) return { dollarCurrency };
   return { referenceDate: new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? '1'))), dollarCurrency };

@@ -9,7 +9,7 @@ import { FactwatchError } from '../app/errors.ts';
 import { diffDocuments } from '../diff/diff-documents.ts';
 import { isEmptyChange } from '../diff/is-empty-change.ts';
 import { summarizeChange } from '../describe/summarize-change.ts';
-import type { PageDocument } from '../model/index.ts';
+import type { PageDocument, PageReading } from '../model/index.ts';
 import { isHtmlContentType, parseContentType } from '../fetch/decode-body.ts';
 import { needsPreviousEnding, rawEnding } from '../judge/assess-page.ts';
 import type { Capture } from '../judge/capture.ts';
@@ -50,7 +50,7 @@ export function compareForImport(from: PageDocument, to: PageDocument): Comparis
  */
 export async function importCapture(
   deps: { db: Db; judge?: JudgePage },
-  source: { id: string; profile: string | null },
+  source: { id: string; profile: string | null; reading?: PageReading },
   capture: Capture,
   shrink: ShrinkSightings = new Map(),
 ): Promise<CaptureResult> {
@@ -63,7 +63,7 @@ export async function importCapture(
   const verdict = await (deps.judge ?? judgeInline)({
     capture: { url: capture.url, status: capture.status, rawHash: capture.rawHash, text: capture.text },
     previous,
-    ctx: { profile: source.profile, urlMatters: false, shrink: seen },
+    ctx: { profile: source.profile, reading: source.reading, urlMatters: false, shrink: seen },
   });
   if (verdict.kind === 'suspect' && verdict.contentHash !== null) {
     shrink.set(source.id, { contentHash: verdict.contentHash, sightings: seen?.contentHash === verdict.contentHash ? seen.sightings + 1 : 1 });

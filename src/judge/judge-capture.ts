@@ -12,7 +12,7 @@ import { continueSeries, pairFigures } from '../diff/align-figures.ts';
 import { diffDocuments } from '../diff/diff-documents.ts';
 import { isEmptyChange } from '../diff/is-empty-change.ts';
 import { summarizeChange } from '../describe/summarize-change.ts';
-import type { PageDocument } from '../model/index.ts';
+import type { PageDocument, PageReading } from '../model/index.ts';
 import { assessContent, assessMarkup, SHRINK_CONFIRMATIONS } from './assess-page.ts';
 import type { Capture } from './capture.ts';
 import { extractWithLimits } from './extract-with-limits.ts';
@@ -46,6 +46,8 @@ export interface JudgeContext {
    * a page that really was cut down is accepted once it has been seen `SHRINK_CONFIRMATIONS` times.
    */
   shrink: { contentHash: string; sightings: number } | null;
+  /** What the source's configuration says about reading its pages (language, bare-dollar currency); absent: all from the page. */
+  reading?: PageReading;
 }
 
 /** The capture as the judge reads it: without its bytes, which only the sink stores. */
@@ -60,7 +62,7 @@ export function judgeCapture(capture: JudgedCapture, previous: PreviousVersion |
   // an error phrase matches, which almost no real page does.
   const markup = assessMarkup(capture.text, previous && before ? { document: before, rawEnding: previous.rawEnding } : null);
   if (markup) return { kind: 'suspect', rule: markup.rule, reason: markup.reason, contentHash: null };
-  const extracted = extractWithLimits(capture.text, capture.url, ctx.profile);
+  const extracted = extractWithLimits(capture.text, capture.url, ctx.profile, ctx.reading);
   if (extracted.kind === 'suspect') return { kind: 'suspect', rule: extracted.suspicion.rule, reason: extracted.suspicion.reason, contentHash: null };
   if (extracted.kind === 'failed') return extracted;
   const { document, contentHash } = extracted;

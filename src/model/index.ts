@@ -14,6 +14,7 @@ export {
 } from './figure.ts';
 export { CHECK_OUTCOMES, type CheckOutcome } from './check-outcome.ts';
 export { isProfileName, PROFILE_NAMES, type ProfileName } from './profile-names.ts';
+export { CURRENCY_CODE, pageReading, type PageReading } from './page-reading.ts';
 export { SOURCE_EVENT_KINDS, type SourceEventKind } from './source-event.ts';
 export type {
   Change,

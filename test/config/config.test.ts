@@ -12,7 +12,7 @@ const BAD = JSON.stringify({
   sources: [
     { id: 'Bad Id', url: 'ftp://example.org/x' },
     { id: 'dup', url: 'https://example.org/a', schedule: 'every tuesday', timezone: 'Mars/Olympus', notify: ['nowhere'] },
-    { id: 'dup', url: 'https://example.org/b', profile: 'nonesuch', colour: 'red' },
+    { id: 'dup', url: 'https://example.org/b', profile: 'nonesuch', colour: 'red', language: 'es', currency: 'dollars' },
   ],
   channels: { hook: { type: 'webhook', url: '${HOOK_URL}' } },
   fetch: { allowNetworks: ['not-a-cidr'] },
@@ -37,6 +37,8 @@ describe('configuration', () => {
       /sources\[2\]\.id.*duplicate/,
       /sources\[2\]\.profile.*nonesuch/,
       /sources\[2\].*colour/,
+      /sources\[2\]\.language/,
+      /sources\[2\]\.currency.*ISO 4217/,
       /HOOK_URL/,
       /fetch\.allowNetworks\[0\]/,
     ];

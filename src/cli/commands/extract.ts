@@ -1,5 +1,7 @@
-import type { Command } from 'commander';
-import { PROFILE_NAMES, type PageDocument } from '../../model/index.ts';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../../app/errors.ts';
+import { CURRENCY_CODE, pageReading, PROFILE_NAMES, type PageDocument } from '../../model/index.ts';
+import { FIGURE_LANGUAGES, type FigureLanguage } from '../../model/figure-vocabulary.ts';
 import { formatFigureValue } from '../../describe/format-value.ts';
 import { judgePages } from '../judge-pages.ts';
 import { printJson, printLine } from '../output.ts';
@@ -13,11 +15,14 @@ export function registerExtractCommand(program: Command): void {
     .argument('<input>', 'HTML file or http(s) URL')
     .option('--profile <name>', `site profile (${PROFILE_NAMES.join(', ')}); auto-detected by default`)
     .option('--url <url>', 'the URL the file was captured from (helps profile detection)')
+    .addOption(new Option('--language <code>', 'the language of the text, when the page cannot be trusted to say it').choices(FIGURE_LANGUAGES))
+    .option('--currency <code>', 'the currency of a bare "$" on the page (ISO 4217: AUD, CAD …); by default from its host')
     .option('--allow-network <cidr...>', 'networks the address guard lets through (e.g. 127.0.0.0/8)')
     .option('--json', 'print the PageDocument as JSON')
-    .action(async (input: string, opts: { profile?: string; url?: string; allowNetwork?: string[]; json?: boolean }) => {
+    .action(async (input: string, opts: { profile?: string; url?: string; language?: FigureLanguage; currency?: string; allowNetwork?: string[]; json?: boolean }) => {
+      if (opts.currency !== undefined && !CURRENCY_CODE.test(opts.currency)) throw new UsageError(`--currency: "${opts.currency}" is not an ISO 4217 code of three capital letters ("AUD")`);
       const page = await readPage(input, { allowNetworks: opts.allowNetwork });
-      const [doc] = await judgePages([{ html: page.html, url: opts.url ?? page.url ?? '' }], opts.profile ?? null);
+      const [doc] = await judgePages([{ html: page.html, url: opts.url ?? page.url ?? '' }], opts.profile ?? null, pageReading(opts.language, opts.currency));
       if (opts.json) printJson(toContractJson(doc!));
       else printDocument(doc!);
     });
