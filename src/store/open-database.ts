@@ -16,6 +16,8 @@ import type { Db, DbKind } from './db.ts';
 export interface DatabaseHandle {
   db: Db;
   kind: DbKind;
+  /** In-memory PGlite only: a dump of its data directory, to open others from (`startFrom`). */
+  dump?(): Promise<Blob>;
   /** Ends the pool / closes PGlite. Call exactly once. */
   close(): Promise<void>;
 }
@@ -27,6 +29,8 @@ export interface OpenDatabaseOptions {
   dataDir?: string | null;
   /** PGlite in memory (when neither URL nor dataDir is given this is the default). */
   memory?: boolean;
+  /** PGlite in memory only: start from this dump (`DatabaseHandle.dump`) instead of an empty cluster. */
+  startFrom?: Blob;
   /** Skip migrations (only for tooling that migrates itself). Default false. */
   skipMigrations?: boolean;
 }
@@ -79,7 +83,8 @@ function openPostgres(url: string): DatabaseHandle {
 
 async function openPglite(opts: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const dataDir = opts.dataDir && !opts.memory ? resolve(opts.dataDir) : null;
-  const store = await openEmbedded({ dataDir, max: POOL_MAX });
+  const store = await openEmbedded({ dataDir, max: POOL_MAX, startFrom: dataDir ? null : (opts.startFrom ?? null) });
   const db = drizzlePostgres({ client: store.sql, schema }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => store.close() };
+  const dump = store.dump;
+  return { db, kind: 'pglite', close: () => store.close(), ...(dump ? { dump: () => dump() } : {}) };
 }
