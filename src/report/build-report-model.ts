@@ -4,6 +4,7 @@ import { labelFigure } from '../describe/label-figure.ts';
 import { sectionName } from '../describe/section-name.ts';
 import { summarizeChange, summarizeFirstCapture } from '../describe/summarize-change.ts';
 import { formatValueWithPeriod, shownPeriod } from '../describe/value-with-period.ts';
+import { collapseWhitespace } from '../text/collapse-whitespace.ts';
 import { formatCapturedAt, formatStamp } from './format-date.ts';
 import { inertDeep } from './inert-text.ts';
 import type { ReportMeta } from './report-meta.ts';
@@ -15,6 +16,8 @@ export interface FigureRow {
   value: string;
   period: string | null;
   raw: string;
+  /** The sentence the figure stands in, as the page has it: shown on demand (`--sentences`, a disclosure in HTML). */
+  sentence: string;
 }
 
 /** A changed figure as a report row. */
@@ -25,6 +28,8 @@ export interface FigureChangeRow {
   to: string;
   /** "+€6.7 million, +5%"; null when no delta makes sense. */
   delta: string | null;
+  /** The newer revision's sentence (what the figure says now), shown on demand. */
+  sentence: string;
 }
 
 /**
@@ -125,6 +130,7 @@ function buildModel(change: Change | null, meta: ReportMeta): ReportModel {
       from: formatValueWithPeriod(from, from.period !== to.period),
       to: formatValueWithPeriod(to, from.period !== to.period),
       delta: formatFigureDelta(from, to),
+      sentence: collapseWhitespace(to.sentence),
     })),
   };
 }
@@ -136,6 +142,7 @@ function toFigureRow(figure: Figure): FigureRow {
     value: formatFigureValue(figure),
     period: shownPeriod(figure),
     raw: figure.raw,
+    sentence: collapseWhitespace(figure.sentence),
   };
 }
 

@@ -93,11 +93,14 @@ function renderHunk(hunk: Hunk): string {
 
 function renderFigures(model: ReportModel): string[] {
   const rows: string[] = [];
-  const tr = (kind: string, cells: string[]): string =>
-    `<tr class="${kind}"><td>${kind}</td>${cells.map((c) => `<td>${h(c)}</td>`).join('')}</tr>`;
-  for (const r of model.figuresChanged) rows.push(tr('changed', [r.section, r.label, r.from, r.to, r.delta ?? '']));
-  for (const r of model.figuresAdded) rows.push(tr('added', [r.section, r.label, '', valueWithPeriod(r.value, r.period), '']));
-  for (const r of model.figuresRemoved) rows.push(tr('removed', [r.section, r.label, valueWithPeriod(r.value, r.period), '', '']));
+  // The label names the figure; its sentence opens on demand (a disclosure, no script).
+  const tr = (kind: string, r: { section: string; label: string; sentence: string }, values: string[]): string =>
+    `<tr class="${kind}"><td>${kind}</td><td>${h(r.section)}</td>` +
+    `<td><details><summary>${h(r.label)}</summary><q>${h(r.sentence)}</q></details></td>` +
+    `${values.map((c) => `<td>${h(c)}</td>`).join('')}</tr>`;
+  for (const r of model.figuresChanged) rows.push(tr('changed', r, [r.from, r.to, r.delta ?? '']));
+  for (const r of model.figuresAdded) rows.push(tr('added', r, ['', valueWithPeriod(r.value, r.period), '']));
+  for (const r of model.figuresRemoved) rows.push(tr('removed', r, [valueWithPeriod(r.value, r.period), '', '']));
   if (rows.length === 0) return [];
   return [
     `<h2>Figures (${rows.length})</h2>`,

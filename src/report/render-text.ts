@@ -8,9 +8,11 @@ type Style = keyof Omit<typeof ANSI, 'reset'>;
 
 /**
  * A change report for the terminal. Word edits keep their `[-removed-]{+added+}` markers even
- * in colour, so the report still reads when pasted somewhere without colour.
+ * in colour, so the report still reads when pasted somewhere without colour. With `sentences`,
+ * each figure line is followed by the sentence it stands in (the label names the figure; the
+ * sentence is what a reader quotes or checks it against).
  */
-export function renderText(change: Change | null, meta: ReportMeta, opts: { color?: boolean } = {}): string {
+export function renderText(change: Change | null, meta: ReportMeta, opts: { color?: boolean; sentences?: boolean } = {}): string {
   const paint = (style: Style, text: string): string => (opts.color === true ? `${ANSI[style]}${text}${ANSI.reset}` : text);
   const model = buildReportModel(change, meta);
   const lines: string[] = [paint('bold', model.heading), ''];
@@ -39,9 +41,10 @@ export function renderText(change: Change | null, meta: ReportMeta, opts: { colo
       for (const hunk of section.hunks) lines.push(`      ${formatHunk(hunk, paint)}`);
     }
   }
-  pushFigures(lines, 'Figures added', model.figuresAdded, (row) => paint('green', `+ ${figureLine(row)}`), paint);
-  pushFigures(lines, 'Figures removed', model.figuresRemoved, (row) => paint('red', `- ${figureLine(row)}`), paint);
-  pushFigures(lines, 'Figures changed', model.figuresChanged, (row) => `~ ${changeLine(row, paint)}`, paint);
+  const quoted = (row: { sentence: string }, line: string): string => (opts.sentences === true ? `${line}\n      ${paint('dim', `“${row.sentence}”`)}` : line);
+  pushFigures(lines, 'Figures added', model.figuresAdded, (row) => quoted(row, paint('green', `+ ${figureLine(row)}`)), paint);
+  pushFigures(lines, 'Figures removed', model.figuresRemoved, (row) => quoted(row, paint('red', `- ${figureLine(row)}`)), paint);
+  pushFigures(lines, 'Figures changed', model.figuresChanged, (row) => quoted(row, `~ ${changeLine(row, paint)}`), paint);
   return `${lines.join('\n')}\n`;
 }
 

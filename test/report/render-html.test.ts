@@ -66,7 +66,7 @@ describe('renderHtml', () => {
       '<p class="hunk">… Korea is not very significant <del>(€8.2 million in 2016).</del><ins>(€5.1 million in 2017).</ins> There are no French companies …</p>',
     );
     expect(html).toContain(
-      '<tr class="changed"><td>changed</td><td>Relations with the European Union</td><td>EU humanitarian aid</td><td>€135.3 million</td><td>€142 million</td><td>+€6.7 million, +5%</td></tr>',
+      '<tr class="changed"><td>changed</td><td>Relations with the European Union</td><td><details><summary>EU humanitarian aid</summary><q>EU humanitarian aid totalled €142 million for 130 projects for the period 1995-2015.</q></details></td><td>€135.3 million</td><td>€142 million</td><td>+€6.7 million, +5%</td></tr>',
     );
     expect(html).toContain(
       '<a href="https://www.diplomatie.gouv.fr/en/country-files/north-korea/france-and-north-korea-65083/" rel="noreferrer noopener">',

@@ -29,6 +29,12 @@ describe('renderText', () => {
     expect(text).toContain('Figures removed (1)\n  French presence\n    - French nationals live in North Korea: 10\n');
   });
 
+  it('shows each figure’s sentence under its line only when asked', () => {
+    const quoted = renderText(sampleChange, sampleMeta, { sentences: true });
+    expect(quoted).toContain('EU humanitarian aid: €135.3 million → €142 million (+€6.7 million, +5%)\n      “EU humanitarian aid totalled €142 million for 130 projects for the period 1995-2015.”\n');
+    expect(text).not.toContain('“');
+  });
+
   it('does not repeat a period that only repeats the value', () => {
     expect(text).toContain('+ maintained diplomatic relations with North Korea: 2001\n');
     expect(text).not.toContain('2001 (2001)');

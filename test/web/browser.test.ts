@@ -18,6 +18,11 @@ import { HOSTILE, HOSTILE_TEXT, NK, seedDatabase, type Seeded } from './seed.ts'
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = process.env.FACTWATCH_SCREENSHOTS ?? join(tmpdir(), 'factwatch-screenshots');
+/** A table cell as the page script sees it (the test's own types have no DOM library). */
+interface CellLike {
+  textContent: string | null;
+  querySelector(selector: string): CellLike | null;
+}
 
 describe(`review UI in Chromium (${backend})`, () => {
   let handle: DatabaseHandle;
@@ -70,13 +75,19 @@ describe(`review UI in Chromium (${backend})`, () => {
     expect(await page.locator('#stamp').innerText()).toBe('5 July 2017 → 26 October 2017');
     const figureRows = page.locator('table.figures tbody tr');
     const cells = await figureRows.evaluateAll((trs) =>
-      trs.map((tr) => Array.from((tr as unknown as { cells: ArrayLike<{ textContent: string | null }> }).cells, (td) => (td.textContent ?? '').trim())),
+      // A label cell holds the label's link and the sentence's disclosure: the link is the label.
+      trs.map((tr) => Array.from((tr as unknown as { cells: ArrayLike<CellLike> }).cells, (td) => ((td.querySelector(':scope > a') ?? td).textContent ?? '').trim())),
     );
     expect(cells.length).toBe(19);
     expect(cells.every((c) => c[0] === 'added')).toBe(true);
     const aid = cells.find((c) => c[1] === 'EU humanitarian aid');
     expect(aid?.slice(2, 5)).toEqual(['Relations with the European Union', '', '€135.3 million (1995-2015)']);
     expect(cells.find((c) => c[1] === 'Bilateral trade')?.[4]).toBe('€27 million (2016)');
+    // The sentence a figure stands in opens on demand, under its label.
+    const aidSentence = figureRows.filter({ has: page.getByRole('link', { name: 'EU humanitarian aid', exact: true }) }).locator('details.sentence');
+    expect(await aidSentence.locator('q').isVisible()).toBe(false);
+    await aidSentence.locator('summary').click();
+    expect(await aidSentence.locator('q').innerText()).toContain('€135.3 million');
     expect(await page.locator('ul.added li').allInnerTexts()).toEqual(['Relations with the European Union']);
     await shot(page, 'change');
 

@@ -45,7 +45,8 @@ export function registerChangesCommands(program: Command): void {
     .description('render the report of one change')
     .argument('<id>', 'change id (see `factwatch changes`)')
     .option('--format <format>', `${FORMATS.join(', ')}`, 'text')
-    .action(async (idText: string, opts: { format: string }, cmd: Command) => {
+    .option('--sentences', 'text format: show each figure\'s sentence under its line')
+    .action(async (idText: string, opts: { format: string; sentences?: boolean }, cmd: Command) => {
       const id = Number(idText);
       if (!Number.isInteger(id) || id < 1) throw new UsageError(`change id must be a positive whole number, not "${idText}"`);
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`unknown format "${opts.format}" (use ${FORMATS.join(', ')})`);
@@ -60,7 +61,7 @@ export function registerChangesCommands(program: Command): void {
               ? renderMarkdown(row.change, meta)
               : opts.format === 'html'
                 ? renderHtml(row.change, meta)
-                : renderText(row.change, meta, { color: shouldUseColor(process.stdout, process.env) });
+                : renderText(row.change, meta, { color: shouldUseColor(process.stdout, process.env), sentences: opts.sentences === true });
         printReport(out, { json: opts.format === 'json' });
       });
     });

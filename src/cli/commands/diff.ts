@@ -18,7 +18,8 @@ export function registerDiffCommand(program: Command): void {
     .option('--format <format>', `report format: ${FORMATS.join(', ')}`, 'text')
     .option('--allow-network <cidr...>', 'networks the address guard lets through')
     .option('--json', 'print the Change as JSON (same as --format json)')
-    .action(async (oldIn: string, newIn: string, opts: { profile?: string; format: string; allowNetwork?: string[]; json?: boolean }) => {
+    .option('--sentences', 'text format: show each figure\'s sentence under its line')
+    .action(async (oldIn: string, newIn: string, opts: { profile?: string; format: string; allowNetwork?: string[]; json?: boolean; sentences?: boolean }) => {
       const format = opts.json ? 'json' : opts.format;
       if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
       const [a, b] = await Promise.all([readPage(oldIn, { allowNetworks: opts.allowNetwork }), readPage(newIn, { allowNetworks: opts.allowNetwork })]);
@@ -38,7 +39,7 @@ export function registerDiffCommand(program: Command): void {
         title: to!.title,
       };
       const out =
-        format === 'markdown' ? renderMarkdown(change, meta) : format === 'html' ? renderHtml(change, meta) : renderText(change, meta, { color: shouldUseColor(process.stdout, process.env) });
+        format === 'markdown' ? renderMarkdown(change, meta) : format === 'html' ? renderHtml(change, meta) : renderText(change, meta, { color: shouldUseColor(process.stdout, process.env), sentences: opts.sentences === true });
       printReport(out);
     });
 }

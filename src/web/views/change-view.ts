@@ -9,6 +9,7 @@ import { labelFigure } from '../../describe/label-figure.ts';
 import { sectionName } from '../../describe/section-name.ts';
 import { formatValueWithPeriod } from '../../describe/value-with-period.ts';
 import type { Change, Figure, Hunk } from '../../model/index.ts';
+import { collapseWhitespace } from '../../text/collapse-whitespace.ts';
 import { queryString, sourcePath } from './format.ts';
 import type { Html } from './layout.ts';
 
@@ -20,6 +21,8 @@ interface FigureLine {
   /** The series the figure page follows: the newer figure's, which continues the older one's. */
   series: string;
   label: string;
+  /** The sentence it stands in (the newer one for a change), opened on demand under the label. */
+  sentence: string;
   section: string;
   before: string;
   after: string;
@@ -40,6 +43,7 @@ export function figureLines(change: Change): FigureLine[] {
       key,
       series: to.series ?? from.series ?? key,
       label: labelFigure(to),
+      sentence: collapseWhitespace(to.sentence),
       section: sectionName(to.section),
       before: formatValueWithPeriod(from, showPeriod),
       after: formatValueWithPeriod(to, showPeriod),
@@ -55,7 +59,7 @@ export function figureLines(change: Change): FigureLine[] {
 
 function single(kind: 'added' | 'removed', f: Figure): FigureLine {
   const value = formatValueWithPeriod(f);
-  return { kind, key: f.key, series: f.series ?? f.key, label: labelFigure(f), section: sectionName(f.section), before: kind === 'removed' ? value : '', after: kind === 'added' ? value : '', delta: '', percent: '', direction: null };
+  return { kind, key: f.key, series: f.series ?? f.key, label: labelFigure(f), sentence: collapseWhitespace(f.sentence), section: sectionName(f.section), before: kind === 'removed' ? value : '', after: kind === 'added' ? value : '', delta: '', percent: '', direction: null };
 }
 
 export function renderFigureTable(sourceId: string, change: Change): Html {
@@ -67,7 +71,7 @@ export function renderFigureTable(sourceId: string, change: Change): Html {
     ${lines.map(
       (l) => html`<tr class="figure-${l.kind}" data-key="${l.key}">
         <td class="kind-${l.kind}">${l.kind}</td>
-        <td><a href="${sourcePath(sourceId, `/figures${queryString({ key: l.series })}`)}">${l.label}</a></td>
+        <td><a href="${sourcePath(sourceId, `/figures${queryString({ key: l.series })}`)}">${l.label}</a><details class="sentence"><summary>sentence</summary><q>${l.sentence}</q></details></td>
         <td class="small">${l.section}</td>
         <td class="value">${l.before}</td>
         <td class="value">${l.after}</td>

@@ -16,6 +16,7 @@ h1{font-size:1.45rem;margin:.5rem 0 .75rem;line-height:1.3}
 h2{font-size:1.1rem;margin:1.75rem 0 .6rem;padding-bottom:.25rem;border-bottom:1px solid var(--line)}
 h3{font-size:1rem;margin:1.1rem 0 .35rem}
 .muted{color:var(--muted)}.small{font-size:.88em}
+details.sentence{font-size:.85em;color:var(--muted)}details.sentence summary{cursor:pointer}details.sentence q{display:block;max-width:40em}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem 1.25rem;margin:1rem 0}
 .summary{background:var(--accent-bg);border-left:4px solid var(--accent);padding:.55rem .9rem;border-radius:0 6px 6px 0;margin:.75rem 0}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1.25rem;margin:0}
