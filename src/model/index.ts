@@ -16,6 +16,7 @@ export { CHECK_OUTCOMES, type CheckOutcome } from './check-outcome.ts';
 export { isProfileName, PROFILE_NAMES, type ProfileName } from './profile-names.ts';
 export { SOURCE_EVENT_KINDS, type SourceEventKind } from './source-event.ts';
 export type {
+  BlockMove,
   Change,
   FigureChange,
   FigureChanges,
@@ -23,5 +24,6 @@ export type {
   Hunk,
   SectionChange,
   SectionChanges,
+  SectionRename,
   ValueChange,
 } from './change.ts';
