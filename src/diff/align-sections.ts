@@ -130,8 +130,12 @@ const RENAME_WITH_HEADING_THRESHOLD = 0.1;
 const HEADING_BONUS = 0.5;
 const RENAME_MARGIN = 0.1;
 
+/** Past this many left-over sections × sections no rename is guessed: the assignment is cubic, and a page redone from end to end reads best as removed + added. */
+const MAX_RENAME_CELLS = 40_000;
+
 /** Headed sections left after heading pairing, paired by content: `[index in a, index in b]`. */
 function pairByContent(a: readonly IndexedSection[], b: readonly IndexedSection[]): Array<[number, number]> {
+  if (a.length * b.length > MAX_RENAME_CELLS) return [];
   const textA = a.map((s) => shingles(s.blocks.join(' ')));
   const textB = b.map((s) => shingles(s.blocks.join(' ')));
   const score = (i: number, j: number): number => {

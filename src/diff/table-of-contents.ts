@@ -23,6 +23,8 @@ export function headingWords(heading: string): string {
 export function tableOfContentsBlocks(sections: ReadonlyArray<{ heading: string | null; blocks: readonly string[] }>): Set<string> {
   const out = new Set<string>();
   const headingAt = sections.map((s) => (s.heading === null ? null : headingWords(s.heading)));
+  // A line longer than every heading (numbering and spacing aside) cannot repeat one: not normalised at all.
+  const longest = Math.max(0, ...sections.map((s) => s.heading?.length ?? 0)) + 16;
   sections.forEach((section, si) => {
     const later = new Set(headingAt.slice(si + 1).filter((h): h is string => h !== null && h !== ''));
     let run: number[] = [];
@@ -33,7 +35,7 @@ export function tableOfContentsBlocks(sections: ReadonlyArray<{ heading: string 
       seen.clear();
     };
     section.blocks.forEach((block, bi) => {
-      const words = headingWords(block);
+      const words = block.length > longest ? '' : headingWords(block);
       if (later.has(words) && !seen.has(words)) {
         run.push(bi);
         seen.add(words);
