@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/diff-documents.ts';
 import { isEmptyChange } from '../../src/diff/is-empty-change.ts';
+import { extractDocument } from '../../src/extract/extract-document.ts';
 import { makeDocument, section } from './make-document.ts';
 
 const p1 = 'Norway and Chile signed a framework agreement on fisheries research in the spring of that year.';
@@ -126,5 +127,16 @@ describe('alignSections: a table of contents inside the article', () => {
     const from = makeDocument({ sections: [section(null, 'Fisheries'), section('Fisheries', p2)] });
     const to = makeDocument({ sections: [section(null, 'Culture', 'Fisheries'), section('Fisheries', p2)] });
     expect(sectionsOf(from, to).changed).toEqual([{ heading: null, hunks: [{ before: '', removed: '', added: 'Culture ¶', after: 'Fisheries' }] }]);
+  });
+
+  it('is recognised on an extracted page: a list of links to the article\'s own headings', () => {
+    const page = (headings: string[]) =>
+      `<!doctype html><html lang="en"><head><title>Norway and Chile</title></head><body><main><article><h1>Norway and Chile</h1><p>${p1}</p>` +
+      `<ul>${headings.map((h, i) => `<li><a href="#s${i}">${h}</a></li>`).join('')}</ul>` +
+      headings.map((h, i) => `<h2 id="s${i}">${h}</h2><p>${[p2, p3, p4][i]}</p>`).join('') +
+      '</article></main></body></html>';
+    const from = extractDocument(page(['Fisheries', 'Culture']), { url: 'https://example.org/norway-chile' });
+    const to = extractDocument(page(['Fisheries', 'Culture', 'Consular services']), { url: 'https://example.org/norway-chile' });
+    expect(diffDocuments(from, to).sections).toEqual({ added: ['Consular services'], removed: [], changed: [] });
   });
 });
