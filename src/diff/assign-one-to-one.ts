@@ -3,11 +3,12 @@
  *
  * The pairs are an optimal assignment (largest total score, Hungarian method), not "best first":
  * a greedy pass lets one strong-looking pair take the partner another item needed. The result is
- * then made conservative: a pair is kept only when its score reaches `threshold` and neither of
- * its two items has another candidate scoring within `margin` of it. An ambiguous pairing is
- * left out — reported as removed + added, which a reader can check, rather than as a rename or a
- * move that could hide a rewrite. The margin rule also makes the answer the same whichever list
- * comes first (ties cannot be broken differently).
+ * then made conservative: a pair is kept only when its score reaches `threshold` and no nearby
+ * alternative comes within `margin` of it — neither giving one of its items a free partner instead,
+ * nor swapping partners with another pair. An ambiguous pairing is left out — reported as removed
+ * + added, which a reader can check, rather than as a rename or a move that could hide a rewrite.
+ * The margin also makes the answer the same whichever list comes first (ties cannot be broken
+ * differently).
  */
 export interface AssignOptions {
   threshold: number;
@@ -29,17 +30,28 @@ export function assignOneToOne(rows: number, cols: number, score: (i: number, j:
   const transposed = rows > cols;
   const weights = transposed ? matrix[0]!.map((_, j) => matrix.map((row) => row[j]!)) : matrix;
   const assigned = maxWeightAssignment(weights);
-  const pairs: Array<[number, number]> = [];
+  const taken: Array<[number, number]> = [];
   assigned.forEach((col, row) => {
     const [i, j] = transposed ? [col, row] : [row, col];
-    const s = matrix[i]![j]!;
-    if (s === 0) return;
-    const rival = (t: number) => t > 0 && t > s - options.margin;
-    const rowRival = matrix[i]!.some((t, k) => k !== j && rival(t));
-    const colRival = matrix.some((r, k) => k !== i && rival(r[j]!));
-    if (!rowRival && !colRival) pairs.push([i, j]);
+    if (col >= 0 && matrix[i]![j]! > 0) taken.push([i, j]);
   });
-  return pairs.sort((x, y) => x[0] - y[0]);
+  const rowOf = new Map(taken.map(([i, j]) => [j, i]));
+  const colOf = new Map(taken.map(([i, j]) => [i, j]));
+  const clear = ([i, j]: [number, number]): boolean => {
+    const s = matrix[i]![j]!;
+    const near = (alternative: number, current: number) => alternative > 0 && alternative > current - options.margin;
+    for (let l = 0; l < cols; l++) {
+      if (l === j) continue;
+      const k = rowOf.get(l);
+      // Row i with column l instead: column l free, or its row k swapping to column j.
+      if (k === undefined ? near(matrix[i]![l]!, s) : near(matrix[i]![l]! + matrix[k]![j]!, s + matrix[k]![l]!)) return false;
+    }
+    for (let k = 0; k < rows; k++) {
+      if (k !== i && !colOf.has(k) && near(matrix[k]![j]!, s)) return false;
+    }
+    return true;
+  };
+  return taken.filter(clear).sort((x, y) => x[0] - y[0]);
 }
 
 /**
