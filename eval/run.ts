@@ -2,7 +2,8 @@
  * `npm run eval` — extraction and diffing over the development corpus (snapshots/corpus/dev/):
  * recall and precision per language and publisher (the page's language declared, and not),
  * stamps found, what the diff says of each real change, unchanged figures kept silent, false
- * pairings, a label audit, and the cost of extraction against a bare cheerio parse.
+ * pairings, sections added / removed / renamed and text moved, a label audit, and the cost of
+ * extraction against a bare cheerio parse.
  *
  *   npm run eval                 # the tables
  *   npm run eval -- --verbose    # and every miss, extra figure, noisy or false pairing, label
@@ -17,7 +18,7 @@ import { extractDocument } from '../src/extract/extract-document.ts';
 import type { PageDocument } from '../src/model/index.ts';
 import { readCorpus, type PageSeries, type Revision } from './corpus.ts';
 import { renderPage } from './render-page.ts';
-import { auditLabel, scoreFigures, scorePair, scored, scoreStamp, type FigureScore, type PairScore } from './score.ts';
+import { auditLabel, scoreFigures, scorePair, scored, scoreSections, scoreStamp, type FigureScore, type PairScore, type SectionScore } from './score.ts';
 
 const VERBOSE = process.argv.includes('--verbose');
 const JSON_OUT = process.argv.includes('--json');
@@ -46,6 +47,7 @@ const byPublisher = new Map<string, Tally>();
 const total = { declared: tally(), undeclared: tally() };
 const stamps = { expected: 0, found: 0, asSection: 0, leftInText: 0, missed: [] as string[] };
 const pairs = { count: 0, real: 0, one: 0, removedAdded: 0, unchanged: 0, silent: 0, restated: 0, restatedTogether: 0, falsePairings: [] as string[], details: [] as Array<{ id: string; score: PairScore }> };
+const sections = { pairs: 0, asExpected: 0, renames: 0, renamesFound: 0, movedVerbatim: 0, movedShown: 0, details: [] as Array<{ id: string; score: SectionScore }> };
 const labels = { audited: 0, names: 0, misleading: [] as string[], unclear: [] as string[] };
 const cost: number[] = [];
 const pages: Array<{ id: string; date: string; score: FigureScore }> = [];
@@ -92,7 +94,18 @@ for (const series of corpus) {
     const a = docs.get(from.date)!;
     const b = docs.get(to.date)!;
     if (!expected || !a.score || !b.score) continue;
-    const s = scorePair(diffDocuments(a.doc, b.doc), a.score, b.score, expected);
+    const change = diffDocuments(a.doc, b.doc);
+    if (expected.sections) {
+      const t = scoreSections(change, a.doc, b.doc, expected.sections);
+      sections.pairs++;
+      if (t.asExpected) sections.asExpected++;
+      sections.renames += t.renames;
+      sections.renamesFound += t.renamesFound;
+      sections.movedVerbatim += t.movedVerbatim;
+      sections.movedShown += t.movedShown;
+      sections.details.push({ id: `${series.id} ${from.date}→${to.date}`, score: t });
+    }
+    const s = scorePair(change, a.score, b.score, expected);
     pairs.count++;
     pairs.real += s.realChanges;
     pairs.one += s.asOneChange;
@@ -138,6 +151,7 @@ const result = {
   },
   stamps: { expected: stamps.expected, found: stamps.found, asSection: stamps.asSection, leftInText: stamps.leftInText },
   pairs: { count: pairs.count, realChanges: pairs.real, asOneChange: pairs.one, asRemovedAdded: pairs.removedAdded, unchanged: pairs.unchanged, silent: pairs.silent, restated: pairs.restated, restatedTogether: pairs.restatedTogether, falsePairings: pairs.falsePairings.length },
+  sections: { pairs: sections.pairs, asExpected: sections.asExpected, renames: sections.renames, renamesFound: sections.renamesFound, movedVerbatim: sections.movedVerbatim, movedShown: sections.movedShown },
   labels: { audited: labels.audited, names: labels.names, misleading: labels.misleading.length },
   cost: { medianRatioToCheerio: median(cost) },
 };
@@ -158,6 +172,10 @@ if (JSON_OUT) {
     `revision pairs: ${pairs.count}; real figure changes: ${pairs.real} — one changed figure ${pairs.one} (${pct(pairs.one / pairs.real)}), removed + added ${pairs.removedAdded}, missed ${pairs.real - pairs.one - pairs.removedAdded}`,
     `unchanged figures kept silent: ${pairs.silent}/${pairs.unchanged} (${pct(pairs.silent / pairs.unchanged)}); restatements kept together: ${pairs.restatedTogether}/${pairs.restated}; false pairings: ${pairs.falsePairings.length}`,
   );
+  out.push(
+    '',
+    `sections: ${sections.asExpected}/${sections.pairs} pairs as expected (added, removed, renamed); renamed found ${sections.renamesFound}/${sections.renames}; text moved word for word to another section shown as moved ${sections.movedShown}/${sections.movedVerbatim}`,
+  );
   out.push('', `labels: ${labels.names}/${labels.audited} name their figure (${pct(labels.names / labels.audited)}); misleading: ${labels.misleading.length}`);
   out.push('', `extraction cost: median ${fmt(result.cost.medianRatioToCheerio)}× a bare cheerio parse of the same page (median of 5 runs each, this machine, this run)`);
   if (VERBOSE) {
@@ -173,6 +191,10 @@ if (JSON_OUT) {
       for (const m of d.score.missedChanges) out.push(`  change not reported as one: ${m.from} → ${m.to}`);
       for (const n of d.score.noisy) out.push(`  unchanged but reported: ${n}`);
       for (const f of d.score.falsePairings) out.push(`  FALSE PAIRING: ${f.from} → ${f.to}`);
+    }
+    for (const d of sections.details) {
+      if (d.score.mismatches.length + d.score.movesMissed.length === 0) continue;
+      out.push('', `${d.id} sections:`, ...[...d.score.mismatches, ...d.score.movesMissed].map((m) => `  ${m}`));
     }
     if (stamps.missed.length) out.push('', 'stamps missed:', ...stamps.missed.map((s) => `  ${s}`));
     if (labels.misleading.length) out.push('', 'misleading labels:', ...labels.misleading.map((s) => `  ${s}`));

@@ -1,6 +1,6 @@
 /**
  * Scoring against the golden lists: figures found (recall, precision), stamps found, what a diff
- * says of each real change, and a label audit. Pure functions of documents and golden data.
+ * says of each real change and of the sections, and a label audit. Pure functions of documents and golden data.
  */
 import type { Change, Figure, PageDocument } from '../src/model/index.ts';
 import { matchesGolden } from './golden-match.ts';
@@ -179,4 +179,78 @@ function words(s: string): Set<string> {
       .filter((w) => w.length >= 4 && !STOP.has(w))
       .map((w) => w.slice(0, 6)),
   );
+}
+
+/** What the eval says of a pair's sections against the reader's `sections` expectation. */
+export interface SectionScore {
+  /** Added, removed and renamed sections all as the reader listed them (`mismatches` empty). */
+  asExpected: boolean;
+  mismatches: string[];
+  /** Blocks moved word for word that the diff did not show as moved. */
+  movesMissed: string[];
+  /** Renames the reader listed whose headings differ beyond case and spacing, and those the diff reported as renamed. */
+  renames: number;
+  renamesFound: number;
+  /** Blocks standing word for word in both revisions, under a heading that is not their section's (or its rename), and those the diff shows as moved. */
+  movedVerbatim: number;
+  movedShown: number;
+}
+
+/**
+ * A reader's rename that only changes case or spacing ("Bilateral relations" → "Bilateral
+ * Relations") is one section to the diff (aligned by heading): it is met when neither heading
+ * is reported added or removed. A real rename is met by a `renamed` entry with both headings.
+ * Moved text is judged on facts alone: a block (4+ words, once on each page) found word for word
+ * under another section — the reader's renames mapped — should be shown as moved.
+ */
+export function scoreSections(change: Change, a: PageDocument, b: PageDocument, expected: NonNullable<ExpectedChange['sections']>): SectionScore {
+  const key = (h: string | null) => (h === null ? '\u0000lead' : norm(h));
+  const sameList = (x: readonly string[], y: readonly string[]) => [...x].map(key).sort().join('\u0001') === [...y].map(key).sort().join('\u0001');
+  const renamed = change.sections.renamed ?? [];
+  const mismatches: string[] = [];
+  const expectedAdded = expected.added ?? [];
+  const expectedRemoved = expected.removed ?? [];
+  if (!sameList(change.sections.added, expectedAdded)) mismatches.push(`added ${JSON.stringify(change.sections.added)}, expected ${JSON.stringify(expectedAdded)}`);
+  if (!sameList(change.sections.removed, expectedRemoved)) mismatches.push(`removed ${JSON.stringify(change.sections.removed)}, expected ${JSON.stringify(expectedRemoved)}`);
+  let renames = 0;
+  let renamesFound = 0;
+  const rename = new Map<string, string>();
+  for (const r of expected.renamed ?? []) {
+    rename.set(key(r.from), key(r.to));
+    if (key(r.from) === key(r.to)) continue;
+    renames++;
+    if (renamed.some((x) => key(x.from) === key(r.from) && key(x.to) === key(r.to))) renamesFound++;
+    else mismatches.push(`rename not found: ${r.from} → ${r.to}`);
+  }
+  for (const x of renamed) {
+    if (rename.get(key(x.from)) !== key(x.to)) mismatches.push(`unexpected rename: ${x.from} → ${x.to}`);
+  }
+
+  const blocks = (doc: PageDocument) => {
+    const where = new Map<string, string | null>();
+    const count = new Map<string, number>();
+    for (const s of doc.sections) {
+      for (const block of s.blocks) {
+        const text = block.replace(/\s+/gu, ' ').trim();
+        if (text.split(' ').length < 4) continue;
+        count.set(text, (count.get(text) ?? 0) + 1);
+        where.set(text, s.heading);
+      }
+    }
+    return new Map([...where].filter(([text]) => count.get(text) === 1));
+  };
+  const inB = blocks(b);
+  const shown = new Set((change.sections.moved ?? []).map((m) => m.text.replace(/\s+/gu, ' ').trim()));
+  let movedVerbatim = 0;
+  let movedShown = 0;
+  const movesMissed: string[] = [];
+  for (const [text, headingA] of blocks(a)) {
+    if (!inB.has(text)) continue;
+    const fromKey = key(headingA);
+    if ((rename.get(fromKey) ?? fromKey) === key(inB.get(text)!)) continue;
+    movedVerbatim++;
+    if (shown.has(text)) movedShown++;
+    else movesMissed.push(`moved text not shown as moved (${headingA ?? 'lead'} → ${inB.get(text) ?? 'lead'}): ${text.slice(0, 60)}…`);
+  }
+  return { asExpected: mismatches.length === 0, mismatches, movesMissed, renames, renamesFound, movedVerbatim, movedShown };
 }

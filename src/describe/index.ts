@@ -8,4 +8,5 @@ export { labelFigure } from './label-figure.ts';
 export { describeFigureDelta, formatFigureDelta, formatFigureValue, formatMoney, type DeltaWords } from './format-value.ts';
 export { formatValueWithPeriod, shownPeriod, valueWithPeriod } from './value-with-period.ts';
 export { LEAD_SECTION_NAME, LEAD_SECTION_SHORT_NAME, sectionName } from './section-name.ts';
+export { textExcerpt } from './text-excerpt.ts';
 export { describeFigureChange, summarizeChange, summarizeFirstCapture } from './summarize-change.ts';

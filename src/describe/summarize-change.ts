@@ -11,7 +11,8 @@ const MAX_FIGURE_DETAILS = 2;
 /**
  * One line in a reader's words, for lists, notifications and the `changes` table:
  * "revision stamp 2017-07-05 → 2017-10-26; 1 section added (Relations with the European
- * Union); 12 figures added". `null` (no previous version) reads "first capture".
+ * Union); 12 figures added", "1 section renamed (Economy → Economic relations); 2 paragraphs
+ * moved to another section". `null` (no previous version) reads "first capture".
  */
 export function summarizeChange(change: Change | null): string {
   if (change === null) return 'first capture';
@@ -26,6 +27,12 @@ export function summarizeChange(change: Change | null): string {
   if (sections.removed.length > 0) {
     parts.push(`${count(sections.removed.length, 'section')} removed (${names(sections.removed)})`);
   }
+  const renamed = sections.renamed ?? [];
+  if (renamed.length > 0) {
+    parts.push(`${count(renamed.length, 'section')} renamed (${names(renamed.map((r) => `${r.from} → ${r.to}`))})`);
+  }
+  const moved = sections.moved ?? [];
+  if (moved.length > 0) parts.push(`${count(moved.length, 'paragraph')} moved to another section`);
   if (sections.changed.length > 0) {
     const headings = sections.changed.map((s) => s.heading ?? LEAD_SECTION_SHORT_NAME);
     parts.push(`${count(headings.length, 'section')} changed (${names(headings)})`);

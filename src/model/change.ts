@@ -31,10 +31,39 @@ export interface SectionChange {
   hunks: Hunk[];
 }
 
-/** Sections added and removed (by heading), and those that changed. */
+/**
+ * A section whose heading changed over (nearly) the same text: paired by content, not by
+ * heading. `hunks` is the word diff of what changed inside (empty when the text is the same).
+ */
+export interface SectionRename {
+  from: string;
+  to: string;
+  hunks: Hunk[];
+}
+
+/**
+ * A block (paragraph, list item) that left one section for another: a heading inserted above
+ * unchanged text, a heading removed so its text joins the section before. `from` / `to` are the
+ * headings it stood under (null: the untitled lead); `text` is the newer block, `hunks` its word
+ * diff when it also changed on the way (empty when it moved as it was).
+ */
+export interface BlockMove {
+  text: string;
+  from: string | null;
+  to: string | null;
+  hunks: Hunk[];
+}
+
+/**
+ * Sections added and removed (by heading), renamed, and those that changed; blocks that moved
+ * between sections. `renamed` and `moved` are left out when empty — and are absent from changes
+ * stored before they existed — so every reader takes them as `?? []`.
+ */
 export interface SectionChanges {
   added: string[];
   removed: string[];
+  renamed?: SectionRename[];
+  moved?: BlockMove[];
   changed: SectionChange[];
 }
 

@@ -17,6 +17,7 @@ export { isProfileName, PROFILE_NAMES, type ProfileName } from './profile-names.
 export { CURRENCY_CODE, pageReading, type PageReading } from './page-reading.ts';
 export { SOURCE_EVENT_KINDS, type SourceEventKind } from './source-event.ts';
 export type {
+  BlockMove,
   Change,
   FigureChange,
   FigureChanges,
@@ -24,5 +25,6 @@ export type {
   Hunk,
   SectionChange,
   SectionChanges,
+  SectionRename,
   ValueChange,
 } from './change.ts';

@@ -1,5 +1,5 @@
 import { loadReportMeta } from '../report/load-report-meta.ts';
-import { buildReportModel } from '../report/build-report-model.ts';
+import { buildReportModel, type ReportModel } from '../report/build-report-model.ts';
 import { renderJson } from '../report/render-json.ts';
 import type { Db } from '../store/db.ts';
 import type { ClaimedDelivery } from '../store/queries/deliveries.ts';
@@ -39,8 +39,7 @@ async function buildChangeNotification(db: Db, d: ClaimedDelivery, links: Notifi
   }
   const more = model.figuresChanged.length - TOP_FIGURES;
   if (more > 0) lines.push(`…and ${more} more figure change${more === 1 ? '' : 's'}`);
-  if (model.sectionsAdded.length) lines.push(`Sections added: ${model.sectionsAdded.map(slack).join(', ')}`);
-  if (model.sectionsRemoved.length) lines.push(`Sections removed: ${model.sectionsRemoved.map(slack).join(', ')}`);
+  lines.push(...sectionLines(model));
   const reviewUrl = links.publicUrl ? new URL(`/changes/${row.id}`, links.publicUrl).href : null;
   const review = reviewUrl ? `<${slackUrl(reviewUrl)}|change #${row.id}>` : `change #${row.id}`;
   lines.push(`<${slackUrl(meta.toUrl)}|${slack(meta.title || meta.toUrl)}> (${review})`);
@@ -52,6 +51,23 @@ async function buildChangeNotification(db: Db, d: ClaimedDelivery, links: Notifi
     payload: { event: 'change', id: row.id, detectedAt: row.detectedAt.toISOString(), ...(reviewUrl ? { reviewUrl } : {}), ...report },
     text: lines.join('\n'),
   };
+}
+
+/**
+ * A chat message's lines on sections: added, removed, renamed, and text moved between them —
+ * the moves counted and grouped by where they went, since a chat line has no room for paragraphs.
+ */
+export function sectionLines(model: Pick<ReportModel, 'sectionsAdded' | 'sectionsRemoved' | 'sectionsRenamed' | 'textMoved'>): string[] {
+  const lines: string[] = [];
+  if (model.sectionsAdded.length) lines.push(`Sections added: ${model.sectionsAdded.map(slack).join(', ')}`);
+  if (model.sectionsRemoved.length) lines.push(`Sections removed: ${model.sectionsRemoved.map(slack).join(', ')}`);
+  if (model.sectionsRenamed.length) lines.push(`Sections renamed: ${model.sectionsRenamed.map((r) => `${slack(r.from)} → ${slack(r.to)}`).join(', ')}`);
+  if (model.textMoved.length) {
+    const n = model.textMoved.length;
+    const routes = [...new Set(model.textMoved.map((m) => `${slack(m.from)} → ${slack(m.to)}`))];
+    lines.push(`Text moved: ${n} paragraph${n === 1 ? '' : 's'} (${routes.join(', ')})`);
+  }
+  return lines;
 }
 
 async function buildEventNotification(db: Db, d: ClaimedDelivery): Promise<Notification | null> {

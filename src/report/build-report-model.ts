@@ -2,6 +2,7 @@ import type { Change, Figure, Hunk } from '../model/index.ts';
 import { formatFigureDelta, formatFigureValue } from '../describe/format-value.ts';
 import { labelFigure } from '../describe/label-figure.ts';
 import { sectionName } from '../describe/section-name.ts';
+import { textExcerpt } from '../describe/text-excerpt.ts';
 import { summarizeChange, summarizeFirstCapture } from '../describe/summarize-change.ts';
 import { formatValueWithPeriod, shownPeriod } from '../describe/value-with-period.ts';
 import { collapseWhitespace } from '../text/collapse-whitespace.ts';
@@ -49,6 +50,10 @@ export interface ReportModel {
   title: { from: string; to: string } | null;
   sectionsAdded: string[];
   sectionsRemoved: string[];
+  /** Headings changed over (nearly) the same text, with the word diff of the text (often none). */
+  sectionsRenamed: Array<{ from: string; to: string; hunks: Hunk[] }>;
+  /** Blocks that moved to another section: the sections' names, the block's opening words, its word diff if it changed. */
+  textMoved: Array<{ from: string; to: string; excerpt: string; hunks: Hunk[] }>;
   sectionsChanged: Array<{ heading: string; hunks: Hunk[] }>;
   figuresAdded: FigureRow[];
   figuresRemoved: FigureRow[];
@@ -94,6 +99,8 @@ function buildModel(change: Change | null, meta: ReportMeta): ReportModel {
       title: null,
       sectionsAdded: [],
       sectionsRemoved: [],
+      sectionsRenamed: [],
+      textMoved: [],
       sectionsChanged: [],
       figuresAdded: [],
       figuresRemoved: [],
@@ -121,6 +128,8 @@ function buildModel(change: Change | null, meta: ReportMeta): ReportModel {
     title: change.title,
     sectionsAdded: change.sections.added,
     sectionsRemoved: change.sections.removed,
+    sectionsRenamed: (change.sections.renamed ?? []).map((r) => ({ from: r.from, to: r.to, hunks: r.hunks })),
+    textMoved: (change.sections.moved ?? []).map((m) => ({ from: sectionName(m.from), to: sectionName(m.to), excerpt: textExcerpt(m.text), hunks: m.hunks })),
     sectionsChanged: change.sections.changed.map((s) => ({ heading: sectionName(s.heading), hunks: s.hunks })),
     figuresAdded: change.figures.added.map(toFigureRow),
     figuresRemoved: change.figures.removed.map(toFigureRow),

@@ -37,6 +37,16 @@ export function renderHtml(change: Change | null, meta: ReportMeta): string {
   if (facts.length > 0) body.push(`<ul class="facts">${facts.join('')}</ul>`);
   body.push(...renderList('Sections added', 'added', model.sectionsAdded));
   body.push(...renderList('Sections removed', 'removed', model.sectionsRemoved));
+  if (model.sectionsRenamed.length > 0) {
+    body.push(`<h2>Sections renamed (${model.sectionsRenamed.length})</h2>`);
+    for (const r of model.sectionsRenamed) body.push(`<h3>${h(r.from)} → ${h(r.to)}</h3>`, ...r.hunks.map(renderHunk));
+  }
+  if (model.textMoved.length > 0) {
+    body.push(`<h2>Text moved to another section (${model.textMoved.length})</h2>`);
+    for (const m of model.textMoved) {
+      body.push(`<p class="moved">${h(m.from)} → ${h(m.to)}: “${h(m.excerpt)}”</p>`, ...m.hunks.map(renderHunk));
+    }
+  }
   if (model.sectionsChanged.length > 0) {
     body.push(`<h2>Sections changed (${model.sectionsChanged.length})</h2>`);
     for (const section of model.sectionsChanged) {

@@ -23,6 +23,22 @@ export function renderMarkdown(change: Change | null, meta: ReportMeta): string 
 
   pushList(out, 'Sections added', model.sectionsAdded);
   pushList(out, 'Sections removed', model.sectionsRemoved);
+  if (model.sectionsRenamed.length > 0) {
+    out.push('', `## Sections renamed (${model.sectionsRenamed.length})`);
+    for (const r of model.sectionsRenamed) {
+      out.push('', `### ${md(r.from)} → ${md(r.to)}`);
+      if (r.hunks.length > 0) out.push('', ...hunkBlock(r.hunks));
+    }
+  }
+  if (model.textMoved.length > 0) {
+    out.push('', `## Text moved to another section (${model.textMoved.length})`, '');
+    for (const m of model.textMoved) {
+      out.push(`- ${md(m.from)} → ${md(m.to)}: “${md(m.excerpt)}”`);
+      // At the margin, not indented under the item: a fence inside a list item ends at the first
+      // line of the body that is not indented, and page text would then read as Markdown.
+      if (m.hunks.length > 0) out.push('', ...hunkBlock(m.hunks), '');
+    }
+  }
   if (model.sectionsChanged.length > 0) {
     out.push('', `## Sections changed (${model.sectionsChanged.length})`);
     for (const section of model.sectionsChanged) {

@@ -34,6 +34,20 @@ export function renderText(change: Change | null, meta: ReportMeta, opts: { colo
     lines.push('', paint('bold', `Sections removed (${model.sectionsRemoved.length})`));
     for (const heading of model.sectionsRemoved) lines.push(`  ${paint('red', `- ${heading}`)}`);
   }
+  if (model.sectionsRenamed.length > 0) {
+    lines.push('', paint('bold', `Sections renamed (${model.sectionsRenamed.length})`));
+    for (const r of model.sectionsRenamed) {
+      lines.push(`  ${paint('yellow', `~ ${r.from} → ${r.to}`)}`);
+      for (const hunk of r.hunks) lines.push(`      ${formatHunk(hunk, paint)}`);
+    }
+  }
+  if (model.textMoved.length > 0) {
+    lines.push('', paint('bold', `Text moved to another section (${model.textMoved.length})`));
+    for (const m of model.textMoved) {
+      lines.push(`  > ${m.from} → ${m.to}: "${m.excerpt}"`);
+      for (const hunk of m.hunks) lines.push(`      ${formatHunk(hunk, paint)}`);
+    }
+  }
   if (model.sectionsChanged.length > 0) {
     lines.push('', paint('bold', `Sections changed (${model.sectionsChanged.length})`));
     for (const section of model.sectionsChanged) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/diff-documents.ts';
-import { auditLabel, scoreFigures, scorePair, scoreStamp } from '../../eval/score.ts';
+import { auditLabel, scoreFigures, scorePair, scoreSections, scoreStamp } from '../../eval/score.ts';
 import { renderPage } from '../../eval/render-page.ts';
 import { extractDocument } from '../../src/extract/extract-document.ts';
 
@@ -70,5 +70,22 @@ describe('eval scoring', () => {
     const doc = { ...docA, sections: [{ heading: 'Stand: September 2016', level: 5, blocks: ['Stand: September 2016'], text: '' }] };
     expect(scoreStamp(doc, 'Stand: September 2016')).toMatchObject({ leftInText: true, asSection: true });
     expect(scoreStamp(docA, 'Stand: September 2016')).toMatchObject({ leftInText: false, asSection: false });
+  });
+
+  it('scores sections: a reader\'s rename, a case-only rename, and text moved word for word under a new heading', () => {
+    const lead = 'The two governments signed a treaty on river navigation last year.';
+    const moved = 'An honorary consul in the port city helps travellers in distress.';
+    const a = extractDocument(renderPage(`# R\n\n${lead}\n\n${moved}\n\n## Trade ties\n\nExports of timber and grain grew steadily over the decade.\n`, { lang: 'en' }), { url });
+    const b = extractDocument(renderPage(`# R\n\n${lead}\n\n## Consular help\n\n${moved}\n\n## Commerce\n\nExports of timber and grain grew steadily over the decade.\n`, { lang: 'en' }), { url });
+    const s = scoreSections(diffDocuments(a, b), a, b, { added: ['Consular help'], removed: [], renamed: [{ from: 'Trade ties', to: 'Commerce' }] });
+    expect(s).toMatchObject({ asExpected: true, mismatches: [], renames: 1, renamesFound: 1, movedVerbatim: 1, movedShown: 1 });
+
+    const wrong = scoreSections(diffDocuments(a, b), a, b, { added: [], removed: [], renamed: [{ from: 'Trade ties', to: 'trade  TIES' }] });
+    expect(wrong.asExpected).toBe(false);
+    expect(wrong.renames).toBe(0);
+    expect(wrong.mismatches).toEqual([
+      'added ["Consular help"], expected []',
+      'unexpected rename: Trade ties → Commerce',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/model/index.ts';
-import { figureLines } from '../../src/web/views/change-view.ts';
+import { figureLines, renderChangedSections, renderSectionLists } from '../../src/web/views/change-view.ts';
 import { figure } from '../diff/make-document.ts';
 
 function changeOf(changed: Change['figures']['changed']): Change {
@@ -35,5 +35,38 @@ describe('figureLines', () => {
     const share = (value: number) => figure({ key: 'share', kind: 'percent', value, unit: '%', raw: `${value}%`, sentence: `The share reached ${value}% in 2016.` });
     const [line] = figureLines(changeOf([{ key: 'share', from: share(17), to: share(20.5) }]));
     expect(line).toMatchObject({ before: '17%', after: '20.5%', delta: '+3.5 pts', percent: '', direction: 'up' });
+  });
+});
+
+describe('sections on the change page', () => {
+  const evil = '<img src=x onerror=alert(1)>';
+  const change: Change = {
+    ...changeOf([]),
+    sections: {
+      added: [],
+      removed: [],
+      renamed: [{ from: 'Fisheries', to: `Research ${evil}`, hunks: [{ before: 'joint', removed: 'autumn', added: 'spring', after: 'meetings' }] }],
+      moved: [
+        { text: `Visas ${evil} are issued within ten days.`, from: null, to: 'Consular services', hunks: [] },
+        { text: 'The embassy also covers two neighbouring countries.', from: 'Culture', to: 'Consular services', hunks: [{ before: 'also covers', removed: 'three', added: 'two', after: 'neighbouring' }] },
+      ],
+      changed: [],
+    },
+  };
+
+  it('lists renamed sections and moved text, page text escaped', async () => {
+    const out = String(await renderSectionLists(change));
+    expect(out).toContain('<h3>Sections renamed (1)</h3><ul class="renamed"><li>Fisheries → Research &lt;img src=x onerror=alert(1)&gt;</li></ul>');
+    expect(out).toContain('<h3>Text moved to another section (2)</h3><ul class="moved"><li>Introduction (before the first heading) → Consular services: “Visas &lt;img');
+    expect(out).not.toContain('<img');
+  });
+
+  it('shows the word diff of a renamed section and of a block edited on its way, not of one moved as it was', async () => {
+    const out = String(await renderChangedSections(change, 'inline', '/changes/1'));
+    expect(out).toContain('<h3>Fisheries → Research &lt;img src=x onerror=alert(1)&gt;</h3>');
+    expect(out).toContain('<h3>Moved: Culture → Consular services</h3>');
+    expect(out).toContain('<del>three</del><ins>two</ins>');
+    expect(out).not.toContain('Moved: Introduction');
+    expect(out).not.toContain('No paragraph of an existing section changed.');
   });
 });

@@ -1,12 +1,13 @@
 /**
  * The change page's content: the figure table first (what moved, by how much), then the
- * revision stamp, sections added/removed, and the word diff of changed paragraphs — inline or
- * side by side. Built from the stored `Change`, in the report's words (labels, value formats).
+ * revision stamp, sections added/removed/renamed and text moved between them, and the word diff
+ * of changed paragraphs (renamed sections and moved text included) — inline or side by side. Built from the stored `Change`, in the report's words (labels, value formats).
  */
 import { html } from 'hono/html';
 import { describeFigureDelta } from '../../describe/format-value.ts';
 import { labelFigure } from '../../describe/label-figure.ts';
 import { sectionName } from '../../describe/section-name.ts';
+import { textExcerpt } from '../../describe/text-excerpt.ts';
 import { formatValueWithPeriod } from '../../describe/value-with-period.ts';
 import type { Change, Figure, Hunk } from '../../model/index.ts';
 import { collapseWhitespace } from '../../text/collapse-whitespace.ts';
@@ -86,12 +87,23 @@ export function renderSectionLists(change: Change): Html {
   const list = (title: string, cls: string, items: string[]) =>
     items.length === 0 ? null : html`<h3>${title} (${items.length})</h3><ul class="${cls}">${items.map((i) => html`<li>${i}</li>`)}</ul>`;
   const { added, removed } = change.sections;
-  if (added.length === 0 && removed.length === 0) return html``;
-  return html`${list('Sections added', 'added', added)}${list('Sections removed', 'removed', removed)}`;
+  const renamed = (change.sections.renamed ?? []).map((r) => `${r.from} → ${r.to}`);
+  const moved = (change.sections.moved ?? []).map((m) => `${sectionName(m.from)} → ${sectionName(m.to)}: “${textExcerpt(m.text)}”`);
+  if (added.length + removed.length + renamed.length + moved.length === 0) return html``;
+  return html`${list('Sections added', 'added', added)}${list('Sections removed', 'removed', removed)}${list('Sections renamed', 'renamed', renamed)}${list(
+    'Text moved to another section',
+    'moved',
+    moved,
+  )}`;
 }
 
 export function renderChangedSections(change: Change, view: DiffView, selfPath: string): Html {
-  const sections = change.sections.changed;
+  // Renamed sections and moved blocks that were also edited show their word diff here too.
+  const sections = [
+    ...(change.sections.renamed ?? []).filter((r) => r.hunks.length > 0).map((r) => ({ title: `${r.from} → ${r.to}`, hunks: r.hunks })),
+    ...(change.sections.moved ?? []).filter((m) => m.hunks.length > 0).map((m) => ({ title: `Moved: ${sectionName(m.from)} → ${sectionName(m.to)}`, hunks: m.hunks })),
+    ...change.sections.changed.map((c) => ({ title: sectionName(c.heading), hunks: c.hunks })),
+  ];
   if (sections.length === 0) return html`<p class="muted">No paragraph of an existing section changed.</p>`;
   const toggle = html`<span class="toggle" aria-label="diff layout">
       <a href="${selfPath}${queryString({ view: 'inline' })}#text" aria-current="${view === 'inline' ? 'true' : 'false'}">inline</a>
@@ -99,7 +111,7 @@ export function renderChangedSections(change: Change, view: DiffView, selfPath: 
     </span>`;
   return html`<p class="small muted">Word-level differences, with a few words of context. ${toggle}</p>
     ${sections.map(
-      (s) => html`<h3>${sectionName(s.heading)}</h3>
+      (s) => html`<h3>${s.title}</h3>
         ${view === 'split' ? html`<div class="split"><div class="split-head">Before</div><div class="split-head">After</div>${s.hunks.map(splitHunk)}</div>` : s.hunks.map(inlineHunk)}`,
     )}`;
 }
