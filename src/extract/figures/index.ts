@@ -114,15 +114,16 @@ function extractBlockFigures(block: string, page: PageReading, sectionSlug: stri
     const reads = numbersOf(text, language);
     // A sentence with no number in it, in digits or in words, holds no figure: most of a page.
     if (reads === null) return;
-    const accepted = resolveOverlaps(
-      collectCandidates(text, page, readsBareNumbers, reads),
-      findNonFigures(text, index === 0),
-      text.length,
-    );
+    const candidates = collectCandidates(text, page, readsBareNumbers, reads);
+    // Nothing found (many sentences with a digit hold no figure): no non-figures to mask, no
+    // periods, units or keys to work out.
+    if (candidates.length === 0) return;
+    const accepted = resolveOverlaps(candidates, findNonFigures(text, index === 0), text.length);
     takeApproximations(text, accepted, language);
     const figures = attachPeriods(text, accepted, labelEnd);
     inferUnits(text, figures, labelEnd, language);
     carryCurrency(text, figures);
+    if (figures.length === 0) return;
     const normalized = text.replace(/\s+/gu, ' ').trim();
     const makeBaseKey = prepareKeys({ sentence: text, language, figures: accepted, labelEnd, sectionSlug });
     for (const candidate of figures) {
