@@ -190,7 +190,9 @@ if (ONLY === null) stageCosts();
 
 // 3. Where the time of the seed page goes. Each stage includes the ones above it that it needs
 //    (the region parse includes the scan; the structure includes both); the figures and the
-//    detector are timed alone, on the document's own sections.
+//    detector are timed alone, on the document's own sections. Rough shares: a batch also pays
+//    for some of the garbage the batch before it left (the scan right after the parse does), so
+//    a stage that allocates little can read above one that includes it.
 function stageCosts(): void {
   const seed = seeds.find((p) => p.name === '2017-10-26')!;
   const patterns: Record<string, ElementPattern> = {};
