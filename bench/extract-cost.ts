@@ -1,8 +1,8 @@
 /**
  * Extraction cost against a bare cheerio parse of the same whole page (issue 19: at most 2×).
  *
- *   npx tsx bench/extract-cost.ts            # seed revisions and every full-page rendering
- *   npx tsx bench/extract-cost.ts --quick    # fewer rounds, one rendering in four (~20 s)
+ *   npx tsx bench/extract-cost.ts            # seed revisions and every full-page rendering (~5 min)
+ *   npx tsx bench/extract-cost.ts --quick    # fewer rounds, one rendering in four (about a minute)
  *   npx tsx bench/extract-cost.ts --only 'generic diplomatie/la-france-et-le-laos 2015'
  *
  * Both sides of the ratio:
