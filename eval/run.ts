@@ -3,7 +3,8 @@
  * recall and precision per language and publisher (the page's language declared, and not),
  * stamps found, what the diff says of each real change, unchanged figures kept silent, false
  * pairings, sections added / removed / renamed and text moved, a label audit, and the cost of
- * extraction against a bare cheerio parse.
+ * extraction against a bare cheerio parse (of the short rendered excerpts; whole pages are
+ * bench/extract-cost.ts's).
  *
  *   npm run eval                 # the tables
  *   npm run eval -- --verbose    # and every miss, extra figure, noisy or false pairing, label
@@ -122,7 +123,12 @@ for (const series of corpus) {
 // Timed after everything above ran once, so both sides are compiled and warm.
 for (const series of corpus) for (const rev of series.revisions) cost.push(costRatio(renderPage(rev.text, { lang: series.language }), series.url));
 
-/** Extraction time over a bare cheerio (htmlparser2) parse of the same page, median of 5 each. */
+/**
+ * Extraction time over a bare cheerio (htmlparser2) parse of the same page, median of 5 each.
+ * The pages are the corpus texts as rendered here: ~2 KB excerpts with no site chrome, where
+ * the parse costs almost nothing and extraction's fixed costs per sentence are all there is. It
+ * is not the issue's measure of whole pages: `npx tsx bench/extract-cost.ts` times that.
+ */
 function costRatio(html: string, url: string): number {
   const time = (fn: () => unknown) => {
     const runs: number[] = [];
@@ -177,7 +183,10 @@ if (JSON_OUT) {
     `sections: ${sections.asExpected}/${sections.pairs} pairs as expected (added, removed, renamed); renamed found ${sections.renamesFound}/${sections.renames}; text moved word for word to another section shown as moved ${sections.movedShown}/${sections.movedVerbatim}`,
   );
   out.push('', `labels: ${labels.names}/${labels.audited} name their figure (${pct(labels.names / labels.audited)}); misleading: ${labels.misleading.length}`);
-  out.push('', `extraction cost: median ${fmt(result.cost.medianRatioToCheerio)}× a bare cheerio parse of the same page (median of 5 runs each, this machine, this run)`);
+  out.push(
+    '',
+    `extraction cost on these short excerpts (~2 KB of text, no site chrome): median ${fmt(result.cost.medianRatioToCheerio)}× a bare cheerio parse of the same excerpt (median of 5 runs each, this machine, this run); whole pages: npx tsx bench/extract-cost.ts`,
+  );
   if (VERBOSE) {
     for (const p of pages) {
       if (p.score.missed.length === 0 && p.score.extra.length === 0) continue;

@@ -13,7 +13,7 @@ import type { PageDocument, PageReading, Section } from '../model/index.ts';
 import { getProfile, PROFILES, selectProfile } from './profiles/index.ts';
 import type { PageView, SiteProfile } from './profiles/site-profile.ts';
 import { NEVER_CONTENT } from './profiles/site-profile.ts';
-import { scanPage, type ElementPattern, type ScanLimits } from './scan-page.ts';
+import type { ElementPattern, ScanLimits } from './scan-page.ts';
 import { stripMatching } from './strip-elements.ts';
 import { numericDateOrder } from './stamp-date.ts';
 import { readHeaderStamp, takeStamp } from './take-stamp.ts';
@@ -50,25 +50,59 @@ function collectRegionPatterns(profiles: readonly SiteProfile[]): Record<string,
 const ALL_REGION_PATTERNS = collectRegionPatterns(PROFILES);
 
 /**
+ * Every class a profile's regions name ("texte", "node--view-mode-full", …) as a word of its own,
+ * in any case: a class token is delimited by whitespace or the attribute's quotes, so
+ * "logo-texte" is not one, while "au milieu" of a French sentence is taken to be (a search of
+ * the markup, not of attributes: it may say yes for nothing, never no for a class).
+ */
+const REGION_CLASSES = new RegExp(
+  `(?<![\\w-])(?:${[...new Set(Object.values(ALL_REGION_PATTERNS).flatMap((pattern) => pattern.classes ?? []))]
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|') || '(?!)'})(?![\\w-])`,
+  'i',
+);
+
+/** Whether a numeric character reference of `html` decodes to a character of a class name ("t&#101;xte"). */
+function spellsNameCharacter(html: string): boolean {
+  for (const m of html.matchAll(/&#(?:[xX]([0-9a-fA-F]+)|(\d+))/g)) {
+    const code = m[1] === undefined ? Number(m[2]) : parseInt(m[1], 16);
+    if (code < 128 && /[\w-]/.test(String.fromCharCode(code))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether detection could pick a profile that reads regions. Each such profile is detected by an
+ * element with the classes of its regions (`div.texte`, `article.node--view-mode-full`, …): on a
+ * page whose markup names none of them, even spelled with character references, it cannot be,
+ * and the region scan would be a whole tokenisation of the page for nothing before the page is
+ * parsed whole anyway (half the cost of a page of no known layout).
+ */
+function mayDetectRegionProfile(html: string): boolean {
+  return REGION_CLASSES.test(html) || spellsNameCharacter(html);
+}
+
+/**
  * Picks the profile and the parsed view: region-only parsing when the profile allows it and its
- * content region was found in the slices, the whole page otherwise.
+ * content region was found in the slices, the whole page otherwise. The nesting limit is the
+ * scan's when the page was scanned, the whole-page parse's otherwise: each page is refused or
+ * parsed in one tokenisation, or two when its regions were looked for and not used.
  */
 function loadForProfile(html: string, name: string | undefined, url: string | null, limits: ScanLimits): { view: PageView; profile: SiteProfile } {
   const named = name === undefined ? undefined : getProfile(name);
-  if (named === undefined || named.regions !== undefined) {
+  let scanned = false;
+  if (named === undefined ? mayDetectRegionProfile(html) : named.regions !== undefined) {
     const patterns = named === undefined ? ALL_REGION_PATTERNS : collectRegionPatterns([named]);
     const partial = loadPageRegions(html, patterns, limits);
+    scanned = true;
     if (partial !== null) {
       const profile = named ?? selectProfile(undefined, partial.$, url);
       if (profile.regions !== undefined && (profile.findContent(partial)?.length ?? 0) > 0) {
         return { view: partial, profile };
       }
     }
-  } else if (limits.maxDepth !== undefined) {
-    // No region scan ran over this page: a pattern-less one measures its nesting.
-    scanPage(html, {}, limits);
   }
-  const view = loadWholePage(html);
+  const view = loadWholePage(html, scanned ? {} : limits);
   return { view, profile: named ?? selectProfile(undefined, view.$, url) };
 }
 

@@ -8,9 +8,10 @@
  * faster than the default parse5 on these pages.
  */
 import { load, type CheerioAPI } from 'cheerio/slim';
-import { Element } from 'domhandler';
+import { DomHandler, Element, isTag, type AnyNode } from 'domhandler';
+import { Parser } from 'htmlparser2';
 import type { ElementPattern } from './scan-page.ts';
-import { scanPage, sliceRegions, type ScanLimits } from './scan-page.ts';
+import { NestingTooDeepError, scanPage, sliceRegions, type ScanLimits } from './scan-page.ts';
 import type { PageView } from './profiles/site-profile.ts';
 
 /**
@@ -40,16 +41,80 @@ function gatherTopLevel($: CheerioAPI): CheerioAPI {
   return $;
 }
 
-/** Parses the whole page. */
-export function loadWholePage(html: string): PageView {
-  const $ = gatherTopLevel(load(html));
-  const title = $('title').first();
+/**
+ * cheerio's own DOM builder, refusing elements nested deeper than `maxDepth` as the streaming
+ * scan does (`scanPage`): the same parser calls open and close on it, so the depth it counts is
+ * the scan's. Lets a page that is parsed whole be parsed once, not scanned first for its depth.
+ */
+class DepthLimitedHandler extends DomHandler {
+  private depth = 0;
+  constructor(private readonly maxDepth: number) {
+    super();
+  }
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    if (++this.depth > this.maxDepth) throw new NestingTooDeepError(this.maxDepth);
+    super.onopentag(name, attribs);
+  }
+  override onclosetag(): void {
+    this.depth--;
+    super.onclosetag();
+  }
+}
+
+/**
+ * `load(html)` of `cheerio/slim`: htmlparser2's `parseDocument` with cheerio's default options,
+ * which are htmlparser2's; with `limits.maxDepth`, through `DepthLimitedHandler`.
+ */
+function parseWhole(html: string, limits: ScanLimits): CheerioAPI {
+  if (limits.maxDepth === undefined) return load(html);
+  const handler = new DepthLimitedHandler(limits.maxDepth);
+  new Parser(handler).end(html);
+  return load(handler.root);
+}
+
+/** The head facts a profile reads, from the first element of each kind. */
+interface HeadElements {
+  title: Element | null;
+  html: Element | null;
+  canonical: Element | null;
+}
+
+/**
+ * The first `<title>`, the first `<html>` and the first `<link rel=canonical>` (the value
+ * compared case-insensitively), in document order, as `$('title').first()`, `$('html')` and
+ * `$('link[rel="canonical" i]')` would give them; in one walk that stops once all three are found,
+ * where each selector walks the whole DOM. Depth first with a stack, not recursion: the DOM may
+ * be nested as deep as the nesting limit allows.
+ */
+function findHeadElements(nodes: readonly AnyNode[]): HeadElements {
+  const found: HeadElements = { title: null, html: null, canonical: null };
+  const stack: AnyNode[] = [...nodes].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (!isTag(node)) continue;
+    if (node.name === 'title') found.title ??= node;
+    else if (node.name === 'html') found.html ??= node;
+    else if (node.name === 'link' && node.attribs['rel']?.toLowerCase() === 'canonical') found.canonical ??= node;
+    if (found.title !== null && found.html !== null && found.canonical !== null) break;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return found;
+}
+
+/**
+ * Parses the whole page; with `limits.maxDepth`, refuses a page nested deeper
+ * (`NestingTooDeepError`) as the scan would.
+ *
+ * The head facts come from `findHeadElements`: one walk, not three selectors over the DOM.
+ */
+export function loadWholePage(html: string, limits: ScanLimits = {}): PageView {
+  const $ = gatherTopLevel(parseWhole(html, limits));
+  const head = findHeadElements($.root()[0]!.children);
   return {
     $,
     partial: false,
-    lang: $('html').attr('lang') ?? null,
-    canonical: $('link[rel="canonical" i]').attr('href') ?? null,
-    headTitle: title.length > 0 ? title.text() : null,
+    lang: head.html?.attribs['lang'] ?? null,
+    canonical: head.canonical?.attribs['href'] ?? null,
+    headTitle: head.title === null ? null : $(head.title).text(),
   };
 }
 

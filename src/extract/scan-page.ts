@@ -55,11 +55,8 @@ export interface PageScan {
   regions: Map<string, SourceRange>;
 }
 
-interface OpenElement {
-  name: string;
-  /** Pattern names whose region this element starts. */
-  starts: string[];
-}
+/** What an element that starts no region keeps on the stack. */
+const NONE: readonly string[] = [];
 
 function hasClasses(attribs: Record<string, string>, classes: string[] | undefined): boolean {
   if (classes === undefined || classes.length === 0) return true;
@@ -102,17 +99,47 @@ function decodeBasicEntities(text: string): string {
  */
 export function scanPage(html: string, patterns: Record<string, ElementPattern>, limits: ScanLimits = {}): PageScan {
   const maxDepth = limits.maxDepth ?? Number.POSITIVE_INFINITY;
+  // The scan's time is htmlparser2's tokeniser plus this handler, called for each of a page's
+  // thousands of tags: the handler tries only the patterns that can match the tag at hand (in
+  // their declared order), allocates nothing for a tag that starts no region, and counts open
+  // elements only of the names a `notInside` asks about.
   const entries = Object.entries(patterns);
+  const byTag = new Map<string, Array<[string, ElementPattern]>>();
+  const candidatesOf = (name: string): Array<[string, ElementPattern]> => {
+    let candidates = byTag.get(name);
+    if (candidates === undefined) {
+      candidates = entries.filter(([, pattern]) => pattern.tag === undefined || pattern.tag === name);
+      byTag.set(name, candidates);
+    }
+    return candidates;
+  };
+  const watched = new Set(entries.flatMap(([, pattern]) => pattern.notInside ?? []));
   const regions = new Map<string, SourceRange>();
   const open = new Set<string>();
-  const stack: OpenElement[] = [];
-  /** How many elements of each name are open: `notInside` in constant time, not a stack walk per tag. */
+  /** Names of the open elements, innermost last, and the pattern names each one starts. */
+  const names: string[] = [];
+  const starts: Array<readonly string[]> = [];
+  /** How many elements of each watched name are open: `notInside` in constant time, not a stack walk per tag. */
   const openByName = new Map<string, number>();
   let lang: string | null = null;
   let canonical: string | null = null;
   let headTitle: string | null = null;
   let inTitle = false;
   let titleText = '';
+
+  /** The pattern names whose region `name, attribs` starts, or null for none. */
+  const startsHere = (name: string, attribs: Record<string, string>): string[] | null => {
+    let into: string[] | null = null;
+    for (const [key, pattern] of candidatesOf(name)) {
+      if (regions.has(key) || open.has(key)) continue;
+      if (!hasClasses(attribs, pattern.classes)) continue;
+      if (pattern.notInside?.some((tag) => (openByName.get(tag) ?? 0) > 0)) continue;
+      (into ??= []).push(key);
+      open.add(key);
+      regions.set(key, { start: parser.startIndex, end: html.length });
+    }
+    return into;
+  };
 
   const parser: Parser = new Parser(
     {
@@ -123,37 +150,29 @@ export function scanPage(html: string, patterns: Record<string, ElementPattern>,
         } else if (name === 'title' && headTitle === null) {
           inTitle = true;
         }
-        const starts: string[] = [];
-        for (const [key, pattern] of entries) {
-          if (regions.has(key) || open.has(key)) continue;
-          if (pattern.tag !== undefined && pattern.tag !== name) continue;
-          if (!hasClasses(attribs, pattern.classes)) continue;
-          if (pattern.notInside?.some((tag) => (openByName.get(tag) ?? 0) > 0)) continue;
-          starts.push(key);
-          open.add(key);
-          regions.set(key, { start: parser.startIndex, end: html.length });
-        }
-        stack.push({ name, starts });
-        openByName.set(name, (openByName.get(name) ?? 0) + 1);
+        names.push(name);
+        starts.push(startsHere(name, attribs) ?? NONE);
+        if (watched.has(name)) openByName.set(name, (openByName.get(name) ?? 0) + 1);
         // The parser's own open-element stack, mirrored: void elements and implied ends
         // (`<p>` after `<p>`) are closed by the parser before they can add depth.
-        if (stack.length > maxDepth) throw new NestingTooDeepError(maxDepth);
+        if (names.length > maxDepth) throw new NestingTooDeepError(maxDepth);
       },
       ontext(text) {
         if (inTitle) titleText += text;
       },
       onclosetag(_name, isImplied) {
-        const element = stack.pop();
-        if (element === undefined) return;
-        openByName.set(element.name, openByName.get(element.name)! - 1);
-        if (element.name === 'title' && inTitle) {
+        const name = names.pop();
+        if (name === undefined) return;
+        const keys = starts.pop()!;
+        if (watched.has(name)) openByName.set(name, openByName.get(name)! - 1);
+        if (name === 'title' && inTitle) {
           inTitle = false;
           headTitle = decodeBasicEntities(titleText);
         }
-        if (element.starts.length === 0) return;
+        if (keys.length === 0) return;
         // An implied close happens where the next tag begins; an explicit one ends after `>`.
         const end = isImplied ? parser.startIndex : parser.endIndex + 1;
-        for (const key of element.starts) {
+        for (const key of keys) {
           open.delete(key);
           const range = regions.get(key);
           if (range !== undefined) range.end = Math.min(Math.max(end, range.start), html.length);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/extract-document.ts';
+import { loadWholePage } from '../../src/extract/load-page.ts';
 import { NestingTooDeepError, scanPage } from '../../src/extract/scan-page.ts';
 import { MAX_NESTING_DEPTH } from '../../src/judge/assess-page.ts';
 import { measureNestingDepth } from '../helpers/nesting-depth.ts';
@@ -38,6 +39,38 @@ describe('scanPage with maxDepth', () => {
       expect(() => scanPage(html, {}, { maxDepth: depth - 1 })).toThrow(NestingTooDeepError);
       expect(() => scanPage(html, {}, { maxDepth: MAX_NESTING_DEPTH })).not.toThrow();
     }
+  });
+});
+
+describe('loadWholePage with maxDepth', () => {
+  // A page of no known layout is parsed whole without a scan first: its DOM builder counts the
+  // depth the scan would, on the same parser's opens and closes.
+  it('refuses exactly where the scan refuses', () => {
+    const pages = [
+      ...[8, 9, 10, 11, 12].map((n) => deeplyNested(n - WRAPPING)),
+      `<html><body>${'<p>a'.repeat(500)}${'<li>b'.repeat(500)}${'<br><img src=x>'.repeat(500)}</body></html>`,
+      `<html><body><script>${'<div>'.repeat(500)}</script><!-- ${'<div>'.repeat(500)} --></body></html>`,
+      `<table>${'<tr><td><table>'.repeat(4)}x`,
+      `${'<div><span><b>'.repeat(4)}</p></br>x`,
+    ];
+    for (const html of pages) {
+      let scan: unknown = null;
+      let whole: unknown = null;
+      try {
+        scanPage(html, {}, { maxDepth: 10 });
+      } catch (err) {
+        scan = err;
+      }
+      try {
+        loadWholePage(html, { maxDepth: 10 });
+      } catch (err) {
+        whole = err;
+      }
+      expect(whole === null ? null : (whole as Error).constructor).toBe(scan === null ? null : NestingTooDeepError);
+      expect(scan === null ? null : (scan as Error).constructor).toBe(whole === null ? null : NestingTooDeepError);
+    }
+    expect(() => loadWholePage(deeplyNested(11 - WRAPPING), { maxDepth: 10 })).toThrow(NestingTooDeepError);
+    expect(loadWholePage(deeplyNested(11 - WRAPPING)).partial).toBe(false);
   });
 });
 

@@ -30,7 +30,7 @@ import { recognizeRank } from './recognize-rank.ts';
 import { recognizeYears } from './recognize-years.ts';
 import type { Notation } from './read-number.ts';
 import { memoizeByLanguage } from './memoize.ts';
-import { APPROXIMATIONS, pickLanguage } from '../../model/figure-vocabulary.ts';
+import { APPROXIMATIONS, COLLECTIVE_NUMBERS, NUMBER_WORDS, ORDINAL_WORDS, pickLanguage } from '../../model/figure-vocabulary.ts';
 import { splitSentences } from './split-sentences.ts';
 
 export { readNumber, numberPattern, type Notation } from './read-number.ts';
@@ -111,15 +111,19 @@ function extractBlockFigures(block: string, page: PageReading, sectionSlug: stri
   splitSentences(block, language).forEach((sentence, index) => {
     const labelEnd = label && index === 0 && sentence.start === 0 ? label[0].length : 0;
     const text = sentence.text;
-    const accepted = resolveOverlaps(
-      collectCandidates(text, page, readsBareNumbers),
-      findNonFigures(text, index === 0),
-      text.length,
-    );
+    const reads = numbersOf(text, language);
+    // A sentence with no number in it, in digits or in words, holds no figure: most of a page.
+    if (reads === null) return;
+    const candidates = collectCandidates(text, page, readsBareNumbers, reads);
+    // Nothing found (many sentences with a digit hold no figure): no non-figures to mask, no
+    // periods, units or keys to work out.
+    if (candidates.length === 0) return;
+    const accepted = resolveOverlaps(candidates, findNonFigures(text, index === 0), text.length);
     takeApproximations(text, accepted, language);
     const figures = attachPeriods(text, accepted, labelEnd);
     inferUnits(text, figures, labelEnd, language);
     carryCurrency(text, figures);
+    if (figures.length === 0) return;
     const normalized = text.replace(/\s+/gu, ' ').trim();
     const makeBaseKey = prepareKeys({ sentence: text, language, figures: accepted, labelEnd, sectionSlug });
     for (const candidate of figures) {
@@ -144,8 +148,57 @@ function hasAtMostWords(block: string, max: number): boolean {
   return true;
 }
 
-function collectCandidates(text: string, page: PageReading, isLabelRow: boolean): Candidate[] {
+/** Which numbers a sentence may hold, read before any recogniser runs (`numbersOf`). */
+interface NumberHints {
+  digits: boolean;
+  ordinalWords: boolean;
+  numberWords: boolean;
+}
+
+/**
+ * A case-insensitive search for any of `words` anywhere (inside longer words too: German
+ * writes "drittgrößte"), with the flags the recognisers match the same words with: whatever
+ * their patterns find, this finds. One per language, compiled once.
+ */
+function anyOf(words: Record<string, number>): RegExp {
+  const alternation = Object.keys(words)
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00A0]'))
+    .join('|');
+  return new RegExp(alternation || '(?!)', 'iu');
+}
+const ordinalWordsOf = memoizeByLanguage((language) => anyOf(ORDINAL_WORDS[pickLanguage(language)]));
+const numberWordsOf = memoizeByLanguage((language) => {
+  const lang = pickLanguage(language);
+  return anyOf({ ...NUMBER_WORDS[lang], ...COLLECTIVE_NUMBERS[lang] });
+});
+const DIGIT = /\d/u;
+
+/**
+ * What kinds of number `sentence` can hold, or null when none: the recognisers' costly patterns
+ * are tried only where they can match. Every figure is read from a number, and a number is
+ * either digits (dates, money, percentages, measures, years and most counts and ranks all need
+ * one) or a word of the vocabulary: a cardinal or collective number word (counts: "two French
+ * NGOs", "une centaine de projets") or an ordinal word (ranks: "third-largest"). Nearly half
+ * the sentences of a fact page hold neither, and ranks and counts cost the most to look for.
+ */
+function numbersOf(sentence: string, language: string): NumberHints | null {
+  // With a digit every recogniser runs, words or not.
+  if (DIGIT.test(sentence)) return { digits: true, ordinalWords: true, numberWords: true };
+  const ordinalWords = ordinalWordsOf(language).test(sentence);
+  const numberWords = numberWordsOf(language).test(sentence);
+  return ordinalWords || numberWords ? { digits: false, ordinalWords, numberWords } : null;
+}
+
+function collectCandidates(text: string, page: PageReading, isLabelRow: boolean, reads: NumberHints): Candidate[] {
   const { language, notation } = page;
+  if (!reads.digits) {
+    // Without a digit, only a number word or an ordinal word can be a figure.
+    return [
+      ...(reads.ordinalWords ? recognizeRank(text, language, notation) : []),
+      ...(reads.numberWords ? recognizeCount(text, language, notation) : []),
+    ];
+  }
   return [
     ...recognizeDates(text, language, page.referenceDate),
     ...recognizeMoney(text, language, notation, page.dollar),
