@@ -188,6 +188,17 @@ export const MONTH_ABBREVIATIONS: Record<FigureLanguage, Record<string, number>>
   de: { jan: 1, feb: 2, maerz: 3, marz: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dez: 12 },
 };
 
+/**
+ * Nouns of people counted ("1920 personnes", "rund 1900 Personen", "2,500 people"): a
+ * four-digit number right before one is a count, not a year — no page writes "1920 persons" to
+ * mean the year.
+ */
+export const PEOPLE_NOUNS: Record<FigureLanguage, string[]> = {
+  en: ['people', 'persons', 'residents', 'nationals', 'citizens', 'inhabitants', 'students', 'employees', 'workers', 'members', 'staff'],
+  fr: ['personnes', 'résidents', 'ressortissants', 'habitants', 'citoyens', 'étudiants', 'salariés', 'employés', 'membres', 'inscrits'],
+  de: ['Personen', 'Menschen', 'Einwohner', 'Bürger', 'Staatsangehörige', 'Studierende', 'Studenten', 'Mitarbeiter', 'Beschäftigte', 'Mitglieder'],
+};
+
 /** Words that say a count is a span of time, not a quantity ("first six months"): skip the count. */
 export const SPAN_OPENERS: Record<FigureLanguage, string[]> = {
   en: ['first', 'last', 'next', 'past', 'previous', 'coming', 'following'],

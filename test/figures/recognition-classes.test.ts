@@ -1,0 +1,80 @@
+/**
+ * Issue 19, second pass: forms of figures the development corpus showed missed or misread —
+ * thousands written with a dot on a French page, ranges of percentages, a four-digit count of
+ * people, a month in parentheses as a row's period. Every sentence here is constructed for the
+ * rule it tests (none is quoted from the development corpus).
+ */
+import { describe, expect, it } from 'vitest';
+import { extractFigures } from '../../src/extract/figures/index.ts';
+import type { Figure } from '../../src/model/index.ts';
+
+function figuresOf(text: string, language: string): Figure[] {
+  return extractFigures([{ heading: 'S', level: 2, blocks: [text], text }], language);
+}
+
+function summary(figures: Figure[]): Array<[string, number | string, string | null, string]> {
+  return figures.filter((f) => f.kind !== 'year').map((f) => [f.kind, f.value, f.unit, f.raw]);
+}
+
+describe('a dot before exactly three digits groups thousands on a French page', () => {
+  it.each([
+    ['Chaque été, la région accueille près de 180.000 touristes.', 'count', 180_000, null, 'près de 180.000 touristes'],
+    ['La province compte 1.250.000 habitants.', 'measure', 1_250_000, 'inhabitants', '1.250.000 habitants'],
+    ['Le PIB atteint 31.9 Mds $.', 'money', 31_900_000_000, 'USD', '31.9 Mds $'],
+  ])('"%s"', (text, kind, value, unit, raw) => {
+    expect(summary(figuresOf(text, 'fr'))).toEqual([[kind, value, unit, raw]]);
+  });
+
+  it('keeps a dot decimal on a French page written the English way', () => {
+    // "2.5" and English grouping, no decimal comma: the page writes numbers the English way.
+    const figures = figuresOf('Le pays a 1,234,567 habitants et un taux de 2.5 %, soit 3.125 %.', 'fr');
+    expect(summary(figures)).toContainEqual(['percent', 3.125, '%', '3.125 %']);
+  });
+});
+
+describe('a range of percentages gives both ends', () => {
+  it.each([
+    ['en', 'Renewables should supply 30-35% of demand.', [['percent', 30, '%', '30'], ['percent', 35, '%', '35%']]],
+    ['fr', 'La santé reçoit 10–15 % du budget.', [['percent', 10, '%', '10'], ['percent', 15, '%', '15 %']]],
+    ['de', 'Der Anteil liegt bei 20 - 25 Prozent.', [['percent', 20, '%', '20'], ['percent', 25, '%', '25 Prozent']]],
+  ])('%s "%s"', (language, text, expected) => {
+    expect(summary(figuresOf(text, language))).toEqual(expected);
+  });
+
+  it('reads no range from a year span or a falling pair', () => {
+    expect(summary(figuresOf('Sur 2015-2018, 12 % des fonds.', 'fr'))).toEqual([['percent', 12, '%', '12 %']]);
+    expect(summary(figuresOf('A drop of 50-20% makes no range.', 'en')).map((f) => f[1])).not.toContain(50);
+  });
+
+  it('keys the two ends apart', () => {
+    const keys = figuresOf('Education takes 40-45% of the envelope.', 'en').map((f) => f.key);
+    expect(new Set(keys).size).toBe(2);
+  });
+});
+
+describe('a four-digit number before a noun of people is a count, not a year', () => {
+  it.each([
+    ['fr', 'Communauté belge au Chili : 1850 personnes', 'count', 1850, '1850 personnes'],
+    ['de', 'Die Werke beschäftigen rund 1975 Mitarbeiter.', 'count', 1975, 'rund 1975 Mitarbeiter'],
+    ['en', 'Last year the programme trained 2010 students.', 'count', 2010, '2010 students'],
+  ])('%s "%s"', (language, text, kind, value, raw) => {
+    expect(summary(figuresOf(text, language))).toEqual([[kind, value, null, raw]]);
+  });
+
+  it('keeps a year before any other word a year', () => {
+    const figures = figuresOf('The 2016 elections were peaceful.', 'en');
+    expect(figures.map((f) => [f.kind, f.value])).toEqual([['year', 2016]]);
+  });
+});
+
+describe('a month in parentheses after a row\'s value is its period', () => {
+  it('"label : value (mois année)"', () => {
+    const figures = figuresOf('Ressortissants inscrits au Pérou : 3150 personnes (mars 2024)', 'fr');
+    expect(figures.map((f) => [f.kind, f.value, f.period])).toEqual([['count', 3150, '2024-03']]);
+  });
+
+  it('in prose the month stays a date of its own', () => {
+    const figures = figuresOf('Il y a eu deux visites officielles (mars 2024) à Lima.', 'fr');
+    expect(figures.map((f) => [f.kind, f.value])).toEqual([['count', 2], ['date', '2024-03']]);
+  });
+});
