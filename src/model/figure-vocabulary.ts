@@ -199,6 +199,17 @@ export const PEOPLE_NOUNS: Record<FigureLanguage, string[]> = {
   de: ['Personen', 'Menschen', 'Einwohner', 'Bürger', 'Staatsangehörige', 'Studierende', 'Studenten', 'Mitarbeiter', 'Beschäftigte', 'Mitglieder'],
 };
 
+/**
+ * Prepositions before a place in a share of a distribution ("quatre à Paris, deux à Astana",
+ * "two in Rome and one in Brussels"): the count's raw text ends with the place, which is where,
+ * not what, is counted.
+ */
+export const PLACE_PREPOSITIONS: Record<FigureLanguage, string[]> = {
+  en: ['in', 'at'],
+  fr: ['à', 'au', 'aux', 'en'],
+  de: ['in', 'nach'],
+};
+
 /** Words that say a count is a span of time, not a quantity ("first six months"): skip the count. */
 export const SPAN_OPENERS: Record<FigureLanguage, string[]> = {
   en: ['first', 'last', 'next', 'past', 'previous', 'coming', 'following'],

@@ -147,3 +147,24 @@ describe('alignFigures: what stays apart (added + removed, never a false pairing
     expect(alignFigures([year], [date])).toEqual({ added: [date], removed: [year], changed: [] });
   });
 });
+
+describe('alignFigures: shares of a distribution ("quatre à Paris, deux à …")', () => {
+  const share = (key: string, value: number, raw: string, sentence: string) => fr({ key, kind: 'count', value, raw, section: null, sentence });
+  const old = 'Depuis 2010, cinq sommets ont eu lieu (trois à Lyon, deux à Bombay), ainsi que des visites.';
+
+  it('keeps a share silent when its place is renamed', () => {
+    const now = 'Depuis 2010, cinq sommets ont eu lieu (trois à Lyon, deux à Mumbai), ainsi que des visites.';
+    const before = [share('count/sommets-lyon', 3, 'trois à Lyon', old), share('count/bombay', 2, 'deux à Bombay', old)];
+    const after = [share('count/sommets-lyon', 3, 'trois à Lyon', now), share('count/mumbai', 2, 'deux à Mumbai', now)];
+    expect(alignFigures(before, after)).toEqual({ added: [], removed: [], changed: [] });
+  });
+
+  it('pairs a share by its place, not by an equal number of another place', () => {
+    const now = 'Depuis 2010, trois sommets ont eu lieu (deux à Lyon, une à Bombay), ainsi que des visites.';
+    const before = [share('count/sommets-lyon', 3, 'trois à Lyon', old), share('count/bombay', 2, 'deux à Bombay', old)];
+    const after = [share('count/sommets-lyon', 2, 'deux à Lyon', now), share('count/sommets-bombay', 1, 'une à Bombay', now)];
+    const { added, removed, changed } = alignFigures(before, after);
+    expect([added, removed]).toEqual([[], []]);
+    expect(changed.map((c) => [c.from.raw, c.to.raw])).toEqual([['trois à Lyon', 'deux à Lyon'], ['deux à Bombay', 'une à Bombay']]);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Issue 19, second pass: forms of figures the development corpus showed missed or misread —
  * thousands written with a dot on a French page, ranges of percentages, a four-digit count of
- * people, a month in parentheses as a row's period. Every sentence here is constructed for the
+ * people, a month in parentheses as a row's period, counts in a distribution ("quatre à
+ * Paris, deux à …"). Every sentence here is constructed for the
  * rule it tests (none is quoted from the development corpus).
  */
 import { describe, expect, it } from 'vitest';
@@ -76,5 +77,22 @@ describe('a month in parentheses after a row\'s value is its period', () => {
   it('in prose the month stays a date of its own', () => {
     const figures = figuresOf('Il y a eu deux visites officielles (mars 2024) à Lima.', 'fr');
     expect(figures.map((f) => [f.kind, f.value])).toEqual([['count', 2], ['date', '2024-03']]);
+  });
+});
+
+describe('counts in a distribution: a number word and a place, the noun named before', () => {
+  it.each([
+    ['fr', 'Depuis 2012, cinq sommets ont eu lieu (trois à Bruxelles, deux à Tokyo).', [['count', 5, null, 'cinq sommets'], ['count', 3, null, 'trois à Bruxelles'], ['count', 2, null, 'deux à Tokyo']]],
+    ['fr', 'Les ministres se sont vus trois fois : deux à Rome et une à Lisbonne.', [['count', 3, null, 'trois fois'], ['count', 2, null, 'deux à Rome'], ['count', 1, null, 'une à Lisbonne']]],
+    ['en', 'Seven rounds of talks were held, four in Geneva and three in New York.', [['count', 7, null, 'Seven rounds'], ['count', 4, null, 'four in Geneva'], ['count', 3, null, 'three in New York']]],
+    ['de', 'Es gab sechs Treffen, vier in Wien und zwei in Paris.', [['count', 6, null, 'sechs Treffen'], ['count', 4, null, 'vier in Wien'], ['count', 2, null, 'zwei in Paris']]],
+  ])('%s "%s"', (language, text, expected) => {
+    expect(summary(figuresOf(text, language))).toEqual(expected);
+  });
+
+  it('reads no share outside a list of two or more', () => {
+    expect(summary(figuresOf('Elle a passé une semaine à Paris et une à Rome.', 'fr'))).toEqual([]);
+    expect(summary(figuresOf('Only one in Paris was opened.', 'en'))).toEqual([]);
+    expect(summary(figuresOf('Il a habité deux ans à Paris.', 'fr'))).toEqual([['measure', 2, 'years', 'deux ans']]);
   });
 });

@@ -23,6 +23,7 @@ import { findNonFigures } from './find-non-figures.ts';
 import { assignUniqueKeys, prepareKeys, slugify } from './make-key.ts';
 import { recognizeCount } from './recognize-count.ts';
 import { recognizeDates } from './recognize-dates.ts';
+import { recognizeDistribution } from './recognize-distribution.ts';
 import { recognizeMeasure } from './recognize-measure.ts';
 import { recognizeMoney } from './recognize-money.ts';
 import { recognizePercent } from './recognize-percent.ts';
@@ -154,6 +155,7 @@ function collectCandidates(text: string, page: PageReading, isLabelRow: boolean)
     ...recognizeRank(text, language, notation),
     ...recognizeYears(text, language),
     ...recognizeCount(text, language, notation),
+    ...recognizeDistribution(text, language),
   ];
 }
 
