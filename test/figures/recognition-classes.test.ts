@@ -96,3 +96,33 @@ describe('counts in a distribution: a number word and a place, the noun named be
     expect(summary(figuresOf('Il a habité deux ans à Paris.', 'fr'))).toEqual([['measure', 2, 'years', 'deux ans']]);
   });
 });
+
+describe('a minus glued to an amount makes it negative', () => {
+  it.each([
+    ['fr', 'Le solde commercial est passé à -450 M EUR en 2019.', -450_000_000, 'EUR', '-450 M EUR'],
+    ['en', 'The balance stood at −2.5 billion euros (a deficit).', -2_500_000_000, 'EUR', '−2.5 billion euros'],
+  ])('%s "%s"', (language, text, value, unit, raw) => {
+    expect(summary(figuresOf(text, language))).toEqual([['money', value, unit, raw]]);
+  });
+
+  it('reads no sign from a span of years', () => {
+    expect(summary(figuresOf('Sur 2012-300 M EUR.', 'fr')).map((f) => f[1])).not.toContain(-300_000_000);
+  });
+});
+
+describe('a date without a year takes the year its block stated last', () => {
+  it.each([
+    ['de', 'Österreich war 2019 Gastland beim Fest am 3. Oktober in Berlin.', '2019-10-03', '3. Oktober'],
+    ['en', 'In March 2018 the minister travelled to Accra. She met the President on 21 March.', '2018-03-21', '21 March'],
+    ['fr', 'La commission s’est réunie en 2016 à Rabat. Sa session suivante a eu lieu le 9 novembre.', '2016-11-09', '9 novembre'],
+  ])('%s "%s"', (language, text, value, raw) => {
+    expect(figuresOf(text, language).filter((f) => f.kind === 'date').map((f) => [f.value, f.raw])).toContainEqual([value, raw]);
+  });
+
+  it('takes no year from a span, nor from another block', () => {
+    const span = figuresOf('De 2014 à 2016, il a présidé le forum ; il l’a ouvert le 3 mai.', 'fr');
+    expect(span.filter((f) => f.kind === 'date').map((f) => f.value)).toEqual(['--05-03']);
+    const blocks = extractFigures([{ heading: 'S', level: 2, blocks: ['The office opened in 2012.', 'A reception is held on 14 July.'], text: '' }], 'en');
+    expect(blocks.filter((f) => f.kind === 'date').map((f) => f.value)).toEqual(['--07-14']);
+  });
+});

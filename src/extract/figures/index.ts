@@ -22,7 +22,7 @@ import type { Candidate, Span } from './candidate.ts';
 import { findNonFigures } from './find-non-figures.ts';
 import { assignUniqueKeys, prepareKeys, slugify } from './make-key.ts';
 import { recognizeCount } from './recognize-count.ts';
-import { recognizeDates } from './recognize-dates.ts';
+import { lastStatedYear, recognizeDates, type StatedYear } from './recognize-dates.ts';
 import { recognizeDistribution } from './recognize-distribution.ts';
 import { recognizeMeasure } from './recognize-measure.ts';
 import { recognizeMoney } from './recognize-money.ts';
@@ -109,11 +109,14 @@ function extractBlockFigures(block: string, page: PageReading, sectionSlug: stri
   // that happen to start with "Promoting French: …".
   const readsBareNumbers = label !== null && hasAtMostWords(block, MAX_LABEL_ROW_WORDS);
   const out: PendingFigure[] = [];
+  // The year the block stated last before the current sentence, for its dates without a year.
+  let yearBefore: StatedYear;
   splitSentences(block, language).forEach((sentence, index) => {
     const labelEnd = label && index === 0 && sentence.start === 0 ? label[0].length : 0;
     const text = sentence.text;
+    const sentenceYear = lastStatedYear(text);
     const accepted = resolveOverlaps(
-      collectCandidates(text, page, readsBareNumbers),
+      collectCandidates(text, page, readsBareNumbers, yearBefore),
       findNonFigures(text, index === 0),
       text.length,
     );
@@ -134,6 +137,7 @@ function extractBlockFigures(block: string, page: PageReading, sectionSlug: stri
       }
       out.push({ baseKey, sectionSlug, figure });
     }
+    if (sentenceYear !== undefined) yearBefore = sentenceYear;
   });
   return out;
 }
@@ -145,10 +149,10 @@ function hasAtMostWords(block: string, max: number): boolean {
   return true;
 }
 
-function collectCandidates(text: string, page: PageReading, isLabelRow: boolean): Candidate[] {
+function collectCandidates(text: string, page: PageReading, isLabelRow: boolean, yearBefore: StatedYear): Candidate[] {
   const { language, notation } = page;
   return [
-    ...recognizeDates(text, language, page.referenceDate),
+    ...recognizeDates(text, language, page.referenceDate, yearBefore),
     ...recognizeMoney(text, language, notation, page.dollar),
     ...recognizePercent(text, language, notation),
     ...recognizeMeasure(text, language, isLabelRow, notation),
