@@ -24,7 +24,7 @@
  * claims, the honest answer is removed + added.
  */
 import type { Figure, FigureValue } from '../model/index.ts';
-import { FIGURE_LANGUAGES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, PLACE_PREPOSITIONS, STOP_WORDS } from '../model/figure-vocabulary.ts';
+import { FIGURE_LANGUAGES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, PLACE_PREPOSITIONS, REPETITION_WORDS, STOP_WORDS } from '../model/figure-vocabulary.ts';
 
 /** Words that say nothing about what a figure is: stop words and the words that ARE values, in every language we read. */
 const STOP = new Set(
@@ -172,6 +172,8 @@ function countedWords(figure: Figure): Set<string> {
   // A share of a distribution ("deux à Astana") names where, not what: its counted noun was
   // named before the list, so a renamed place ("deux à Nour-Soultan") is no other thing counted.
   if (figure.kind === 'count' && SHARE_OF_DISTRIBUTION.test(figure.raw)) return new Set();
+  // "twice", "zweimal" count occurrences, as "four times" does: the adverb names no other thing.
+  if (figure.kind === 'count' && REPETITIONS.has(fold(figure.raw.trim()))) return new Set();
   const own = contentWordList(figure.raw);
   if (figure.kind === 'rank') {
     const at = figure.sentence.indexOf(figure.raw);
@@ -185,6 +187,8 @@ const SHARE_OF_DISTRIBUTION = new RegExp(
   `^\\p{L}+[ \\u00A0](?:${[...new Set(FIGURE_LANGUAGES.flatMap((lang) => PLACE_PREPOSITIONS[lang]))].join('|')})[ \\u00A0]\\p{Lu}`,
   'u',
 );
+
+const REPETITIONS = new Set(FIGURE_LANGUAGES.flatMap((lang) => Object.keys(REPETITION_WORDS[lang]).map(fold)));
 
 /** Kinds whose raw text carries words of what the figure is ("two French NGOs", "10th largest trading"). */
 const OWN_WORDS_COUNT = new Set(['count', 'rank']);

@@ -168,3 +168,14 @@ describe('alignFigures: shares of a distribution ("quatre à Paris, deux à …"
     expect(changed.map((c) => [c.from.raw, c.to.raw])).toEqual([['trois à Lyon', 'deux à Lyon'], ['deux à Bombay', 'une à Bombay']]);
   });
 });
+
+describe('alignFigures: counts of occurrences', () => {
+  it('pairs "thrice" with "four times" in the same sentence (a changed count, not removed + added)', () => {
+    const sentence = (n: string) => `The country has held peaceful handovers of power after elections ${n}, the latest in 2020.`;
+    const before = fr({ key: 'count/handovers-power-elections', kind: 'count', value: 3, raw: 'thrice', section: null, sentence: sentence('thrice') });
+    const after = fr({ key: 'count/handovers-power-elections-times', kind: 'count', value: 4, raw: 'four times', section: null, sentence: sentence('four times') });
+    const { added, removed, changed } = alignFigures([before], [after]);
+    expect([added, removed]).toEqual([[], []]);
+    expect(changed.map((c) => [c.from.raw, c.to.raw])).toEqual([['thrice', 'four times']]);
+  });
+});

@@ -126,3 +126,64 @@ describe('a date without a year takes the year its block stated last', () => {
     expect(blocks.filter((f) => f.kind === 'date').map((f) => f.value)).toEqual(['--07-14']);
   });
 });
+
+describe('adverbs of repetition count events', () => {
+  it.each([
+    ['en', 'The minister went to Lagos twice in 2019.', [['count', 2, null, 'twice']]],
+    ['en', 'The council has met thrice since its creation.', [['count', 3, null, 'thrice']]],
+    ['de', 'Die Kommission tagte dreimal in Bern.', [['count', 3, null, 'dreimal']]],
+  ])('%s "%s"', (language, text, expected) => {
+    expect(summary(figuresOf(text, language))).toEqual(expected);
+  });
+
+  it('not before a comparison or a rate', () => {
+    expect(summary(figuresOf('Exports are twice as high as imports.', 'en'))).toEqual([]);
+    expect(summary(figuresOf('The committee meets twice a year.', 'en'))).toEqual([]);
+    expect(summary(figuresOf('Der Handel ist zweimal so groß.', 'de'))).toEqual([]);
+  });
+});
+
+describe('scales and units in words', () => {
+  it.each([
+    ['en', 'The park welcomed some 412-thousand visitors.', 'count', 412_000, null, 'some 412-thousand visitors'],
+    ['en', 'The reserve covers about 12-thousand square kilometres.', 'measure', 12_000, 'km²', 'about 12-thousand square kilometres'],
+    ['en', 'The island covers 2,512 square kilometres.', 'measure', 2512, 'km²', '2,512 square kilometres'],
+    ['fr', 'Le parc s’étend sur 1 250 kilomètres carrés.', 'measure', 1250, 'km²', '1 250 kilomètres carrés'],
+    ['de', 'Die Fläche beträgt 160 Quadratkilometer.', 'measure', 160, 'km²', '160 Quadratkilometer'],
+  ])('%s "%s"', (language, text, kind, value, unit, raw) => {
+    expect(summary(figuresOf(text, language))).toEqual([[kind, value, unit, raw]]);
+  });
+
+  it('reads no count from a hyphenated scale after an indefinite article ("a 5-million project")', () => {
+    expect(summary(figuresOf('They signed a 20-million loan.', 'en'))).toEqual([]);
+  });
+
+  it('reads no count from a scale word cut off at the end of a truncated copy', () => {
+    expect(summary(figuresOf('The region has a population of about 52 milli', 'en'))).toEqual([]);
+    // A real noun in that place is still counted.
+    expect(summary(figuresOf('The fund helped about 52 millers', 'en'))).toEqual([['count', 52, null, 'about 52 millers']]);
+  });
+});
+
+describe('a place among the first N is a rank', () => {
+  it.each([
+    ['en', 'Japan is among the five largest investors in the region.', 5, 'five largest investors'],
+    ['fr', 'L’Allemagne figure parmi les trois premiers clients du pays.', 3, 'trois premiers clients'],
+    ['de', 'Italien gehört zu den sieben wichtigsten Lieferanten.', 7, 'sieben wichtigsten Lieferanten'],
+  ])('%s "%s"', (language, text, value, raw) => {
+    expect(summary(figuresOf(text, language))).toEqual([['rank', value, null, raw]]);
+  });
+
+  it('negated, the number is the size of the group: a count', () => {
+    expect(summary(figuresOf('Canada is no longer among the ten largest buyers.', 'en'))).toEqual([['count', 10, null, 'ten largest buyers']]);
+    expect(summary(figuresOf('Das Land zählt nicht mehr zu den fünf größten Kunden.', 'de'))).toEqual([['count', 5, null, 'fünf größten Kunden']]);
+  });
+});
+
+describe('the length of a list a block opens with is no figure', () => {
+  it('"Top 10 …:" at the start of a block', () => {
+    expect(summary(figuresOf('Top 10 agricultural exports to Chile:', 'en'))).toEqual([]);
+    // Elsewhere the number is read as before.
+    expect(summary(figuresOf('The list names 10 agricultural exports.', 'en'))).toEqual([['count', 10, null, '10 agricultural exports']]);
+  });
+});
