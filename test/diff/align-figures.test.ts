@@ -179,3 +179,33 @@ describe('alignFigures: counts of occurrences', () => {
     expect(changed.map((c) => [c.from.raw, c.to.raw])).toEqual([['thrice', 'four times']]);
   });
 });
+
+describe('alignFigures: what a count counts, read loosely where a reader would', () => {
+  it('pairs counts of people named by different nouns ("people" → "citizens")', () => {
+    const before = fr({ key: 'count/people-origin-live', kind: 'count', value: 412_000, raw: 'over 412,000 people', section: null,
+      sentence: 'According to the 2011 census, over 412,000 people of Chilean origin live in Canada.' });
+    const after = fr({ key: 'count/citizens-origin-live', kind: 'count', value: 500_000, raw: 'close to 500,000 citizens', section: null,
+      sentence: 'According to the 2016 census, close to 500,000 citizens of Chilean origin live in Canada.' });
+    const { added, removed, changed } = alignFigures([before], [after]);
+    expect([added, removed]).toEqual([[], []]);
+    expect(changed.map((c) => [c.from.raw, c.to.raw])).toEqual([['over 412,000 people', 'close to 500,000 citizens']]);
+  });
+
+  it('keeps counts of different things apart however alike their sentences ("people" ≠ "companies")', () => {
+    const before = fr({ key: 'count/people-origin', kind: 'count', value: 412_000, raw: 'over 412,000 people', section: null,
+      sentence: 'Over 412,000 people of Chilean origin live in Canada.' });
+    const after = fr({ key: 'count/companies-origin', kind: 'count', value: 500, raw: 'over 500 companies', section: null,
+      sentence: 'Over 500 companies of Chilean origin work in Canada.' });
+    expect(alignFigures([before], [after]).changed).toEqual([]);
+  });
+
+  it('an approximation ("estimé à") names nothing counted', () => {
+    const before = fr({ key: 'count/nombre-belges-origine', kind: 'count', value: 20_000, raw: 'estimé à 20 000', section: null,
+      sentence: 'Le nombre de Canadiens d’origine belge est estimé à 20 000, selon le consulat.' });
+    const after = fr({ key: 'count/diaspora-belge-personnes', kind: 'count', value: 21_000, raw: 'près de 21 000 personnes', section: null,
+      sentence: 'Le nombre de Canadiens d’origine belge atteint près de 21 000 personnes, selon le consulat.' });
+    const { added, removed, changed } = alignFigures([before], [after]);
+    expect([added, removed]).toEqual([[], []]);
+    expect(changed.map((c) => [c.from.raw, c.to.raw])).toEqual([['estimé à 20 000', 'près de 21 000 personnes']]);
+  });
+});

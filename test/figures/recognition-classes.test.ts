@@ -187,3 +187,19 @@ describe('the length of a list a block opens with is no figure', () => {
     expect(summary(figuresOf('The list names 10 agricultural exports.', 'en'))).toEqual([['count', 10, null, '10 agricultural exports']]);
   });
 });
+
+describe('an approximated number ending its clause counts what the clause named', () => {
+  it.each([
+    ['en', 'The number of French teachers in Ghana is about 450, a record.', 'count', 450, 'about 450'],
+    ['fr', 'Le nombre de Belges inscrits est estimé à 12 000, selon le consulat.', 'count', 12_000, 'estimé à 12 000'],
+    ['fr', 'Nos ressortissants au Népal (environ 320) vivent surtout à Katmandou.', 'count', 320, 'environ 320'],
+    ['de', 'Die Zahl der Studierenden liegt bei rund 2500.', 'count', 2500, 'rund 2500'],
+  ])('%s "%s"', (language, text, kind, value, raw) => {
+    expect(summary(figuresOf(text, language))).toEqual([[kind, value, null, raw]]);
+  });
+
+  it('reads no bare number without an approximation, nor one the clause goes on after', () => {
+    expect(summary(figuresOf('The number of teachers is 450, a record.', 'en'))).toEqual([]);
+    expect(summary(figuresOf('About 450 were trained last year.', 'en'))).toEqual([]);
+  });
+});

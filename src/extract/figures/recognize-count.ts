@@ -9,6 +9,10 @@
  * - a number word after a definite article points back ("the two countries", "les deux pays");
  * - the noun must be a word: not a stop word, month, scale word or currency;
  * - a number with a time or physical unit ("two years") is a measure, handed back as such.
+ * A whole number with no noun after it is a count only when approximated or estimated and ending
+ * its clause: "the number of students is approximately 3000, rising …", "nos compatriotes
+ * (environ 140)", "estimé à 100 000," — the noun was named before it; a bare number alone
+ * stays unread (it may be anything).
  * Adverbs of repetition are counts of events ("visited Nigeria twice", "zweimal"), except before
  * a comparison or a rate ("twice as many", "twice the size", "twice a year").
  */
@@ -17,7 +21,7 @@ import { isUnitWord, normalizeUnit } from './recognize-measure.ts';
 import { memoizeByLanguage } from './memoize.ts';
 import { numberPattern, readNumber, scaleNumber, type Notation } from './read-number.ts';
 import {
-  ANAPHORIC_ARTICLES, COLLECTIVE_NUMBERS, MONTHS, NUMBER_WORDS, pickLanguage, REPETITION_WORDS, SCALE_WORDS, SPAN_OPENERS,
+  ANAPHORIC_ARTICLES, APPROXIMATIONS, COLLECTIVE_NUMBERS, MONTHS, NUMBER_WORDS, pickLanguage, REPETITION_WORDS, SCALE_WORDS, SPAN_OPENERS,
   STOP_WORDS, type FigureLanguage,
 } from '../../model/figure-vocabulary.ts';
 
@@ -80,6 +84,31 @@ const repetitionPattern = memoizeByLanguage((language) => {
   );
 });
 
+const approximatedPattern = memoizeByLanguage((language, notation) => {
+  const words = [...APPROXIMATIONS[pickLanguage(language)]]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => escape(w).replace(/ /g, '[ \\u00A0]'))
+    .join('|');
+  return new RegExp(
+    `(?<![\\p{L}])(?:${words})[ \\u00A0](?<num>${numberPattern(language, notation)})(?=[ \\u00A0]?[,;:)]|[ \\u00A0]?\\.?$)`,
+    'giu',
+  );
+});
+
+/** Approximated whole numbers that end their clause ("approximately 3000,"): counts of what the clause named. */
+function recognizeApproximated(sentence: string, language: string, notation?: Notation): Candidate[] {
+  const found: Candidate[] = [];
+  for (const m of sentence.matchAll(approximatedPattern(language, notation))) {
+    const num = m.groups!.num!;
+    if (!/^\d{1,3}(?:[ ,.\u00A0\u202F\u2009]\d{3})*$|^\d+$/u.test(num)) continue;
+    const value = readNumber(num, language, notation);
+    if (value === null || !Number.isInteger(value)) continue;
+    const start = m.index + m[0].length - num.length;
+    found.push(makeCandidate('count', value, null, start, start + num.length));
+  }
+  return found;
+}
+
 /** Counts of events written as an adverb ("twice", "dreimal"). */
 function recognizeRepetitions(sentence: string, language: string): Candidate[] {
   const pattern = repetitionPattern(language);
@@ -95,7 +124,7 @@ const ANAPHORIC_MAX = 2;
 export function recognizeCount(sentence: string, language: string, notation?: Notation): Candidate[] {
   const lang = pickLanguage(language);
   const pattern = countPattern(language, notation);
-  const found: Candidate[] = recognizeRepetitions(sentence, language);
+  const found: Candidate[] = [...recognizeRepetitions(sentence, language), ...recognizeApproximated(sentence, language, notation)];
   for (const m of sentence.matchAll(pattern)) {
     const groups = m.groups!;
     const numText = groups.num!;
