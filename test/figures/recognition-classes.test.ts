@@ -203,3 +203,17 @@ describe('an approximated number ending its clause counts what the clause named'
     expect(summary(figuresOf('About 450 were trained last year.', 'en'))).toEqual([]);
   });
 });
+
+describe('a month "of the same year" takes the year stated before it', () => {
+  it.each([
+    ['de', 'Der Minister kam im März 2016 nach Graz und im Oktober desselben Jahres nach Linz, dann im Mai 2017.', ['2016-03', '2016-10', '2017-05']],
+    ['en', 'The embassy opened in 2012. The consulate followed in June of the same year.', ['2012-06']],
+    ['fr', 'Il s’est rendu à Lima en avril 2018, puis en juillet de la même année.', ['2018-04', '2018-07']],
+  ])('%s "%s"', (language, text, values) => {
+    expect(figuresOf(text, language).filter((f) => f.kind === 'date').map((f) => f.value)).toEqual(values);
+  });
+
+  it('is no date when no year was stated before', () => {
+    expect(figuresOf('Im Juni des gleichen Jahres folgte der Gegenbesuch.', 'de')).toEqual([]);
+  });
+});

@@ -13,7 +13,8 @@
  * - with none of these, the caller's reference date decides: the latest such day not after it
  *   (a fact page reports the past); with no reference date either, the value is the ISO
  *   recurring form "--MM-DD", honest about the missing year;
- * - month + year forms chrono misses ("Stand: März 2011", "en octobre 2009") are read here;
+ * - month + year forms chrono misses ("Stand: März 2011", "en octobre 2009") are read here, and a
+ *   month "of the same year" ("im November des gleichen Jahres") takes the year stated before it;
  * - coordinated days and ranges give two dates, each its own raw text: "les 4 et 5 décembre
  *   2014" → 2014-12-04 ("4") and 2014-12-05 ("5 décembre 2014"), "15. und 16. April 2015",
  *   "du 13 au 16 octobre 2018", "28 January to 2 February 2021"; so do coordinated months:
@@ -37,6 +38,8 @@ interface PartialDate {
   day: number | null;
   start: number;
   end: number;
+  /** "im November des gleichen Jahres": the year is the one stated before, never a later one. */
+  sameYear?: boolean;
 }
 
 function pad(n: number): string {
@@ -183,6 +186,26 @@ const MONTH_YEAR = Object.fromEntries(
   }),
 ) as Record<FigureLanguage, RegExp>;
 
+/**
+ * "im November des gleichen Jahres", "in June of the same year", "en mai de la même année": a
+ * month whose year the text names as the one it stated before (the raw text is the month).
+ */
+const SAME_YEAR: Record<FigureLanguage, string> = {
+  en: '(?:of[ \\u00A0])?(?:the|that)[ \\u00A0]same[ \\u00A0]year',
+  fr: 'de[ \\u00A0](?:la[ \\u00A0]même|cette)[ \\u00A0]année',
+  de: '(?:des[ \\u00A0](?:gleichen|selben)|desselben|dieses)[ \\u00A0]Jahres',
+};
+/** Whether a sentence without a digit may still hold a month "of the same year". */
+const SAME_YEAR_HINT = Object.fromEntries(
+  FIGURE_LANGUAGES.map((lang) => [lang, new RegExp(SAME_YEAR[lang], 'iu')]),
+) as Record<FigureLanguage, RegExp>;
+const MONTH_SAME_YEAR = Object.fromEntries(
+  FIGURE_LANGUAGES.map((lang) => {
+    const names = Object.keys(MONTHS[lang]).sort((a, b) => b.length - a.length).join('|');
+    return [lang, new RegExp(`(?<![\\p{L}])(?<month>${names})(?=[ \\u00A0]${SAME_YEAR[lang]}(?![\\p{L}]))`, 'giu')];
+  }),
+) as Record<FigureLanguage, RegExp>;
+
 function readMonthYears(sentence: string, lang: FigureLanguage, taken: PartialDate[]): PartialDate[] {
   // Matches come in page order: one pointer over the taken spans, merged and sorted.
   const spans = mergeSpans(taken);
@@ -195,6 +218,12 @@ function readMonthYears(sentence: string, lang: FigureLanguage, taken: PartialDa
     const month = MONTHS[lang][m.groups!.month!.toLowerCase()];
     if (month === undefined) continue;
     found.push({ year: Number(m.groups!.year), month, day: null, ...span });
+  }
+  for (const m of sentence.matchAll(MONTH_SAME_YEAR[lang])) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (taken.some((d) => d.start < span.end && span.start < d.end)) continue;
+    const month = MONTHS[lang][m.groups!.month!.toLowerCase()];
+    if (month !== undefined) found.push({ year: null, month, day: null, ...span, sameYear: true });
   }
   return found;
 }
@@ -224,7 +253,10 @@ function fillYears(dates: PartialDate[], reference: Date | undefined, yearBefore
   }
   let previous: number | null = null;
   dates.forEach((date, i) => {
-    if (date.year === null) {
+    if (date.year === null && date.sameYear === true) {
+      const stated = previous ?? yearBefore(date.start);
+      if (typeof stated === 'number') date.year = stated;
+    } else if (date.year === null) {
       const neighbour = nextStated[i] ?? previous;
       const stated = neighbour === null ? yearBefore(date.start) : undefined;
       if (neighbour !== null) {
@@ -285,8 +317,9 @@ export function lastStatedYear(text: string, end = text.length): StatedYear {
  */
 export function recognizeDates(sentence: string, language: string, reference?: Date, yearBefore: StatedYear = undefined): Candidate[] {
   const lang = pickLanguage(language);
-  // Every date we keep has a day or a year in digits, and a month name or a numeric form.
-  if (!/\d/u.test(sentence) || sentence.search(DATE_HINTS[lang]) < 0) return [];
+  // Every date we keep has a day or a year in digits (or a year "the same" as one stated
+  // before), and a month name or a numeric form.
+  if ((!/\d/u.test(sentence) && !SAME_YEAR_HINT[lang].test(sentence)) || sentence.search(DATE_HINTS[lang]) < 0) return [];
   // chrono needs an instant; its guesses from it are never used (fillYears decides), so any fixed
   // instant keeps the result independent of the clock and the machine's time zone.
   const instant = reference ?? new Date(Date.UTC(2000, 0, 1));
@@ -297,5 +330,6 @@ export function recognizeDates(sentence: string, language: string, reference?: D
     const inSentence = lastStatedYear(sentence, offset);
     return inSentence === undefined ? yearBefore : inSentence;
   });
-  return dates.map((d) => makeCandidate('date', formatDate(d), null, d.start, d.end));
+  // A month alone whose year could not be found is no date ("im November des gleichen Jahres" with no year before).
+  return dates.filter((d) => d.year !== null || d.day !== null).map((d) => makeCandidate('date', formatDate(d), null, d.start, d.end));
 }
