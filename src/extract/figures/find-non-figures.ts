@@ -30,7 +30,7 @@ const PATTERNS: Array<[gate: RegExp | null, pattern: RegExp]> = [
   [/centur|siècle|jahrhundert/iu, /(?<![\p{L}\d])\d{1,2}(?:st|nd|rd|th|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ|ème|eme|ᵉ|e|\.)?[- \u00A0](?:century|centuries|siècles?|Jahrhunderts?|Jahrhunderten)(?![\p{L}])/giu],
   // Numbered sessions and revisions name a meeting or a text, not a rank: "3rd session", "2nd
   // revision of the agreement", "5e session", "3. Sitzung" (see RANK_NOUNS).
-  [/session|sitzung|tagung|revision|révision|amendment|amendement/iu, /(?<![\p{L}\d])\d{1,3}(?:st|nd|rd|th|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ|ème|eme|ᵉ|e|\.)?[ \u00A0](?:sessions?|Sitzung|Tagung|revision|révision|Revision|amendment|amendement)(?![\p{L}])/giu],
+  [/session|sitzung|tagung|revision|révision|amendment|amendement/i, /(?<![\p{L}\d])\d{1,3}(?:st|nd|rd|th|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ|ème|eme|ᵉ|e|\.)?[ \u00A0](?:sessions?|Sitzung|Tagung|revision|révision|Revision|amendment|amendement)(?![\p{L}])/giu],
   // Formats named by their numbers: "P5+1", "2+2 dialogue", "EU+3".
   [/\+\d/u, /(?<![\p{L}\d])(?:\p{Lu}{0,3}\d{1,2}|\p{Lu}{1,3})\+\d{1,2}(?![\d%])/gu],
   // Clock times: "10:30", "10h30", "10.30 Uhr".

@@ -84,36 +84,54 @@ const repetitionPattern = memoizeByLanguage((language) => {
   );
 });
 
-const approximatedPattern = memoizeByLanguage((language, notation) => {
+/**
+ * Found number first, approximation second: a number ending its clause is rare, and the
+ * approximation (an alternation of phrases) is then tested only on the few characters before it
+ * — tried at every position of every sentence, it was the costliest pattern of the recogniser.
+ */
+const clauseEndNumber = memoizeByLanguage((language, notation) =>
+  new RegExp(`(?<num>${numberPattern(language, notation)})(?=[ \\u00A0]?[,;:)]|[ \\u00A0]?\\.?$)`, 'gu'),
+);
+const approximationBefore = memoizeByLanguage((language) => {
   const words = [...APPROXIMATIONS[pickLanguage(language)]]
     .sort((a, b) => b.length - a.length)
     .map((w) => escape(w).replace(/ /g, '[ \\u00A0]'))
     .join('|');
-  return new RegExp(
-    `(?<![\\p{L}])(?:${words})[ \\u00A0](?<num>${numberPattern(language, notation)})(?=[ \\u00A0]?[,;:)]|[ \\u00A0]?\\.?$)`,
-    'giu',
-  );
+  return new RegExp(`(?<![\\p{L}])(?:${words})[ \\u00A0]$`, 'iu');
 });
+/** Whether any approximation word occurs at all: a plain search, no boundaries (they are checked later). */
+const approximationGate = memoizeByLanguage((language) => new RegExp(APPROXIMATIONS[pickLanguage(language)].map(escape).join('|'), 'i'));
+const CLAUSE_END_DIGIT = /\d[ \u00A0]?(?:[,;:)]|\.?$)/u;
+/** The longest approximation phrase, in characters, and its space. */
+const APPROXIMATION_REACH = 24;
 
 /** Approximated whole numbers that end their clause ("approximately 3000,"): counts of what the clause named. */
 function recognizeApproximated(sentence: string, language: string, notation?: Notation): Candidate[] {
   const found: Candidate[] = [];
-  for (const m of sentence.matchAll(approximatedPattern(language, notation))) {
+  // Cheap tests first: a digit ending a clause, and one of the approximation words.
+  if (!CLAUSE_END_DIGIT.test(sentence) || !approximationGate(language).test(sentence)) return found;
+  for (const m of sentence.matchAll(clauseEndNumber(language, notation))) {
     const num = m.groups!.num!;
     if (!/^\d{1,3}(?:[ ,.\u00A0\u202F\u2009]\d{3})*$|^\d+$/u.test(num)) continue;
+    if (!approximationBefore(language).test(sentence.slice(Math.max(0, m.index - APPROXIMATION_REACH), m.index))) continue;
     const value = readNumber(num, language, notation);
     if (value === null || !Number.isInteger(value)) continue;
-    const start = m.index + m[0].length - num.length;
-    found.push(makeCandidate('count', value, null, start, start + num.length));
+    found.push(makeCandidate('count', value, null, m.index, m.index + num.length));
   }
   return found;
 }
 
+const repetitionGate = memoizeByLanguage((language) => {
+  const words = Object.keys(REPETITION_WORDS[pickLanguage(language)]);
+  return words.length === 0 ? null : new RegExp(words.map(escape).join('|'), 'i');
+});
+
 /** Counts of events written as an adverb ("twice", "dreimal"). */
 function recognizeRepetitions(sentence: string, language: string): Candidate[] {
-  const pattern = repetitionPattern(language);
-  if (pattern === null) return [];
   const table = REPETITION_WORDS[pickLanguage(language)];
+  const pattern = repetitionPattern(language);
+  // A plain search first: most sentences hold none of these few words.
+  if (pattern === null || !repetitionGate(language)!.test(sentence)) return [];
   return [...sentence.matchAll(pattern)].map((m) => makeCandidate('count', table[m[0].toLowerCase()]!, null, m.index, m.index + m[0].length));
 }
 

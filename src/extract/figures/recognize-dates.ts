@@ -195,10 +195,8 @@ const SAME_YEAR: Record<FigureLanguage, string> = {
   fr: 'de[ \\u00A0](?:la[ \\u00A0]même|cette)[ \\u00A0]année',
   de: '(?:des[ \\u00A0](?:gleichen|selben)|desselben|dieses)[ \\u00A0]Jahres',
 };
-/** Whether a sentence without a digit may still hold a month "of the same year". */
-const SAME_YEAR_HINT = Object.fromEntries(
-  FIGURE_LANGUAGES.map((lang) => [lang, new RegExp(SAME_YEAR[lang], 'iu')]),
-) as Record<FigureLanguage, RegExp>;
+/** Whether a sentence may hold a month "of the same year" (a plain search, before the pattern). */
+const SAME_YEAR_HINT: Record<FigureLanguage, RegExp> = { en: /same year/i, fr: /même année|cette année/i, de: /jahres/i };
 const MONTH_SAME_YEAR = Object.fromEntries(
   FIGURE_LANGUAGES.map((lang) => {
     const names = Object.keys(MONTHS[lang]).sort((a, b) => b.length - a.length).join('|');
@@ -219,7 +217,7 @@ function readMonthYears(sentence: string, lang: FigureLanguage, taken: PartialDa
     if (month === undefined) continue;
     found.push({ year: Number(m.groups!.year), month, day: null, ...span });
   }
-  for (const m of sentence.matchAll(MONTH_SAME_YEAR[lang])) {
+  for (const m of SAME_YEAR_HINT[lang].test(sentence) ? sentence.matchAll(MONTH_SAME_YEAR[lang]) : []) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (taken.some((d) => d.start < span.end && span.start < d.end)) continue;
     const month = MONTHS[lang][m.groups!.month!.toLowerCase()];

@@ -16,14 +16,20 @@ import { NUMBER_WORDS, pickLanguage, PLACE_PREPOSITIONS, type FigureLanguage } f
 const ONE: Record<FigureLanguage, string[]> = { en: ['one'], fr: ['un', 'une'], de: ['ein', 'eine', 'einer', 'eins'] };
 const JOINS: Record<FigureLanguage, string> = { en: 'and', fr: 'et', de: 'und' };
 
-const sharePattern = memoizeByLanguage((language) => {
-  const lang = pickLanguage(language);
+/**
+ * A place after its preposition ("à Paris", "in New Delhi"): found first, since a number word
+ * before a place is rare; the word before it is read from a bounded slice.
+ */
+const placePattern = memoizeByLanguage((language) =>
   // The place is a capitalised name, hyphenated or of two words ("Nour-Soultan", "New Delhi").
-  return new RegExp(
-    `(?<![\\p{L}\\d])(?<n>\\p{L}+)[ \\u00A0](?:${PLACE_PREPOSITIONS[lang].join('|')})[ \\u00A0]\\p{Lu}[\\p{L}’'-]*(?:[ \\u00A0]\\p{Lu}[\\p{L}’'-]*)?(?![\\p{L}])`,
+  new RegExp(
+    `(?<=[ \\u00A0])(?:${PLACE_PREPOSITIONS[pickLanguage(language)].join('|')})[ \\u00A0]\\p{Lu}[\\p{L}’'-]*(?:[ \\u00A0]\\p{Lu}[\\p{L}’'-]*)?(?![\\p{L}])`,
     'gu',
-  );
-});
+  ),
+);
+const WORD_BEFORE = /(?<![\p{L}\d])\p{L}+[ \u00A0]$/u;
+/** Longer than any number word and its space. */
+const WORD_REACH = 16;
 
 const joinPattern = memoizeByLanguage((language) => new RegExp(`^(?:[,;][ \\u00A0]?(?:${JOINS[pickLanguage(language)]}[ \\u00A0])?|[ \\u00A0](?:${JOINS[pickLanguage(language)]})[ \\u00A0])$`, 'u'));
 
@@ -31,11 +37,15 @@ const joinPattern = memoizeByLanguage((language) => new RegExp(`^(?:[,;][ \\u00A
 export function recognizeDistribution(sentence: string, language: string): Candidate[] {
   const lang = pickLanguage(language);
   const shares: Array<{ value: number; start: number; end: number; numberEnd: number }> = [];
-  for (const m of sentence.matchAll(sharePattern(language))) {
-    const word = m.groups!.n!.toLowerCase();
+  for (const m of sentence.matchAll(placePattern(language))) {
+    const before = WORD_BEFORE.exec(sentence.slice(Math.max(0, m.index - WORD_REACH), m.index));
+    if (before === null) continue;
+    const number = before[0].trimEnd();
+    const word = number.toLowerCase();
     const value = NUMBER_WORDS[lang][word] ?? (ONE[lang].includes(word) ? 1 : undefined);
     if (value === undefined) continue;
-    shares.push({ value, start: m.index, end: m.index + m[0].length, numberEnd: m.index + m.groups!.n!.length });
+    const start = m.index - before[0].length;
+    shares.push({ value, start, end: m.index + m[0].length, numberEnd: start + number.length });
   }
   const join = joinPattern(language);
   const found: Candidate[] = [];

@@ -87,7 +87,7 @@ export function recognizePercent(sentence: string, language: string, notation?: 
     if (direction) candidate.direction = direction;
     found.push(candidate);
   }
-  for (const match of sentence.matchAll(rangePattern(language, notation))) {
+  for (const match of /\d[ \u00A0]?[-–]/u.test(sentence) ? sentence.matchAll(rangePattern(language, notation)) : []) {
     const { lo, hi } = match.groups!;
     const low = readNumber(lo!, language, notation);
     const high = readNumber(hi!, language, notation);

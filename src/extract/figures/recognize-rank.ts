@@ -88,7 +88,8 @@ const rankPatterns = memoizeByLanguage((language, notation) => {
     'giu',
   );
   const negated = new RegExp(`(?<![\\p{L}])(?:${alternation(group.negations)})(?![\\p{L}])(?:${SP}\\p{L}+){0,3}${SP}?$`, 'iu');
-  return { verbal, ordinal, wordOrdinal, afterVerb, fusedDigits, topGroup, negated };
+  const topGroupGate = new RegExp(group.after.map(escape).join('|'), 'i');
+  return { verbal, ordinal, wordOrdinal, afterVerb, fusedDigits, topGroup, topGroupGate, negated };
 });
 
 /** Whether a word ordinal's tail is a "since …"/"in the …" (left out of the rank's raw text). */
@@ -99,7 +100,7 @@ const RANK_AFTER_START = Object.fromEntries(
 /** Finds the ranks of one sentence. */
 export function recognizeRank(sentence: string, language: string, notation?: Notation): Candidate[] {
   const lang = pickLanguage(language);
-  const { verbal, ordinal, wordOrdinal, afterVerb, fusedDigits, topGroup, negated } = rankPatterns(language, notation);
+  const { verbal, ordinal, wordOrdinal, afterVerb, fusedDigits, topGroup, topGroupGate, negated } = rankPatterns(language, notation);
   const found: Candidate[] = [];
   const add = (value: number | null, start: number, end: number, valueStart = start, valueEnd = end) => {
     if (value === null || !Number.isInteger(value) || value <= 0) return;
@@ -137,7 +138,8 @@ export function recognizeRank(sentence: string, language: string, notation?: Not
     const end = m.index + m[0].length;
     add(wordValue(groups), m.index, end, end - ordinalLength - (m[0].length - m[0].trimEnd().length), end);
   }
-  for (const m of sentence.matchAll(topGroup)) {
+  // A plain search for a ranking word of the group first: most sentences have none.
+  for (const m of topGroupGate.test(sentence) ? sentence.matchAll(topGroup) : []) {
     // "nicht mehr zu den zehn wichtigsten …": no rank of the subject; the count recogniser reads the group's size.
     if (negated.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
     const num = m.groups!.num!;
