@@ -66,6 +66,11 @@ describe('a four-digit number before a noun of people is a count, not a year', (
     const figures = figuresOf('The 2016 elections were peaceful.', 'en');
     expect(figures.map((f) => [f.kind, f.value])).toEqual([['year', 2016]]);
   });
+
+  it('keeps an English year after a determiner a year, even before people ("the 2019 students")', () => {
+    const figures = figuresOf('Grants went to the 2019 students of the programme.', 'en');
+    expect(figures.map((f) => [f.kind, f.value])).toEqual([['year', 2019]]);
+  });
 });
 
 describe('a month in parentheses after a row\'s value is its period', () => {
@@ -196,6 +201,10 @@ describe('an approximated number ending its clause counts what the clause named'
     ['de', 'Die Zahl der Studierenden liegt bei rund 2500.', 'count', 2500, 'rund 2500'],
   ])('%s "%s"', (language, text, kind, value, raw) => {
     expect(summary(figuresOf(text, language))).toEqual([[kind, value, null, raw]]);
+  });
+
+  it('reads no number of a list as such a count ("about 5, 6 or 7 points")', () => {
+    expect(summary(figuresOf('Tariffs fell by about 5, 6 or 7 points.', 'en')).map((f) => f[3])).not.toContain('about 5');
   });
 
   it('reads no bare number without an approximation, nor one the clause goes on after', () => {

@@ -90,7 +90,8 @@ const repetitionPattern = memoizeByLanguage((language) => {
  * — tried at every position of every sentence, it was the costliest pattern of the recogniser.
  */
 const clauseEndNumber = memoizeByLanguage((language, notation) =>
-  new RegExp(`(?<num>${numberPattern(language, notation)})(?=[ \\u00A0]?[,;:)]|[ \\u00A0]?\\.?$)`, 'gu'),
+  // Not one number of a list ("about 5, 6 or 7 points": the noun follows the list).
+  new RegExp(`(?<num>${numberPattern(language, notation)})(?=[ \\u00A0]?[;:)]|,(?![ \\u00A0]?\\d)|[ \\u00A0]?\\.?$)`, 'gu'),
 );
 const approximationBefore = memoizeByLanguage((language) => {
   const words = [...APPROXIMATIONS[pickLanguage(language)]]

@@ -47,6 +47,11 @@ const peopleAfter = memoizeByLanguage((language) =>
   new RegExp(`^[ \\u00A0](?:${PEOPLE_NOUNS[pickLanguage(language)].join('|')})(?![\\p{L}])`, 'iu'),
 );
 
+/** A determiner before a year, which makes it attributive in English ("the 2016 elections"). */
+const attributive = memoizeByLanguage((language) =>
+  pickLanguage(language) === 'en' ? /(?<![\p{L}])(?:the|this|that|its|their|our)[ \u00A0]$/iu : /(?!)/u,
+);
+
 const SINGLE = new RegExp(`(?<![\\p{L}\\d.,\\-–/])(?<y>${YEAR})(?![\\d\\p{L}]|[.,]\\d|[-–/]\\d)`, 'gu');
 
 /** Finds the years and year ranges of one sentence. */
@@ -74,7 +79,8 @@ export function recognizeYears(sentence: string, language: string): Candidate[] 
   const people = peopleAfter(language);
   for (const m of sentence.matchAll(SINGLE)) {
     const year = Number(m.groups!.y);
-    if (people.test(sentence.slice(m.index + 4, m.index + 40))) continue;
+    // "1920 personnes"; but "the 2019 students" is attributive in English (a year before its noun).
+    if (people.test(sentence.slice(m.index + 4, m.index + 40)) && !attributive(language).test(sentence.slice(Math.max(0, m.index - 8), m.index))) continue;
     // Before 1900 a four-digit number is as likely a quantity ("1800 dollars", "1500 soldiers"):
     // a year only after a word that introduces one ("in 1984", "depuis 1984", "seit 1871").
     const before = /([\p{L}]+)[ \u00A0(]*$/u.exec(sentence.slice(Math.max(0, m.index - 40), m.index))?.[1]?.toLowerCase();
