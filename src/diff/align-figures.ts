@@ -1,5 +1,5 @@
 import type { Figure, FigureChange, FigureChanges, FigureDelta } from '../model/index.ts';
-import { discountRepeats, familyOf, MIN_CONFIDENCE, MIN_MARGIN, profileFigures, sameValue, scorePair, type FigureProfile, type PairScore } from './figure-similarity.ts';
+import { contentStems, discountRepeats, familyOf, jaccard, MIN_CONFIDENCE, MIN_MARGIN, profileFigures, sameValue, scorePair, type FigureProfile, type PairScore } from './figure-similarity.ts';
 import { collapseWhitespace } from '../text/collapse-whitespace.ts';
 
 /**
@@ -157,15 +157,20 @@ const OVERRULE = 0.75;
  * et la Hongrie (un chargé d'affaires depuis 2019)" → "le Luxembourg (chargé d'affaires depuis
  * 2016) …" the key of 2019 now names 2016, and pairing by key would say 2019 → 2016. A key pair
  * that claims a change is dropped when either side has, on the other page, a figure saying the
- * same thing in the same words (`scorePair` claims "same" with confidence ≥ `OVERRULE`) that no
- * key pair already says the same thing with; the assignment then pairs what is left.
+ * same thing in the same words (`scorePair` claims "same" with confidence ≥ `OVERRULE`, and its own
+ * words at least as alike as the key pair's) that no key pair already says the
+ * same thing with; the assignment then pairs what is left.
  */
 function overruleDriftedKeys(pairs: Map<number, number>, fromProfiles: FigureProfile[], toProfiles: FigureProfile[]): void {
   const reverse = new Map([...pairs].map(([i, j]) => [j, i]));
   const settled = (a: FigureProfile | undefined, b: FigureProfile) => a !== undefined && sameMeaning(a.figure, b.figure);
-  const hasTwin = (p: FigureProfile, others: FigureProfile[], partnerOf: (k: number) => number | undefined, older: boolean) =>
+  // `closeness`: how alike the key pair's own words are (its raw text: "quatre à Paris" → "deux
+  // à Paris"); a twin must be at least as alike, so that key pair is not overruled by "deux à
+  // Nour-Soultan" in a sentence of the same words — the same number, but of another place.
+  const hasTwin = (p: FigureProfile, others: FigureProfile[], partnerOf: (k: number) => number | undefined, older: boolean, closeness: number) =>
     others.some((q, k) => {
       if (!sameMeaning(p.figure, q.figure)) return false;
+      if (jaccard(contentStems(p.figure.raw), contentStems(q.figure.raw)) < closeness) return false;
       const partner = partnerOf(k);
       if (settled(partner === undefined ? undefined : (older ? fromProfiles : toProfiles)[partner], q)) return false;
       const score = older ? scorePair(p, q) : scorePair(q, p);
@@ -174,7 +179,8 @@ function overruleDriftedKeys(pairs: Map<number, number>, fromProfiles: FigurePro
   for (const [i, j] of [...pairs]) {
     const [a, b] = [fromProfiles[i]!, toProfiles[j]!];
     if (sameMeaning(a.figure, b.figure)) continue;
-    if (hasTwin(a, toProfiles, (k) => reverse.get(k), true) || hasTwin(b, fromProfiles, (k) => pairs.get(k), false)) {
+    const closeness = jaccard(contentStems(a.figure.raw), contentStems(b.figure.raw));
+    if (hasTwin(a, toProfiles, (k) => reverse.get(k), true, closeness) || hasTwin(b, fromProfiles, (k) => pairs.get(k), false, closeness)) {
       pairs.delete(i);
       reverse.delete(j);
     }

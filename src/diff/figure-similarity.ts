@@ -24,7 +24,7 @@
  * claims, the honest answer is removed + added.
  */
 import type { Figure, FigureValue } from '../model/index.ts';
-import { FIGURE_LANGUAGES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, STOP_WORDS } from '../model/figure-vocabulary.ts';
+import { APPROXIMATIONS, FIGURE_LANGUAGES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, PEOPLE_NOUNS, PLACE_PREPOSITIONS, REPETITION_WORDS, STOP_WORDS } from '../model/figure-vocabulary.ts';
 
 /** Words that say nothing about what a figure is: stop words and the words that ARE values, in every language we read. */
 const STOP = new Set(
@@ -169,13 +169,41 @@ export function discountRepeats(from: FigureProfile[], to: FigureProfile[]): voi
  * trading | partner").
  */
 function countedWords(figure: Figure): Set<string> {
-  const own = contentWordList(figure.raw);
+  // A share of a distribution ("deux à Astana") names where, not what: its counted noun was
+  // named before the list, so a renamed place ("deux à Nour-Soultan") is no other thing counted.
+  if (figure.kind === 'count' && SHARE_OF_DISTRIBUTION.test(figure.raw)) return new Set();
+  // "twice", "zweimal" count occurrences, as "four times" does: the adverb names no other thing.
+  if (figure.kind === 'count' && REPETITIONS.has(fold(figure.raw.trim()))) return new Set();
+  // "estimé à 100 000", "more than 40 projects": the approximation says how exact, not what.
+  const own = contentWordList(figure.raw.replace(LEADING_APPROXIMATION, ''));
   if (figure.kind === 'rank') {
     const at = figure.sentence.indexOf(figure.raw);
     if (at >= 0) own.push(...contentWordList(figure.sentence.slice(at + figure.raw.length)).slice(0, 2));
   }
-  return new Set(own.map(stem));
+  // "837,000 people" → "1 million citizens": every noun of people counts people.
+  return new Set(own.map((w) => (PEOPLE.has(w) ? PERSON : stem(w))));
 }
+
+/** The nouns of people of every language (PEOPLE_NOUNS), folded: one thing counted, `PERSON`. */
+const PEOPLE = new Set(FIGURE_LANGUAGES.flatMap((lang) => PEOPLE_NOUNS[lang].map(fold)));
+const PERSON = 'person';
+
+/** "quatre à Paris", "two in Rome": a number word, a place preposition, the place. */
+const SHARE_OF_DISTRIBUTION = new RegExp(
+  `^\\p{L}+[ \\u00A0](?:${[...new Set(FIGURE_LANGUAGES.flatMap((lang) => PLACE_PREPOSITIONS[lang]))].join('|')})[ \\u00A0]\\p{Lu}`,
+  'u',
+);
+
+/** An approximation opening a raw text (APPROXIMATIONS of every language, up to two: "knapp über"). */
+const LEADING_APPROXIMATION = (() => {
+  const words = [...new Set(FIGURE_LANGUAGES.flatMap((lang) => APPROXIMATIONS[lang]))]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00A0]'))
+    .join('|');
+  return new RegExp(`^(?:(?:${words})[ \\u00A0]){1,2}`, 'iu');
+})();
+
+const REPETITIONS = new Set(FIGURE_LANGUAGES.flatMap((lang) => Object.keys(REPETITION_WORDS[lang]).map(fold)));
 
 /** Kinds whose raw text carries words of what the figure is ("two French NGOs", "10th largest trading"). */
 const OWN_WORDS_COUNT = new Set(['count', 'rank']);

@@ -41,7 +41,7 @@ export const NUMBER_WORDS: Record<FigureLanguage, Record<string, number>> = {
 
 /**
  * Ordinal words; only read as a rank beside a ranking word or a ranked noun ("third-largest",
- * "troisième partenaire", "sixième session", "third nuclear test"), after a ranking verb
+ * "troisième partenaire", "9e sommet", "third nuclear test"), after a ranking verb
  * ("ranking second") or before "in the …"/"since …" ("fourth in the world", "der dritte seit
  * 1910"). Compounds take a tens word first ("twenty-first", "vingt-cinquième"; see
  * ORDINAL_TENS).
@@ -91,17 +91,20 @@ export const RANK_CONTEXT: Record<FigureLanguage, string[]> = {
 };
 
 /**
- * Nouns an ordinal ranks ("20th President", "25e anniversaire", "3rd session", "third nuclear
+ * Nouns an ordinal ranks ("20th President", "25e anniversaire", "9e sommet", "third nuclear
  * test", "der dritte Staatsbesuch"): they complete the rank's raw text and its key, the way
  * "ranking supplier" completes "153th". A century is not among them: "21st century" is a name
- * of a time, not a figure (find-non-figures.ts).
+ * of a time, not a figure; nor is a session ("the first session of political dialogue", "la
+ * sixième session de la commission mixte"): the readers of the development corpus read a
+ * session's number as the name of the meeting, the way a revision's number names a text ("2nd
+ * revision of the Cotonou Agreement"), see find-non-figures.ts.
  */
 export const RANK_NOUNS: Record<FigureLanguage, string[]> = {
-  en: ['President', 'Prime Minister', 'anniversary', 'edition', 'session', 'summit', 'meeting',
+  en: ['President', 'Prime Minister', 'anniversary', 'edition', 'summit', 'meeting',
     'round', 'congress', 'plenary', 'conference', 'test', 'state visit'],
-  fr: ['président', 'anniversaire', 'édition', 'session', 'sommet', 'réunion', 'congrès',
+  fr: ['président', 'anniversaire', 'édition', 'sommet', 'réunion', 'congrès',
     'conférence', 'plénière', 'essai', 'visite d’État', "visite d'État"],
-  de: ['Staatsbesuch', 'Sitzung', 'Tagung', 'Gipfel', 'Gipfeltreffen', 'Jahrestag',
+  de: ['Staatsbesuch', 'Gipfel', 'Gipfeltreffen', 'Jahrestag',
     'Jubiläum', 'Konferenz', 'Runde', 'Atomtest', 'Test'],
 };
 
@@ -117,6 +120,23 @@ export const RANK_AFTER: Record<FigureLanguage, string[]> = {
   en: ['in the', 'among', 'worldwide', 'globally', 'since'],
   fr: ['au monde', 'dans le monde', 'mondial', 'depuis', 'au classement', 'parmi'],
   de: ['weltweit', 'seit', 'in der Welt'],
+};
+
+/**
+ * A group of the first N — "among the three leading foreign investors", "parmi les cinq premiers
+ * fournisseurs", "unter den zehn wichtigsten Partnern": the words before the number and the
+ * ranking words after it. The figure is a rank (France is in the top three), not a count of
+ * investors. Negated ("no longer among the ten largest", "gehörte nicht mehr zu den zehn
+ * wichtigsten"), the subject holds no rank there, and the number is the size of the group: a
+ * count (`negations`, looked for in the few words before).
+ */
+export const TOP_GROUP: Record<FigureLanguage, { before: string[]; after: string[]; negations: string[] }> = {
+  en: { before: ['among the', 'one of the', 'among its'], after: ['leading', 'largest', 'biggest', 'main', 'major', 'top'],
+    negations: ['not', 'no longer', 'never', 'nor'] },
+  fr: { before: ['parmi les', 'l’un des', "l'un des", 'l’une des', "l'une des", 'au rang des'], after: ['premiers', 'premières', 'principaux', 'principales', 'plus grands', 'plus importants'],
+    negations: ['pas', 'plus', 'jamais', 'ni'] },
+  de: { before: ['unter den', 'zu den', 'einer der', 'eines der'], after: ['größten', 'wichtigsten', 'führenden', 'bedeutendsten', 'ersten'],
+    negations: ['nicht', 'nicht mehr', 'kein', 'keine', 'nie'] },
 };
 
 /** Scale words after a number: "€8.2 million", "7 millions d’euros", "1,16 Mrd. Euro". */
@@ -186,6 +206,39 @@ export const MONTH_ABBREVIATIONS: Record<FigureLanguage, Record<string, number>>
   en: { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 },
   fr: { janv: 1, 'févr': 2, fevr: 2, avr: 4, juil: 7, sept: 9, oct: 10, nov: 11, 'déc': 12, dec: 12 },
   de: { jan: 1, feb: 2, maerz: 3, marz: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dez: 12 },
+};
+
+/**
+ * Nouns of people counted ("1920 personnes", "rund 1900 Personen", "2,500 people"): a
+ * four-digit number right before one is a count, not a year — no page writes "1920 persons" to
+ * mean the year.
+ */
+export const PEOPLE_NOUNS: Record<FigureLanguage, string[]> = {
+  en: ['people', 'persons', 'residents', 'nationals', 'citizens', 'inhabitants', 'students', 'employees', 'workers', 'members', 'staff'],
+  fr: ['personnes', 'résidents', 'ressortissants', 'habitants', 'citoyens', 'étudiants', 'salariés', 'employés', 'membres', 'inscrits'],
+  de: ['Personen', 'Menschen', 'Einwohner', 'Bürger', 'Staatsangehörige', 'Studierende', 'Studenten', 'Mitarbeiter', 'Beschäftigte', 'Mitglieder'],
+};
+
+/**
+ * Prepositions before a place in a share of a distribution ("quatre à Paris, deux à Astana",
+ * "two in Rome and one in Brussels"): the count's raw text ends with the place, which is where,
+ * not what, is counted.
+ */
+export const PLACE_PREPOSITIONS: Record<FigureLanguage, string[]> = {
+  en: ['in', 'at'],
+  fr: ['à', 'au', 'aux', 'en'],
+  de: ['in', 'nach'],
+};
+
+/**
+ * Adverbs that count occurrences ("visited the country twice", "zweimal"): a count of events,
+ * the adverb its raw text. "trice" is the spelling "thrice" often takes on official pages. Not
+ * "once" (mostly "formerly"), and not before a comparison ("twice as large", see the recogniser).
+ */
+export const REPETITION_WORDS: Record<FigureLanguage, Record<string, number>> = {
+  en: { twice: 2, thrice: 3, trice: 3 },
+  fr: {},
+  de: { zweimal: 2, dreimal: 3, viermal: 4, 'fünfmal': 5, sechsmal: 6, zehnmal: 10 },
 };
 
 /** Words that say a count is a span of time, not a quantity ("first six months"): skip the count. */

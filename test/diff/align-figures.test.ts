@@ -147,3 +147,65 @@ describe('alignFigures: what stays apart (added + removed, never a false pairing
     expect(alignFigures([year], [date])).toEqual({ added: [date], removed: [year], changed: [] });
   });
 });
+
+describe('alignFigures: shares of a distribution ("quatre à Paris, deux à …")', () => {
+  const share = (key: string, value: number, raw: string, sentence: string) => fr({ key, kind: 'count', value, raw, section: null, sentence });
+  const old = 'Depuis 2010, cinq sommets ont eu lieu (trois à Lyon, deux à Bombay), ainsi que des visites.';
+
+  it('keeps a share silent when its place is renamed', () => {
+    const now = 'Depuis 2010, cinq sommets ont eu lieu (trois à Lyon, deux à Mumbai), ainsi que des visites.';
+    const before = [share('count/sommets-lyon', 3, 'trois à Lyon', old), share('count/bombay', 2, 'deux à Bombay', old)];
+    const after = [share('count/sommets-lyon', 3, 'trois à Lyon', now), share('count/mumbai', 2, 'deux à Mumbai', now)];
+    expect(alignFigures(before, after)).toEqual({ added: [], removed: [], changed: [] });
+  });
+
+  it('pairs a share by its place, not by an equal number of another place', () => {
+    const now = 'Depuis 2010, trois sommets ont eu lieu (deux à Lyon, une à Bombay), ainsi que des visites.';
+    const before = [share('count/sommets-lyon', 3, 'trois à Lyon', old), share('count/bombay', 2, 'deux à Bombay', old)];
+    const after = [share('count/sommets-lyon', 2, 'deux à Lyon', now), share('count/sommets-bombay', 1, 'une à Bombay', now)];
+    const { added, removed, changed } = alignFigures(before, after);
+    expect([added, removed]).toEqual([[], []]);
+    expect(changed.map((c) => [c.from.raw, c.to.raw])).toEqual([['trois à Lyon', 'deux à Lyon'], ['deux à Bombay', 'une à Bombay']]);
+  });
+});
+
+describe('alignFigures: counts of occurrences', () => {
+  it('pairs "thrice" with "four times" in the same sentence (a changed count, not removed + added)', () => {
+    const sentence = (n: string) => `The country has held peaceful handovers of power after elections ${n}, the latest in 2020.`;
+    const before = fr({ key: 'count/handovers-power-elections', kind: 'count', value: 3, raw: 'thrice', section: null, sentence: sentence('thrice') });
+    const after = fr({ key: 'count/handovers-power-elections-times', kind: 'count', value: 4, raw: 'four times', section: null, sentence: sentence('four times') });
+    const { added, removed, changed } = alignFigures([before], [after]);
+    expect([added, removed]).toEqual([[], []]);
+    expect(changed.map((c) => [c.from.raw, c.to.raw])).toEqual([['thrice', 'four times']]);
+  });
+});
+
+describe('alignFigures: what a count counts, read loosely where a reader would', () => {
+  it('pairs counts of people named by different nouns ("people" → "citizens")', () => {
+    const before = fr({ key: 'count/people-origin-live', kind: 'count', value: 412_000, raw: 'over 412,000 people', section: null,
+      sentence: 'According to the 2011 census, over 412,000 people of Chilean origin live in Canada.' });
+    const after = fr({ key: 'count/citizens-origin-live', kind: 'count', value: 500_000, raw: 'close to 500,000 citizens', section: null,
+      sentence: 'According to the 2016 census, close to 500,000 citizens of Chilean origin live in Canada.' });
+    const { added, removed, changed } = alignFigures([before], [after]);
+    expect([added, removed]).toEqual([[], []]);
+    expect(changed.map((c) => [c.from.raw, c.to.raw])).toEqual([['over 412,000 people', 'close to 500,000 citizens']]);
+  });
+
+  it('keeps counts of different things apart however alike their sentences ("people" ≠ "companies")', () => {
+    const before = fr({ key: 'count/people-origin', kind: 'count', value: 412_000, raw: 'over 412,000 people', section: null,
+      sentence: 'Over 412,000 people of Chilean origin live in Canada.' });
+    const after = fr({ key: 'count/companies-origin', kind: 'count', value: 500, raw: 'over 500 companies', section: null,
+      sentence: 'Over 500 companies of Chilean origin work in Canada.' });
+    expect(alignFigures([before], [after]).changed).toEqual([]);
+  });
+
+  it('an approximation ("estimé à") names nothing counted', () => {
+    const before = fr({ key: 'count/nombre-belges-origine', kind: 'count', value: 20_000, raw: 'estimé à 20 000', section: null,
+      sentence: 'Le nombre de Canadiens d’origine belge est estimé à 20 000, selon le consulat.' });
+    const after = fr({ key: 'count/diaspora-belge-personnes', kind: 'count', value: 21_000, raw: 'près de 21 000 personnes', section: null,
+      sentence: 'Le nombre de Canadiens d’origine belge atteint près de 21 000 personnes, selon le consulat.' });
+    const { added, removed, changed } = alignFigures([before], [after]);
+    expect([added, removed]).toEqual([[], []]);
+    expect(changed.map((c) => [c.from.raw, c.to.raw])).toEqual([['estimé à 20 000', 'près de 21 000 personnes']]);
+  });
+});

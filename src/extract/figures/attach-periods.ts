@@ -19,6 +19,9 @@
  * figure's period too: "Handelsvolumen 2018 von 30,3 Milliarden", "trade in 2019 reached
  * €4 billion", "im Jahre 2018 5,8 Mrd. US-Dollar" — but not a year that starts a span ("since
  * 2001 France has given …") and not across a clause break.
+ * In a "label : value" row, a month alone in parentheses right after the value is its period, the
+ * way a year is: "Communauté inscrite : 2040 personnes (septembre 2023)" — the count as of that
+ * month (in prose, "3 visites (septembre 2023)" may date the event instead, and stays a date).
  * Every other year stays a figure of kind "year" ("since 2001").
  */
 import type { Candidate } from './candidate.ts';
@@ -68,6 +71,7 @@ function testTail(pattern: RegExp, text: string): boolean {
 export function attachPeriods(sentence: string, candidates: Candidate[], labelEnd: number): Candidate[] {
   const consumed = new Set<Candidate>();
   const measured = candidates.filter((c) => c.kind !== 'year' && c.kind !== 'date');
+  if (labelEnd > 0) for (const month of candidates) if (month.kind === 'date') attachMonthPeriod(sentence, month, measured, consumed);
   const years = candidates.filter((c) => c.kind === 'year');
   const isLabelYear = (year: Candidate) => year.end <= labelEnd && /\(\s*$/.test(sentence.slice(0, year.start));
   const lastOpen = lastWithoutPeriod(measured);
@@ -128,6 +132,22 @@ export function attachPeriods(sentence: string, candidates: Candidate[], labelEn
     consumed.add(year);
   }
   return candidates.filter((c) => !consumed.has(c));
+}
+
+/** "(septembre 2023)": a month and its year, the whole of a parenthesis. */
+const MONTH_VALUE = /^\d{4}-\d{2}$/u;
+
+/** Makes a month in parentheses right after a figure without a period that figure's period. */
+function attachMonthPeriod(sentence: string, month: Candidate, measured: Candidate[], consumed: Set<Candidate>): void {
+  if (typeof month.value !== 'string' || !MONTH_VALUE.test(month.value)) return;
+  if (!/^\s*\)/u.test(sentence.slice(month.end))) return;
+  const open = /\(\s*$/u.exec(sentence.slice(Math.max(0, month.start - 8), month.start));
+  if (open === null) return;
+  const openAt = month.start - open[0].length;
+  const owner = measured[lastEndingBy(measured, openAt)];
+  if (owner === undefined || owner.period !== null || /\S/u.test(sentence.slice(owner.end, openAt))) return;
+  owner.period = month.value;
+  consumed.add(month);
 }
 
 /**

@@ -22,7 +22,8 @@ import type { Candidate, Span } from './candidate.ts';
 import { findNonFigures } from './find-non-figures.ts';
 import { assignUniqueKeys, prepareKeys, slugify } from './make-key.ts';
 import { recognizeCount } from './recognize-count.ts';
-import { recognizeDates } from './recognize-dates.ts';
+import { lastStatedYear, recognizeDates, type StatedYear } from './recognize-dates.ts';
+import { recognizeDistribution } from './recognize-distribution.ts';
 import { recognizeMeasure } from './recognize-measure.ts';
 import { recognizeMoney } from './recognize-money.ts';
 import { recognizePercent } from './recognize-percent.ts';
@@ -30,7 +31,7 @@ import { recognizeRank } from './recognize-rank.ts';
 import { recognizeYears } from './recognize-years.ts';
 import type { Notation } from './read-number.ts';
 import { memoizeByLanguage } from './memoize.ts';
-import { APPROXIMATIONS, COLLECTIVE_NUMBERS, NUMBER_WORDS, ORDINAL_WORDS, pickLanguage } from '../../model/figure-vocabulary.ts';
+import { APPROXIMATIONS, COLLECTIVE_NUMBERS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, pickLanguage, REPETITION_WORDS } from '../../model/figure-vocabulary.ts';
 import { splitSentences } from './split-sentences.ts';
 
 export { readNumber, numberPattern, type Notation } from './read-number.ts';
@@ -108,13 +109,17 @@ function extractBlockFigures(block: string, page: PageReading, sectionSlug: stri
   // that happen to start with "Promoting French: …".
   const readsBareNumbers = label !== null && hasAtMostWords(block, MAX_LABEL_ROW_WORDS);
   const out: PendingFigure[] = [];
+  // The year the block stated last before the current sentence, for its dates without a year.
+  let yearBefore: StatedYear;
   splitSentences(block, language).forEach((sentence, index) => {
     const labelEnd = label && index === 0 && sentence.start === 0 ? label[0].length : 0;
     const text = sentence.text;
-    const reads = numbersOf(text, language);
+    const reads = numbersOf(text, language, yearBefore !== undefined);
     // A sentence with no number in it, in digits or in words, holds no figure: most of a page.
-    if (reads === null) return;
-    const candidates = collectCandidates(text, page, readsBareNumbers, reads);
+    const candidates = reads === null ? [] : collectCandidates(text, page, readsBareNumbers, reads, yearBefore);
+    // The year this sentence states goes to the next ones' dates without a year (a year needs digits).
+    const sentenceYear = reads?.digits === true ? lastStatedYear(text) : undefined;
+    if (sentenceYear !== undefined) yearBefore = sentenceYear;
     // Nothing found (many sentences with a digit hold no figure): no non-figures to mask, no
     // periods, units or keys to work out.
     if (candidates.length === 0) return;
@@ -151,8 +156,9 @@ function hasAtMostWords(block: string, max: number): boolean {
 /** Which numbers a sentence may hold, read before any recogniser runs (`numbersOf`). */
 interface NumberHints {
   digits: boolean;
-  ordinalWords: boolean;
   numberWords: boolean;
+  /** A month name, looked for only after the block stated a year ("in June of the same year"). */
+  monthWords: boolean;
 }
 
 /**
@@ -170,8 +176,10 @@ function anyOf(words: Record<string, number>): RegExp {
 const ordinalWordsOf = memoizeByLanguage((language) => anyOf(ORDINAL_WORDS[pickLanguage(language)]));
 const numberWordsOf = memoizeByLanguage((language) => {
   const lang = pickLanguage(language);
-  return anyOf({ ...NUMBER_WORDS[lang], ...COLLECTIVE_NUMBERS[lang] });
+  // Repetitions ("twice", "dreimal") are counts too (recognize-count.ts).
+  return anyOf({ ...NUMBER_WORDS[lang], ...COLLECTIVE_NUMBERS[lang], ...REPETITION_WORDS[lang] });
 });
+const monthWordsOf = memoizeByLanguage((language) => anyOf(MONTHS[pickLanguage(language)]));
 const DIGIT = /\d/u;
 
 /**
@@ -182,31 +190,36 @@ const DIGIT = /\d/u;
  * NGOs", "une centaine de projets") or an ordinal word (ranks: "third-largest"). Nearly half
  * the sentences of a fact page hold neither, and ranks and counts cost the most to look for.
  */
-function numbersOf(sentence: string, language: string): NumberHints | null {
+function numbersOf(sentence: string, language: string, yearStated: boolean): NumberHints | null {
   // With a digit every recogniser runs, words or not.
-  if (DIGIT.test(sentence)) return { digits: true, ordinalWords: true, numberWords: true };
+  if (DIGIT.test(sentence)) return { digits: true, numberWords: true, monthWords: true };
   const ordinalWords = ordinalWordsOf(language).test(sentence);
   const numberWords = numberWordsOf(language).test(sentence);
-  return ordinalWords || numberWords ? { digits: false, ordinalWords, numberWords } : null;
+  const monthWords = yearStated && monthWordsOf(language).test(sentence);
+  return ordinalWords || numberWords || monthWords ? { digits: false, numberWords, monthWords } : null;
 }
 
-function collectCandidates(text: string, page: PageReading, isLabelRow: boolean, reads: NumberHints): Candidate[] {
+function collectCandidates(text: string, page: PageReading, isLabelRow: boolean, reads: NumberHints, yearBefore: StatedYear): Candidate[] {
   const { language, notation } = page;
   if (!reads.digits) {
     // Without a digit, only a number word or an ordinal word can be a figure.
     return [
-      ...(reads.ordinalWords ? recognizeRank(text, language, notation) : []),
-      ...(reads.numberWords ? recognizeCount(text, language, notation) : []),
+      // A rank from an ordinal word ("third-largest"), or from a number word of a top group ("among the three leading").
+      ...recognizeRank(text, language, notation),
+      ...(reads.numberWords ? [...recognizeCount(text, language, notation), ...recognizeDistribution(text, language)] : []),
+      // A month of a year the block stated before ("in June of the same year").
+      ...(reads.monthWords ? recognizeDates(text, language, page.referenceDate, yearBefore) : []),
     ];
   }
   return [
-    ...recognizeDates(text, language, page.referenceDate),
+    ...recognizeDates(text, language, page.referenceDate, yearBefore),
     ...recognizeMoney(text, language, notation, page.dollar),
     ...recognizePercent(text, language, notation),
     ...recognizeMeasure(text, language, isLabelRow, notation),
     ...recognizeRank(text, language, notation),
     ...recognizeYears(text, language),
     ...recognizeCount(text, language, notation),
+    ...recognizeDistribution(text, language),
   ];
 }
 

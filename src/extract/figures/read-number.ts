@@ -12,8 +12,11 @@
  * | de       | `,`          | `.` ("1.234") or spaces                   |
  *
  * French accepts `.` as a decimal mark because France Diplomatie's French pages use it
- * ("31.9 Mds $", "2.0 naissances par femme" — see the c2015 presentation page); French never
- * groups thousands with a dot there, so this is still a per-language rule.
+ * ("31.9 Mds $", "2.0 naissances par femme" — see the c2015 presentation page) — but a dot
+ * followed by exactly three digits ("250.000 Belges", "1.234.567") groups thousands, as in
+ * German: Belgian and Swiss French pages write them so, and no French page writes a decimal
+ * with three places where a reader expects thousands. A page written the English way
+ * (`fr-comma-groups`) keeps its dots decimal.
  *
  * One case the language alone cannot settle: a French page that writes numbers the English way
  * ("300,000", "1,234,567", "2.5"). There "300,000" is three hundred thousand, while on a page
@@ -47,7 +50,7 @@ const EN_GROUPED = `\\d{1,3}(?:,\\d{3})${GROUPS}(?:\\.${RUN})?`;
 
 const PATTERNS: Record<Notation, string> = {
   en: `${EN_GROUPED}|${RUN}(?:\\.${RUN})?`,
-  fr: `\\d{1,3}(?:${GROUP_SPACE}\\d{3})${GROUPS}(?:[,.]${RUN})?|${RUN}(?:[,.]${RUN})?`,
+  fr: `\\d{1,3}(?:\\.\\d{3})${GROUPS}(?:,${RUN})?|\\d{1,3}(?:${GROUP_SPACE}\\d{3})${GROUPS}(?:[,.]${RUN})?|${RUN}(?:[,.]${RUN})?`,
   'fr-comma-groups': `${EN_GROUPED}|\\d{1,3}(?:${GROUP_SPACE}\\d{3})${GROUPS}(?:[,.]${RUN})?|${RUN}(?:[,.]${RUN})?`,
   de: `\\d{1,3}(?:\\.\\d{3})${GROUPS}(?:,${RUN})?|\\d{1,3}(?:${GROUP_SPACE}\\d{3})${GROUPS}(?:,${RUN})?|${RUN}(?:,${RUN})?`,
 };
@@ -57,6 +60,7 @@ const WHOLE = Object.fromEntries(
 ) as Record<Notation, RegExp>;
 
 const EN_GROUPED_WHOLE = new RegExp(`^${EN_GROUPED}$`, 'u');
+const FR_DOT_GROUPED = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/u;
 
 /** The notation of `language` when the page gives no evidence of its own. */
 export function defaultNotation(language: string): Notation {
@@ -93,7 +97,10 @@ export function readNumber(text: string, language: string, notation: Notation = 
   if (lang === 'en' || (notation === 'fr-comma-groups' && EN_GROUPED_WHOLE.test(trimmed))) {
     canonical = trimmed.replace(/,/g, '');
   } else if (lang === 'fr') {
-    canonical = trimmed.replace(/[ \u00A0\u202F\u2009]/g, '').replace(',', '.');
+    canonical = trimmed.replace(/[ \u00A0\u202F\u2009]/g, '');
+    // "250.000", "1.234.567,5": dots before exactly three digits group thousands (see above).
+    if (notation === 'fr' && FR_DOT_GROUPED.test(canonical)) canonical = canonical.replace(/\./g, '');
+    canonical = canonical.replace(',', '.');
   } else {
     canonical = trimmed.replace(/[ \u00A0\u202F\u2009]/g, '');
     // A dot followed by exactly three digits is a German thousands group; the comma is decimal.

@@ -6,10 +6,15 @@
  * - a year the text leaves out ("on 6 April and 16 October 2017") is taken from a neighbouring
  *   date in the same sentence — the next one that states its year, else the previous one —
  *   never from chrono's guess, which runs forward from the reference date (it would say 2018);
- * - with no neighbour, the caller's reference date decides: the latest such day not after it
+ * - with no neighbouring date, the nearest year stated before it in its block — in its sentence
+ *   ("2020 nahm die Schweiz an den Feierlichkeiten zum 14. Juli teil") or an earlier one ("En
+ *   décembre 2019, le ministre … Il a été reçu le 17 décembre …") — when that year is one year,
+ *   not a span ("2014-2016 … le 3 mai" stays unknown: which year is meant?);
+ * - with none of these, the caller's reference date decides: the latest such day not after it
  *   (a fact page reports the past); with no reference date either, the value is the ISO
  *   recurring form "--MM-DD", honest about the missing year;
- * - month + year forms chrono misses ("Stand: März 2011", "en octobre 2009") are read here;
+ * - month + year forms chrono misses ("Stand: März 2011", "en octobre 2009") are read here, and a
+ *   month "of the same year" ("im November des gleichen Jahres") takes the year stated before it;
  * - coordinated days and ranges give two dates, each its own raw text: "les 4 et 5 décembre
  *   2014" → 2014-12-04 ("4") and 2014-12-05 ("5 décembre 2014"), "15. und 16. April 2015",
  *   "du 13 au 16 octobre 2018", "28 January to 2 February 2021"; so do coordinated months:
@@ -33,6 +38,8 @@ interface PartialDate {
   day: number | null;
   start: number;
   end: number;
+  /** "im November des gleichen Jahres": the year is the one stated before, never a later one. */
+  sameYear?: boolean;
 }
 
 function pad(n: number): string {
@@ -179,6 +186,24 @@ const MONTH_YEAR = Object.fromEntries(
   }),
 ) as Record<FigureLanguage, RegExp>;
 
+/**
+ * "im November des gleichen Jahres", "in June of the same year", "en mai de la même année": a
+ * month whose year the text names as the one it stated before (the raw text is the month).
+ */
+const SAME_YEAR: Record<FigureLanguage, string> = {
+  en: '(?:of[ \\u00A0])?(?:the|that)[ \\u00A0]same[ \\u00A0]year',
+  fr: 'de[ \\u00A0](?:la[ \\u00A0]même|cette)[ \\u00A0]année',
+  de: '(?:des[ \\u00A0](?:gleichen|selben)|desselben|dieses)[ \\u00A0]Jahres',
+};
+/** Whether a sentence may hold a month "of the same year" (a plain search, before the pattern). */
+const SAME_YEAR_HINT: Record<FigureLanguage, RegExp> = { en: /same year/i, fr: /même année|cette année/i, de: /jahres/i };
+const MONTH_SAME_YEAR = Object.fromEntries(
+  FIGURE_LANGUAGES.map((lang) => {
+    const names = Object.keys(MONTHS[lang]).sort((a, b) => b.length - a.length).join('|');
+    return [lang, new RegExp(`(?<![\\p{L}])(?<month>${names})(?=[ \\u00A0]${SAME_YEAR[lang]}(?![\\p{L}]))`, 'giu')];
+  }),
+) as Record<FigureLanguage, RegExp>;
+
 function readMonthYears(sentence: string, lang: FigureLanguage, taken: PartialDate[]): PartialDate[] {
   // Matches come in page order: one pointer over the taken spans, merged and sorted.
   const spans = mergeSpans(taken);
@@ -191,6 +216,12 @@ function readMonthYears(sentence: string, lang: FigureLanguage, taken: PartialDa
     const month = MONTHS[lang][m.groups!.month!.toLowerCase()];
     if (month === undefined) continue;
     found.push({ year: Number(m.groups!.year), month, day: null, ...span });
+  }
+  for (const m of SAME_YEAR_HINT[lang].test(sentence) ? sentence.matchAll(MONTH_SAME_YEAR[lang]) : []) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (taken.some((d) => d.start < span.end && span.start < d.end)) continue;
+    const month = MONTHS[lang][m.groups!.month!.toLowerCase()];
+    if (month !== undefined) found.push({ year: null, month, day: null, ...span, sameYear: true });
   }
   return found;
 }
@@ -211,7 +242,7 @@ function mergeSpans(spans: ReadonlyArray<{ start: number; end: number }>): Array
  * next date that states its year, else the previous date's year (stated or given here). Each
  * date's "next stated year" comes from one backward pass, not a search per date.
  */
-function fillYears(dates: PartialDate[], reference: Date | undefined): void {
+function fillYears(dates: PartialDate[], reference: Date | undefined, yearBefore: (offset: number) => StatedYear): void {
   const nextStated: Array<number | null> = new Array<number | null>(dates.length);
   let carry: number | null = null;
   for (let i = dates.length - 1; i >= 0; i--) {
@@ -220,10 +251,16 @@ function fillYears(dates: PartialDate[], reference: Date | undefined): void {
   }
   let previous: number | null = null;
   dates.forEach((date, i) => {
-    if (date.year === null) {
+    if (date.year === null && date.sameYear === true) {
+      const stated = previous ?? yearBefore(date.start);
+      if (typeof stated === 'number') date.year = stated;
+    } else if (date.year === null) {
       const neighbour = nextStated[i] ?? previous;
+      const stated = neighbour === null ? yearBefore(date.start) : undefined;
       if (neighbour !== null) {
         date.year = neighbour;
+      } else if (typeof stated === 'number') {
+        date.year = stated;
       } else if (reference) {
         const refYear = reference.getUTCFullYear();
         const refMonthDay = (reference.getUTCMonth() + 1) * 100 + reference.getUTCDate();
@@ -251,17 +288,46 @@ const DATE_HINTS = Object.fromEntries(
   }),
 ) as Record<FigureLanguage, RegExp>;
 
-/** Finds the dates of one sentence. */
-export function recognizeDates(sentence: string, language: string, reference?: Date): Candidate[] {
+/**
+ * The year a text states last: a number, `null` when that mention is a span ("2014-2016", "de
+ * 2010 à 2012": ambiguous for a date without a year), `undefined` when it states none.
+ */
+export type StatedYear = number | null | undefined;
+
+/** A year (1900–2099) standing alone or as an end of a span; not a part of a longer number or a share ("2020 %"). */
+const STATED_YEAR = /(?<![\p{L}\d.,])(?:19|20)\d{2}(?![\d]|[.,]\d|[ \u00A0]?%)/gu;
+const SPAN_BEFORE = /(?:\d[ \u00A0]?[-–—/]|\d[ \u00A0](?:à|au|to|and|et|bis|und))[ \u00A0]?$/u;
+const SPAN_AROUND = /^[ \u00A0]?[-–—/][ \u00A0]?\d{2,4}|^[ \u00A0](?:à|au|to|and|et|bis|und)[ \u00A0](?:19|20)\d{2}/u;
+
+/** The year `text` states last before `end` (see `StatedYear`). */
+export function lastStatedYear(text: string, end = text.length): StatedYear {
+  let last: StatedYear;
+  for (const m of text.slice(0, end).matchAll(STATED_YEAR)) {
+    const inSpan = SPAN_AROUND.test(text.slice(m.index + 4, m.index + 12)) || SPAN_BEFORE.test(text.slice(Math.max(0, m.index - 10), m.index));
+    last = inSpan ? null : Number(m[0]);
+  }
+  return last;
+}
+
+/**
+ * Finds the dates of one sentence. `yearBefore` is the year its block stated last before this
+ * sentence (see `StatedYear`), for a date the sentence leaves without one.
+ */
+export function recognizeDates(sentence: string, language: string, reference?: Date, yearBefore: StatedYear = undefined): Candidate[] {
   const lang = pickLanguage(language);
-  // Every date we keep has a day or a year in digits, and a month name or a numeric form.
-  if (!/\d/u.test(sentence) || sentence.search(DATE_HINTS[lang]) < 0) return [];
+  // Every date we keep has a day or a year in digits (or a year "the same" as one stated
+  // before), and a month name or a numeric form.
+  if ((!/\d/u.test(sentence) && !SAME_YEAR_HINT[lang].test(sentence)) || sentence.search(DATE_HINTS[lang]) < 0) return [];
   // chrono needs an instant; its guesses from it are never used (fillYears decides), so any fixed
   // instant keeps the result independent of the clock and the machine's time zone.
   const instant = reference ?? new Date(Date.UTC(2000, 0, 1));
   const coordinated = readCoordinated(sentence, lang);
   const fromChrono = [...coordinated, ...withoutOverlaps(readChrono(sentence, lang, instant), coordinated)];
   const dates = [...fromChrono, ...readMonthYears(sentence, lang, fromChrono)].sort((a, b) => a.start - b.start);
-  fillYears(dates, reference);
-  return dates.map((d) => makeCandidate('date', formatDate(d), null, d.start, d.end));
+  fillYears(dates, reference, (offset) => {
+    const inSentence = lastStatedYear(sentence, offset);
+    return inSentence === undefined ? yearBefore : inSentence;
+  });
+  // A month alone whose year could not be found is no date ("im November des gleichen Jahres" with no year before).
+  return dates.filter((d) => d.year !== null || d.day !== null).map((d) => makeCandidate('date', formatDate(d), null, d.start, d.end));
 }

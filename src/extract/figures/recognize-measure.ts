@@ -13,7 +13,9 @@ import { pickLanguage, SCALE_WORDS } from '../../model/figure-vocabulary.ts';
 
 /** Printed unit → normalised unit. Matched case-sensitively for symbols, case-insensitively for words. */
 const UNITS: Array<[string, string]> = [
-  ['km²', 'km²'], ['km2', 'km²'], ['m²', 'm²'], ['m2', 'm²'], ['m³', 'm³'], ['km', 'km'],
+  ['km²', 'km²'], ['km2', 'km²'], ['square kilometres', 'km²'], ['square kilometers', 'km²'], ['sq km', 'km²'],
+  ['kilomètres carrés', 'km²'], ['Quadratkilometer', 'km²'], ['Quadratkilometern', 'km²'],
+  ['square metres', 'm²'], ['square meters', 'm²'], ['mètres carrés', 'm²'], ['Quadratmeter', 'm²'], ['Quadratmetern', 'm²'], ['m²', 'm²'], ['m2', 'm²'], ['m³', 'm³'], ['km', 'km'],
   ['ha', 'ha'], ['hectares', 'ha'], ['hectare', 'ha'], ['Hektar', 'ha'], ['kg', 'kg'],
   ['tonnes', 't'], ['tonne', 't'], ['tons', 't'], ['Tonnen', 't'], ['t', 't'], ['MW', 'MW'],
   ['GW', 'GW'], ['kW', 'kW'], ['TWh', 'TWh'], ['GWh', 'GWh'], ['MWh', 'MWh'], ['kWh', 'kWh'],
@@ -39,7 +41,8 @@ const FOLDED_UNITS = new Map(
 
 /** Normalised unit of a printed one, or null when it is no unit we know. */
 export function normalizeUnit(printed: string): string | null {
-  return EXACT_UNITS.get(printed) ?? FOLDED_UNITS.get(printed.toLowerCase()) ?? null;
+  const spaced = printed.replace(/\s+/gu, ' ');
+  return EXACT_UNITS.get(spaced) ?? FOLDED_UNITS.get(spaced.toLowerCase()) ?? null;
 }
 
 /** True when `word` is a unit this recogniser reads (counts must not take it as their noun). */
@@ -47,12 +50,19 @@ export function isUnitWord(word: string): boolean {
   return normalizeUnit(word) !== null;
 }
 
+const INDEFINITE_BEFORE = /(?<![\p{L}])(?:an?|une?|eine?)[ \u00A0]$/iu;
+
+/** A unit of two words ("square kilometres") may be split by any space the page prints. */
+function unitSource(printed: string): string {
+  return escape(printed).replace(/ /g, '[ \\u00A0]');
+}
+
 const measurePattern = memoizeByLanguage((language, notation) => {
   const lang = pickLanguage(language);
   const scales = Object.keys(SCALE_WORDS[lang]).sort((a, b) => b.length - a.length).map(escape);
-  const units = UNITS.map(([p]) => p).sort((a, b) => b.length - a.length).map(escape);
+  const units = UNITS.map(([p]) => p).sort((a, b) => b.length - a.length).map(unitSource);
   return new RegExp(
-    `(?<num>${numberPattern(language, notation)})(?:[ \\u00A0\\u202F](?<scale>${scales.join('|')})(?![\\p{L}]))?` +
+    `(?<num>${numberPattern(language, notation)})(?:[ \\u00A0\\u202F-](?<scale>${scales.join('|')})(?![\\p{L}]))?` +
       `(?:[ \\u00A0\\u202F]?(?:d['’]|de[ \\u00A0])?(?<unit>${units.join('|')})(?![\\p{L}\\d]))?`,
     'giu',
   );
@@ -73,6 +83,8 @@ export function recognizeMeasure(sentence: string, language: string, bareNumbers
       if (!bareNumbers || /^\p{L}/u.test(sentence.slice(m.index + m[0].length))) continue;
     }
     if (groups.unit !== undefined && unit === null) continue;
+    // "a 5-million project": a hyphenated scale after an indefinite article qualifies a noun.
+    if (unit === null && groups.scale !== undefined && sentence[m.index + groups.num!.length] === '-' && INDEFINITE_BEFORE.test(sentence.slice(Math.max(0, m.index - 6), m.index))) continue;
     const factor = groups.scale === undefined ? 1 : SCALE_WORDS[lang][groups.scale.toLowerCase()] ?? 1;
     const value = scaleNumber(number, factor);
     // Without a unit, give back only the number and its scale ("25,3 millions").

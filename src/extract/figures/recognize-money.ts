@@ -3,7 +3,9 @@
  * "31.9 Mds $", "9,9 milliards dollars US", "1,16 Mrd. Euro", "5 M€".
  *
  * The value is in units of the currency (8 200 000, not 8.2) and the unit its ISO 4217 code,
- * so that "€8.2 million" and "€820,000" compare as numbers.
+ * so that "€8.2 million" and "€820,000" compare as numbers. A minus glued to the number and
+ * standing after a space or a parenthesis ("déficit de -983 M EUR") makes it negative: a trade
+ * balance going from -983 to -650 is a change of +333, not of a positive amount.
  */
 import { makeCandidate, type Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
@@ -80,7 +82,7 @@ const moneyPatterns = memoizeByLanguage((language, notation): RegExp[] => {
   );
   const suffixWords = alternation(SUFFIX_CURRENCIES.map(([word]) => word));
   const suffix = new RegExp(
-    `(?<num>${numberPattern(language, notation)})${scale}[ \\u00A0\\u202F]?(?:(?:de|d['’])[ \\u00A0]?)?` +
+    `(?:(?<=^|[\\s(:])(?<sign>[-−]))?(?<num>${numberPattern(language, notation)})${scale}[ \\u00A0\\u202F]?(?:(?:de|d['’])[ \\u00A0]?)?` +
       `(?<cur>${suffixWords})(?![\\p{L}])`,
     'giu',
   );
@@ -101,7 +103,8 @@ export function recognizeMoney(sentence: string, language: string, notation?: No
     const number = readNumber(groups.num!, language, notation);
     const currency = SUFFIX_CURRENCIES.find(([w]) => w.toLowerCase() === groups.cur!.toLowerCase());
     if (number === null || !currency) continue;
-    const value = scaleNumber(number, readScale(groups.scale, language) * currency[2]);
+    // A balance printed with its sign ("un déficit de -983 M EUR") is a negative amount.
+    const value = scaleNumber(groups.sign === undefined ? number : -number, readScale(groups.scale, language) * currency[2]);
     suffixed.push(makeCandidate('money', value, currency[1] === LOCAL ? dollar : currency[1], match.index, match.index + match[0].length));
   }
   // Both lists come in page order and suffixed amounts do not overlap: one pointer walks them.

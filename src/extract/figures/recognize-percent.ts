@@ -1,5 +1,7 @@
 /**
- * Percentages: "0.004%", "17 %", "16,9%", "99 pour cent", "down 3.3%", "+34,8%".
+ * Percentages: "0.004%", "17 %", "16,9%", "99 pour cent", "down 3.3%", "+34,8%", and ranges
+ * "45-50%", "5–10 %" — two figures, the low end ("45") and the high end ("50%"): a reader
+ * tracks both bounds, and a range that becomes "40-45%" moves each of them.
  *
  * Direction convention (documented because a diff depends on it): `value` is the number as
  * printed — its magnitude, with a minus only when the page prints one ("−3%") — and a change
@@ -9,7 +11,7 @@
  */
 import type { Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
-import { numberPattern, readNumber, type Notation } from './read-number.ts';
+import { numberBody, numberPattern, readNumber, type Notation } from './read-number.ts';
 import type { FigureDirection } from '../../model/index.ts';
 import { pickLanguage, type FigureLanguage } from '../../model/figure-vocabulary.ts';
 
@@ -45,6 +47,18 @@ const percentPattern = memoizeByLanguage((language, notation) => {
   );
 });
 
+/**
+ * "45-50%": a number, a dash glued to both numbers or spaced on both sides, a percentage. The
+ * high end is not found by `percentPattern`, whose number may not follow a digit and a dash
+ * ("Covid-19" rule).
+ */
+const rangePattern = memoizeByLanguage((language, notation) =>
+  new RegExp(
+    `(?<lo>${numberPattern(language, notation)})(?:[-–]|[ \u00A0][-–][ \u00A0])(?<hi>${numberBody(language, notation)})${SYMBOL}`,
+    'giu',
+  ),
+);
+
 /** Finds the percentages of one sentence. */
 export function recognizePercent(sentence: string, language: string, notation?: Notation): Candidate[] {
   const words = DIRECTION_WORDS[pickLanguage(language)];
@@ -72,6 +86,20 @@ export function recognizePercent(sentence: string, language: string, notation?: 
     };
     if (direction) candidate.direction = direction;
     found.push(candidate);
+  }
+  for (const match of /\d[ \u00A0]?[-–]/u.test(sentence) ? sentence.matchAll(rangePattern(language, notation)) : []) {
+    const { lo, hi } = match.groups!;
+    const low = readNumber(lo!, language, notation);
+    const high = readNumber(hi!, language, notation);
+    // Only a rising range of shares: "2014-2020 %" is no range of percentages.
+    if (low === null || high === null || low >= high || high > 100) continue;
+    const start = match.index;
+    const end = start + match[0].length;
+    const highStart = start + match[0].indexOf(hi!, lo!.length);
+    found.push(
+      { kind: 'percent', value: low, unit: '%', start, end: start + lo!.length, valueStart: start, valueEnd: start + lo!.length, period: null },
+      { kind: 'percent', value: high, unit: '%', start: highStart, end, valueStart: highStart, valueEnd: end, period: null },
+    );
   }
   return found;
 }

@@ -1,7 +1,9 @@
 /**
  * Ranks: "ranks 200", "ranking 184", "153th ranking supplier", "third-largest trading partner",
  * "fourth largest", "20th President", "60ᵗʰ anniversary", "160ème", "1er rang mondial",
- * "Platz 3", "drittgrößter", "zwölftgrößte", "15.-größte".
+ * "Platz 3", "drittgrößter", "zwölftgrößte", "15.-größte", and a place in a group of the first
+ * N: "among the three leading foreign investors", "parmi les cinq premiers fournisseurs" (rank
+ * 3, 5: TOP_GROUP).
  *
  * Digit ordinals are ranks wherever they stand (dates have already claimed "1er janvier"; a
  * century is no figure, see find-non-figures.ts). Word ordinals are ranks only beside a ranking
@@ -13,7 +15,8 @@ import { makeCandidate, type Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
 import { numberPattern, readNumber, type Notation } from './read-number.ts';
 import {
-  ORDINAL_TENS, ORDINAL_WORDS, pickLanguage, RANK_AFTER, RANK_CONTEXT, RANK_NOUNS, RANK_VERBS, type FigureLanguage,
+  NUMBER_WORDS, ORDINAL_TENS, ORDINAL_WORDS, pickLanguage, RANK_AFTER, RANK_CONTEXT, RANK_NOUNS, RANK_VERBS, STOP_WORDS,
+  TOP_GROUP, type FigureLanguage,
 } from '../../model/figure-vocabulary.ts';
 
 const SP = '[ \\u00A0]';
@@ -76,7 +79,17 @@ const rankPatterns = memoizeByLanguage((language, notation) => {
   );
   // "15.-größte", "3.-wichtigster": a digit ordinal fused with a German ranking adjective.
   const fusedDigits = lang === 'de' ? new RegExp(`(?<![\\p{L}\\d.,])(?<num>\\d{1,3})\\.-?(?:${context})[rnsm]?(?![\\p{L}])`, 'giu') : null;
-  return { verbal, ordinal, wordOrdinal, afterVerb, fusedDigits };
+  // "among the three leading foreign investors": the raw text runs from the number over the
+  // ranking word and up to two more words ("foreign investors"), as a count's would.
+  const group = TOP_GROUP[lang];
+  const topGroup = new RegExp(
+    `(?<![\\p{L}])(?<pre>(?:${alternation(group.before)})${SP})(?<num>${alternation(Object.keys(NUMBER_WORDS[lang]))}|\\d{1,2})${SP}` +
+      `(?:${alternation(group.after)})(?![\\p{L}])(?:${SP}\\p{L}[\\p{L}’'-]*){0,2}`,
+    'giu',
+  );
+  const negated = new RegExp(`(?<![\\p{L}])(?:${alternation(group.negations)})(?![\\p{L}])(?:${SP}\\p{L}+){0,3}${SP}?$`, 'iu');
+  const topGroupGate = new RegExp(group.after.map(escape).join('|'), 'i');
+  return { verbal, ordinal, wordOrdinal, afterVerb, fusedDigits, topGroup, topGroupGate, negated };
 });
 
 /** Whether a word ordinal's tail is a "since …"/"in the …" (left out of the rank's raw text). */
@@ -87,7 +100,7 @@ const RANK_AFTER_START = Object.fromEntries(
 /** Finds the ranks of one sentence. */
 export function recognizeRank(sentence: string, language: string, notation?: Notation): Candidate[] {
   const lang = pickLanguage(language);
-  const { verbal, ordinal, wordOrdinal, afterVerb, fusedDigits } = rankPatterns(language, notation);
+  const { verbal, ordinal, wordOrdinal, afterVerb, fusedDigits, topGroup, topGroupGate, negated } = rankPatterns(language, notation);
   const found: Candidate[] = [];
   const add = (value: number | null, start: number, end: number, valueStart = start, valueEnd = end) => {
     if (value === null || !Number.isInteger(value) || value <= 0) return;
@@ -124,6 +137,18 @@ export function recognizeRank(sentence: string, language: string, notation?: Not
     const ordinalLength = (groups.tens === undefined ? 0 : groups.tens.length + 1) + groups.word!.length;
     const end = m.index + m[0].length;
     add(wordValue(groups), m.index, end, end - ordinalLength - (m[0].length - m[0].trimEnd().length), end);
+  }
+  // A plain search for a ranking word of the group first: most sentences have none.
+  for (const m of topGroupGate.test(sentence) ? sentence.matchAll(topGroup) : []) {
+    // "nicht mehr zu den zehn wichtigsten …": no rank of the subject; the count recogniser reads the group's size.
+    if (negated.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
+    const num = m.groups!.num!;
+    const start = m.index + m.groups!.pre!.length;
+    // The words after the ranking word end before a function word ("premiers fournisseurs du").
+    const words = m[0].slice(m.groups!.pre!.length).split(/[ \u00A0]/u);
+    while (words.length > 2 && STOP_WORDS[lang].has(words.at(-1)!.toLowerCase())) words.pop();
+    const value = /\d/u.test(num) ? Number(num) : NUMBER_WORDS[lang][num.toLowerCase()] ?? null;
+    add(value, start, start + words.join(' ').length, start, start + num.length);
   }
   if (fusedDigits !== null) {
     for (const m of sentence.matchAll(fusedDigits)) add(Number(m.groups!.num), m.index, m.index + m[0].length, m.index, m.index + m.groups!.num!.length + 1);

@@ -8,7 +8,7 @@
  */
 import type { Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
-import { pickLanguage, type FigureLanguage } from '../../model/figure-vocabulary.ts';
+import { PEOPLE_NOUNS, pickLanguage, type FigureLanguage } from '../../model/figure-vocabulary.ts';
 
 const RANGE_WORDS: Record<FigureLanguage, { from: string; to: string }> = {
   en: { from: 'from|between', to: 'to|and|until' },
@@ -42,6 +42,16 @@ const spelledPattern = memoizeByLanguage((language) => {
   );
 });
 
+/** "1920 personnes": a four-digit number before a noun of people is a count (PEOPLE_NOUNS). */
+const peopleAfter = memoizeByLanguage((language) =>
+  new RegExp(`^[ \\u00A0](?:${PEOPLE_NOUNS[pickLanguage(language)].join('|')})(?![\\p{L}])`, 'iu'),
+);
+
+/** A determiner before a year, which makes it attributive in English ("the 2016 elections"). */
+const attributive = memoizeByLanguage((language) =>
+  pickLanguage(language) === 'en' ? /(?<![\p{L}])(?:the|this|that|its|their|our)[ \u00A0]$/iu : /(?!)/u,
+);
+
 const SINGLE = new RegExp(`(?<![\\p{L}\\d.,\\-–/])(?<y>${YEAR})(?![\\d\\p{L}]|[.,]\\d|[-–/]\\d)`, 'gu');
 
 /** Finds the years and year ranges of one sentence. */
@@ -66,8 +76,11 @@ export function recognizeYears(sentence: string, language: string): Candidate[] 
     if (isYearRange(a, b)) found.push(rangeCandidate(m.index, m.index + m[0].length, a, b));
   }
 
+  const people = peopleAfter(language);
   for (const m of sentence.matchAll(SINGLE)) {
     const year = Number(m.groups!.y);
+    // "1920 personnes"; but "the 2019 students" is attributive in English (a year before its noun).
+    if (people.test(sentence.slice(m.index + 4, m.index + 40)) && !attributive(language).test(sentence.slice(Math.max(0, m.index - 8), m.index))) continue;
     // Before 1900 a four-digit number is as likely a quantity ("1800 dollars", "1500 soldiers"):
     // a year only after a word that introduces one ("in 1984", "depuis 1984", "seit 1871").
     const before = /([\p{L}]+)[ \u00A0(]*$/u.exec(sentence.slice(Math.max(0, m.index - 40), m.index))?.[1]?.toLowerCase();
