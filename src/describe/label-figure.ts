@@ -1,6 +1,7 @@
 import { FIGURE_LANGUAGES, LABEL_WORDS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SCALE_WORDS, type FigureLanguage, type LabelWords } from '../model/figure-vocabulary.ts';
 import type { Figure, FigureKind } from '../model/index.ts';
 import { collapseWhitespace } from '../text/collapse-whitespace.ts';
+import { dateSpan } from './date-span.ts';
 
 /**
  * The words of one of the extractor's tables (src/model/figure-vocabulary.ts) in every language,
@@ -35,6 +36,9 @@ const EDGE_WORDS = new Set([
   ...DETERMINERS, ...PREPOSITIONS, ...COORDINATIONS, ...WEAK, ...SCALE_NAMES, ...VERBS,
   ...'than more less plus moins mehr weniger amount amounted account accounts accounted totalling ranks ranked ranking who since until'.split(' '),
 ]);
+
+/** Words that only link: never the last word of a predicate ("visited India and", "s’est rendu à"). */
+const LINK_WORDS = new Set([...DETERMINERS, ...PREPOSITIONS, ...COORDINATIONS, ...WEAK]);
 
 const MAX_LABEL_WORDS = 6;
 
@@ -79,7 +83,9 @@ export function labelFigure(figure: Figure): string {
   if (at !== -1) {
     const row = rowLabel(figure, sentence.slice(0, at));
     if (row !== null) return row;
-    const found = labelFromSentence(figure, sentence, raw, at);
+    // A day of a range or pair is labelled with the whole span: both days date one event.
+    const span = figure.kind === 'date' ? dateSpan(sentence, at, at + raw.length) : { start: at, end: at + raw.length };
+    const found = labelFromSentence(figure, sentence, sentence.slice(span.start, span.end), span.start);
     // Never a number in a label: a label holding one reaches into another figure.
     const label = found !== null && words_(found).some((w) => isFigureWord(w)) ? null : found;
     // "down 3.3%" is printed without its sign in a report: the label says what fell.
@@ -111,24 +117,24 @@ function rowLabel(figure: Figure, beforeText: string): string | null {
 function labelFromSentence(figure: Figure, sentence: string, raw: string, at: number): string | null {
   const beforeText = sentence.slice(0, at);
   const afterText = sentence.slice(at + raw.length);
-  const german = looksGerman(sentence);
-  const quantified = quantifiedPhrase(figure, raw, beforeText, afterText, german, sentence);
+  const lang = sentenceLanguage(sentence);
+  const quantified = quantifiedPhrase(figure, raw, beforeText, afterText, lang, sentence);
   if (quantified !== null) return quantified;
   const isDate = figure.kind === 'date' || figure.kind === 'year';
   const before = words_(beforeText);
   if (isDate) {
-    const event = eventPhrase(before, words_(afterText), german);
+    const event = eventPhrase(before, words_(afterText), lang);
     if (event !== null) return event;
   }
   // The words around the figure, in its own clause: what a reader sees next to the number.
-  const context = contextLabel(figure, raw, beforeText, afterText);
+  const context = contextLabel(figure, raw, beforeText, afterText, lang);
   if (context !== null && hasContent(words_(context))) return context;
   // A fragment ("pour atteindre", "belief sich", "bis zum"): the subject the figure belongs to.
   const clause = ownClause(isDate ? words_(listHead(beforeText)) : before);
-  const subject = subjectOf(clause.words, german, isDate) ?? phraseBefore(clause.words, german);
+  const subject = subjectOf(clause.words, lang, isDate) ?? phraseBefore(clause.words, lang);
   if (subject !== null) return subject;
   if (!clause.fromStart) {
-    const shared = subjectOf(before, german, isDate);
+    const shared = subjectOf(before, lang, isDate);
     if (shared !== null) return shared;
   }
   return null;
@@ -140,11 +146,18 @@ function labelFromSentence(figure: Figure, sentence: string, raw: string, at: nu
  * a date the clause it dates, for a count what it counts; never across another figure or a
  * coordination after one.
  */
-function contextLabel(figure: Figure, raw: string, beforeText: string, afterText: string): string | null {
+function contextLabel(figure: Figure, raw: string, beforeText: string, afterText: string, lang: Lang): string | null {
   const isDate = figure.kind === 'date' || figure.kind === 'year';
   const clause = withinCoordination(lastClause(isDate ? listHead(beforeText) : beforeText), beforeText);
   let before = dropLeadingWeak(trimEdges(isDate ? clause.slice(-12) : (subjectBeforeCopula(clause) ?? clause.slice(-MAX_LABEL_WORDS))), true);
-  if (isDate) before = datedClause(before, collapseWhitespace(beforeText + raw + afterText));
+  if (isDate) {
+    before = datedClause(before, collapseWhitespace(beforeText + raw + afterText));
+    // A date opening its sentence ("In May 2016, the minister visited …") dates the clause after it.
+    if (!hasContent(before) && /^\s*,/u.test(afterText)) {
+      const predicate = predicateAfter(afterText, lang);
+      if (predicate !== null) return predicate;
+    }
+  }
   const counted = figure.kind === 'count' ? countedNoun(raw) : [];
   let after = dropLeadingWeak(trimEdges(stopAtRelative([...counted, ...firstClause(afterText)]).slice(0, MAX_LABEL_WORDS)), false);
   if (counted.length > 0) after = withoutTimePhrase(after);
@@ -156,6 +169,78 @@ function contextLabel(figure: Figure, raw: string, beforeText: string, afterText
   if (best.length > 0) return joinLabel(best);
   return null;
 }
+
+/**
+ * Who did what, from the clause after an opening date: the subject's name (the apposition of a
+ * title: "the Minister for Trade, Ms Ann Lee," → "Ms Ann Lee"; the last capitalised words of a
+ * long subject: "the Minister of Trade John Smith"), the verb and what it governs, as printed:
+ * "Ms Ann Lee travelled to Oslo and Bergen". A verb before its subject (German "Im Mai 2019 reiste
+ * die Ministerin …") leaves the subject alone. Null when the clause has no verb.
+ */
+function predicateAfter(afterText: string, lang: Lang): string | null {
+  const words: string[] = [];
+  for (const word of words_(afterText)) {
+    if (isNumberWord(word) || /^[«"“]/u.test(word)) break;
+    if (stripPunctuation(word) === '') {
+      if (words.length === 0) continue;
+      break;
+    }
+    words.push(word);
+    if (/[;:]$/u.test(word) || (/\.$/u.test(word) && !HONORIFICS.has(stripPunctuation(word).toLowerCase()))) break;
+  }
+  // "…, on the sidelines of …", "…, when he …": the opening phrase goes on; no main clause yet.
+  const first = stripPunctuation(words[0] ?? '').toLowerCase();
+  if (PREPOSITIONS.has(first) || RELATIVES.has(first) || SUBORDINATORS.has(first)) return null;
+  const verbAt = words.findIndex((w, i) => isVerb(w, words[i - 1], lang) || isVerb(w.replace(/^\p{L}[’']/u, ''), words[i - 1], lang));
+  if (verbAt === -1) return null;
+  if (verbAt === 0) {
+    const subject = nounPhrase(words.slice(1), lang);
+    return subject.length > 0 && hasContent(subject) ? joinLabel(subject) : null;
+  }
+  const subject = subjectName(words.slice(0, verbAt));
+  // The verb and what it governs; an insertion right after the verb ("attended, alongside X, the …") is skipped.
+  const predicate = [words[verbAt]!.replace(/,$/u, '')];
+  let i = verbAt + 1;
+  if (/,$/u.test(words[verbAt]!)) {
+    while (i < words.length && !/,$/u.test(words[i]!)) i++;
+    i++;
+  }
+  for (; i < words.length && predicate.length < MAX_PREDICATE_WORDS; i++) {
+    const w = stripPunctuation(words[i]!).toLowerCase();
+    if (w === '' || RELATIVES.has(w) || (COORDINATIONS.has(w) && predicate.length > 2)) break;
+    predicate.push(words[i]!);
+    if (/[,;:.)]$/u.test(words[i]!)) break;
+  }
+  while (predicate.length > 1 && LINK_WORDS.has(stripPunctuation(predicate.at(-1)!).toLowerCase())) predicate.pop();
+  const label = [...subject, ...predicate];
+  return label.length >= 2 && hasContent(label) ? joinLabel(label.map((w, i) => (i === subject.length - 1 ? w.replace(/,$/u, '') : w))) : null;
+}
+
+const MAX_PREDICATE_WORDS = 6;
+const SUBORDINATORS = new Set('when while after before as because since lorsque quand alors als wenn nachdem während weil'.split(' '));
+
+/**
+ * The name in a subject: of a title and its apposition ("the Minister, Mr Lee," or "Mr Lee, the
+ * Minister,") the part that is a name; else the last two capitalised words of a long subject
+ * ("the Minister of Trade John Smith" → "John Smith"), with an honorific before them.
+ */
+function subjectName(subject: string[]): string[] {
+  const words = subject.map((w, i) => (i === subject.length - 1 ? w.replace(/,$/u, '') : w));
+  const segments: string[][] = [[]];
+  for (const w of words) {
+    segments.at(-1)!.push(w.replace(/,$/u, ''));
+    if (/,$/u.test(w)) segments.push([]);
+  }
+  const parts = segments.map((p) => trimEdges(p)).filter((p) => p.length > 0);
+  const isName = (p: string[]) => p.length <= 4 && p.filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
+  if (parts.length > 1) return parts.find(isName) ?? parts.at(-1)!;
+  let start = words.length;
+  while (start > 0 && /^\p{Lu}/u.test(stripPunctuation(words[start - 1]!)) && words.length - start < 2) start--;
+  if (start > 0 && HONORIFICS.has(stripPunctuation(words[start - 1]!).toLowerCase())) start--;
+  return words.length > 4 && start < words.length ? words.slice(start) : trimEdges(words);
+}
+
+const HONORIFICS = new Set('mr mrs ms dr m mme mlle herr frau dr'.split(' '));
 
 /** After another figure, a coordination starts the figure's own phrase ("… market, and 13th …"). */
 function withinCoordination(clause: string[], beforeText: string): string[] {
@@ -184,12 +269,12 @@ const COPULAS = new Set('is are was were remains remained sont est'.split(' '));
  * "among" its peers or the noun it ranks ("sixth-largest export market"), a measure "of" a thing
  * ("75 years of diplomatic relations"). Null when the page prints none.
  */
-function quantifiedPhrase(figure: Figure, raw: string, beforeText: string, afterText: string, german: boolean, sentence: string): string | null {
+function quantifiedPhrase(figure: Figure, raw: string, beforeText: string, afterText: string, lang: Lang, sentence: string): string | null {
   const next = firstClause(afterText);
   const lead = stripPunctuation(next[0] ?? '').toLowerCase();
   const elided = /^[dl][’']\p{L}/u.test(lead) ? (next[0] ?? '').replace(/^[("“«]*[dDlL][’']/u, '') : null;
   const rest = (words: string[]): string | null => {
-    const np = nounPhrase(words, german);
+    const np = nounPhrase(words, lang);
     return np.length >= 1 && hasContent(np) ? joinLabel(np) : null;
   };
   switch (figure.kind) {
@@ -231,7 +316,7 @@ function quantifiedPhrase(figure: Figure, raw: string, beforeText: string, after
       // (a rank printed twice in its sentence, "9. Kunde und 9. Lieferant", cannot say which).
       if (sentence.indexOf(raw) !== sentence.lastIndexOf(raw)) return null;
       const own = words_(raw).filter((w) => !isNumberWord(w) && !RANKING_WORDS.test(stripPunctuation(w)));
-      const noun = nounPhrase([...own, ...(own.length > 0 && /[,;:)]$/u.test(raw) ? [] : next)], german);
+      const noun = nounPhrase([...own, ...(own.length > 0 && /[,;:)]$/u.test(raw) ? [] : next)], lang);
       if (noun.length === 0 || !hasContent(noun)) return null;
       // "France’s 153th ranking supplier": the rank as what, for whom.
       const owner = words_(beforeText).at(-1);
@@ -255,15 +340,15 @@ const RANKING_WORDS = /^(rank|ranks|ranking|ranked|largest|biggest|leading|highe
  * services trading partner"), a number, or after a clause mark; at most six words, no function
  * word at either edge.
  */
-function nounPhrase(words: string[], german: boolean): string[] {
+function nounPhrase(words: string[], lang: Lang): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const w = stripPunctuation(word).toLowerCase();
     if (w === '' || isNumberWord(word)) break;
     if (out.length > 0) {
-      if (RELATIVES.has(w) || (german && ['der', 'die', 'das'].includes(w) && /,$/u.test(words[i - 1]!))) break;
-      if (isVerb(word, words[i - 1]!, german)) break;
+      if (RELATIVES.has(w) || (lang === 'de' && ['der', 'die', 'das'].includes(w) && /,$/u.test(words[i - 1]!))) break;
+      if (isVerb(word, words[i - 1]!, lang)) break;
       if (COORDINATIONS.has(w)) {
         const following = words[i + 1];
         if (out.length > 1 || following === undefined || isNumberWord(following)) break;
@@ -276,24 +361,35 @@ function nounPhrase(words: string[], german: boolean): string[] {
 }
 
 /** Is `word` a verb, after `previous`? The verbs of the lists; English "-ed"; in German, a lower-case word after a noun. */
-function isVerb(word: string, previous: string | undefined, german: boolean): boolean {
+function isVerb(word: string, previous: string | undefined, lang: Lang): boolean {
   const w = stripPunctuation(word);
   const lower = w.toLowerCase();
+  // French "a" (has) is English "a" (an article).
+  if (lower === 'a') return lang === 'fr';
   if (VERBS.has(lower)) return true;
   if (/^\p{Ll}/u.test(w) && /\p{L}{3}ed$/u.test(w)) return true;
-  if (german && previous !== undefined && /^\p{Ll}/u.test(w) && !DETERMINERS.has(lower) && !PREPOSITIONS.has(lower) && !COORDINATIONS.has(lower) && !WEAK.has(lower)) {
+  if (lang === 'de' && previous !== undefined && /^\p{Ll}/u.test(w) && !DETERMINERS.has(lower) && !PREPOSITIONS.has(lower) && !COORDINATIONS.has(lower) && !WEAK.has(lower)) {
     const p = stripPunctuation(previous);
     return /^\p{Lu}/u.test(p) && !DETERMINERS.has(p.toLowerCase()) && !/[,;:(]$/u.test(previous);
   }
   return false;
 }
 
-/** German, by its function words: a German noun phrase ends where a lower-case word follows its noun. */
-function looksGerman(sentence: string): boolean {
+/** The language a figure's sentence is written in, by its function words (a figure does not say). */
+type Lang = FigureLanguage;
+
+/**
+ * Read by the sentence's commonest function words: a German noun phrase ends where a lower-case
+ * word follows its noun, and French "a" is a verb where English "a" is an article.
+ */
+function sentenceLanguage(sentence: string): Lang {
   const words = sentence.toLowerCase().split(/[^\p{L}]+/u);
   const count = (list: string[]) => words.filter((w) => list.includes(w)).length;
-  return count(['der', 'die', 'das', 'und', 'ist', 'mit', 'den', 'dem', 'des', 'sich', 'auf', 'für', 'von', 'im', 'am', 'zu', 'wurde']) >
-    Math.max(count(['the', 'and', 'of', 'is', 'to', 'was', 'with']), count(['le', 'la', 'les', 'et', 'est', 'du', 'une', 'pour', 'dans']));
+  const de = count(['der', 'die', 'das', 'und', 'ist', 'mit', 'den', 'dem', 'des', 'sich', 'auf', 'für', 'von', 'im', 'am', 'zu', 'wurde']);
+  const en = count(['the', 'and', 'of', 'is', 'to', 'was', 'with']);
+  const fr = count(['le', 'la', 'les', 'et', 'est', 'du', 'une', 'pour', 'dans']);
+  if (de > Math.max(en, fr)) return 'de';
+  return fr > en ? 'fr' : 'en';
 }
 
 /** The words of the figure's own clause: after the last other figure, clause mark, or — after a figure — coordination. */
@@ -322,11 +418,11 @@ function isYear(word: string): boolean {
  * "Canada’s merchandise exports to India"; an opening phrase before a comma ("In that year,",
  * "Depuis 1994,") goes, and so do pronouns ("It", "Sie"), which name nothing.
  */
-function subjectOf(words: string[], german: boolean, isDate: boolean): string | null {
+function subjectOf(words: string[], lang: Lang, isDate: boolean): string | null {
   let start = 0;
   for (let round = 0; round < 2; round++) {
     const comma = words.findIndex((w, i) => i >= start && /,$/u.test(w));
-    const verb = words.findIndex((w, i) => i >= start && isVerb(w, words[i - 1], german));
+    const verb = words.findIndex((w, i) => i >= start && isVerb(w, words[i - 1], lang));
     if (comma === -1 || (verb !== -1 && verb < comma) || comma - start > 4) break;
     // An opening phrase ("In that year,", "Depuis 1994,", "Today,"), not a subject with its apposition.
     const first = stripPunctuation(words[start]!).toLowerCase();
@@ -334,7 +430,7 @@ function subjectOf(words: string[], german: boolean, isDate: boolean): string | 
     if (!opening) break;
     start = comma + 1;
   }
-  const verb = words.findIndex((w, i) => i >= start && isVerb(w, i > start ? words[i - 1] : undefined, german));
+  const verb = words.findIndex((w, i) => i >= start && isVerb(w, i > start ? words[i - 1] : undefined, lang));
   if (verb <= start) return null;
   let subject = words.slice(start, verb);
   const numberAt = subject.findIndex((w) => /\d/u.test(w) || isFigureWord(w));
@@ -347,8 +443,8 @@ function subjectOf(words: string[], german: boolean, isDate: boolean): string | 
 }
 
 /** The noun phrase between the clause's last verb and the figure: "have a population of" → "population". */
-function phraseBefore(words: string[], german: boolean): string | null {
-  const verb = words.findLastIndex((w, i) => isVerb(w, words[i - 1], german));
+function phraseBefore(words: string[], lang: Lang): string | null {
+  const verb = words.findLastIndex((w, i) => isVerb(w, words[i - 1], lang));
   let phrase = words.slice(verb + 1);
   const comma = phrase.findLastIndex((w, i) => i < phrase.length - 1 && /[,(]$/u.test(w));
   if (comma !== -1) phrase = phrase.slice(comma + 1);
@@ -363,10 +459,10 @@ function phraseBefore(words: string[], german: boolean): string | null {
  * other figure between them, with a name before it ("Elysée Summit") and what follows it ("visite
  * officielle en France", "Treffen mit den Premierministern").
  */
-function eventPhrase(before: string[], after: string[], german: boolean): string | null {
+function eventPhrase(before: string[], after: string[], lang: Lang): string | null {
   const isEvent = (word: string) => {
     const w = stripPunctuation(word).toLowerCase().replace(/^[dl][’']/u, '');
-    return EVENTS.has(w) || EVENTS.has(w.replace(/s$/u, '')) || (german && /^\p{Lu}/u.test(stripPunctuation(word)) && [...EVENTS].some((e) => e.length >= 5 && w.endsWith(e)));
+    return EVENTS.has(w) || EVENTS.has(w.replace(/s$/u, '')) || (lang === 'de' && /^\p{Lu}/u.test(stripPunctuation(word)) && [...EVENTS].some((e) => e.length >= 5 && w.endsWith(e)));
   };
   const candidates: Array<{ words: string[]; at: number; distance: number }> = [];
   for (let i = before.length - 1; i >= 0; i--) {
@@ -382,7 +478,7 @@ function eventPhrase(before: string[], after: string[], german: boolean): string
   const head = best.words[best.at]!.replace(/^[("“«]*[dDlL][’'](?=\p{L})/u, '');
   const name = best.at > 0 ? stripPunctuation(best.words[best.at - 1]!) : '';
   const lead = /^\p{Lu}/u.test(name) && !DETERMINERS.has(name.toLowerCase()) && !/[,;:]$/u.test(best.words[best.at - 1]!) && (best.words === after || best.at > 1) ? [name] : [];
-  const np = nounPhrase([...lead, head, ...best.words.slice(best.at + 1)], german);
+  const np = nounPhrase([...lead, head, ...best.words.slice(best.at + 1)], lang);
   return np.length > 0 ? joinLabel(np) : null;
 }
 
@@ -526,16 +622,25 @@ function lastClause(text: string): string[] {
   words.forEach((word, i) => {
     if (/\d/u.test(word) || /[;:.]$/u.test(word)) start = i + 1;
   });
+  // The unit of the figure before ("um 1,1 % auf einen Gesamtwert") is that figure's.
+  while (start > 0 && start < words.length && /\d/u.test(words[start - 1]!) && UNIT_TOKENS.test(words[start]!)) start++;
   return words.slice(start).filter((w) => stripPunctuation(w) !== '');
 }
+
+/** A currency printed before its number ("EUR 49,1 Mrd.", "US$ 3 billion"): the start of another figure. */
+const CURRENCY_CODES = /^(?:EUR|USD|CHF|GBP|CAD|AUD|NZD|JPY|CNY|INR|US\$|A\$|C\$|\$|€|£)$/u;
+/** A unit printed after its number: "%", a currency sign or code, a scale ("Mrd.", "millions"). */
+const UNIT_TOKENS = /^(?:%|€|\$|£|EUR|USD|CHF|Mrd\.?|Mio\.?|Md€|M€|Mds€|Prozent|percent|pour cent)[,;:.)]*$/iu;
 
 function firstClause(text: string): string[] {
   const out: string[] = [];
   for (const word of words_(text)) {
-    if (/\d/u.test(word) || /^[([]/u.test(word)) break;
+    // Another figure's number, month or currency ("… auf einen Gesamtwert von EUR 49,1 Mrd.") ends it.
+    if (isFigureWord(word) || /^[([]/u.test(word) || CURRENCY_CODES.test(word)) break;
     if (stripPunctuation(word) === '') {
-      // Punctuation right after the figure ("2006, the EU began…") does not end the label.
-      if (out.length === 0) continue;
+      // Punctuation right after the figure ("2006, the EU began…") does not end the label; a dash
+      // opens an aside ("EUR 39 Mrd. – im Vergleich zum Vorjahr ein Zuwachs …").
+      if (out.length === 0 && !/^[–—-]$/u.test(word)) continue;
       break;
     }
     out.push(word);
