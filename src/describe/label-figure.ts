@@ -469,18 +469,36 @@ function eventPhrase(before: string[], after: string[], lang: Lang): string | nu
     if (/\d/u.test(before[i]!) && !isYear(before[i]!)) break;
     if (isEvent(before[i]!)) candidates.push({ words: before, at: i, distance: before.length - i });
   }
-  for (let i = 0; i < after.length; i++) {
-    if (/\d/u.test(after[i]!) && !isYear(after[i]!)) break;
-    if (isEvent(after[i]!)) candidates.push({ words: after, at: i, distance: i + 1 });
+  // The clause after the date is its own when the date closes a phrase that says something
+  // ("Following the kidnapping … in April 2014, a summit was held …": the summit is not dated by
+  // it) or follows its verb ("besuchte am 17. Juni Paris zu einem Gespräch": the visit is).
+  const closesPhrase = (after[0] !== undefined && /^,/u.test(after[0]) && hasContent(before));
+  const afterVerb = before.length >= 2 && isVerb(before.at(-2)!, before.at(-3), lang) && TIME_PREPOSITIONS.has(stripPunctuation(before.at(-1)!).toLowerCase());
+  let attached = false;
+  for (let i = 0; i < after.length && !closesPhrase; i++) {
+    const w = stripPunctuation(after[i]!).toLowerCase();
+    // After its verb, the date is followed by what the verb governs; an event in a phrase
+    // attached to that ("Paris zu einem Gespräch") is not what is dated.
+    if (PREPOSITIONS.has(w) && hasContent(after.slice(0, i))) attached = true;
+    if (afterVerb && attached) break;
+    if ((/\d/u.test(after[i]!) && !isYear(after[i]!)) || /;$/u.test(after[i]!)) break;
+    // "… 1992 et les accords …": a coordination before a determiner opens another clause.
+    if (COORDINATIONS.has(w) && DETERMINERS.has(stripPunctuation(after[i + 1] ?? '').toLowerCase())) break;
+    // An event named as the occasion ("en marge du sommet", "on the sidelines of") is not the one dated.
+    const occasion = after.slice(Math.max(0, i - 3), i).some((x) => OCCASION_WORDS.has(stripPunctuation(x).toLowerCase()));
+    if (isEvent(after[i]!)) candidates.push({ words: after, at: i, distance: i + 1 + (occasion ? 3 : 0) });
   }
   const best = candidates.sort((a, b) => a.distance - b.distance)[0];
-  if (best === undefined || best.distance > 4) return null;
+  if (best === undefined || best.distance > (best.words === before ? 5 : 4)) return null;
   const head = best.words[best.at]!.replace(/^[("“«]*[dDlL][’'](?=\p{L})/u, '');
   const name = best.at > 0 ? stripPunctuation(best.words[best.at - 1]!) : '';
   const lead = /^\p{Lu}/u.test(name) && !DETERMINERS.has(name.toLowerCase()) && !/[,;:]$/u.test(best.words[best.at - 1]!) && (best.words === after || best.at > 1) ? [name] : [];
   const np = nounPhrase([...lead, head, ...best.words.slice(best.at + 1)], lang);
   return np.length > 0 ? joinLabel(np) : null;
 }
+
+/** Words that name an occasion, not the event: "en marge du sommet", "on the sidelines of", "am Rande", "à l’occasion de". */
+const OCCASION_WORDS = new Set('sidelines margins margin occasion marge rande anlässlich'.split(' '));
 
 function hasContent(words: string[]): boolean {
   return words.some((w) => {
