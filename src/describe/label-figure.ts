@@ -149,9 +149,12 @@ function labelFromSentence(figure: Figure, sentence: string, raw: string, at: nu
 function contextLabel(figure: Figure, raw: string, beforeText: string, afterText: string, lang: Lang): string | null {
   const isDate = figure.kind === 'date' || figure.kind === 'year';
   const clause = withinCoordination(lastClause(isDate ? listHead(beforeText) : beforeText), beforeText);
-  let before = dropLeadingWeak(trimEdges(isDate ? clause.slice(-12) : (subjectBeforeCopula(clause) ?? clause.slice(-MAX_LABEL_WORDS))), true);
+  let before = dropLeadingWeak(trimEdges(isDate ? clause.slice(-12) : (subjectBeforeCopula(clause, lang) ?? phraseStart(untimed(clause), lang))), true);
   if (isDate) {
     before = datedClause(before, collapseWhitespace(beforeText + raw + afterText));
+    // Where it happened, when the page says so right after the date ("… am 3. Mai in Genf").
+    const place = placeAfter(afterText);
+    if (hasContent(before) && place.length > 0 && before.length + place.length <= MAX_LABEL_WORDS + 2) before = [...before.map((w, i) => (i === before.length - 1 ? w.replace(/,$/u, '') : w)), ...place];
     // A date opening its sentence ("In May 2016, the minister visited …") dates the clause after it.
     if (!hasContent(before) && /^\s*,/u.test(afterText)) {
       const predicate = predicateAfter(afterText, lang);
@@ -242,6 +245,56 @@ function subjectName(subject: string[]): string[] {
 
 const HONORIFICS = new Set('mr mrs ms dr m mme mlle herr frau dr'.split(' '));
 
+/**
+ * Words before a figure without the figure's own period right before it: "… Handelsvolumen im
+ * Jahre 2018 5,8 Mrd." is about the Handelsvolumen; the year is the figure's, not another figure.
+ */
+function ownPeriodOff(words: string[]): string[] {
+  const last = words.length - 1;
+  if (last < 1 || !isYear(words[last]!) || /[,;:.)]$/u.test(words[last]!)) return words;
+  let i = last - 1;
+  while (i > 0 && TIME_WORDS.has(stripPunctuation(words[i]!).toLowerCase())) i--;
+  return TIME_PREPOSITIONS.has(stripPunctuation(words[i]!).toLowerCase()) ? words.slice(0, i) : words;
+}
+
+/** A clause without the time phrase closing it ("… Handelsvolumen im Jahre"), unless that is all it is. */
+function untimed(words: string[]): string[] {
+  const kept = withoutTimePhrase(words);
+  return kept.length > 0 ? kept : words;
+}
+
+/**
+ * The last words of a clause, from where their noun phrase starts: not cut inside a name
+ * ("l’Agence française de développement (AFD) a engagé" keeps "Agence"), and in German after the
+ * verb that comes before its subject ("beträgt der gegenseitige Handelsvolumen").
+ */
+function phraseStart(clause: string[], lang: Lang): string[] {
+  let start = Math.max(0, clause.length - MAX_LABEL_WORDS);
+  const boundary = (w: string) => /[,;:)]$/u.test(w) || LINK_WORDS.has(stripPunctuation(w).toLowerCase()) || isVerb(w, undefined, lang);
+  if (!boundary(clause[start] ?? ',')) {
+    while (start > 0 && clause.length - start < MAX_LABEL_WORDS + 2 && !boundary(clause[start - 1]!)) start--;
+  }
+  let tail = clause.slice(start);
+  if (lang === 'de') {
+    const verb = tail.findLastIndex((w, i) => i < tail.length - 1 && VERBS.has(stripPunctuation(w).toLowerCase()) && DETERMINERS.has(stripPunctuation(tail[i + 1]!).toLowerCase()));
+    if (verb !== -1 && hasContent(tail.slice(verb + 1))) tail = tail.slice(verb + 1);
+  }
+  return tail;
+}
+
+/** "in Genf", "à Paris", "in New York": a place right after a date, up to the clause's next word. */
+function placeAfter(afterText: string): string[] {
+  const words = words_(afterText);
+  if (words.length < 2 || !/^(in|à|au|en|nach)$/iu.test(words[0]!)) return [];
+  const place = [words[0]!];
+  for (const word of words.slice(1, 4)) {
+    if (!/^\p{Lu}/u.test(stripPunctuation(word)) || isNumberWord(word)) break;
+    place.push(word);
+    if (/[,;:.)]$/u.test(word)) break;
+  }
+  return place.length > 1 ? place : [];
+}
+
 /** After another figure, a coordination starts the figure's own phrase ("… market, and 13th …"). */
 function withinCoordination(clause: string[], beforeText: string): string[] {
   const all = words_(beforeText).filter((w) => stripPunctuation(w) !== '');
@@ -254,10 +307,11 @@ function withinCoordination(clause: string[], beforeText: string): string[] {
  * The subject of "X is …" before a figure: "Trade between France and North Korea is not very
  * significant (€8.2 million …)" is about the trade, not about its significance.
  */
-function subjectBeforeCopula(clause: string[]): string[] | null {
+function subjectBeforeCopula(clause: string[], lang: Lang): string[] | null {
   const at = clause.findIndex((w) => COPULAS.has(stripPunctuation(w).toLowerCase()));
-  if (at < 2 || at > MAX_LABEL_WORDS) return null;
-  const subject = trimEdges(clause.slice(0, at));
+  if (at < 2) return null;
+  // A long subject is named by its head ("The stock of capital invested in India by …" → "stock of capital").
+  const subject = at > MAX_LABEL_WORDS ? nounPhrase(dropLeadingWeak(trimEdges(clause.slice(0, at)), true), lang) : trimEdges(clause.slice(0, at));
   return subject.length >= 2 ? subject : null;
 }
 
@@ -402,7 +456,8 @@ function ownClause(words: string[]): { words: string[]; fromStart: boolean } {
   let fromStart = start === 0;
   if (!fromStart) {
     const cut = clause.findLastIndex((w) => COORDINATIONS.has(stripPunctuation(w).toLowerCase()));
-    if (cut !== -1) clause = clause.slice(cut + 1);
+    // "… folgte im November sowie im September 2015": nothing after the coordination but a link, so the clause goes on.
+    if (cut !== -1 && hasContent(clause.slice(cut + 1))) clause = clause.slice(cut + 1);
   }
   clause = clause.filter((w) => stripPunctuation(w) !== '');
   if (clause.length === 0) fromStart = false;
@@ -489,7 +544,7 @@ function eventPhrase(before: string[], after: string[], lang: Lang): string | nu
     if (isEvent(after[i]!)) candidates.push({ words: after, at: i, distance: i + 1 + (occasion ? 3 : 0) });
   }
   const best = candidates.sort((a, b) => a.distance - b.distance)[0];
-  if (best === undefined || best.distance > (best.words === before ? 5 : 4)) return null;
+  if (best === undefined || best.distance > 4) return null;
   const head = best.words[best.at]!.replace(/^[("“«]*[dDlL][’'](?=\p{L})/u, '');
   const name = best.at > 0 ? stripPunctuation(best.words[best.at - 1]!) : '';
   const lead = /^\p{Lu}/u.test(name) && !DETERMINERS.has(name.toLowerCase()) && !/[,;:]$/u.test(best.words[best.at - 1]!) && (best.words === after || best.at > 1) ? [name] : [];
@@ -514,7 +569,12 @@ function hasContent(words: string[]): boolean {
  * ("(sectoral sanctions and individual designations)") when the page gives one.
  */
 function datedClause(words: string[], sentence: string): string[] {
-  const kept = withoutTimePhrase(words);
+  let kept = withoutTimePhrase(words);
+  // "… Anfang", "… début", "early": the part of the month the date is, not what it dates.
+  while (kept.length > 1 && TIME_EDGES.has(stripPunctuation(kept.at(-1)!).toLowerCase())) kept = kept.slice(0, -1);
+  // An insertion before the date ("… im Fürstentum, mit Sitz in Bern, Anfang Juli") says where, not what.
+  const open = kept.findLastIndex((w, i) => i < kept.length - 1 && /,$/u.test(w));
+  if (open > 0 && /,$/u.test(kept.at(-1)!) && kept.length - open <= 5) kept = kept.slice(0, open + 1);
   const clause = trimEdges(kept.length >= 1 ? kept.slice(-MAX_LABEL_WORDS) : words.slice(-MAX_LABEL_WORDS));
   if (clause.length === 1) {
     const subject = closingParenthesisNoun(sentence);
@@ -543,11 +603,13 @@ function stopAtRelative(words: string[]): string[] {
   return at === -1 ? words : words.slice(0, at);
 }
 
+const TIME_EDGES = new Set('anfang ende mitte beginn early late mid début fin mi'.split(' '));
 const TIME_PREPOSITIONS = new Set('in on since from for during until till by at between depuis en le au dès seit am im'.split(' '));
 const TIME_WORDS = new Set(
   (
     'the a of first last early late end start beginning middle mid half one two three four five six seven eight nine ten ' +
-    'twelve months month years year weeks week days quarter quarters period'
+    'twelve months month years year weeks week days quarter quarters period jahr jahre jahres anfang ende mitte beginn ' +
+    'année années début fin mi'
   ).split(' '),
 );
 
@@ -635,10 +697,10 @@ function countedNoun(raw: string): string[] {
 
 /** Words of the text after its last number or clause mark, so the label names this figure only. */
 function lastClause(text: string): string[] {
-  const words = words_(text);
+  const words = ownPeriodOff(words_(text));
   let start = 0;
   words.forEach((word, i) => {
-    if (/\d/u.test(word) || /[;:.]$/u.test(word)) start = i + 1;
+    if (isFigureWord(word) || /[;:.]$/u.test(word)) start = i + 1;
   });
   // The unit of the figure before ("um 1,1 % auf einen Gesamtwert") is that figure's.
   while (start > 0 && start < words.length && /\d/u.test(words[start - 1]!) && UNIT_TOKENS.test(words[start]!)) start++;
@@ -687,5 +749,13 @@ function trimEdges(words: string[]): string[] {
 
 /** Words joined, with punctuation kept inside ("North Korea, France’s") but not at the ends. */
 function joinLabel(words: string[]): string {
-  return stripPunctuation(words.join(' '));
+  const joined = words.join(' ');
+  let label = stripPunctuation(joined);
+  // A parenthesis is closed or left out: "Agence française de développement (AFD)", never "… (AFD".
+  if (label.lastIndexOf('(') > label.lastIndexOf(')')) {
+    const closed = label + ')';
+    label = joined.startsWith(closed) ? closed : label.slice(0, label.lastIndexOf('(')).trim();
+  }
+  // An elided article is no part of the name ("l’Agence" → "Agence").
+  return label.replace(/,$/u, '').replace(/^[dDlL][’'](?=\p{Lu})/u, '');
 }
