@@ -540,7 +540,7 @@ function eventPhrase(before: string[], after: string[], lang: Lang): string | nu
     // "… 1992 et les accords …": a coordination before a determiner opens another clause.
     if (COORDINATIONS.has(w) && DETERMINERS.has(stripPunctuation(after[i + 1] ?? '').toLowerCase())) break;
     // An event named as the occasion ("en marge du sommet", "on the sidelines of") is not the one dated.
-    const occasion = after.slice(Math.max(0, i - 3), i).some((x) => OCCASION_WORDS.has(stripPunctuation(x).toLowerCase()));
+    const occasion = after.slice(Math.max(0, i - 3), i).some((x) => OCCASION_WORDS.has(stripPunctuation(x).toLowerCase().replace(/^\p{L}[’']/u, '')));
     if (isEvent(after[i]!)) candidates.push({ words: after, at: i, distance: i + 1 + (occasion ? 3 : 0) });
   }
   const best = candidates.sort((a, b) => a.distance - b.distance)[0];
@@ -575,7 +575,16 @@ function datedClause(words: string[], sentence: string): string[] {
   // An insertion before the date ("… im Fürstentum, mit Sitz in Bern, Anfang Juli") says where, not what.
   const open = kept.findLastIndex((w, i) => i < kept.length - 1 && /,$/u.test(w));
   if (open > 0 && /,$/u.test(kept.at(-1)!) && kept.length - open <= 5) kept = kept.slice(0, open + 1);
-  const clause = trimEdges(kept.length >= 1 ? kept.slice(-MAX_LABEL_WORDS) : words.slice(-MAX_LABEL_WORDS));
+  const source = kept.length >= 1 ? kept : words;
+  // The window does not start at a name's particle ("… Bruno Le Maire, s’est rendu …" keeps "Bruno").
+  let from = Math.max(0, source.length - MAX_LABEL_WORDS);
+  const particle = (w: string) => /^\p{Lu}/u.test(w) && EDGE_WORDS.has(w.toLowerCase());
+  if (from > 0 && particle(source[from]!) && /^\p{Lu}/u.test(source[from - 1]!) && !/,$/u.test(source[from - 1]!)) from--;
+  let clause = trimEdges(source.slice(from));
+  // "… Transition, Ms Ann Lee, visited Oslo": from the name in apposition, without its commas.
+  const first = clause.findIndex((w, i) => i < clause.length - 1 && /,$/u.test(w));
+  if (first !== -1 && clause.slice(first + 1, -1).some((w) => /,$/u.test(w))) clause = clause.slice(first + 1);
+  clause = clause.map((w, i) => (/,$/u.test(w) && i < clause.length - 1 && isVerb(clause[i + 1]!.replace(/^\p{L}[’']/u, ''), undefined, 'en') ? w.slice(0, -1) : w));
   if (clause.length === 1) {
     const subject = closingParenthesisNoun(sentence);
     if (subject.length > 0) return [...subject, ...clause];
@@ -715,12 +724,12 @@ const UNIT_TOKENS = /^(?:%|€|\$|£|EUR|USD|CHF|Mrd\.?|Mio\.?|Md€|M€|Mds€
 function firstClause(text: string): string[] {
   const out: string[] = [];
   for (const word of words_(text)) {
-    // Another figure's number, month or currency ("… auf einen Gesamtwert von EUR 49,1 Mrd.") ends it.
-    if (isFigureWord(word) || /^[([]/u.test(word) || CURRENCY_CODES.test(word)) break;
+    // Another figure's number, month or currency ("… auf einen Gesamtwert von EUR 49,1 Mrd.") ends
+    // it, and so does a dash, which opens an aside ("EUR 39 Mrd. – im Vergleich zum Vorjahr …").
+    if (isFigureWord(word) || /^[([]/u.test(word) || CURRENCY_CODES.test(word) || /^[–—-]$/u.test(word)) break;
     if (stripPunctuation(word) === '') {
-      // Punctuation right after the figure ("2006, the EU began…") does not end the label; a dash
-      // opens an aside ("EUR 39 Mrd. – im Vergleich zum Vorjahr ein Zuwachs …").
-      if (out.length === 0 && !/^[–—-]$/u.test(word)) continue;
+      // Punctuation right after the figure ("2006, the EU began…") does not end the label.
+      if (out.length === 0) continue;
       break;
     }
     out.push(word);
