@@ -149,7 +149,7 @@ function labelFromSentence(figure: Figure, sentence: string, raw: string, at: nu
 function contextLabel(figure: Figure, raw: string, beforeText: string, afterText: string, lang: Lang): string | null {
   const isDate = figure.kind === 'date' || figure.kind === 'year';
   const clause = withinCoordination(lastClause(isDate ? listHead(beforeText) : beforeText), beforeText);
-  let before = dropLeadingWeak(trimEdges(isDate ? clause.slice(-12) : (subjectBeforeCopula(clause, lang) ?? phraseStart(untimed(clause), lang))), true);
+  let before = dropLeadingWeak(trimEdges(isDate ? withoutInsertion(clause).slice(-12) : (subjectBeforeCopula(clause, lang) ?? phraseStart(untimed(clause), lang))), true);
   if (isDate) {
     before = datedClause(before, collapseWhitespace(beforeText + raw + afterText));
     // Where it happened, when the page says so right after the date ("… am 3. Mai in Genf").
@@ -159,6 +159,13 @@ function contextLabel(figure: Figure, raw: string, beforeText: string, afterText
     if (!hasContent(before) && /^\s*,/u.test(afterText)) {
       const predicate = predicateAfter(afterText, lang);
       if (predicate !== null) return predicate;
+    }
+    // Nothing before the date says what it dates: the event its clause goes on to name
+    // ("nahmen sie am 3. Mai gemeinsam mit … an einer Debatte über … teil"); a chronology's line
+    // ("May 2016: Participation by … in the opening session") names it first.
+    if (!hasContent(before) && !/^\s*:/u.test(afterText)) {
+      const event = eventPhrase([], firstClause(afterText), lang, MAX_EVENT_REACH);
+      if (event !== null) return event;
     }
   }
   const counted = figure.kind === 'count' ? countedNoun(raw) : [];
@@ -255,6 +262,19 @@ function ownPeriodOff(words: string[]): string[] {
   let i = last - 1;
   while (i > 0 && TIME_WORDS.has(stripPunctuation(words[i]!).toLowerCase())) i--;
   return TIME_PREPOSITIONS.has(stripPunctuation(words[i]!).toLowerCase()) ? words.slice(0, i) : words;
+}
+
+/**
+ * A clause without the insertion right before its date: "… im Fürstentum, mit Sitz in Bern,
+ * Anfang Juli" and "nahmen sie, auf Einladung von X, am 3. Mai … teil" say where or at whose
+ * invitation, not what is dated.
+ */
+function withoutInsertion(words: string[]): string[] {
+  let end = words.length;
+  while (end > 0 && (TIME_PREPOSITIONS.has(stripPunctuation(words[end - 1]!).toLowerCase()) || TIME_EDGES.has(stripPunctuation(words[end - 1]!).toLowerCase()))) end--;
+  if (end === 0 || !/,$/u.test(words[end - 1]!)) return words;
+  const open = words.findLastIndex((w, i) => i < end - 1 && /,$/u.test(w));
+  return open > 0 && end - open <= 7 ? words.slice(0, open + 1) : words;
 }
 
 /** A clause without the time phrase closing it ("… Handelsvolumen im Jahre"), unless that is all it is. */
@@ -514,7 +534,7 @@ function phraseBefore(words: string[], lang: Lang): string | null {
  * other figure between them, with a name before it ("Elysée Summit") and what follows it ("visite
  * officielle en France", "Treffen mit den Premierministern").
  */
-function eventPhrase(before: string[], after: string[], lang: Lang): string | null {
+function eventPhrase(before: string[], after: string[], lang: Lang, reach = 4): string | null {
   const isEvent = (word: string) => {
     const w = stripPunctuation(word).toLowerCase().replace(/^[dl][’']/u, '');
     return EVENTS.has(w) || EVENTS.has(w.replace(/s$/u, '')) || (lang === 'de' && /^\p{Lu}/u.test(stripPunctuation(word)) && [...EVENTS].some((e) => e.length >= 5 && w.endsWith(e)));
@@ -544,13 +564,16 @@ function eventPhrase(before: string[], after: string[], lang: Lang): string | nu
     if (isEvent(after[i]!)) candidates.push({ words: after, at: i, distance: i + 1 + (occasion ? 3 : 0) });
   }
   const best = candidates.sort((a, b) => a.distance - b.distance)[0];
-  if (best === undefined || best.distance > 4) return null;
+  if (best === undefined || best.distance > reach) return null;
   const head = best.words[best.at]!.replace(/^[("“«]*[dDlL][’'](?=\p{L})/u, '');
   const name = best.at > 0 ? stripPunctuation(best.words[best.at - 1]!) : '';
   const lead = /^\p{Lu}/u.test(name) && !DETERMINERS.has(name.toLowerCase()) && !/[,;:]$/u.test(best.words[best.at - 1]!) && (best.words === after || best.at > 1) ? [name] : [];
   const np = nounPhrase([...lead, head, ...best.words.slice(best.at + 1)], lang);
   return np.length > 0 ? joinLabel(np) : null;
 }
+
+/** How far after a date its clause may name the event, when nothing before the date does. */
+const MAX_EVENT_REACH = 12;
 
 /** Words that name an occasion, not the event: "en marge du sommet", "on the sidelines of", "am Rande", "à l’occasion de". */
 const OCCASION_WORDS = new Set('sidelines margins margin occasion marge rande anlässlich'.split(' '));
@@ -572,9 +595,6 @@ function datedClause(words: string[], sentence: string): string[] {
   let kept = withoutTimePhrase(words);
   // "… Anfang", "… début", "early": the part of the month the date is, not what it dates.
   while (kept.length > 1 && TIME_EDGES.has(stripPunctuation(kept.at(-1)!).toLowerCase())) kept = kept.slice(0, -1);
-  // An insertion before the date ("… im Fürstentum, mit Sitz in Bern, Anfang Juli") says where, not what.
-  const open = kept.findLastIndex((w, i) => i < kept.length - 1 && /,$/u.test(w));
-  if (open > 0 && /,$/u.test(kept.at(-1)!) && kept.length - open <= 5) kept = kept.slice(0, open + 1);
   const source = kept.length >= 1 ? kept : words;
   // The window does not start at a name's particle ("… Bruno Le Maire, s’est rendu …" keeps "Bruno").
   let from = Math.max(0, source.length - MAX_LABEL_WORDS);
@@ -645,6 +665,12 @@ function listHead(text: string): string {
   for (;;) {
     let i = words.length;
     while (i > 0 && !isFigureWord(words[i - 1]!) && isLink(words[i - 1]!)) i--;
+    // "im November des gleichen Jahres sowie im September": a short phrase qualifying the earlier date.
+    if (i < words.length && i > 0 && !isFigureWord(words[i - 1]!)) {
+      const at = words.slice(Math.max(0, i - 4), i).findIndex((w) => isFigureWord(w));
+      const phrase = at === -1 ? [] : words.slice(Math.max(0, i - 4) + at + 1, i);
+      if (phrase.length > 0 && ['des', 'du', 'de', 'of'].includes(phrase[0]!.toLowerCase()) && phrase.every((w) => !/[,;:.]$/u.test(w))) i -= phrase.length;
+    }
     if (i === words.length || i === 0 || !isFigureWord(words[i - 1]!)) return words.join(' ');
     // Step back over the earlier figure (its number and the words of its date).
     let j = i - 1;
@@ -672,7 +698,7 @@ function isNumberWord(word: string): boolean {
 
 function isLink(word: string): boolean {
   const w = stripPunctuation(word).toLowerCase();
-  return w === '' || ['and', 'or', 'on', 'in', 'then', 'et', 'le', 'en', 'und', 'am', 'im'].includes(w);
+  return w === '' || ['and', 'or', 'on', 'in', 'then', 'et', 'le', 'en', 'und', 'sowie', 'am', 'im'].includes(w);
 }
 
 /** Pronouns name nothing; before a figure, auxiliaries and "also" only link ("It also provided"). */
