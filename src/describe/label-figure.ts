@@ -115,7 +115,9 @@ function rowLabel(figure: Figure, beforeText: string): string | null {
 }
 
 function labelFromSentence(figure: Figure, sentence: string, raw: string, at: number): string | null {
-  const beforeText = sentence.slice(0, at);
+  // A figure alone in a parenthesis ("a strong recovery in 2010 (+30.7%)") quantifies what stands before it.
+  const alone = /\(\s*$/u.test(sentence.slice(0, at)) && /^\s*\)/u.test(sentence.slice(at + raw.length));
+  const beforeText = alone ? sentence.slice(0, at).replace(/\s*\(\s*$/u, ' ') : sentence.slice(0, at);
   const afterText = sentence.slice(at + raw.length);
   const lang = sentenceLanguage(sentence);
   const quantified = quantifiedPhrase(figure, raw, beforeText, afterText, lang, sentence);
@@ -150,10 +152,12 @@ function contextLabel(figure: Figure, raw: string, beforeText: string, afterText
   const isDate = figure.kind === 'date' || figure.kind === 'year';
   const clause = withinCoordination(lastClause(isDate ? listHead(beforeText) : beforeText), beforeText);
   let before = dropLeadingWeak(trimEdges(isDate ? withoutInsertion(clause).slice(-12) : (subjectBeforeCopula(clause, lang) ?? phraseStart(untimed(clause), lang))), true);
+  // The object of its verb, with the place the page gives it ("l’AFD a engagé 250 M€ au Laos").
+  const place = placeAfter(afterText);
+  if (!isDate && clause.length > 1 && isVerb(clause.at(-1)!, clause.at(-2), lang) && hasContent(before) && place.length > 0) before = [...before, ...place];
   if (isDate) {
     before = datedClause(before, collapseWhitespace(beforeText + raw + afterText));
     // Where it happened, when the page says so right after the date ("… am 3. Mai in Genf").
-    const place = placeAfter(afterText);
     if (hasContent(before) && place.length > 0 && before.length + place.length <= MAX_LABEL_WORDS + 2) before = [...before.map((w, i) => (i === before.length - 1 ? w.replace(/,$/u, '') : w)), ...place];
     // A date opening its sentence ("In May 2016, the minister visited …") dates the clause after it.
     if (!hasContent(before) && /^\s*,/u.test(afterText)) {
@@ -395,12 +399,34 @@ function quantifiedPhrase(figure: Figure, raw: string, beforeText: string, after
       // "France’s 153th ranking supplier": the rank as what, for whom.
       const owner = words_(beforeText).at(-1);
       if (owner !== undefined && /['’]s$/u.test(owner)) return `rank as ${stripPunctuation(owner)} ${joinLabel(noun)}`;
-      return joinLabel(noun);
+      // "la Croatie est devenue le 28ème Etat de l’UE": whose rank, from the subject of its verb.
+      const subject = rankedSubject(words_(beforeText));
+      return subject === null ? joinLabel(noun) : `${joinLabel(noun)} (${subject})`;
     }
     default:
       return null;
   }
 }
+
+/**
+ * The name a rank is said of, when it is the complement of its verb: "Croatia became the 28th
+ * member", "la Croatie est devenue le 28ème Etat", "Bayern ist das drittgrößte …". Only a short
+ * capitalised name right before the verb, so no clause of its own is taken.
+ */
+function rankedSubject(before: string[]): string | null {
+  let end = before.length;
+  while (end > 0 && DETERMINERS.has(stripPunctuation(before[end - 1]!).toLowerCase())) end--;
+  let verb = end;
+  while (verb > 0 && (COPULAS.has(stripPunctuation(before[verb - 1]!).toLowerCase()) || BECOME.has(stripPunctuation(before[verb - 1]!).toLowerCase()))) verb--;
+  if (verb === end || verb === 0) return null;
+  let start = verb;
+  while (start > 0 && verb - start < 3 && /^\p{Lu}/u.test(stripPunctuation(before[start - 1]!)) && !/[,;:]$/u.test(before[start - 1]!)) start--;
+  if (start === verb || (start > 0 && !DETERMINERS.has(stripPunctuation(before[start - 1]!).toLowerCase()) && !/[,;:]$/u.test(before[start - 1]!))) return null;
+  const name = dropLeadingWeak(trimEdges(before.slice(start, verb)), false);
+  return name.length > 0 && hasContent(name) ? joinLabel(name) : null;
+}
+
+const BECOME = new Set('became become becomes devenue devenu devenus devenues devient deviennent wurde geworden wird'.split(' '));
 
 /** What counts only people or times, not which ones: the words around say ("1.4 million people" of Indian heritage). */
 const GENERIC_COUNTED = /^(times|fois|mal|people|persons|personnes|personen|menschen)$/iu;
