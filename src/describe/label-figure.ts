@@ -152,6 +152,8 @@ function contextLabel(figure: Figure, raw: string, beforeText: string, afterText
   const isDate = figure.kind === 'date' || figure.kind === 'year';
   const clause = withinCoordination(lastClause(isDate ? listHead(beforeText) : beforeText), beforeText);
   let before = dropLeadingWeak(trimEdges(isDate ? withoutInsertion(clause).slice(-12) : (subjectBeforeCopula(clause, lang) ?? phraseStart(untimed(clause), lang))), true);
+  // "einen Gesamtwert von", "pour un montant total de": a word for "amount" names nothing; the subject will.
+  if (!isDate && before.length > 0 && before.every((w) => GENERIC_VALUES.has(stripPunctuation(w).toLowerCase()) || EDGE_WORDS.has(stripPunctuation(w).toLowerCase()))) return null;
   // The object of its verb, with the place the page gives it ("l’AFD a engagé 250 M€ au Laos").
   const place = placeAfter(afterText);
   if (!isDate && clause.length > 1 && isVerb(clause.at(-1)!, clause.at(-2), lang) && hasContent(before) && place.length > 0) before = [...before, ...place];
@@ -280,6 +282,11 @@ function withoutInsertion(words: string[]): string[] {
   const open = words.findLastIndex((w, i) => i < end - 1 && /,$/u.test(w));
   return open > 0 && end - open <= 7 ? words.slice(0, open + 1) : words;
 }
+
+/** Nouns that say "an amount of" and no more: a label of them alone names nothing. */
+const GENERIC_VALUES = new Set(
+  'amount total value sum level figure montant valeur somme niveau hauteur chiffre wert gesamtwert betrag gesamtbetrag summe höhe umfang'.split(' '),
+);
 
 /** A clause without the time phrase closing it ("… Handelsvolumen im Jahre"), unless that is all it is. */
 function untimed(words: string[]): string[] {
@@ -498,6 +505,7 @@ function ownClause(words: string[]): { words: string[]; fromStart: boolean } {
   words.forEach((word, i) => {
     if ((/\d/u.test(word) && !isYear(word)) || /[;:.]$/u.test(word)) start = i + 1;
   });
+  while (start > 0 && start < words.length && /\d/u.test(words[start - 1]!) && UNIT_TOKENS.test(words[start]!)) start++;
   let clause = words.slice(start);
   let fromStart = start === 0;
   if (!fromStart) {
@@ -552,6 +560,7 @@ function phraseBefore(words: string[], lang: Lang): string | null {
   phrase = dropLeadingWeak(trimEdges(stopAtRelative(phrase)), true);
   if (phrase.some((w) => /\d/u.test(w))) return null;
   if (phrase.length > MAX_LABEL_WORDS) phrase = trimEdges(phrase.slice(0, MAX_LABEL_WORDS));
+  if (phrase.every((w) => GENERIC_VALUES.has(stripPunctuation(w).toLowerCase()) || EDGE_WORDS.has(stripPunctuation(w).toLowerCase()))) return null;
   return phrase.length > 0 && hasContent(phrase) ? joinLabel(phrase) : null;
 }
 
