@@ -156,13 +156,17 @@ function contextLabel(figure: Figure, raw: string, beforeText: string, afterText
   if (!isDate && before.length > 0 && before.every((w) => GENERIC_VALUES.has(stripPunctuation(w).toLowerCase()) || EDGE_WORDS.has(stripPunctuation(w).toLowerCase()))) return null;
   // The object of its verb, with the place the page gives it ("l’AFD a engagé 250 M€ au Laos").
   const place = placeAfter(afterText);
-  if (!isDate && clause.length > 1 && isVerb(clause.at(-1)!, clause.at(-2), lang) && hasContent(before) && place.length > 0) before = [...before, ...place];
+  const governed = !isDate && clause.length > 1 && isVerb(clause.at(-1)!, clause.at(-2), lang);
+  if (governed) while (before.length > 1 && isVerb(before.at(-1)!, before.at(-2), lang)) before = trimEdges(before.slice(0, -1));
+  if (governed && hasContent(before) && place.length > 0) before = [...before, ...place];
   if (isDate) {
     before = datedClause(before, collapseWhitespace(beforeText + raw + afterText));
     // Where it happened, when the page says so right after the date ("… am 3. Mai in Genf").
     if (hasContent(before) && place.length > 0 && before.length + place.length <= MAX_LABEL_WORDS + 2) before = [...before.map((w, i) => (i === before.length - 1 ? w.replace(/,$/u, '') : w)), ...place];
     // A date opening its sentence ("In May 2016, the minister visited …") dates the clause after it.
-    if (!hasContent(before) && /^\s*,/u.test(afterText)) {
+    // In German the verb comes right after an opening date, with no comma ("Im Mai 2019 reiste …").
+    const opening = !words_(beforeText).some((w, i, all) => isVerb(w, all[i - 1], lang));
+    if (!hasContent(before) && (/^\s*,/u.test(afterText) || (lang === 'de' && opening && /^\s*\p{Ll}/u.test(afterText)))) {
       const predicate = predicateAfter(afterText, lang);
       if (predicate !== null) return predicate;
     }
@@ -176,6 +180,7 @@ function contextLabel(figure: Figure, raw: string, beforeText: string, afterText
   }
   const counted = figure.kind === 'count' ? countedNoun(raw) : [];
   let after = dropLeadingWeak(trimEdges(stopAtRelative([...counted, ...firstClause(afterText)]).slice(0, MAX_LABEL_WORDS)), false);
+  if (!isDate && after.every((w) => GENERIC_VALUES.has(stripPunctuation(w).toLowerCase()) || EDGE_WORDS.has(stripPunctuation(w).toLowerCase()))) after = [];
   if (counted.length > 0) after = withoutTimePhrase(after);
   // One word before ("Fewer than ten …") names less than the words after.
   const preferAfter = (counted.length > 0 && after.length >= 2) || (before.length < 2 && after.length > before.length);
@@ -207,7 +212,9 @@ function predicateAfter(afterText: string, lang: Lang): string | null {
   // "…, on the sidelines of …", "…, when he …": the opening phrase goes on; no main clause yet.
   const first = stripPunctuation(words[0] ?? '').toLowerCase();
   if (PREPOSITIONS.has(first) || RELATIVES.has(first) || SUBORDINATORS.has(first)) return null;
-  const verbAt = words.findIndex((w, i) => isVerb(w, words[i - 1], lang) || isVerb(w.replace(/^\p{L}[’']/u, ''), words[i - 1], lang));
+  const verbAt = lang === 'de' && /^\p{Ll}/u.test(words[0] ?? '') && !afterText.trimStart().startsWith(',')
+    ? 0
+    : words.findIndex((w, i) => isVerb(w, words[i - 1], lang) || isVerb(w.replace(/^\p{L}[’']/u, ''), words[i - 1], lang));
   if (verbAt === -1) return null;
   if (verbAt === 0) {
     const subject = nounPhrase(words.slice(1), lang);
@@ -224,6 +231,9 @@ function predicateAfter(afterText: string, lang: Lang): string | null {
   for (; i < words.length && predicate.length < MAX_PREDICATE_WORDS; i++) {
     const w = stripPunctuation(words[i]!).toLowerCase();
     if (w === '' || RELATIVES.has(w) || (COORDINATIONS.has(w) && predicate.length > 2)) break;
+    // An adverbial after the object ("en marge du …", "au cours de …", "on the sidelines of", "during") is no part of it.
+    const next = stripPunctuation(words[i + 1] ?? '').toLowerCase().replace(/^\p{L}[’']/u, '');
+    if (predicate.length > 1 && (ADVERBIAL_STARTS.has(w) || (PREPOSITIONS.has(w) && (OCCASION_WORDS.has(next) || ADVERBIAL_HEADS.has(next))))) break;
     predicate.push(words[i]!);
     if (/[,;:.)]$/u.test(words[i]!)) break;
   }
@@ -232,7 +242,9 @@ function predicateAfter(afterText: string, lang: Lang): string | null {
   return label.length >= 2 && hasContent(label) ? joinLabel(label.map((w, i) => (i === subject.length - 1 ? w.replace(/,$/u, '') : w))) : null;
 }
 
-const MAX_PREDICATE_WORDS = 6;
+const MAX_PREDICATE_WORDS = 8;
+const ADVERBIAL_STARTS = new Set('during lors pendant während anlässlich'.split(' '));
+const ADVERBIAL_HEADS = new Set('cours course rahmen'.split(' '));
 const SUBORDINATORS = new Set('when while after before as because since lorsque quand alors als wenn nachdem während weil'.split(' '));
 
 /**
@@ -247,15 +259,18 @@ function subjectName(subject: string[]): string[] {
     segments.at(-1)!.push(w.replace(/,$/u, ''));
     if (/,$/u.test(w)) segments.push([]);
   }
-  const parts = segments.map((p) => trimEdges(p)).filter((p) => p.length > 0);
-  const isName = (p: string[]) => p.length <= 4 && p.filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
-  if (parts.length > 1) return parts.find(isName) ?? parts.at(-1)!;
+  // An honorific opens a name ("M. Paul Martin"): kept, though "M" is also a scale word.
+  const honoured = (p: string[]) => HONORIFICS.has(stripPunctuation(p[0] ?? '').toLowerCase());
+  const parts = segments.map((p) => (honoured(p) ? p : trimEdges(p))).filter((p) => p.length > 0);
+  const isName = (p: string[]) => p.length >= 2 && p.length <= 4 && p.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w));
+  if (parts.length > 1) return parts.find(honoured) ?? parts.findLast(isName) ?? parts.at(-1)!;
   let start = words.length;
   while (start > 0 && /^\p{Lu}/u.test(stripPunctuation(words[start - 1]!)) && words.length - start < 2) start--;
   if (start > 0 && HONORIFICS.has(stripPunctuation(words[start - 1]!).toLowerCase())) start--;
   return words.length > 4 && start < words.length ? words.slice(start) : trimEdges(words);
 }
 
+const NAME_PARTICLES = new Set('de du des la le van von der den di da'.split(' '));
 const HONORIFICS = new Set('mr mrs ms dr m mme mlle herr frau dr'.split(' '));
 
 /**
@@ -474,6 +489,8 @@ function isVerb(word: string, previous: string | undefined, lang: Lang): boolean
   // French "a" (has) is English "a" (an article).
   if (lower === 'a') return lang === 'fr';
   if (VERBS.has(lower)) return true;
+  // A French participle after its auxiliary ("a investi", "ont conclu").
+  if (lang === 'fr' && previous !== undefined && /^\p{Ll}/u.test(w) && FRENCH_AUXILIARIES.has(stripPunctuation(previous).toLowerCase())) return true;
   if (/^\p{Ll}/u.test(w) && /\p{L}{3}ed$/u.test(w)) return true;
   if (lang === 'de' && previous !== undefined && /^\p{Ll}/u.test(w) && !DETERMINERS.has(lower) && !PREPOSITIONS.has(lower) && !COORDINATIONS.has(lower) && !WEAK.has(lower)) {
     const p = stripPunctuation(previous);
@@ -481,6 +498,8 @@ function isVerb(word: string, previous: string | undefined, lang: Lang): boolean
   }
   return false;
 }
+
+const FRENCH_AUXILIARIES = new Set('a ont avait avaient aura auront'.split(' '));
 
 /** The language a figure's sentence is written in, by its function words (a figure does not say). */
 type Lang = FigureLanguage;
@@ -493,8 +512,8 @@ function sentenceLanguage(sentence: string): Lang {
   const words = sentence.toLowerCase().split(/[^\p{L}]+/u);
   const count = (list: string[]) => words.filter((w) => list.includes(w)).length;
   const de = count(['der', 'die', 'das', 'und', 'ist', 'mit', 'den', 'dem', 'des', 'sich', 'auf', 'für', 'von', 'im', 'am', 'zu', 'wurde']);
-  const en = count(['the', 'and', 'of', 'is', 'to', 'was', 'with']);
-  const fr = count(['le', 'la', 'les', 'et', 'est', 'du', 'une', 'pour', 'dans']);
+  const en = count(['the', 'and', 'of', 'is', 'to', 'was', 'with', 'an', 'for', 'by', 'are', 'has', 'have', 'were', 'from', 'its']);
+  const fr = count(['le', 'la', 'les', 'et', 'est', 'du', 'une', 'pour', 'dans', 'des', 'au', 'aux', 'un', 'sur', 'par', 'avec', 'ont', 'qui', 'depuis', 'l', 'd']);
   if (de > Math.max(en, fr)) return 'de';
   return fr > en ? 'fr' : 'en';
 }
