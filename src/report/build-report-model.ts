@@ -11,6 +11,8 @@ import type { ReportMeta } from './report-meta.ts';
 /** A figure as a report row: what it is, where it stands, what it says. */
 export interface FigureRow {
   label: string;
+  /** The sentence the figure stands in: what a reader asks for when the label is not enough. */
+  sentence: string;
   section: string;
   value: string;
   period: string | null;
@@ -20,6 +22,8 @@ export interface FigureRow {
 /** A changed figure as a report row. */
 export interface FigureChangeRow {
   label: string;
+  /** The newer sentence the figure stands in. */
+  sentence: string;
   section: string;
   from: string;
   to: string;
@@ -121,6 +125,7 @@ function buildModel(change: Change | null, meta: ReportMeta): ReportModel {
     figuresRemoved: change.figures.removed.map(toFigureRow),
     figuresChanged: change.figures.changed.map(({ from, to }) => ({
       label: labelFigure(to),
+      sentence: to.sentence,
       section: sectionName(to.section),
       from: formatValueWithPeriod(from, from.period !== to.period),
       to: formatValueWithPeriod(to, from.period !== to.period),
@@ -132,6 +137,7 @@ function buildModel(change: Change | null, meta: ReportMeta): ReportModel {
 function toFigureRow(figure: Figure): FigureRow {
   return {
     label: labelFigure(figure),
+    sentence: figure.sentence,
     section: sectionName(figure.section),
     value: formatFigureValue(figure),
     period: shownPeriod(figure),

@@ -93,11 +93,12 @@ function renderHunk(hunk: Hunk): string {
 
 function renderFigures(model: ReportModel): string[] {
   const rows: string[] = [];
-  const tr = (kind: string, cells: string[]): string =>
-    `<tr class="${kind}"><td>${kind}</td>${cells.map((c) => `<td>${h(c)}</td>`).join('')}</tr>`;
-  for (const r of model.figuresChanged) rows.push(tr('changed', [r.section, r.label, r.from, r.to, r.delta ?? '']));
-  for (const r of model.figuresAdded) rows.push(tr('added', [r.section, r.label, '', valueWithPeriod(r.value, r.period), '']));
-  for (const r of model.figuresRemoved) rows.push(tr('removed', [r.section, r.label, valueWithPeriod(r.value, r.period), '', '']));
+  // The label cell shows its sentence on demand (a tooltip), so the table stays one line a figure.
+  const tr = (kind: string, row: { label: string; sentence: string; section: string }, values: string[]): string =>
+    `<tr class="${kind}"><td>${kind}</td><td>${h(row.section)}</td><td title="${h(row.sentence)}">${h(row.label)}</td>${values.map((c) => `<td>${h(c)}</td>`).join('')}</tr>`;
+  for (const r of model.figuresChanged) rows.push(tr('changed', r, [r.from, r.to, r.delta ?? '']));
+  for (const r of model.figuresAdded) rows.push(tr('added', r, ['', valueWithPeriod(r.value, r.period), '']));
+  for (const r of model.figuresRemoved) rows.push(tr('removed', r, [valueWithPeriod(r.value, r.period), '', '']));
   if (rows.length === 0) return [];
   return [
     `<h2>Figures (${rows.length})</h2>`,

@@ -66,7 +66,7 @@ describe('renderHtml', () => {
       '<p class="hunk">… Korea is not very significant <del>(€8.2 million in 2016).</del><ins>(€5.1 million in 2017).</ins> There are no French companies …</p>',
     );
     expect(html).toContain(
-      '<tr class="changed"><td>changed</td><td>Relations with the European Union</td><td>EU humanitarian aid</td><td>€135.3 million</td><td>€142 million</td><td>+€6.7 million, +5%</td></tr>',
+      '<tr class="changed"><td>changed</td><td>Relations with the European Union</td><td title="EU humanitarian aid totalled €142 million for 130 projects for the period 1995-2015.">EU humanitarian aid</td><td>€135.3 million</td><td>€142 million</td><td>+€6.7 million, +5%</td></tr>',
     );
     expect(html).toContain(
       '<a href="https://www.diplomatie.gouv.fr/en/country-files/north-korea/france-and-north-korea-65083/" rel="noreferrer noopener">',
@@ -83,6 +83,8 @@ describe('renderHtml', () => {
     expect(html).toContain(`Added ${SCRIPT_ESCAPED} ${BREAKOUT_ESCAPED} &#39;single&#39;`);
     expect(html).toContain(`<h3>Changed ${SCRIPT_ESCAPED}`);
     expect(html).toContain(`<del>${BREAKOUT_ESCAPED}</del>`);
+    // The sentence a label shows on demand sits in an attribute: escaped there too.
+    expect(html).toContain(`title="Aid ${BREAKOUT_ESCAPED} totalled €1 ${SCRIPT_ESCAPED} in all."`);
     expect(html).toContain(`<td>Section ${SCRIPT_ESCAPED}`);
     expect(html).toContain(`<title>Change report: Title ${SCRIPT_ESCAPED}`);
     // The http(s) URL becomes a link whose attribute cannot be closed early …
