@@ -83,6 +83,8 @@ export function labelFigure(figure: Figure): string {
   if (at !== -1) {
     const row = rowLabel(figure, sentence.slice(0, at));
     if (row !== null) return row;
+    const cell = cellLabel(figure, sentence, raw);
+    if (cell !== null) return cell;
     // A day of a range or pair is labelled with the whole span: both days date one event.
     const span = figure.kind === 'date' ? dateSpan(sentence, at, at + raw.length) : { start: at, end: at + raw.length };
     const found = labelFromSentence(figure, sentence, sentence.slice(span.start, span.end), span.start);
@@ -105,6 +107,21 @@ function findRaw(sentence: string, raw: string): number {
   }
   return sentence.indexOf(raw);
 }
+
+/**
+ * A table cell that is little more than its figure is named by its row's and column's headers
+ * ("Exports" × "France" → "Exports, France"); a header that holds a number (a year: "2017") is a
+ * period, not a name, and is left out. A cell holding a sentence is read like prose.
+ */
+function cellLabel(figure: Figure, sentence: string, raw: string): string | null {
+  if (figure.cell === undefined) return null;
+  const rest = words_(sentence.replace(raw, ' ')).filter((w) => stripPunctuation(w) !== '');
+  if (rest.length > MAX_CELL_WORDS) return null;
+  const headers = [figure.cell.row, figure.cell.column].filter((h): h is string => h !== null && h.trim() !== '' && !/\d/u.test(h));
+  return headers.length === 0 ? null : headers.map(collapseWhitespace).join(', ');
+}
+
+const MAX_CELL_WORDS = 3;
 
 /** A "label : value" row names its figure: the row's label, as the extractor read it. */
 function rowLabel(figure: Figure, beforeText: string): string | null {
