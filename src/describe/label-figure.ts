@@ -777,12 +777,14 @@ function dropLeadingWeak(words: string[], auxiliaries: boolean): string[] {
   let start = 0;
   while (start < words.length) {
     const w = stripPunctuation(words[start]!).toLowerCase();
-    if (PRONOUNS.has(w) || (auxiliaries && AUXILIARIES.has(w))) start++;
+    if (PRONOUNS.has(w) || LEADING_SUBORDINATORS.has(w) || (auxiliaries && AUXILIARIES.has(w))) start++;
     else break;
   }
   return words.slice(start);
 }
 
+/** A subordinating word opens a clause, it names nothing: "Obwohl die Erste Republik …". */
+const LEADING_SUBORDINATORS = new Set('although because whereas when while obwohl weil nachdem wenn lorsque quand puisque bien'.split(' '));
 const PRONOUNS = new Set('it they them he she we you us il elle ils elles on er sie es'.split(' '));
 const AUXILIARIES = new Set('also still already has have had is are was were be been being will would did does do'.split(' '));
 
