@@ -122,13 +122,12 @@ function readTableHeaders(table: Element, out: Map<AnyNode, { row: string | null
   };
   const first = rows[0];
   const headed = first !== undefined && (first.parent?.type === 'tag' && (first.parent as Element).name === 'thead' || cellsOf(first).every((c) => c.name === 'th'));
-  const columnHeads = headed ? cellsOf(first) : [];
+  // Each header's text is read once, so a wide or long table costs one pass over its text.
+  const columnHeads = headed ? cellsOf(first).map(textOf) : [];
   for (const row of headed ? rows.slice(1) : rows) {
     const cells = cellsOf(row);
-    cells.forEach((cell, i) => {
-      const rowHead = i > 0 ? textOf(cells[0]) : null;
-      out.set(cell, { row: rowHead, column: textOf(columnHeads[i]) });
-    });
+    const rowHead = cells.length > 1 ? textOf(cells[0]) : null;
+    cells.forEach((cell, i) => out.set(cell, { row: i > 0 ? rowHead : null, column: columnHeads[i] ?? null }));
   }
 }
 
