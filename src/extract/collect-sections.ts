@@ -6,7 +6,7 @@
  * and makes nested lists, bare text and inline markup (`<a>`, `<strong>`) come out right
  * without special cases.
  */
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import type { Section } from '../model/index.ts';
 import { normalizeWhitespace } from './normalize-text.ts';
 import { NEVER_CONTENT } from './profiles/site-profile.ts';
@@ -44,6 +44,7 @@ export function collectSections(roots: readonly AnyNode[]): Section[] {
   const sections: Section[] = [makeSection(null, 0)];
   let current = sections[0]!;
   let run = '';
+  const headers = new Map<AnyNode, { row: string | null; column: string | null }>();
 
   const flush = (): void => {
     const block = normalizeWhitespace(run);
@@ -78,10 +79,14 @@ export function collectSections(roots: readonly AnyNode[]): Section[] {
       }
       return;
     }
+    if (name === 'table') readTableHeaders(node, headers);
     if (BLOCK_TAGS.has(name)) {
       flush();
       node.children.forEach(walk);
+      const cell = headers.get(node);
+      const text = cell === undefined ? '' : normalizeWhitespace(run);
       flush();
+      if (cell !== undefined && text !== '' && (cell.row !== null || cell.column !== null)) (current.cells ??= []).push({ text, ...cell });
       return;
     }
     node.children.forEach(walk);
@@ -92,6 +97,38 @@ export function collectSections(roots: readonly AnyNode[]): Section[] {
     flush();
   }
   return sections.filter((s) => s.heading !== null || s.blocks.length > 0).map(withText);
+}
+
+/**
+ * The row and column headers of each data cell of a table: the column's header is the cell at
+ * its index in the first row when that row is all `th` (or stands in `thead`); the row's header
+ * is the row's first cell when the cell is not that one. A cell with neither is left out.
+ * Column spans are not followed (a spanning header names the first column it covers).
+ */
+function readTableHeaders(table: Element, out: Map<AnyNode, { row: string | null; column: string | null }>): void {
+  const rows: Element[] = [];
+  const collectRows = (node: Element): void => {
+    for (const child of node.children) {
+      if (child.type !== 'tag') continue;
+      if (child.name === 'tr') rows.push(child);
+      else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') collectRows(child);
+    }
+  };
+  collectRows(table);
+  const cellsOf = (row: Element): Element[] => row.children.filter((c): c is Element => c.type === 'tag' && (c.name === 'td' || c.name === 'th'));
+  const textOf = (cell: Element | undefined): string | null => {
+    const text = cell === undefined ? '' : normalizeWhitespace(collectText(cell));
+    return text === '' ? null : text;
+  };
+  const first = rows[0];
+  const headed = first !== undefined && (first.parent?.type === 'tag' && (first.parent as Element).name === 'thead' || cellsOf(first).every((c) => c.name === 'th'));
+  // Each header's text is read once, so a wide or long table costs one pass over its text.
+  const columnHeads = headed ? cellsOf(first).map(textOf) : [];
+  for (const row of headed ? rows.slice(1) : rows) {
+    const cells = cellsOf(row);
+    const rowHead = cells.length > 1 ? textOf(cells[0]) : null;
+    cells.forEach((cell, i) => out.set(cell, { row: i > 0 ? rowHead : null, column: columnHeads[i] ?? null }));
+  }
 }
 
 /** Recomputes `text` from `blocks`: the one place the joining rule lives. */

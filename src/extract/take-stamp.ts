@@ -68,6 +68,8 @@ export function takeStamp(sections: readonly Section[], ctx: StampReadingContext
       const previous = kept.pop();
       target = previous ?? { heading: null, level: 0, blocks: [], text: '' };
       target = { ...target, blocks: [...target.blocks] };
+      // Its table cells' headers go with its blocks.
+      if (section.cells !== undefined) target.cells = [...(target.cells ?? []), ...section.cells];
     } else {
       target = { ...section, blocks: [] };
     }

@@ -57,4 +57,6 @@ export interface Figure {
   name?: string;
   /** Who the page says the figure comes from ("Banque Mondiale"), when a parenthesis names it. */
   source?: string;
+  /** For a figure in a table cell: the headers of its row and column, as printed. Absent in prose. */
+  cell?: { row: string | null; column: string | null };
 }

@@ -3,7 +3,7 @@
  * outcomes, profile names, source events. Every stage reads them from here, so none depends on another stage's
  * code for a type, and every list of names exists once, `as const`, with its union derived.
  */
-export type { PageDocument, Section } from './page-document.ts';
+export type { PageDocument, Section, TableCell } from './page-document.ts';
 export {
   FIGURE_KINDS,
   type Figure,

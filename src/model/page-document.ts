@@ -18,6 +18,19 @@ export interface Section {
   blocks: string[];
   /** The blocks joined by blank lines: what `extract --json` shows as the section text. */
   text: string;
+  /**
+   * The blocks that are table cells, with the headers of their row and column, in page order:
+   * a cell "€6.4 million" says nothing of itself, its row ("Exports") and column ("2017") do.
+   * Absent when the section has no table. Not part of the content hash (the blocks are).
+   */
+  cells?: TableCell[];
+}
+
+/** A table cell's text (one of its section's blocks) and its row's and column's headers. */
+export interface TableCell {
+  text: string;
+  row: string | null;
+  column: string | null;
 }
 
 /** The structure of a page as factwatch understands it; the unit of comparison. */

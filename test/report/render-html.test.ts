@@ -83,6 +83,8 @@ describe('renderHtml', () => {
     expect(html).toContain(`Added ${SCRIPT_ESCAPED} ${BREAKOUT_ESCAPED} &#39;single&#39;`);
     expect(html).toContain(`<h3>Changed ${SCRIPT_ESCAPED}`);
     expect(html).toContain(`<del>${BREAKOUT_ESCAPED}</del>`);
+    // The sentence a label shows on demand sits in an attribute: escaped there too.
+    expect(html).toContain(`<q>Aid ${BREAKOUT_ESCAPED} totalled €1 ${SCRIPT_ESCAPED} in all.</q>`);
     expect(html).toContain(`<td>Section ${SCRIPT_ESCAPED}`);
     expect(html).toContain(`<title>Change report: Title ${SCRIPT_ESCAPED}`);
     // The http(s) URL becomes a link whose attribute cannot be closed early …

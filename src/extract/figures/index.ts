@@ -83,9 +83,18 @@ export function extractFigures(sections: Section[], language: string, opts: Extr
   const page: PageReading = { language, notation, referenceDate: opts.referenceDate, dollar: opts.dollarCurrency ?? 'USD' };
   for (const section of sections) {
     const sectionSlug = section.heading === null ? 'lead' : slugify(section.heading, language);
+    const cells = section.cells ?? [];
+    let nextCell = 0;
     for (const block of section.blocks) {
+      // A table cell's headers go on its figures (cells are in block order; a block taken out as
+      // the stamp is skipped over).
+      const at = cells.findIndex((c, i) => i >= nextCell && c.text === block);
+      const cell = at === -1 ? undefined : cells[at]!;
+      if (at !== -1) nextCell = at + 1;
       for (const found of extractBlockFigures(block, page, sectionSlug)) {
-        pending.push({ ...found, figure: { ...found.figure, section: section.heading } });
+        const figure = { ...found.figure, section: section.heading };
+        if (cell !== undefined) figure.cell = { row: cell.row, column: cell.column };
+        pending.push({ ...found, figure });
       }
     }
   }
