@@ -196,6 +196,9 @@ export async function runFreshProcess(opts: FreshOptions): Promise<{ rows: Fresh
         const r = await s.run();
         if (r.code !== 0) log(`${s.tool} exited ${r.code}: ${r.stderrTail.trim().split('\n').slice(-3).join(' | ')}`);
         results.set(`${stage.label}/${s.tool}`, r);
+        const expected = expectedReport(s.tool, k === 0, n, changed);
+        const asExpected = r.code === 0 && JSON.stringify(sorted(r.counts)) === JSON.stringify(sorted(expected));
+        if (!asExpected) log(`${s.tool}, ${stage.label}: reported ${JSON.stringify(r.counts)}, expected ${JSON.stringify(expected)} (exit ${r.code})`);
         rows.push({
           ...base,
           scenario: `fresh process: ${stage.label}${s.tool === 'pglite' && k === 0 ? ' (data dir migrated beforehand)' : ''}`,
@@ -203,7 +206,7 @@ export async function runFreshProcess(opts: FreshOptions): Promise<{ rows: Fresh
           checks_per_s: round(n / r.seconds),
           peak_rss_mb: r.maxRssMb,
           seconds: round(r.seconds, 2),
-          detail: { timing: TIMING, hosts: opts.hosts, ...(s.tool === 'urlwatch' ? { version: peerVersion, filter: 'html2text' } : { perHostConnections: opts.perHost }), changedPages: changed, reported: r.counts, exitCode: r.code },
+          detail: { timing: TIMING, hosts: opts.hosts, ...(s.tool === 'urlwatch' ? { version: peerVersion, filter: 'html2text' } : { perHostConnections: opts.perHost }), changedPages: changed, reported: r.counts, exitCode: r.code, asExpected },
         });
       }
     }
@@ -220,6 +223,28 @@ export async function runFreshProcess(opts: FreshOptions): Promise<{ rows: Fresh
     await rm(dir, { recursive: true, force: true });
   }
   return { rows, goals };
+}
+
+/**
+ * What a pass should report, page by page: every page new on the first, then exactly the pages
+ * the server changed (factwatch prints a line per source; urlwatch only NEW / CHANGED / ERROR).
+ */
+function expectedReport(tool: Tool, first: boolean, n: number, changed: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  const put = (k: string, v: number) => v > 0 && (out[k] = v);
+  if (tool === 'urlwatch') {
+    put(first ? 'NEW' : 'CHANGED', first ? n : changed);
+  } else if (first) {
+    put('new', n);
+  } else {
+    put('changed', changed);
+    put('unchanged', n - changed);
+  }
+  return out;
+}
+
+function sorted(counts: Record<string, number>): Array<[string, number]> {
+  return Object.entries(counts).sort(([a], [b]) => a.localeCompare(b));
 }
 
 function addPassGoals(goals: FreshGoal[], results: Map<string, TimedRun>, backend: 'pglite' | 'postgres'): void {
@@ -342,6 +367,8 @@ function printFreshTable(rows: FreshRow[], opts: FreshOptions, peerVersion: stri
     });
     console.log(`| ${stage.label} | ${cells.join(' | ')} |${x.join('')}`);
   }
+  const off = rows.filter((r) => r.detail.asExpected === false);
+  console.log(off.length ? `reports NOT as expected: ${off.map((r) => `${r.backend} ${r.scenario}: ${JSON.stringify(r.detail.reported)}`).join('; ')}` : 'every run exited 0 and reported exactly the pages the server changed');
   const migrate = rows.filter((r) => r.scenario.includes('db migrate'));
   for (const r of migrate) console.log(`once: ${r.scenario.slice('fresh process: '.length)} on ${r.backend}: ${r.seconds} s, ${r.peak_rss_mb} MB`);
   console.log('\n| query on the demo history (embedded) | median ms | min–max ms | peak RSS MB |');

@@ -3,7 +3,7 @@
  * run, on embedded PGlite and on PostgreSQL. Prints one table per scenario and the goals, and
  * writes `bench/results.json`.
  *
- *   npm run bench                    # full: 1,000 and 10,000 sources, 100 storage passes, 1,000 versions
+ *   npm run bench                    # full: fresh processes over 2,000 pages, then 1,000 and 10,000 sources, 100 storage passes, 1,000 versions
  *   npm run bench -- --quick         # the same scenarios, small (under a minute)
  *   npm run bench -- --backends pglite --no-peer
  *   npm run bench -- --fresh-only [--fresh-n 200]   # only the fresh-process scenario (bench/fresh-process.ts)
@@ -633,7 +633,7 @@ async function main(): Promise<void> {
     log(`page server at ${server.origin}`);
     if (!PASSES_ONLY) {
       const n = Number(argValue('--fresh-n') ?? (QUICK ? 100 : 2000));
-      const fresh = await runFreshProcess({ n, hosts: 50, perHost: 8, queryRuns: QUICK ? 5 : 7, backends: BACKENDS, adminUrl: ADMIN_URL, peer: !NO_PEER, log });
+      const fresh = await runFreshProcess({ n, hosts: 50, perHost: 8, queryRuns: QUICK ? 3 : 7, backends: BACKENDS, adminUrl: ADMIN_URL, peer: !NO_PEER, log });
       rows.push(...fresh.rows);
       goals.push(...fresh.goals);
     }
