@@ -16,12 +16,16 @@
  * `DISTINCT=n` (env) makes page i look like page i mod n (same figures), so a large set of
  * sources can be seeded from the versions of a small one without parsing every page.
  *
+ * `ADDRESSES=n` (env) listens on the same port at 127.0.0.1 … 127.0.0.n (Linux routes the whole
+ * of 127.0.0.0/8 to loopback), so a client sees n hosts, each with its own per-host connection
+ * limit and robots.txt, as it would on n real sites.
+ *
  * Pages are assembled from pre-split chunks per request (a concat of ~20 buffers), so the server
  * stays far cheaper than any client it serves. Prints `{"port":…}` on stdout when listening.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { packagePath } from '../../src/app/package-path.ts';
 
@@ -103,7 +107,7 @@ function choosePages(n: number, fraction: number, seed: number): number[] {
   return ids.slice(0, count).sort((a, b) => a - b);
 }
 
-const server = createServer((req, res) => {
+function handle(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://x');
   const count = (status: number) => (served[status] = (served[status] ?? 0) + 1);
   if (url.pathname === '/robots.txt') {
@@ -154,9 +158,23 @@ const server = createServer((req, res) => {
     ...(etags ? { etag: etagOf(i) } : {}),
   });
   res.end(body);
+}
+
+function listen(port: number, host: string): Promise<Server> {
+  const server = createServer(handle);
+  server.keepAliveTimeout = 60_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+const ADDRESSES = Math.min(254, Math.max(1, Number(process.env.ADDRESSES ?? 1) || 1));
+const servers = [await listen(Number(process.env.PORT ?? 0), '127.0.0.1')];
+const port = (servers[0]!.address() as AddressInfo).port;
+for (let k = 2; k <= ADDRESSES; k++) servers.push(await listen(port, `127.0.0.${k}`));
+process.stdout.write(`${JSON.stringify({ port, addresses: ADDRESSES, figures: baseValues.length, sha: createHash('sha256').update(TEMPLATE).digest('hex').slice(0, 8) })}\n`);
+process.on('SIGTERM', () => {
+  let open = servers.length;
+  for (const s of servers) s.close(() => --open === 0 && process.exit(0));
 });
-server.keepAliveTimeout = 60_000;
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port, figures: baseValues.length, sha: createHash('sha256').update(TEMPLATE).digest('hex').slice(0, 8) })}\n`);
-});
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
