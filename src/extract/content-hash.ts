@@ -15,7 +15,8 @@ export function canonicalContent(doc: PageDocument): string {
     title: doc.title,
     language: doc.language,
     updated: doc.updated,
-    sections: doc.sections.map((s) => ({ heading: s.heading, blocks: s.blocks })),
+    // A section's own language only where it has one, so that every other page hashes as before.
+    sections: doc.sections.map((s) => (s.language === undefined ? { heading: s.heading, blocks: s.blocks } : { heading: s.heading, blocks: s.blocks, language: s.language })),
   });
 }
 

@@ -34,7 +34,8 @@
  *
  * A declaration of a language we have no tables for ("es", "it") is kept: a detector that knows
  * only en/fr/de cannot refute it. One language per page: a German page quoting an English
- * paragraph is read as German throughout (per-section language is a noted follow-up).
+ * paragraph is read as German throughout here; section-languages.ts then marks the sections whose
+ * own text clearly says otherwise.
  */
 import { francAll } from 'franc-min';
 import { FIGURE_LANGUAGES, type FigureLanguage } from '../model/figure-vocabulary.ts';
@@ -119,8 +120,8 @@ function judgeSample(sample: string): TextVerdict | null {
  * says nothing (no letters, a tie). A first sample of `FIRST_SAMPLE_CHARS` is enough when it is
  * conclusive; the cost is bounded whatever the page's size.
  */
-export function detectTextLanguage(texts: Iterable<string>): TextVerdict | null {
-  const sample = takeSample(texts, SAMPLE_CHARS);
+export function detectTextLanguage(texts: Iterable<string>, maxChars = SAMPLE_CHARS): TextVerdict | null {
+  const sample = takeSample(texts, Math.min(maxChars, SAMPLE_CHARS));
   if (sample.length > FIRST_SAMPLE_CHARS) {
     const first = judgeSample(sample.slice(0, FIRST_SAMPLE_CHARS));
     if (first !== null && first.gap >= OVERRIDE_GAP) return first;

@@ -13,6 +13,7 @@ import type { PageDocument, PageReading, Section } from '../model/index.ts';
 import { getProfile, PROFILES, selectProfile } from './profiles/index.ts';
 import type { PageView, SiteProfile } from './profiles/site-profile.ts';
 import { NEVER_CONTENT } from './profiles/site-profile.ts';
+import { markSectionLanguages } from './section-languages.ts';
 import type { ElementPattern, ScanLimits } from './scan-page.ts';
 import { stripMatching } from './strip-elements.ts';
 import { numericDateOrder } from './stamp-date.ts';
@@ -171,6 +172,7 @@ export function extractFromView(view: PageView, profile: SiteProfile, opts: Omit
   if (sections.length === 0) {
     throw new ExtractionError(`no text in the content region (profile ${profile.name})`);
   }
+  markSectionLanguages(sections, language);
   const updatedText = headerStamp ?? bodyStamp?.text ?? null;
   const updated = headerStamp !== null ? readHeaderStamp(headerStamp, stampContext) : (bodyStamp?.updated ?? null);
 

@@ -24,6 +24,11 @@ export interface Section {
    * Absent when the section has no table. Not part of the content hash (the blocks are).
    */
   cells?: TableCell[];
+  /**
+   * The section's language when its text is clearly not in the page's (an English speech on a
+   * German page): its figures are read in it. Absent when it is the page's.
+   */
+  language?: string;
 }
 
 /** A table cell's text (one of its section's blocks) and its row's and column's headers. */

@@ -82,16 +82,20 @@ export function extractFigures(sections: Section[], language: string, opts: Extr
   const notation = detectNotation(sections.flatMap((s) => s.blocks), language);
   const page: PageReading = { language, notation, referenceDate: opts.referenceDate, dollar: opts.dollarCurrency ?? 'USD' };
   for (const section of sections) {
+    // A section in another language than the page's is read in its own, with its own notation.
+    const reading = section.language === undefined ? page : { ...page, language: section.language, notation: detectNotation(section.blocks, section.language) };
     const sectionSlug = section.heading === null ? 'lead' : slugify(section.heading, language);
     const cells = section.cells ?? [];
     let nextCell = 0;
     for (const block of section.blocks) {
       // A table cell's headers go on its figures (cells are in block order; a block taken out as
       // the stamp is skipped over).
-      const at = cells.findIndex((c, i) => i >= nextCell && c.text === block);
+      // Looking two cells ahead is enough (only the stamp's block is ever left out), and keeps a
+      // page of many paragraphs and many cells linear.
+      const at = cells[nextCell]?.text === block ? nextCell : cells[nextCell + 1]?.text === block ? nextCell + 1 : -1;
       const cell = at === -1 ? undefined : cells[at]!;
       if (at !== -1) nextCell = at + 1;
-      for (const found of extractBlockFigures(block, page, sectionSlug)) {
+      for (const found of extractBlockFigures(block, reading, sectionSlug)) {
         const figure = { ...found.figure, section: section.heading };
         if (cell !== undefined) figure.cell = { row: cell.row, column: cell.column };
         pending.push({ ...found, figure });
