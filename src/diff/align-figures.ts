@@ -80,8 +80,17 @@ export function pairFigures(from: readonly Figure[], to: readonly Figure[]): Fig
 export function continueSeries(from: readonly Figure[], to: Figure[], aligned: FigurePairs): Figure[] {
   const continued = new Map<number, string>();
   for (const [i, j] of aligned.pairs) continued.set(j, from[i]!.series ?? from[i]!.key);
+  // A new figure whose key names a series another figure continues here (the older figure's key
+  // moved to a new figure) starts a series of its own: one version never holds a series twice.
+  const taken = new Set(continued.values());
   to.forEach((figure, j) => {
-    figure.series = continued.get(j) ?? figure.key;
+    let series = continued.get(j);
+    if (series === undefined) {
+      series = figure.key;
+      for (let n = 2; taken.has(series); n++) series = `${figure.key}~${n}`;
+      taken.add(series);
+    }
+    figure.series = series;
   });
   return to;
 }

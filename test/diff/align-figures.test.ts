@@ -4,7 +4,7 @@
  * pairs that must stay apart however alike they look.
  */
 import { describe, expect, it } from 'vitest';
-import { alignFigures } from '../../src/diff/align-figures.ts';
+import { alignFigures, continueSeries } from '../../src/diff/align-figures.ts';
 import type { Figure } from '../../src/model/index.ts';
 import { figure } from './make-document.ts';
 
@@ -207,5 +207,15 @@ describe('alignFigures: what a count counts, read loosely where a reader would',
     const { added, removed, changed } = alignFigures([before], [after]);
     expect([added, removed]).toEqual([[], []]);
     expect(changed.map((c) => [c.from.raw, c.to.raw])).toEqual([['estimé à 20 000', 'près de 21 000 personnes']]);
+  });
+});
+
+describe('continueSeries', () => {
+  it('never gives one version the same series twice: a new figure under a key a continued series is named by takes its own', () => {
+    const older = [fr({ key: 'count/consulates', kind: 'count', value: 3, raw: 'three consulates', sentence: 'France has three consulates.', series: 'count/consulates' })];
+    const moved = fr({ key: 'count/consulates-general', kind: 'count', value: 4, raw: 'four consulates general', sentence: 'France has four consulates general.' });
+    const newcomer = fr({ key: 'count/consulates', kind: 'count', value: 2, raw: 'two consulates', sentence: 'Two consulates opened in the north.' });
+    const newer = continueSeries(older, [moved, newcomer], { pairs: new Map([[0, 0]]), byContext: new Map([[0, 0.9]]) });
+    expect(newer.map((f) => f.series)).toEqual(['count/consulates', 'count/consulates~2']);
   });
 });
