@@ -1,6 +1,8 @@
 import type { Figure, FigureKind } from '../model/index.ts';
 import { collapseWhitespace } from '../text/collapse-whitespace.ts';
 import { dateSpan } from './date-span.ts';
+import { rangeSpan } from './range-span.ts';
+import { shareLabel } from './share-labels.ts';
 import {
   COORDINATIONS, DETERMINERS, EDGE_WORDS, EVENTS, LINK_WORDS, MAX_LABEL_WORDS, NUMBER_NAMES, PREPOSITIONS, RELATIVES, SCALE_NAMES, VERBS, WEAK,
   hasContent, isFigureWord, isNumberWord, isVerb, joinLabel, nounPhrase, sentenceLanguage, stripPunctuation, trimEdges, words_, type Lang,
@@ -21,6 +23,10 @@ const KIND_FALLBACK: Record<FigureKind, string> = {
  * A short name for a figure, read from its sentence (docs/figures.md, "Labels"): the noun phrase
  * the number quantifies, in the page's own words. In order of preference:
  * - a fact-sheet row's own label ("Communauté française au Kazakhstan : 289 résidents");
+ * - for a share printed in a parenthesis, the whole it is a share of (share-labels.ts): a part
+ *   of a distribution after its total ("six visites (quatre à Paris, …)" → "visites à Paris"), a
+ *   share after its noun phrase ("l’éducation (45-50% de l’enveloppe)" → "éducation (part de
+ *   l’enveloppe)"); both ends of a range of numbers have one label (range-span.ts);
  * - the noun phrase right after the number: "130 projects", "2.500 österreichischen
  *   Niederlassungen", "3,9 Mds€ d’échanges commerciaux", "0.002% of our imports" → "share of
  *   imports", "sixth-largest export market", "ranks 200 among France’s customers";
@@ -49,9 +55,9 @@ export function labelFigure(figure: Figure): string {
     if (row !== null) return row;
     const cell = cellLabel(figure, sentence, raw);
     if (cell !== null) return cell;
-    // A day of a range or pair is labelled with the whole span: both days date one event.
-    const span = figure.kind === 'date' ? dateSpan(sentence, at, at + raw.length) : { start: at, end: at + raw.length };
-    const found = labelFromSentence(figure, sentence, sentence.slice(span.start, span.end), span.start);
+    // A day of a range or pair, an end of a range of numbers, is labelled with the whole span: both date one event, or bound one thing.
+    const span = figure.kind === 'date' ? dateSpan(sentence, at, at + raw.length) : rangeSpan(sentence, at, at + raw.length);
+    const found = shareLabel(figure, sentence, span.start, span.end) ?? labelFromSentence(figure, sentence, sentence.slice(span.start, span.end), span.start);
     // Never a number in a label: a label holding one reaches into another figure.
     const label = found !== null && words_(found).some((w) => isFigureWord(w)) ? null : found;
     // "down 3.3%" is printed without its sign in a report: the label says what fell.
