@@ -1,46 +1,12 @@
-import { FIGURE_LANGUAGES, LABEL_WORDS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SCALE_WORDS, type FigureLanguage, type LabelWords } from '../model/figure-vocabulary.ts';
 import type { Figure, FigureKind } from '../model/index.ts';
 import { collapseWhitespace } from '../text/collapse-whitespace.ts';
 import { dateSpan } from './date-span.ts';
-
-/**
- * The words of one of the extractor's tables (src/model/figure-vocabulary.ts) in every language,
- * lower case. The extractor's, so that a label knows every month, number and scale word the
- * extractor reads ("Oktober", "quinze", "Milliarden"); every language, because a figure does not
- * say which language its sentence is in.
- */
-function inEveryLanguage(table: Record<FigureLanguage, Record<string, number>>): Set<string> {
-  // "Mrd." is compared without its dot: `stripPunctuation` takes it off the page's word.
-  return new Set(FIGURE_LANGUAGES.flatMap((lang) => Object.keys(table[lang]).map((word) => word.replace(/\.$/u, ''))));
-}
-
-/** One list of LABEL_WORDS in every language, lower case, one word each (phrases are left out). */
-function labelWords(list: keyof LabelWords): Set<string> {
-  return new Set(FIGURE_LANGUAGES.flatMap((lang) => LABEL_WORDS[lang][list]).filter((w) => !w.includes(' ')));
-}
-
-const MONTH_NAMES = inEveryLanguage(MONTHS);
-const NUMBER_NAMES = inEveryLanguage(NUMBER_WORDS);
-const SCALE_NAMES = inEveryLanguage(SCALE_WORDS);
-const ORDINAL_NAMES = inEveryLanguage(ORDINAL_WORDS);
-const DETERMINERS = labelWords('determiners');
-const PREPOSITIONS = labelWords('prepositions');
-const COORDINATIONS = labelWords('coordinations');
-const VERBS = labelWords('verbs');
-const RELATIVES = new Set([...LABEL_WORDS.en.relatives, ...LABEL_WORDS.fr.relatives, 'welche', 'welcher', 'welches']);
-const WEAK = labelWords('weak');
-const EVENTS = labelWords('events');
-
-/** Words that carry no meaning at the edge of a label ("the", "of", "und", "million"). */
-const EDGE_WORDS = new Set([
-  ...DETERMINERS, ...PREPOSITIONS, ...COORDINATIONS, ...WEAK, ...SCALE_NAMES, ...VERBS,
-  ...'than more less plus moins mehr weniger amount amounted account accounts accounted totalling ranks ranked ranking who since until'.split(' '),
-]);
-
-/** Words that only link: never the last word of a predicate ("visited India and", "s’est rendu à"). */
-const LINK_WORDS = new Set([...DETERMINERS, ...PREPOSITIONS, ...COORDINATIONS, ...WEAK]);
-
-const MAX_LABEL_WORDS = 6;
+import { rangeSpan } from './range-span.ts';
+import { shareLabel } from './share-labels.ts';
+import {
+  COORDINATIONS, DETERMINERS, EDGE_WORDS, EVENTS, LINK_WORDS, MAX_LABEL_WORDS, NUMBER_NAMES, PREPOSITIONS, RELATIVES, SCALE_NAMES, VERBS, WEAK,
+  hasContent, isFigureWord, isNumberWord, isVerb, joinLabel, nounPhrase, sentenceLanguage, stripPunctuation, trimEdges, words_, type Lang,
+} from './label-words.ts';
 
 /** What a figure is called when its sentence names nothing for it: said plainly, never guessed. */
 const KIND_FALLBACK: Record<FigureKind, string> = {
@@ -57,6 +23,10 @@ const KIND_FALLBACK: Record<FigureKind, string> = {
  * A short name for a figure, read from its sentence (docs/figures.md, "Labels"): the noun phrase
  * the number quantifies, in the page's own words. In order of preference:
  * - a fact-sheet row's own label ("Communauté française au Kazakhstan : 289 résidents");
+ * - for a share printed in a parenthesis, the whole it is a share of (share-labels.ts): a part
+ *   of a distribution after its total ("six visites (quatre à Paris, …)" → "visites à Paris"), a
+ *   share after its noun phrase ("l’éducation (45-50% de l’enveloppe)" → "éducation (part de
+ *   l’enveloppe)"); both ends of a range of numbers have one label (range-span.ts);
  * - the noun phrase right after the number: "130 projects", "2.500 österreichischen
  *   Niederlassungen", "3,9 Mds€ d’échanges commerciaux", "0.002% of our imports" → "share of
  *   imports", "sixth-largest export market", "ranks 200 among France’s customers";
@@ -85,9 +55,9 @@ export function labelFigure(figure: Figure): string {
     if (row !== null) return row;
     const cell = cellLabel(figure, sentence, raw);
     if (cell !== null) return cell;
-    // A day of a range or pair is labelled with the whole span: both days date one event.
-    const span = figure.kind === 'date' ? dateSpan(sentence, at, at + raw.length) : { start: at, end: at + raw.length };
-    const found = labelFromSentence(figure, sentence, sentence.slice(span.start, span.end), span.start);
+    // A day of a range or pair, an end of a range of numbers, is labelled with the whole span: both date one event, or bound one thing.
+    const span = figure.kind === 'date' ? dateSpan(sentence, at, at + raw.length) : rangeSpan(sentence, at, at + raw.length);
+    const found = shareLabel(figure, sentence, span.start, span.end) ?? labelFromSentence(figure, sentence, sentence.slice(span.start, span.end), span.start);
     // Never a number in a label: a label holding one reaches into another figure.
     const label = found !== null && words_(found).some((w) => isFigureWord(w)) ? null : found;
     // "down 3.3%" is printed without its sign in a report: the label says what fell.
@@ -473,68 +443,6 @@ const GENERIC_COUNTED = /^(times|fois|mal|people|persons|personnes|personen|mens
 /** Words of a rank that say it is a rank, not what it ranks ("largest", "ranking", "größte"). */
 const RANKING_WORDS = /^(rank|ranks|ranking|ranked|largest|biggest|leading|highest|lowest|most|größte\p{L}*|wichtigste\p{L}*|plus|grand|grande|premier|première|rang)$/iu;
 
-/**
- * A noun phrase from the start of `words`: it ends before a verb, a relative pronoun, a
- * coordination (unless what follows is no figure and the phrase has one word: "goods and
- * services trading partner"), a number, or after a clause mark; at most six words, no function
- * word at either edge.
- */
-function nounPhrase(words: string[], lang: Lang): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    const w = stripPunctuation(word).toLowerCase();
-    if (w === '' || isNumberWord(word)) break;
-    if (out.length > 0) {
-      if (RELATIVES.has(w) || (lang === 'de' && ['der', 'die', 'das'].includes(w) && /,$/u.test(words[i - 1]!))) break;
-      if (isVerb(word, words[i - 1]!, lang)) break;
-      if (COORDINATIONS.has(w)) {
-        const following = words[i + 1];
-        if (out.length > 1 || following === undefined || isNumberWord(following)) break;
-      }
-    }
-    out.push(word);
-    if (/[,;:)]$/u.test(word) || out.length >= MAX_LABEL_WORDS) break;
-  }
-  return trimEdges(out);
-}
-
-/** Is `word` a verb, after `previous`? The verbs of the lists; English "-ed"; in German, a lower-case word after a noun. */
-function isVerb(word: string, previous: string | undefined, lang: Lang): boolean {
-  const w = stripPunctuation(word);
-  const lower = w.toLowerCase();
-  // French "a" (has) is English "a" (an article).
-  if (lower === 'a') return lang === 'fr';
-  if (VERBS.has(lower)) return true;
-  // A French participle after its auxiliary ("a investi", "ont conclu").
-  if (lang === 'fr' && previous !== undefined && /^\p{Ll}/u.test(w) && FRENCH_AUXILIARIES.has(stripPunctuation(previous).toLowerCase())) return true;
-  if (/^\p{Ll}/u.test(w) && /\p{L}{3}ed$/u.test(w)) return true;
-  if (lang === 'de' && previous !== undefined && /^\p{Ll}/u.test(w) && !DETERMINERS.has(lower) && !PREPOSITIONS.has(lower) && !COORDINATIONS.has(lower) && !WEAK.has(lower)) {
-    const p = stripPunctuation(previous);
-    return /^\p{Lu}/u.test(p) && !DETERMINERS.has(p.toLowerCase()) && !/[,;:(]$/u.test(previous);
-  }
-  return false;
-}
-
-const FRENCH_AUXILIARIES = new Set('a ont avait avaient aura auront'.split(' '));
-
-/** The language a figure's sentence is written in, by its function words (a figure does not say). */
-type Lang = FigureLanguage;
-
-/**
- * Read by the sentence's commonest function words: a German noun phrase ends where a lower-case
- * word follows its noun, and French "a" is a verb where English "a" is an article.
- */
-function sentenceLanguage(sentence: string): Lang {
-  const words = sentence.toLowerCase().split(/[^\p{L}]+/u);
-  const count = (list: string[]) => words.filter((w) => list.includes(w)).length;
-  const de = count(['der', 'die', 'das', 'und', 'ist', 'mit', 'den', 'dem', 'des', 'sich', 'auf', 'für', 'von', 'im', 'am', 'zu', 'wurde']);
-  const en = count(['the', 'and', 'of', 'is', 'to', 'was', 'with', 'an', 'for', 'by', 'are', 'has', 'have', 'were', 'from', 'its']);
-  const fr = count(['le', 'la', 'les', 'et', 'est', 'du', 'une', 'pour', 'dans', 'des', 'au', 'aux', 'un', 'sur', 'par', 'avec', 'ont', 'qui', 'depuis', 'l', 'd']);
-  if (de > Math.max(en, fr)) return 'de';
-  return fr > en ? 'fr' : 'en';
-}
-
 /** The words of the figure's own clause: after the last other figure, clause mark, or — after a figure — coordination. */
 function ownClause(words: string[]): { words: string[]; fromStart: boolean } {
   let start = 0;
@@ -649,13 +557,6 @@ const MAX_EVENT_REACH = 12;
 /** Words that name an occasion, not the event: "en marge du sommet", "on the sidelines of", "am Rande", "à l’occasion de". */
 const OCCASION_WORDS = new Set('sidelines margins margin occasion marge rande anlässlich'.split(' '));
 
-function hasContent(words: string[]): boolean {
-  return words.some((w) => {
-    const s = stripPunctuation(w).toLowerCase();
-    return s.length >= 3 && !EDGE_WORDS.has(s) && !VERBS.has(s) && !/\d/u.test(s);
-  });
-}
-
 /**
  * A dated clause without its time phrase: "Germany held the rotating EU presidency in North
  * Korea for the first six months of" → "… presidency in North Korea"; a clause left with its verb
@@ -750,23 +651,6 @@ function listHead(text: string): string {
   }
 }
 
-function isFigureWord(word: string): boolean {
-  return /\d/u.test(word) || MONTH_NAMES.has(stripPunctuation(word).toLowerCase());
-}
-
-/**
- * A number of any form: digits, a month, a number word, an ordinal ("sixth-largest", "dritte",
- * "quatrième"): where a noun phrase ends, since what follows belongs to another figure.
- */
-function isNumberWord(word: string): boolean {
-  if (isFigureWord(word)) return true;
-  const w = stripPunctuation(word).toLowerCase();
-  const head = w.split('-')[0]!;
-  if (NUMBER_NAMES.has(w) || ORDINAL_NAMES.has(w) || ORDINAL_NAMES.has(head)) return true;
-  // German ordinals are stems with an ending ("dritte", "ersten"), or fused ("drittgrößte").
-  return /^(erst|zweit|dritt|viert|fünft|sechst|siebt|neunt|zehnt)(e|er|es|en|em)?$/u.test(w);
-}
-
 function isLink(word: string): boolean {
   const w = stripPunctuation(word).toLowerCase();
   return w === '' || ['and', 'or', 'on', 'in', 'then', 'et', 'le', 'en', 'und', 'sowie', 'am', 'im'].includes(w);
@@ -835,35 +719,4 @@ function firstClause(text: string): string[] {
     if (/[;:.,)]$/u.test(word)) break;
   }
   return out;
-}
-
-function words_(text: string): string[] {
-  const collapsed = collapseWhitespace(text);
-  return collapsed === '' ? [] : collapsed.split(' ');
-}
-
-function stripPunctuation(word: string): string {
-  return word.replace(/^[("“‘'«[]+|[)"”’'»\],;:.!?]+$/gu, '');
-}
-
-function trimEdges(words: string[]): string[] {
-  const isEdge = (word: string): boolean => EDGE_WORDS.has(stripPunctuation(word).toLowerCase());
-  let start = 0;
-  let end = words.length;
-  while (start < end && isEdge(words[start]!)) start++;
-  while (end > start && isEdge(words[end - 1]!)) end--;
-  return words.slice(start, end);
-}
-
-/** Words joined, with punctuation kept inside ("North Korea, France’s") but not at the ends. */
-function joinLabel(words: string[]): string {
-  const joined = words.join(' ');
-  let label = stripPunctuation(joined);
-  // A parenthesis is closed or left out: "Agence française de développement (AFD)", never "… (AFD".
-  if (label.lastIndexOf('(') > label.lastIndexOf(')')) {
-    const closed = label + ')';
-    label = joined.startsWith(closed) ? closed : label.slice(0, label.lastIndexOf('(')).trim();
-  }
-  // An elided article is no part of the name ("l’Agence" → "Agence").
-  return label.replace(/,$/u, '').replace(/^[dDlL][’'](?=\p{Lu})/u, '');
 }
