@@ -56,6 +56,10 @@ describe('numbers in names are not figures', () => {
     ['fr', 'Au 20e siècle, le format P5+1 a été créé.'],
     ['fr', 'Le dialogue 2+2 est né au XXIe siècle.'],
     ['de', 'Im 21. Jahrhundert begann der 2+2-Dialog der P5+1.'],
+    // A file size in a link's text is chrome.
+    ['en', 'Read the joint statement pdf - 120 KB [120 KB] and the annex (PDF, 2.4 MB).'],
+    ['fr', 'Télécharger le communiqué (PDF, 1,2 Mo) et la note (85 Ko).'],
+    ['de', 'Die Erklärung (PDF, 340 kB) steht zum Herunterladen bereit.'],
   ])('%s "%s"', (language, text) => {
     expect(figuresOf(text, language).map((f) => [f.kind, f.raw])).toEqual([]);
   });

@@ -1,7 +1,7 @@
 /**
- * Numbers that are not figures: part of a name, an address, a phone number, a reference, a
- * list/heading numbering ("1. Politische Beziehungen") or the length of a list a block opens
- * with ("Top 5 merchandise exports:"). Their spans are excluded before any
+ * Numbers that are not figures: part of a name, an address, a phone number, a reference, a file
+ * size in a link's text, a list/heading numbering ("1. Politische Beziehungen") or the length of
+ * a list a block opens with ("Top 5 merchandise exports:"). Their spans are excluded before any
  * recogniser's candidate is accepted.
  *
  * Names with digits glued to letters ("G7", "Covid-19", "A380") never match a number at all
@@ -33,6 +33,8 @@ const PATTERNS: Array<[gate: RegExp | null, pattern: RegExp]> = [
   [/session|sitzung|tagung|revision|révision|amendment|amendement/i, /(?<![\p{L}\d])\d{1,3}(?:st|nd|rd|th|ˢᵗ|ⁿᵈ|ʳᵈ|ᵗʰ|ème|eme|ᵉ|e|\.)?[ \u00A0](?:sessions?|Sitzung|Tagung|revision|révision|Revision|amendment|amendement)(?![\p{L}])/giu],
   // Formats named by their numbers: "P5+1", "2+2 dialogue", "EU+3".
   [/\+\d/u, /(?<![\p{L}\d])(?:\p{Lu}{0,3}\d{1,2}|\p{Lu}{1,3})\+\d{1,2}(?![\d%])/gu],
+  // File sizes in link text, the page's chrome: "pdf - 62 KB", "[81 KB]", "(PDF, 1,2 Mo)", "3 MB".
+  [/[kKMGT]i?B|[KMG]o\b|bytes|octets/u, /(?<![\p{L}\d])\d+(?:[.,]\d+)?[ \u00A0]?(?:[kKMGT]i?B|[KMG]o|[Bb]ytes|octets)(?![\p{L}])/gu],
   // Clock times: "10:30", "10h30", "10.30 Uhr".
   [/\d[:h.]\d/u, /(?<![\p{L}\d])\d{1,2}(?:[:h]\d{2}|\.\d{2}[ \u00A0]Uhr)(?![\d])/gu],
 ];
