@@ -27,7 +27,9 @@ ${aid > 1 ? `<h2>New ${CLIPBOARD}section</h2><p>Bilateral trade reached €${aid
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
 
 /** Every CLI command that prints page-derived text prints it inert, in human and in JSON form. */
-describe('CLI output of page text is inert', () => {
+// Always the embedded database (DATABASE_URL removed), whatever backend the suite runs on: the
+// PostgreSQL run would repeat it exactly, so it runs in the embedded run only.
+describe.runIf(!process.env.DATABASE_URL)('CLI output of page text is inert', () => {
   let dir: string;
   let pages: PageServer;
   const env = () => ({ DATABASE_URL: undefined, FACTWATCH_DATA_DIR: join(dir, 'db') });
@@ -62,18 +64,22 @@ describe('CLI output of page text is inert', () => {
     pages.setRoute('/hostile/', { body: page(2) });
     const checked = await run(['check', '--all']);
     expect(checked.stdout).toContain('Sections added');
-    await run(['show', 'hostile', '--version', '2']);
-    await run(['show', 'hostile', '--at', '2100-01-01', '--json']);
-    await run(['history', 'hostile']);
-    await run(['changes']);
-    await run(['figures', 'hostile']);
-    await run(['figures', 'hostile', '--json']);
-    for (const format of ['text', 'markdown', 'html', 'json']) await run(['report', '2', '--format', format]);
-    await run(['diff', join(dir, 'hostile.html'), join(dir, 'hostile.html')]);
+    // The read-only commands at once, as a user's scripts may run them: the first to open the data
+    // directory owns it, the others read through its socket (and take over when it exits).
+    await Promise.all([
+      run(['show', 'hostile', '--version', '2']),
+      run(['show', 'hostile', '--at', '2100-01-01', '--json']),
+      run(['history', 'hostile']),
+      run(['changes']),
+      run(['figures', 'hostile']),
+      run(['figures', 'hostile', '--json']),
+      ...['text', 'markdown', 'html', 'json'].map((format) => run(['report', '2', '--format', format])),
+      run(['diff', join(dir, 'hostile.html'), join(dir, 'hostile.html')]),
+    ]);
     for (const [what, out] of outputs) {
       expect(out, what).not.toMatch(CONTROL);
       // JSON keeps the data (ESC as \u001b, which a terminal does not act on); human output drops it.
       if (!/--json|json \(/u.test(what)) expect(out, what).not.toContain('cm0gLXJmIH4=');
     }
-  }, 180_000); // fifteen CLI processes, each opening the embedded database
+  }, 180_000); // fifteen CLI processes, four of them opening the embedded database in turn
 });

@@ -13,7 +13,9 @@ import { rawRecord } from './hostile-warc.ts';
  * directory on both runs (the in-process tests cover PostgreSQL); piped stdout, so one JSON line
  * per capture and a summary line.
  */
-describe('factwatch import wayback (CLI)', () => {
+// Always the embedded database (DATABASE_URL removed), whatever backend the suite runs on: the
+// PostgreSQL run would repeat it exactly, so it runs in the embedded run only.
+describe.runIf(!process.env.DATABASE_URL)('factwatch import wayback (CLI)', () => {
   let archive: ArchiveServer;
   let dir: string;
   const env = { DATABASE_URL: undefined, FACTWATCH_LOG_LEVEL: 'error' };
@@ -81,7 +83,7 @@ describe('factwatch import wayback (CLI)', () => {
  * one of these inputs used to spin the process forever (warcio's skip of a record the file
  * ends inside), and a test must fail on that, not hang with it.
  */
-describe('factwatch import warc on hostile files (CLI)', () => {
+describe.runIf(!process.env.DATABASE_URL)('factwatch import warc on hostile files (CLI)', () => {
   let dir: string;
   const env = { DATABASE_URL: undefined, FACTWATCH_LOG_LEVEL: 'error', NO_COLOR: '1' };
 

@@ -10,7 +10,9 @@ import { spawnWatch, waitFor } from './spawn-worker.ts';
  * `factwatch watch` on the embedded database: one worker in-process, driven by node-cron,
  * stopped with SIGTERM. Always PGlite (DATABASE_URL removed), whatever backend the suite runs on.
  */
-describe('factwatch watch on the embedded database', () => {
+// Always the embedded database (DATABASE_URL removed), whatever backend the suite runs on: the
+// PostgreSQL run would repeat it exactly, so it runs in the embedded run only.
+describe.runIf(!process.env.DATABASE_URL)('factwatch watch on the embedded database', () => {
   let server: PageServer;
   let dir: string;
   const env = { DATABASE_URL: undefined, FACTWATCH_LOG_LEVEL: 'error' };

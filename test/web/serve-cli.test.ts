@@ -11,7 +11,9 @@ import { runCli } from '../helpers/run-cli.ts';
 const BIN = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
 
 /** `factwatch serve` as a user runs it: prints where it listens, answers, and stops cleanly on SIGTERM. */
-describe('factwatch serve (CLI, embedded database)', () => {
+// Always the embedded database (DATABASE_URL removed), whatever backend the suite runs on: the
+// PostgreSQL run would repeat it exactly, so it runs in the embedded run only.
+describe.runIf(!process.env.DATABASE_URL)('factwatch serve (CLI, embedded database)', () => {
   let dir: string;
   const env = () => ({ DATABASE_URL: undefined, FACTWATCH_DATA_DIR: join(dir, 'db'), FACTWATCH_TOKEN: undefined });
 
