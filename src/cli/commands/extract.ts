@@ -37,7 +37,7 @@ export function toContractJson(doc: PageDocument) {
     updatedText: doc.updatedText,
     url: doc.url,
     profile: doc.profile,
-    sections: doc.sections.map((s) => ({ heading: s.heading, text: s.text })),
+    sections: doc.sections.map((s) => ({ heading: s.heading, text: s.text, ...(s.language ? { language: s.language } : {}) })),
     figures: doc.figures.map((f) => ({
       key: f.key,
       kind: f.kind,
@@ -50,6 +50,7 @@ export function toContractJson(doc: PageDocument) {
       ...(f.direction ? { direction: f.direction } : {}),
       ...(f.name ? { name: f.name } : {}),
       ...(f.source ? { source: f.source } : {}),
+      ...(f.cell ? { cell: f.cell } : {}),
     })),
   };
 }
@@ -59,7 +60,7 @@ function printDocument(doc: PageDocument): void {
   if (doc.url) printLine(doc.url);
   for (const s of doc.sections) {
     printLine();
-    printLine(`## ${s.heading ?? '(lead)'}`);
+    printLine(`## ${s.heading ?? '(lead)'}${s.language ? `  [${s.language}]` : ''}`);
     for (const b of s.blocks) printLine(`  ${b}`);
   }
   printLine();
