@@ -49,6 +49,9 @@ function collectRegionPatterns(profiles: readonly SiteProfile[]): Record<string,
 
 const ALL_REGION_PATTERNS = collectRegionPatterns(PROFILES);
 
+/** The profiles that read the whole page (no regions): the only ones a page naming no region class can be. */
+const WHOLE_PAGE_PROFILES = PROFILES.filter((profile) => profile.regions === undefined);
+
 /**
  * Every class a profile's regions name ("texte", "node--view-mode-full", …) as a word of its own,
  * in any case: a class token is delimited by whitespace or the attribute's quotes, so
@@ -90,8 +93,9 @@ function mayDetectRegionProfile(html: string): boolean {
  */
 function loadForProfile(html: string, name: string | undefined, url: string | null, limits: ScanLimits): { view: PageView; profile: SiteProfile } {
   const named = name === undefined ? undefined : getProfile(name);
+  const regionProfilePossible = named === undefined && mayDetectRegionProfile(html);
   let scanned = false;
-  if (named === undefined ? mayDetectRegionProfile(html) : named.regions !== undefined) {
+  if (named === undefined ? regionProfilePossible : named.regions !== undefined) {
     const patterns = named === undefined ? ALL_REGION_PATTERNS : collectRegionPatterns([named]);
     const partial = loadPageRegions(html, patterns, limits);
     scanned = true;
@@ -103,7 +107,9 @@ function loadForProfile(html: string, name: string | undefined, url: string | nu
     }
   }
   const view = loadWholePage(html, scanned ? {} : limits);
-  return { view, profile: named ?? selectProfile(undefined, view.$, url) };
+  // A page whose markup names no region class cannot be detected as a region profile: only the
+  // others are tried (on a page of no known layout, two whole-DOM selector walks per such profile saved).
+  return { view, profile: named ?? selectProfile(undefined, view.$, url, regionProfilePossible ? PROFILES : WHOLE_PAGE_PROFILES) };
 }
 
 /** Title from `<title>` without the site name ("France and North Korea - Ministry…"). */

@@ -10,8 +10,12 @@ import { NEVER_CONTENT } from './site-profile.ts';
 import { normalizeWhitespace } from '../normalize-text.ts';
 import { stripLabelledChrome } from './strip-chrome.ts';
 import { TOP_LEVEL_WRAPPER } from '../load-page.ts';
+import { stripMatching } from '../strip-elements.ts';
 
 const CHROME = ['nav', 'header', 'footer', 'aside', 'form', 'button', '[role=navigation]', '[role=banner]', '[role=contentinfo]', '[aria-hidden=true]'];
+
+/** Everything removed from the whole page before its content is looked for. */
+const STRIPPED = [...NEVER_CONTENT, ...CHROME].join(', ');
 
 function hasText($: CheerioAPI, el: AnyNode): boolean {
   return normalizeWhitespace($(el).text()) !== '';
@@ -50,7 +54,7 @@ export const genericProfile: SiteProfile = {
     return true;
   },
   findContent({ $ }) {
-    $([...NEVER_CONTENT, ...CHROME].join(', ')).remove();
+    stripMatching($, $.root().toArray(), STRIPPED);
     for (const selector of ['main', '[role=main]']) {
       const found = $(selector).filter((_, el) => hasText($, el)).first();
       if (found.length > 0) return found;
