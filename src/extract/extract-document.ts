@@ -59,11 +59,26 @@ const WHOLE_PAGE_PROFILES = PROFILES.filter((profile) => profile.regions === und
  * the markup, not of attributes: it may say yes for nothing, never no for a class).
  */
 const REGION_CLASSES = new RegExp(
-  `(?<![\\w-])(?:${[...new Set(Object.values(ALL_REGION_PATTERNS).flatMap((pattern) => pattern.classes ?? []))]
+  `(?:${[...new Set(Object.values(ALL_REGION_PATTERNS).flatMap((pattern) => pattern.classes ?? []))]
     .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|') || '(?!)'})(?![\\w-])`,
-  'i',
+  'gi',
 );
+
+/**
+ * `(?<![\w-])` + `REGION_CLASSES`, searched as the pattern then the character before it: a
+ * lookbehind at the head of a pattern is tried at every position of the page (a third of the cost
+ * of the search, on a page of no known layout). A match refused for the character before it is
+ * searched again one character on, so no match of the lookbehind form is missed.
+ */
+function namesRegionClass(html: string): boolean {
+  REGION_CLASSES.lastIndex = 0;
+  for (let m = REGION_CLASSES.exec(html); m !== null; m = REGION_CLASSES.exec(html)) {
+    if (m.index === 0 || !/[\w-]/.test(html[m.index - 1]!)) return true;
+    REGION_CLASSES.lastIndex = m.index + 1;
+  }
+  return false;
+}
 
 /** Whether a numeric character reference of `html` decodes to a character of a class name ("t&#101;xte"). */
 function spellsNameCharacter(html: string): boolean {
@@ -82,7 +97,7 @@ function spellsNameCharacter(html: string): boolean {
  * parsed whole anyway (half the cost of a page of no known layout).
  */
 function mayDetectRegionProfile(html: string): boolean {
-  return REGION_CLASSES.test(html) || spellsNameCharacter(html);
+  return namesRegionClass(html) || spellsNameCharacter(html);
 }
 
 /**

@@ -111,6 +111,11 @@ function splitSelector(selector: string): SplitSelector {
   return split;
 }
 
+function hasAnyAttribute(element: Element, names: readonly string[]): boolean {
+  for (const name of names) if (element.attribs[name] !== undefined) return true;
+  return false;
+}
+
 /**
  * Removes every element below `roots` that matches `selector` (a selector list of tags,
  * classes and attributes; a descendant combinator still works, only more slowly).
@@ -127,9 +132,10 @@ export function stripMatching($: CheerioAPI, roots: readonly AnyNode[], selector
   const doomed: Element[] = [];
   const candidates: Element[] = [];
   const anyElement = needs.includes(null);
+  const attributes = [...new Set(needs)] as string[];
   for (const element of elements) {
     if (tags.has(element.name)) doomed.push(element);
-    else if (rest !== '' && (anyElement || needs.some((name) => element.attribs[name!] !== undefined))) candidates.push(element);
+    else if (rest !== '' && (anyElement || hasAnyAttribute(element, attributes))) candidates.push(element);
   }
   if (candidates.length > 0) doomed.push(...$(candidates).filter(rest).toArray());
   detachNodes(doomed);
