@@ -50,6 +50,9 @@ function collectRegionPatterns(profiles: readonly SiteProfile[]): Record<string,
 
 const ALL_REGION_PATTERNS = collectRegionPatterns(PROFILES);
 
+/** The profiles that read the whole page (no regions): the only ones a page naming no region class can be. */
+const WHOLE_PAGE_PROFILES = PROFILES.filter((profile) => profile.regions === undefined);
+
 /**
  * Every class a profile's regions name ("texte", "node--view-mode-full", …) as a word of its own,
  * in any case: a class token is delimited by whitespace or the attribute's quotes, so
@@ -57,11 +60,26 @@ const ALL_REGION_PATTERNS = collectRegionPatterns(PROFILES);
  * the markup, not of attributes: it may say yes for nothing, never no for a class).
  */
 const REGION_CLASSES = new RegExp(
-  `(?<![\\w-])(?:${[...new Set(Object.values(ALL_REGION_PATTERNS).flatMap((pattern) => pattern.classes ?? []))]
+  `(?:${[...new Set(Object.values(ALL_REGION_PATTERNS).flatMap((pattern) => pattern.classes ?? []))]
     .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|') || '(?!)'})(?![\\w-])`,
-  'i',
+  'gi',
 );
+
+/**
+ * `(?<![\w-])` + `REGION_CLASSES`, searched as the pattern then the character before it: a
+ * lookbehind at the head of a pattern is tried at every position of the page (a third of the cost
+ * of the search, on a page of no known layout). A match refused for the character before it is
+ * searched again one character on, so no match of the lookbehind form is missed.
+ */
+function namesRegionClass(html: string): boolean {
+  REGION_CLASSES.lastIndex = 0;
+  for (let m = REGION_CLASSES.exec(html); m !== null; m = REGION_CLASSES.exec(html)) {
+    if (m.index === 0 || !/[\w-]/.test(html[m.index - 1]!)) return true;
+    REGION_CLASSES.lastIndex = m.index + 1;
+  }
+  return false;
+}
 
 /** Whether a numeric character reference of `html` decodes to a character of a class name ("t&#101;xte"). */
 function spellsNameCharacter(html: string): boolean {
@@ -80,7 +98,7 @@ function spellsNameCharacter(html: string): boolean {
  * parsed whole anyway (half the cost of a page of no known layout).
  */
 function mayDetectRegionProfile(html: string): boolean {
-  return REGION_CLASSES.test(html) || spellsNameCharacter(html);
+  return namesRegionClass(html) || spellsNameCharacter(html);
 }
 
 /**
@@ -91,8 +109,9 @@ function mayDetectRegionProfile(html: string): boolean {
  */
 function loadForProfile(html: string, name: string | undefined, url: string | null, limits: ScanLimits): { view: PageView; profile: SiteProfile } {
   const named = name === undefined ? undefined : getProfile(name);
+  const regionProfilePossible = named === undefined && mayDetectRegionProfile(html);
   let scanned = false;
-  if (named === undefined ? mayDetectRegionProfile(html) : named.regions !== undefined) {
+  if (named === undefined ? regionProfilePossible : named.regions !== undefined) {
     const patterns = named === undefined ? ALL_REGION_PATTERNS : collectRegionPatterns([named]);
     const partial = loadPageRegions(html, patterns, limits);
     scanned = true;
@@ -104,7 +123,9 @@ function loadForProfile(html: string, name: string | undefined, url: string | nu
     }
   }
   const view = loadWholePage(html, scanned ? {} : limits);
-  return { view, profile: named ?? selectProfile(undefined, view.$, url) };
+  // A page whose markup names no region class cannot be detected as a region profile: only the
+  // others are tried (on a page of no known layout, two whole-DOM selector walks per such profile saved).
+  return { view, profile: named ?? selectProfile(undefined, view.$, url, regionProfilePossible ? PROFILES : WHOLE_PAGE_PROFILES) };
 }
 
 /** Title from `<title>` without the site name ("France and North Korea - Ministry…"). */

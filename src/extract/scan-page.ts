@@ -62,6 +62,9 @@ function hasClasses(attribs: Record<string, string>, classes: string[] | undefin
   if (classes === undefined || classes.length === 0) return true;
   const value = attribs['class'];
   if (value === undefined) return false;
+  // Most class attributes of a page carry none of the classes looked for (a pattern of classes
+  // alone is tried on every element): a substring search answers them without splitting.
+  if (!classes.every((c) => value.includes(c))) return false;
   const own = value.split(/[ \t\n\f\r]+/);
   return classes.every((c) => own.includes(c));
 }

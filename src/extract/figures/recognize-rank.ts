@@ -89,7 +89,15 @@ const rankPatterns = memoizeByLanguage((language, notation) => {
   );
   const negated = new RegExp(`(?<![\\p{L}])(?:${alternation(group.negations)})(?![\\p{L}])(?:${SP}\\p{L}+){0,3}${SP}?$`, 'iu');
   const topGroupGate = new RegExp(group.after.map(escape).join('|'), 'i');
-  return { verbal, ordinal, wordOrdinal, afterVerb, fusedDigits, topGroup, topGroupGate, negated };
+  // Plain searches for what each pattern cannot match without, with the pattern's own flags (so
+  // whatever the pattern finds, its gate finds): a ranking verb, a digit with an ordinal suffix,
+  // an ordinal word. Most sentences hold none, and the patterns are tried at every position.
+  const gates = {
+    verbal: new RegExp(verbs, 'iu'),
+    ordinal: lang === 'de' ? /\d\.[ \u00A0]/u : new RegExp(`\\d(?:${SUFFIXES[lang]})`, 'iu'),
+    ordinalWord: new RegExp(alternation(Object.keys(ORDINAL_WORDS[lang])), 'iu'),
+  };
+  return { verbal, ordinal, wordOrdinal, afterVerb, fusedDigits, topGroup, topGroupGate, negated, gates };
 });
 
 /** Whether a word ordinal's tail is a "since …"/"in the …" (left out of the rank's raw text). */
@@ -100,17 +108,19 @@ const RANK_AFTER_START = Object.fromEntries(
 /** Finds the ranks of one sentence. */
 export function recognizeRank(sentence: string, language: string, notation?: Notation): Candidate[] {
   const lang = pickLanguage(language);
-  const { verbal, ordinal, wordOrdinal, afterVerb, fusedDigits, topGroup, topGroupGate, negated } = rankPatterns(language, notation);
+  const { verbal, ordinal, wordOrdinal, afterVerb, fusedDigits, topGroup, topGroupGate, negated, gates } = rankPatterns(language, notation);
+  const none: Iterable<RegExpExecArray> = [];
+  const hasOrdinalWord = gates.ordinalWord.test(sentence);
   const found: Candidate[] = [];
   const add = (value: number | null, start: number, end: number, valueStart = start, valueEnd = end) => {
     if (value === null || !Number.isInteger(value) || value <= 0) return;
     found.push({ ...makeCandidate('rank', value, null, start, end), valueStart, valueEnd });
   };
-  for (const m of sentence.matchAll(verbal)) {
+  for (const m of gates.verbal.test(sentence) ? sentence.matchAll(verbal) : none) {
     const numStart = m.index + m[0].indexOf(m.groups!.num!);
     add(readNumber(m.groups!.num!, language, notation), m.index, m.index + m[0].length, numStart, m.index + m[0].length);
   }
-  for (const m of sentence.matchAll(ordinal)) {
+  for (const m of gates.ordinal.test(sentence) ? sentence.matchAll(ordinal) : none) {
     const tail = m.groups!.tail?.length ?? 0;
     const end = lang === 'de' ? m.index + m[0].length - 1 : m.index + m[0].length;
     add(Number(m.groups!.num), m.index, end, m.index, end - tail);
@@ -122,7 +132,7 @@ export function recognizeRank(sentence: string, language: string, notation?: Not
     // A compound takes a unit ordinal only: "twenty-first", not "twenty-tenth".
     return unit < 10 ? (ORDINAL_TENS[lang][groups.tens.toLowerCase()] ?? 0) + unit : null;
   };
-  for (const m of sentence.matchAll(wordOrdinal)) {
+  for (const m of hasOrdinalWord ? sentence.matchAll(wordOrdinal) : none) {
     const groups = m.groups!;
     const wordEnd = m.index + (groups.tens === undefined ? 0 : groups.tens.length + 1) + groups.word!.length;
     // A "since …" or "in the …" after the ordinal makes it a rank but is not part of it; a
@@ -131,7 +141,7 @@ export function recognizeRank(sentence: string, language: string, notation?: Not
     const end = tail !== undefined && RANK_AFTER_START[lang].test(tail) ? m.index + m[0].length - tail.length : m.index + m[0].length;
     add(wordValue(groups), m.index, end, m.index, Math.min(wordEnd, end));
   }
-  for (const m of sentence.matchAll(afterVerb)) {
+  for (const m of hasOrdinalWord ? sentence.matchAll(afterVerb) : none) {
     const groups = m.groups!;
     // The verb stays in the raw text and the key, as with "ranks 200".
     const ordinalLength = (groups.tens === undefined ? 0 : groups.tens.length + 1) + groups.word!.length;

@@ -26,10 +26,12 @@ export function getProfile(name: string): SiteProfile {
 }
 
 /**
- * The named profile, or the first whose layout the page shows. `$` may hold the whole page or
- * only the regions the streaming pass located; detection only looks for layout landmarks.
+ * The named profile, or the first of `among` whose layout the page shows. `$` may hold the whole
+ * page or only the regions the streaming pass located; detection only looks for layout landmarks.
+ * `among` narrows the candidates when some are known not to be on the page (each `detect` of a
+ * whole page is a walk of its whole DOM).
  */
-export function selectProfile(name: string | undefined, $: CheerioAPI, url: string | null = null): SiteProfile {
+export function selectProfile(name: string | undefined, $: CheerioAPI, url: string | null = null, among: readonly SiteProfile[] = PROFILES): SiteProfile {
   if (name !== undefined) return getProfile(name);
-  return PROFILES.find((p) => p.detect($, url)) ?? genericProfile;
+  return among.find((p) => p.detect($, url)) ?? genericProfile;
 }
