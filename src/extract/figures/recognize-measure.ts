@@ -10,6 +10,7 @@ import { makeCandidate, type Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
 import { numberPattern, readNumber, scaleNumber, type Notation } from './read-number.ts';
 import { pickLanguage, SCALE_WORDS } from '../../model/figure-vocabulary.ts';
+import { escapeRegExp } from '../../text/word-alternation.ts';
 
 /** Printed unit → normalised unit. Matched case-sensitively for symbols, case-insensitively for words. */
 const UNITS: Array<[string, string]> = [
@@ -29,9 +30,6 @@ const UNITS: Array<[string, string]> = [
   ['hours', 'hours'], ['heures', 'hours'], ['Stunden', 'hours'],
 ];
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 const EXACT_UNITS = new Map(UNITS);
 /** Words (longer than 2 letters) also match in any case: "Hectares", "Jahre". */
@@ -54,12 +52,12 @@ const INDEFINITE_BEFORE = /(?<![\p{L}])(?:an?|une?|eine?)[ \u00A0]$/iu;
 
 /** A unit of two words ("square kilometres") may be split by any space the page prints. */
 function unitSource(printed: string): string {
-  return escape(printed).replace(/ /g, '[ \\u00A0]');
+  return escapeRegExp(printed).replace(/ /g, '[ \\u00A0]');
 }
 
 const measurePattern = memoizeByLanguage((language, notation) => {
   const lang = pickLanguage(language);
-  const scales = Object.keys(SCALE_WORDS[lang]).sort((a, b) => b.length - a.length).map(escape);
+  const scales = Object.keys(SCALE_WORDS[lang]).sort((a, b) => b.length - a.length).map(escapeRegExp);
   const units = UNITS.map(([p]) => p).sort((a, b) => b.length - a.length).map(unitSource);
   return new RegExp(
     `(?<num>${numberPattern(language, notation)})(?:[ \\u00A0\\u202F-](?<scale>${scales.join('|')})(?![\\p{L}]))?` +

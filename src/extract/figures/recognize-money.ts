@@ -11,6 +11,7 @@ import { makeCandidate, type Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
 import { numberBody, numberPattern, readNumber, scaleNumber, type Notation } from './read-number.ts';
 import { pickLanguage, SCALE_WORDS } from '../../model/figure-vocabulary.ts';
+import { wordAlternation } from '../../text/word-alternation.ts';
 
 /**
  * Stands for "the publisher's dollar" in the tables below: a bare "$", "dollars", "Dollar" is
@@ -43,18 +44,12 @@ const SUFFIX_CURRENCIES: Array<[string, string, number]> = [
   ['roupies', 'INR', 1], ['rupees', 'INR', 1], ['Rupien', 'INR', 1],
 ];
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
-function alternation(words: string[]): string {
-  return [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
-}
 
 function scaleAlternation(language: string): string {
   const lang = pickLanguage(language);
   const words = new Set([...Object.keys(SCALE_WORDS[lang]), ...Object.keys(SCALE_WORDS.en)]);
-  return alternation([...words]);
+  return wordAlternation([...words]);
 }
 
 function readScale(word: string | undefined, language: string): number {
@@ -75,12 +70,12 @@ const HAS_CURRENCY_WORD = /euro|dollar|livre|pound|pfund|yen|won|franc|franken|r
 
 const moneyPatterns = memoizeByLanguage((language, notation): RegExp[] => {
   const scale = `(?:[ \\u00A0\\u202F](?<scale>${scaleAlternation(language)})(?![\\p{L}]))?`;
-  const prefixCodes = alternation(PREFIX_CURRENCIES.map(([symbol]) => symbol));
+  const prefixCodes = wordAlternation(PREFIX_CURRENCIES.map(([symbol]) => symbol));
   const prefix = new RegExp(
     `(?<![\\p{L}\\d])(?<cur>${prefixCodes})[ \\u00A0\\u202F]?(?<num>${numberBody(language, notation)})${scale}`,
     'giu',
   );
-  const suffixWords = alternation(SUFFIX_CURRENCIES.map(([word]) => word));
+  const suffixWords = wordAlternation(SUFFIX_CURRENCIES.map(([word]) => word));
   const suffix = new RegExp(
     `(?:(?<=^|[\\s(:])(?<sign>[-−]))?(?<num>${numberPattern(language, notation)})${scale}[ \\u00A0\\u202F]?(?:(?:de|d['’])[ \\u00A0]?)?` +
       `(?<cur>${suffixWords})(?![\\p{L}])`,

@@ -14,6 +14,7 @@ import { memoizeByLanguage } from './memoize.ts';
 import { numberBody, numberPattern, readNumber, type Notation } from './read-number.ts';
 import type { FigureDirection } from '../../model/index.ts';
 import { pickLanguage, type FigureLanguage } from '../../model/figure-vocabulary.ts';
+import { escapeRegExp } from '../../text/word-alternation.ts';
 
 const DIRECTION_WORDS: Record<FigureLanguage, { up: string[]; down: string[] }> = {
   en: {
@@ -33,13 +34,10 @@ const DIRECTION_WORDS: Record<FigureLanguage, { up: string[]; down: string[] }> 
 
 const SYMBOL = '(?:[ \\u00A0\\u202F]?%|[ \\u00A0](?:per ?cent|pour ?cent|Prozent)(?![\\p{L}]))';
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 const percentPattern = memoizeByLanguage((language, notation) => {
   const words = DIRECTION_WORDS[pickLanguage(language)];
-  const all = [...words.up, ...words.down].sort((a, b) => b.length - a.length).map(escape);
+  const all = [...words.up, ...words.down].sort((a, b) => b.length - a.length).map(escapeRegExp);
   return new RegExp(
     `(?:(?<![\\p{L}])(?<word>${all.join('|')})[ \\u00A0])?(?<sign>[+\\-−](?=\\d))?` +
       `(?<num>${numberPattern(language, notation)})${SYMBOL}`,

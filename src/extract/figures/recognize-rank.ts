@@ -18,6 +18,7 @@ import {
   NUMBER_WORDS, ORDINAL_TENS, ORDINAL_WORDS, pickLanguage, RANK_AFTER, RANK_CONTEXT, RANK_NOUNS, RANK_VERBS, STOP_WORDS,
   TOP_GROUP, type FigureLanguage,
 } from '../../model/figure-vocabulary.ts';
+import { escapeRegExp, wordAlternation } from '../../text/word-alternation.ts';
 
 const SP = '[ \\u00A0]';
 
@@ -28,19 +29,13 @@ const SUFFIXES: Record<FigureLanguage, string> = {
   de: '\\.',
 };
 
-function alternation(words: string[]): string {
-  return [...words].sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/ /g, SP)).join('|') || '(?!)';
-}
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 const rankPatterns = memoizeByLanguage((language, notation) => {
   const lang = pickLanguage(language);
   const number = numberPattern(language, notation);
-  const context = RANK_CONTEXT[lang].map(escape).join('|');
-  const nouns = [...RANK_NOUNS[lang]].sort((a, b) => b.length - a.length).map((n) => escape(n).replace(/ /g, SP)).join('|') || '(?!)';
+  const context = RANK_CONTEXT[lang].map(escapeRegExp).join('|');
+  const nouns = wordAlternation(RANK_NOUNS[lang]);
   // "ranks 200", "ranked 5th", "rang 160", "Platz 3", "Rang 12".
   const verbs = lang === 'en' ? 'ranks|ranked|ranking|rank' : lang === 'fr' ? 'rang|classée?' : 'Platz|Rang';
   const suffix = lang === 'de' ? '' : SUFFIXES[lang];
@@ -60,12 +55,12 @@ const rankPatterns = memoizeByLanguage((language, notation) => {
   // verb ("ranking second"); before "in the …" or "since …" ("fourth in the world").
   // German ordinals are stems, fused ("drittgrößte") or inflected ("dritte", "ersten").
   const tens = Object.keys(ORDINAL_TENS[lang]);
-  const word = `(?:(?<tens>${alternation(tens)})-)?(?<word>${alternation(Object.keys(ORDINAL_WORDS[lang]))})`;
+  const word = `(?:(?<tens>${wordAlternation(tens)})-)?(?<word>${wordAlternation(Object.keys(ORDINAL_WORDS[lang]))})`;
   const inflection = lang === 'de' ? '(?:e[rnsm]?)' : '';
   const adjective = lang === 'de' ? '(?:\\p{Ll}{2,20}e[rnsm]?[ \\u00A0])?' : '(?:\\p{Ll}{2,20}[ \\u00A0])?';
   const after =
     `(?<tail>[ \\u00A0]${adjective}(?:${nouns})(?![\\p{L}])` +
-    `|[ \\u00A0](?:${alternation(RANK_AFTER[lang])})(?![\\p{L}]))`;
+    `|[ \\u00A0](?:${wordAlternation(RANK_AFTER[lang])})(?![\\p{L}]))`;
   const wordOrdinal =
     lang === 'de'
       ? new RegExp(
@@ -74,7 +69,7 @@ const rankPatterns = memoizeByLanguage((language, notation) => {
         )
       : new RegExp(`(?<![\\p{L}])${word}(?:[- \\u00A0](?:${context})(?![\\p{L}])|(?![\\p{L}])${after})`, 'giu');
   const afterVerb = new RegExp(
-    `(?<![\\p{L}])(?:${alternation(RANK_VERBS[lang])})[ \\u00A0](?:the[ \\u00A0])?${word}${inflection}(?![\\p{L}])`,
+    `(?<![\\p{L}])(?:${wordAlternation(RANK_VERBS[lang])})[ \\u00A0](?:the[ \\u00A0])?${word}${inflection}(?![\\p{L}])`,
     'giu',
   );
   // "15.-größte", "3.-wichtigster": a digit ordinal fused with a German ranking adjective.
@@ -83,26 +78,26 @@ const rankPatterns = memoizeByLanguage((language, notation) => {
   // ranking word and up to two more words ("foreign investors"), as a count's would.
   const group = TOP_GROUP[lang];
   const topGroup = new RegExp(
-    `(?<![\\p{L}])(?<pre>(?:${alternation(group.before)})${SP})(?<num>${alternation(Object.keys(NUMBER_WORDS[lang]))}|\\d{1,2})${SP}` +
-      `(?:${alternation(group.after)})(?![\\p{L}])(?:${SP}\\p{L}[\\p{L}’'-]*){0,2}`,
+    `(?<![\\p{L}])(?<pre>(?:${wordAlternation(group.before)})${SP})(?<num>${wordAlternation(Object.keys(NUMBER_WORDS[lang]))}|\\d{1,2})${SP}` +
+      `(?:${wordAlternation(group.after)})(?![\\p{L}])(?:${SP}\\p{L}[\\p{L}’'-]*){0,2}`,
     'giu',
   );
-  const negated = new RegExp(`(?<![\\p{L}])(?:${alternation(group.negations)})(?![\\p{L}])(?:${SP}\\p{L}+){0,3}${SP}?$`, 'iu');
-  const topGroupGate = new RegExp(group.after.map(escape).join('|'), 'i');
+  const negated = new RegExp(`(?<![\\p{L}])(?:${wordAlternation(group.negations)})(?![\\p{L}])(?:${SP}\\p{L}+){0,3}${SP}?$`, 'iu');
+  const topGroupGate = new RegExp(group.after.map(escapeRegExp).join('|'), 'i');
   // Plain searches for what each pattern cannot match without, with the pattern's own flags (so
   // whatever the pattern finds, its gate finds): a ranking verb, a digit with an ordinal suffix,
   // an ordinal word. Most sentences hold none, and the patterns are tried at every position.
   const gates = {
     verbal: new RegExp(verbs, 'iu'),
     ordinal: lang === 'de' ? /\d\.[ \u00A0]/u : new RegExp(`\\d(?:${SUFFIXES[lang]})`, 'iu'),
-    ordinalWord: new RegExp(alternation(Object.keys(ORDINAL_WORDS[lang])), 'iu'),
+    ordinalWord: new RegExp(wordAlternation(Object.keys(ORDINAL_WORDS[lang])), 'iu'),
   };
   return { verbal, ordinal, wordOrdinal, afterVerb, fusedDigits, topGroup, topGroupGate, negated, gates };
 });
 
 /** Whether a word ordinal's tail is a "since …"/"in the …" (left out of the rank's raw text). */
 const RANK_AFTER_START = Object.fromEntries(
-  (['en', 'fr', 'de'] as const).map((lang) => [lang, new RegExp(`^[ \\u00A0](?:${alternation(RANK_AFTER[lang])})(?![\\p{L}])`, 'iu')]),
+  (['en', 'fr', 'de'] as const).map((lang) => [lang, new RegExp(`^[ \\u00A0](?:${wordAlternation(RANK_AFTER[lang])})(?![\\p{L}])`, 'iu')]),
 ) as Record<FigureLanguage, RegExp>;
 
 /** Finds the ranks of one sentence. */
