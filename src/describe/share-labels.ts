@@ -1,4 +1,4 @@
-import { FIGURE_LANGUAGES, PLACE_PREPOSITIONS } from '../model/figure-vocabulary.ts';
+import { FIGURE_LANGUAGES, ONE_WORDS, PLACE_PREPOSITIONS } from '../model/figure-vocabulary.ts';
 import type { Figure } from '../model/index.ts';
 import {
   COORDINATIONS, DETERMINERS, LINK_WORDS, NUMBER_NAMES, PREPOSITIONS, RELATIVES,
@@ -27,7 +27,7 @@ export function shareLabel(figure: Figure, sentence: string, start: number, end:
   const printed = sentence.slice(start, end);
   if (sentence.indexOf(printed) !== sentence.lastIndexOf(printed)) return null;
   const lang = sentenceLanguage(sentence);
-  if (figure.kind === 'count') return distributionPart(sentence, start, end, lang) ?? distributionTotal(sentence, end, lang);
+  if (figure.kind === 'count') return figure.place !== undefined ? distributionPart(sentence, start, figure.place, lang) : distributionTotal(sentence, end, lang);
   if (figure.kind === 'percent' || figure.kind === 'money') return shareOfWhole(sentence, start, end, lang);
   return null;
 }
@@ -46,16 +46,15 @@ function distributionTotal(sentence: string, end: number, lang: Lang): string | 
   return totalBefore(sentence.slice(0, open), lang);
 }
 
-/** "quatre à Paris" of "(quatre à Paris, deux à Astana)": the total's noun phrase and this part's place. */
-function distributionPart(sentence: string, start: number, end: number, lang: Lang): string | null {
+/**
+ * "quatre à Paris" of "(quatre à Paris, deux à Astana)": the total's noun phrase and this part's
+ * place (the extractor's `Figure.place`: it found the distribution).
+ */
+function distributionPart(sentence: string, start: number, place: string, lang: Lang): string | null {
   const open = sentence.lastIndexOf('(', start);
-  const close = sentence.indexOf(')', end);
-  if (open === -1 || close === -1 || /[()]/u.test(sentence.slice(open + 1, start) + sentence.slice(end, close))) return null;
-  const all = parts(sentence.slice(open + 1, close));
-  const own = all?.find((p) => open + 1 + p.at <= start && start < open + 1 + p.at + p.text.length);
-  if (own === undefined) return null;
+  if (open === -1 || sentence.slice(open + 1, start).includes(')')) return null;
   const total = totalBefore(sentence.slice(0, open), lang);
-  return total === null ? null : `${total} ${own.place}`;
+  return total === null ? null : `${total} ${place}`;
 }
 
 /**
@@ -91,7 +90,7 @@ function isCount(word: string): boolean {
   return (/^\d+$/u.test(w) && !/^(1[6-9]|20)\d\d$/u.test(w)) || NUMBER_NAMES.has(w) || ONE.has(w);
 }
 
-const ONE = new Set('one un une ein eine einer eins'.split(' '));
+const ONE = new Set(FIGURE_LANGUAGES.flatMap((lang) => ONE_WORDS[lang]));
 /** The extractor's prepositions of a distribution's places: "à Paris", "in London", "nach Wien". */
 const PLACES = new Set(FIGURE_LANGUAGES.flatMap((lang) => PLACE_PREPOSITIONS[lang]));
 const MAX_PLACE_WORDS = 4;

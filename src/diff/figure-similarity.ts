@@ -24,7 +24,8 @@
  * claims, the honest answer is removed + added.
  */
 import type { Figure, FigureValue } from '../model/index.ts';
-import { APPROXIMATIONS, FIGURE_LANGUAGES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, PEOPLE_NOUNS, PLACE_PREPOSITIONS, REPETITION_WORDS, STOP_WORDS } from '../model/figure-vocabulary.ts';
+import { APPROXIMATIONS, FIGURE_LANGUAGES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, PEOPLE_NOUNS, REPETITION_WORDS, STOP_WORDS } from '../model/figure-vocabulary.ts';
+import { wordAlternation } from '../text/word-alternation.ts';
 
 /** Words that say nothing about what a figure is: stop words and the words that ARE values, in every language we read. */
 const STOP = new Set(
@@ -171,7 +172,7 @@ export function discountRepeats(from: FigureProfile[], to: FigureProfile[]): voi
 function countedWords(figure: Figure): Set<string> {
   // A share of a distribution ("deux à Astana") names where, not what: its counted noun was
   // named before the list, so a renamed place ("deux à Nour-Soultan") is no other thing counted.
-  if (figure.kind === 'count' && SHARE_OF_DISTRIBUTION.test(figure.raw)) return new Set();
+  if (figure.place !== undefined) return new Set();
   // "twice", "zweimal" count occurrences, as "four times" does: the adverb names no other thing.
   if (figure.kind === 'count' && REPETITIONS.has(fold(figure.raw.trim()))) return new Set();
   // "estimé à 100 000", "more than 40 projects": the approximation says how exact, not what.
@@ -188,18 +189,9 @@ function countedWords(figure: Figure): Set<string> {
 const PEOPLE = new Set(FIGURE_LANGUAGES.flatMap((lang) => PEOPLE_NOUNS[lang].map(fold)));
 const PERSON = 'person';
 
-/** "quatre à Paris", "two in Rome": a number word, a place preposition, the place. */
-const SHARE_OF_DISTRIBUTION = new RegExp(
-  `^\\p{L}+[ \\u00A0](?:${[...new Set(FIGURE_LANGUAGES.flatMap((lang) => PLACE_PREPOSITIONS[lang]))].join('|')})[ \\u00A0]\\p{Lu}`,
-  'u',
-);
-
 /** An approximation opening a raw text (APPROXIMATIONS of every language, up to two: "knapp über"). */
 const LEADING_APPROXIMATION = (() => {
-  const words = [...new Set(FIGURE_LANGUAGES.flatMap((lang) => APPROXIMATIONS[lang]))]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00A0]'))
-    .join('|');
+  const words = wordAlternation(new Set(FIGURE_LANGUAGES.flatMap((lang) => APPROXIMATIONS[lang])));
   return new RegExp(`^(?:(?:${words})[ \\u00A0]){1,2}`, 'iu');
 })();
 

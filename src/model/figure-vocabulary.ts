@@ -220,6 +220,12 @@ export const PEOPLE_NOUNS: Record<FigureLanguage, string[]> = {
 };
 
 /**
+ * "One" in each language: no count on its own ("one of the …", "une semaine"), but one inside a
+ * distribution's list ("deux à Paris et une à Hanoï").
+ */
+export const ONE_WORDS: Record<FigureLanguage, string[]> = { en: ['one'], fr: ['un', 'une'], de: ['ein', 'eine', 'einer', 'eins'] };
+
+/**
  * Prepositions before a place in a share of a distribution ("quatre à Paris, deux à Astana",
  * "two in Rome and one in Brussels"): the count's raw text ends with the place, which is where,
  * not what, is counted.

@@ -59,4 +59,10 @@ export interface Figure {
   source?: string;
   /** For a figure in a table cell: the headers of its row and column, as printed. Absent in prose. */
   cell?: { row: string | null; column: string | null };
+  /**
+   * For a share of a distribution ("quatre à Paris" of "six visites (quatre à Paris, deux à
+   * Astana)"): where the share is, as printed ("à Paris"). What is counted was named before the
+   * list; the place says where, not what — the diff and the labels read it from here.
+   */
+  place?: string;
 }

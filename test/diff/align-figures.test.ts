@@ -149,7 +149,8 @@ describe('alignFigures: what stays apart (added + removed, never a false pairing
 });
 
 describe('alignFigures: shares of a distribution ("quatre à Paris, deux à …")', () => {
-  const share = (key: string, value: number, raw: string, sentence: string) => fr({ key, kind: 'count', value, raw, section: null, sentence });
+  // As the extractor gives them: a share carries its place ("à Lyon").
+  const share = (key: string, value: number, raw: string, sentence: string) => fr({ key, kind: 'count', value, raw, section: null, sentence, place: raw.slice(raw.indexOf(' ') + 1) });
   const old = 'Depuis 2010, cinq sommets ont eu lieu (trois à Lyon, deux à Bombay), ainsi que des visites.';
 
   it('keeps a share silent when its place is renamed', () => {

@@ -95,6 +95,11 @@ describe('counts in a distribution: a number word and a place, the noun named be
     expect(summary(figuresOf(text, language))).toEqual(expected);
   });
 
+  it('gives each share its place, and the total none', () => {
+    const places = figuresOf('Seven rounds of talks were held, four in Geneva and three in New York.', 'en').map((f) => [f.raw, f.place]);
+    expect(places).toEqual([['Seven rounds', undefined], ['four in Geneva', 'in Geneva'], ['three in New York', 'in New York']]);
+  });
+
   it('reads no share outside a list of two or more', () => {
     expect(summary(figuresOf('Elle a passé une semaine à Paris et une à Rome.', 'fr'))).toEqual([]);
     expect(summary(figuresOf('Only one in Paris was opened.', 'en'))).toEqual([]);

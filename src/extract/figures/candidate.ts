@@ -28,6 +28,8 @@ export interface Candidate {
   loose?: boolean;
   /** For percent changes ("down 3.3%", "+34,8%"): which way the change went. */
   direction?: FigureDirection;
+  /** For a share of a distribution: its place, as printed ("à Paris"); see `Figure.place`. */
+  place?: string;
 }
 
 /** Spans of a sentence that are no figure at all (phone numbers, addresses, list numbering). */

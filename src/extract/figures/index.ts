@@ -33,6 +33,7 @@ import type { Notation } from './read-number.ts';
 import { memoizeByLanguage } from './memoize.ts';
 import { APPROXIMATIONS, COLLECTIVE_NUMBERS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, pickLanguage, REPETITION_WORDS } from '../../model/figure-vocabulary.ts';
 import { splitSentences } from './split-sentences.ts';
+import { wordAlternation } from '../../text/word-alternation.ts';
 
 export { readNumber, numberPattern, type Notation } from './read-number.ts';
 export { detectNotation } from './detect-notation.ts';
@@ -180,11 +181,7 @@ interface NumberHints {
  * their patterns find, this finds. One per language, compiled once.
  */
 function anyOf(words: Record<string, number>): RegExp {
-  const alternation = Object.keys(words)
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00A0]'))
-    .join('|');
-  return new RegExp(alternation || '(?!)', 'iu');
+  return new RegExp(wordAlternation(Object.keys(words)), 'iu');
 }
 const ordinalWordsOf = memoizeByLanguage((language) => anyOf(ORDINAL_WORDS[pickLanguage(language)]));
 const numberWordsOf = memoizeByLanguage((language) => {
@@ -270,10 +267,7 @@ const APPROXIMABLE = new Set<FigureKind>(['money', 'percent', 'measure', 'count'
 const APPROXIMATION_REACH = 40;
 
 const approximationPattern = memoizeByLanguage((language) => {
-  const words = [...APPROXIMATIONS[pickLanguage(language)]]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00A0]'))
-    .join('|');
+  const words = wordAlternation(APPROXIMATIONS[pickLanguage(language)]);
   // Up to two words ("knapp über"), ending right where the figure starts; tried on a bounded tail.
   return new RegExp(`(?<![\\p{L}])(?:${words})(?:[ \\u00A0](?:${words}))?[ \\u00A0]$`, 'iu');
 });
@@ -332,5 +326,6 @@ function toFigure(candidate: Candidate, text: string, sentence: string): Omit<Fi
     period: candidate.kind === 'date' ? null : candidate.period,
   };
   if (candidate.direction) figure.direction = candidate.direction;
+  if (candidate.place) figure.place = candidate.place;
   return figure;
 }

@@ -24,6 +24,7 @@ import {
   ANAPHORIC_ARTICLES, APPROXIMATIONS, COLLECTIVE_NUMBERS, MONTHS, NUMBER_WORDS, pickLanguage, REPETITION_WORDS, SCALE_WORDS, SPAN_OPENERS,
   STOP_WORDS, type FigureLanguage,
 } from '../../model/figure-vocabulary.ts';
+import { escapeRegExp, wordAlternation } from '../../text/word-alternation.ts';
 
 const PARTITIVES: Record<FigureLanguage, string> = {
   en: 'of (?:them|these|those|which|whom)',
@@ -33,9 +34,6 @@ const PARTITIVES: Record<FigureLanguage, string> = {
 
 const CURRENCY_WORDS = new Set(['euros', 'euro', 'dollars', 'dollar', 'eur', 'usd', 'pounds', 'yen', 'won', 'percent', 'cent', 'prozent']);
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function isNounLike(word: string, lang: FigureLanguage): boolean {
   const lower = word.toLowerCase();
@@ -54,17 +52,14 @@ function isCutScaleWord(word: string, lang: FigureLanguage): boolean {
 /** Articles before a collective number word: "une centaine", "ein Dutzend". */
 const COLLECTIVE_ARTICLES: Record<FigureLanguage, string> = { en: 'a', fr: 'une|un', de: 'ein|eine' };
 
-function alternationOf(words: string[]): string {
-  return [...words].sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
-}
 
 const countPattern = memoizeByLanguage((language, notation) => {
   const lang = pickLanguage(language);
-  const numberWord = `(?<![\\p{L}])(?:${alternationOf(Object.keys(NUMBER_WORDS[lang]))})(?![\\p{L}])`;
-  const collective = `(?<![\\p{L}])(?:${COLLECTIVE_ARTICLES[lang]})[ \\u00A0](?<coll>${alternationOf(Object.keys(COLLECTIVE_NUMBERS[lang]))})(?![\\p{L}])`;
+  const numberWord = `(?<![\\p{L}])(?:${wordAlternation(Object.keys(NUMBER_WORDS[lang]))})(?![\\p{L}])`;
+  const collective = `(?<![\\p{L}])(?:${COLLECTIVE_ARTICLES[lang]})[ \\u00A0](?<coll>${wordAlternation(Object.keys(COLLECTIVE_NUMBERS[lang]))})(?![\\p{L}])`;
   // "1.8 million Canadians", "2 millions de personnes", "837-thousand people": a scale word
   // (spaced or hyphenated), then what is counted.
-  const scales = alternationOf(Object.keys(SCALE_WORDS[lang]));
+  const scales = wordAlternation(Object.keys(SCALE_WORDS[lang]));
   return new RegExp(
     `(?<num>${numberPattern(language, notation)}|${numberWord}|${collective})` +
       `(?:[ \\u00A0-](?<scale>${scales})(?![\\p{L}]))?` +
@@ -79,7 +74,7 @@ const repetitionPattern = memoizeByLanguage((language) => {
   if (words.length === 0) return null;
   // Not before a comparison or a rate: "twice as large", "twice the size", "zweimal so viel", "twice a year".
   return new RegExp(
-    `(?<![\\p{L}])(?:${alternationOf(words)})(?![\\p{L}])(?![ \\u00A0](?:as|the|a|an|per|more|less|that|so|mehr|pro|im)(?![\\p{L}]))`,
+    `(?<![\\p{L}])(?:${wordAlternation(words)})(?![\\p{L}])(?![ \\u00A0](?:as|the|a|an|per|more|less|that|so|mehr|pro|im)(?![\\p{L}]))`,
     'giu',
   );
 });
@@ -94,14 +89,10 @@ const clauseEndNumber = memoizeByLanguage((language, notation) =>
   new RegExp(`(?<num>${numberPattern(language, notation)})(?=[ \\u00A0]?[;:)]|,(?![ \\u00A0]?\\d)|[ \\u00A0]?\\.?$)`, 'gu'),
 );
 const approximationBefore = memoizeByLanguage((language) => {
-  const words = [...APPROXIMATIONS[pickLanguage(language)]]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => escape(w).replace(/ /g, '[ \\u00A0]'))
-    .join('|');
-  return new RegExp(`(?<![\\p{L}])(?:${words})[ \\u00A0]$`, 'iu');
+  return new RegExp(`(?<![\\p{L}])(?:${wordAlternation(APPROXIMATIONS[pickLanguage(language)])})[ \\u00A0]$`, 'iu');
 });
 /** Whether any approximation word occurs at all: a plain search, no boundaries (they are checked later). */
-const approximationGate = memoizeByLanguage((language) => new RegExp(APPROXIMATIONS[pickLanguage(language)].map(escape).join('|'), 'i'));
+const approximationGate = memoizeByLanguage((language) => new RegExp(APPROXIMATIONS[pickLanguage(language)].map(escapeRegExp).join('|'), 'i'));
 const CLAUSE_END_DIGIT = /\d[ \u00A0]?(?:[,;:)]|\.?$)/u;
 /** The longest approximation phrase, in characters, and its space. */
 const APPROXIMATION_REACH = 24;
@@ -124,7 +115,7 @@ function recognizeApproximated(sentence: string, language: string, notation?: No
 
 const repetitionGate = memoizeByLanguage((language) => {
   const words = Object.keys(REPETITION_WORDS[pickLanguage(language)]);
-  return words.length === 0 ? null : new RegExp(words.map(escape).join('|'), 'i');
+  return words.length === 0 ? null : new RegExp(words.map(escapeRegExp).join('|'), 'i');
 });
 
 /** Counts of events written as an adverb ("twice", "dreimal"). */

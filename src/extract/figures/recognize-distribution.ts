@@ -11,9 +11,8 @@
  */
 import { makeCandidate, type Candidate } from './candidate.ts';
 import { memoizeByLanguage } from './memoize.ts';
-import { NUMBER_WORDS, pickLanguage, PLACE_PREPOSITIONS, type FigureLanguage } from '../../model/figure-vocabulary.ts';
+import { NUMBER_WORDS, ONE_WORDS, pickLanguage, PLACE_PREPOSITIONS, type FigureLanguage } from '../../model/figure-vocabulary.ts';
 
-const ONE: Record<FigureLanguage, string[]> = { en: ['one'], fr: ['un', 'une'], de: ['ein', 'eine', 'einer', 'eins'] };
 const JOINS: Record<FigureLanguage, string> = { en: 'and', fr: 'et', de: 'und' };
 
 /**
@@ -42,7 +41,7 @@ export function recognizeDistribution(sentence: string, language: string): Candi
     if (before === null) continue;
     const number = before[0].trimEnd();
     const word = number.toLowerCase();
-    const value = NUMBER_WORDS[lang][word] ?? (ONE[lang].includes(word) ? 1 : undefined);
+    const value = NUMBER_WORDS[lang][word] ?? (ONE_WORDS[lang].includes(word) ? 1 : undefined);
     if (value === undefined) continue;
     const start = m.index - before[0].length;
     shares.push({ value, start, end: m.index + m[0].length, numberEnd: start + number.length });
@@ -51,7 +50,9 @@ export function recognizeDistribution(sentence: string, language: string): Candi
   const found: Candidate[] = [];
   let run: typeof shares = [];
   const flush = () => {
-    if (run.length >= 2) for (const s of run) found.push({ ...makeCandidate('count', s.value, null, s.start, s.end), valueEnd: s.numberEnd });
+    if (run.length >= 2) {
+      for (const s of run) found.push({ ...makeCandidate('count', s.value, null, s.start, s.end), valueEnd: s.numberEnd, place: sentence.slice(s.numberEnd, s.end).trim() });
+    }
     run = [];
   };
   for (const share of shares) {
