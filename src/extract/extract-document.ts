@@ -18,6 +18,7 @@ import type { ElementPattern, ScanLimits } from './scan-page.ts';
 import { stripMatching } from './strip-elements.ts';
 import { numericDateOrder } from './stamp-date.ts';
 import { readHeaderStamp, takeStamp } from './take-stamp.ts';
+import { escapeRegExp } from '../text/word-alternation.ts';
 
 export interface ExtractOptions {
   /** URL the page was fetched from; recorded in the document and used to guess the language. */
@@ -61,7 +62,7 @@ const WHOLE_PAGE_PROFILES = PROFILES.filter((profile) => profile.regions === und
  */
 const REGION_CLASSES = new RegExp(
   `(?:${[...new Set(Object.values(ALL_REGION_PATTERNS).flatMap((pattern) => pattern.classes ?? []))]
-    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(escapeRegExp)
     .join('|') || '(?!)'})(?![\\w-])`,
   'gi',
 );

@@ -12,6 +12,7 @@
  * "millions") counts for both.
  */
 import { FIGURE_LANGUAGES, MONTHS, SCALE_WORDS, type FigureLanguage } from '../model/figure-vocabulary.ts';
+import { escapeRegExp } from '../text/word-alternation.ts';
 
 interface Cue {
   /** What the cue is, for the documentation and tests. */
@@ -20,8 +21,6 @@ interface Cue {
   pattern: RegExp;
   languages: readonly FigureLanguage[];
 }
-
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /** The languages whose table lists each word: `{ "juli": ["de"], "april": ["en", "de"] }`. */
 function wordLanguages(table: Record<FigureLanguage, Record<string, number>>, minLength: number): Map<string, FigureLanguage[]> {
@@ -49,7 +48,7 @@ function wordCues(name: string, table: Record<FigureLanguage, Record<string, num
   return [...bySet].map(([key, words]) => ({
     name: `${name} (${key})`,
     // Longest first, so "milliarden" is not cut to "milliarde".
-    pattern: build(words.sort((a, b) => b.length - a.length).map(escape).join('|')),
+    pattern: build(words.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')),
     languages: key.split(',') as FigureLanguage[],
   }));
 }
