@@ -120,13 +120,17 @@ export function loadWholePage(html: string, limits: ScanLimits = {}): PageView {
 
 /**
  * Parses only the regions matching `patterns`, or returns null when none of them is on the
- * page (the caller then parses the whole page).
+ * page (the caller then parses the whole page). With `limits.maxDepth`, refuses a page nested
+ * deeper (`NestingTooDeepError`), in the scan or in the slices.
  */
 export function loadPageRegions(html: string, patterns: Record<string, ElementPattern>, limits: ScanLimits = {}): PageView | null {
   const scan = scanPage(html, patterns, limits);
   if (scan.regions.size === 0) return null;
   return {
-    $: gatherTopLevel(load(sliceRegions(html, scan.regions.values()))),
+    // The slices are parsed under the same nesting limit: the scan already refused a page nested
+    // too deep, and this keeps that promise for what is parsed even where the scan and the parser
+    // could read a hostile page differently (markup-scanner.ts).
+    $: gatherTopLevel(parseWhole(sliceRegions(html, scan.regions.values()), limits)),
     partial: true,
     lang: scan.lang,
     canonical: scan.canonical,

@@ -7,8 +7,8 @@
  * the head facts the profiles need (`<html lang>`, `<title>`, canonical link), so that only the
  * content region is handed to cheerio.
  */
-import { Parser } from 'htmlparser2';
 import { ExtractionError } from '../app/errors.ts';
+import { scanMarkup, type OpenTag } from './markup-scanner.ts';
 
 /**
  * Elements nested deeper than the caller allows. Thrown from inside the scan, as soon as the
@@ -58,9 +58,9 @@ export interface PageScan {
 /** What an element that starts no region keeps on the stack. */
 const NONE: readonly string[] = [];
 
-function hasClasses(attribs: Record<string, string>, classes: string[] | undefined): boolean {
+function hasClasses(tag: OpenTag, classes: string[] | undefined): boolean {
   if (classes === undefined || classes.length === 0) return true;
-  const value = attribs['class'];
+  const value = tag.attribute('class');
   if (value === undefined) return false;
   // Most class attributes of a page carry none of the classes looked for (a pattern of classes
   // alone is tried on every element): a substring search answers them without splitting.
@@ -92,20 +92,22 @@ function decodeBasicEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** The attributes the scan reads: region classes and the head facts. */
+const ATTRIBUTES = ['class', 'lang', 'rel', 'href'];
+
 /**
- * Tokenises `html` once and reports where each pattern first matches. With `limits.maxDepth` it
- * is also the nesting check that guards the parse after it (`NestingTooDeepError`), so a page
- * is not tokenised twice for it.
+ * Walks `html` once (markup-scanner.ts: the elements htmlparser2 would report, without building
+ * them) and reports where each pattern first matches. With `limits.maxDepth` it is also the
+ * nesting check that guards the parse after it (`NestingTooDeepError`), so a page is not
+ * walked twice for it.
  *
- * Entities are not decoded here (it is the costliest part of tokenising and only three
- * attribute values are kept); the region slices are parsed again, with decoding, by cheerio.
+ * Entities are not decoded here; the region slices are parsed again, with decoding, by cheerio.
  */
 export function scanPage(html: string, patterns: Record<string, ElementPattern>, limits: ScanLimits = {}): PageScan {
   const maxDepth = limits.maxDepth ?? Number.POSITIVE_INFINITY;
-  // The scan's time is htmlparser2's tokeniser plus this handler, called for each of a page's
-  // thousands of tags: the handler tries only the patterns that can match the tag at hand (in
-  // their declared order), allocates nothing for a tag that starts no region, and counts open
-  // elements only of the names a `notInside` asks about.
+  // The handler is called for each of a page's thousands of elements: it tries only the patterns
+  // that can match the tag at hand (in their declared order), allocates nothing for a tag that
+  // starts no region, and counts open elements only of the names a `notInside` asks about.
   const entries = Object.entries(patterns);
   const byTag = new Map<string, Array<[string, ElementPattern]>>();
   const candidatesOf = (name: string): Array<[string, ElementPattern]> => {
@@ -130,61 +132,59 @@ export function scanPage(html: string, patterns: Record<string, ElementPattern>,
   let inTitle = false;
   let titleText = '';
 
-  /** The pattern names whose region `name, attribs` starts, or null for none. */
-  const startsHere = (name: string, attribs: Record<string, string>): string[] | null => {
+  /** The pattern names whose region an element opening at `start` starts, or null for none. */
+  const startsHere = (name: string, tag: OpenTag, start: number): string[] | null => {
     let into: string[] | null = null;
     for (const [key, pattern] of candidatesOf(name)) {
       if (regions.has(key) || open.has(key)) continue;
-      if (!hasClasses(attribs, pattern.classes)) continue;
-      if (pattern.notInside?.some((tag) => (openByName.get(tag) ?? 0) > 0)) continue;
+      if (!hasClasses(tag, pattern.classes)) continue;
+      if (pattern.notInside?.some((tagName) => (openByName.get(tagName) ?? 0) > 0)) continue;
       (into ??= []).push(key);
       open.add(key);
-      regions.set(key, { start: parser.startIndex, end: html.length });
+      regions.set(key, { start, end: html.length });
     }
     return into;
   };
 
-  const parser: Parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (name === 'html' && lang === null && attribs['lang'] !== undefined) lang = attribs['lang'];
-        else if (name === 'link' && canonical === null && attribs['rel']?.toLowerCase() === 'canonical') {
-          canonical = attribs['href'] === undefined ? null : decodeBasicEntities(attribs['href']);
-        } else if (name === 'title' && headTitle === null) {
-          inTitle = true;
+  scanMarkup(html, ATTRIBUTES, {
+    open(name, start, tag) {
+      if (name === 'html') {
+        if (lang === null) lang = tag.attribute('lang') ?? null;
+      } else if (name === 'link') {
+        if (canonical === null && tag.attribute('rel')?.toLowerCase() === 'canonical') {
+          const href = tag.attribute('href');
+          canonical = href === undefined ? null : decodeBasicEntities(href);
         }
-        names.push(name);
-        starts.push(startsHere(name, attribs) ?? NONE);
-        if (watched.has(name)) openByName.set(name, (openByName.get(name) ?? 0) + 1);
-        // The parser's own open-element stack, mirrored: void elements and implied ends
-        // (`<p>` after `<p>`) are closed by the parser before they can add depth.
-        if (names.length > maxDepth) throw new NestingTooDeepError(maxDepth);
-      },
-      ontext(text) {
-        if (inTitle) titleText += text;
-      },
-      onclosetag(_name, isImplied) {
-        const name = names.pop();
-        if (name === undefined) return;
-        const keys = starts.pop()!;
-        if (watched.has(name)) openByName.set(name, openByName.get(name)! - 1);
-        if (name === 'title' && inTitle) {
-          inTitle = false;
-          headTitle = decodeBasicEntities(titleText);
-        }
-        if (keys.length === 0) return;
-        // An implied close happens where the next tag begins; an explicit one ends after `>`.
-        const end = isImplied ? parser.startIndex : parser.endIndex + 1;
-        for (const key of keys) {
-          open.delete(key);
-          const range = regions.get(key);
-          if (range !== undefined) range.end = Math.min(Math.max(end, range.start), html.length);
-        }
-      },
+      } else if (name === 'title' && headTitle === null) {
+        inTitle = true;
+      }
+      names.push(name);
+      starts.push(startsHere(name, tag, start) ?? NONE);
+      if (watched.has(name)) openByName.set(name, (openByName.get(name) ?? 0) + 1);
+      // The parser's open-element stack, mirrored: void elements and implied ends (`<p>` after
+      // `<p>`) are closed before they can add depth.
+      if (names.length > maxDepth) throw new NestingTooDeepError(maxDepth);
     },
-    { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
+    text(start, end) {
+      if (inTitle) titleText += html.slice(start, end);
+    },
+    close(_name, end) {
+      const name = names.pop();
+      if (name === undefined) return;
+      const keys = starts.pop()!;
+      if (watched.has(name)) openByName.set(name, openByName.get(name)! - 1);
+      if (name === 'title' && inTitle) {
+        inTitle = false;
+        headTitle = decodeBasicEntities(titleText);
+      }
+      if (keys.length === 0) return;
+      for (const key of keys) {
+        open.delete(key);
+        const range = regions.get(key);
+        if (range !== undefined) range.end = Math.min(Math.max(end, range.start), html.length);
+      }
+    },
+  });
   return { lang, canonical, headTitle, regions };
 }
 
