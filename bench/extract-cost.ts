@@ -202,7 +202,7 @@ function stageCosts(): void {
   const referenceDate = doc.updated === null ? undefined : new Date(`${doc.updated.length === 7 ? `${doc.updated}-01` : doc.updated}T00:00:00Z`);
   const stages: Array<[string, () => unknown]> = [
     ['cheerio parse of the whole page (the floor)', () => load(seed.html)],
-    ['scan: streaming tokenise of the whole page, regions located', () => scanPage(seed.html, patterns, { maxDepth: MAX_NESTING_DEPTH })],
+    ['scan: one walk of the whole page (markup-scanner.ts), regions located', () => scanPage(seed.html, patterns, { maxDepth: MAX_NESTING_DEPTH })],
     ['scan + cheerio parse of the region slices', () => loadPageRegions(seed.html, patterns, { maxDepth: MAX_NESTING_DEPTH })],
     ['structure: extractDocument without figures (scan, regions, profile, strip, sections, language, stamp)', () => extractDocument(seed.html, { url: seed.url, extractFigures: false, maxDepth: MAX_NESTING_DEPTH })],
     ['language detection alone (on the sections)', () => detectLanguage('en', [seed.url], texts)],
