@@ -9,8 +9,8 @@ import { describeDatabaseError, isDatabaseError } from '../store/pg-error.ts';
  * 0 success, 1 failure, 2 bad usage or invalid configuration (docs/design.md, CLI contract).
  */
 async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {

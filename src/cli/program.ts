@@ -1,20 +1,56 @@
 import { Command } from 'commander';
-import { registerChangesCommands } from './commands/changes.ts';
-import { registerCheckCommand } from './commands/check.ts';
-import { registerDbCommands } from './commands/db.ts';
-import { registerDemoCommand } from './commands/demo.ts';
-import { registerDiffCommand } from './commands/diff.ts';
-import { registerExtractCommand } from './commands/extract.ts';
-import { registerFiguresCommand } from './commands/figures.ts';
-import { registerHistoryCommands } from './commands/history.ts';
-import { registerWatchCommand } from './commands/watch.ts';
-import { registerStatusCommand } from './commands/status.ts';
-import { registerDeliveriesCommands } from './commands/deliveries.ts';
-import { registerImportCommands } from './commands/import.ts';
-import { registerServeCommand } from './commands/serve.ts';
 
-/** Builds the command tree; each command lives in its own file under `commands/`. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Every command module, with the top-level commands it registers. A module is imported only when
+ * one of its commands runs (or for `--help`, which lists them all): each brings its own part of
+ * the program — the extractor, undici, drizzle, the database driver — and loading all of them
+ * took ~460 ms of every start-up, `--version` and a one-row `history` included (issue 16).
+ */
+const MODULES: ReadonlyArray<{ commands: readonly string[]; load: () => Promise<Register> }> = [
+  { commands: ['extract'], load: async () => (await import('./commands/extract.ts')).registerExtractCommand },
+  { commands: ['diff'], load: async () => (await import('./commands/diff.ts')).registerDiffCommand },
+  { commands: ['check'], load: async () => (await import('./commands/check.ts')).registerCheckCommand },
+  { commands: ['watch'], load: async () => (await import('./commands/watch.ts')).registerWatchCommand },
+  { commands: ['status'], load: async () => (await import('./commands/status.ts')).registerStatusCommand },
+  { commands: ['deliveries'], load: async () => (await import('./commands/deliveries.ts')).registerDeliveriesCommands },
+  { commands: ['history', 'show'], load: async () => (await import('./commands/history.ts')).registerHistoryCommands },
+  { commands: ['import'], load: async () => (await import('./commands/import.ts')).registerImportCommands },
+  { commands: ['changes', 'report'], load: async () => (await import('./commands/changes.ts')).registerChangesCommands },
+  { commands: ['figures'], load: async () => (await import('./commands/figures.ts')).registerFiguresCommand },
+  { commands: ['db'], load: async () => (await import('./commands/db.ts')).registerDbCommands },
+  { commands: ['demo'], load: async () => (await import('./commands/demo.ts')).registerDemoCommand },
+  { commands: ['serve'], load: async () => (await import('./commands/serve.ts')).registerServeCommand },
+];
+
+/** Global options that take a value: the word after them is not the command's name. */
+const VALUE_OPTIONS = new Set(['-c', '--config', '-d', '--data-dir']);
+
+/**
+ * The command `argv` runs (its first word that is not a global option or an option's value), or
+ * null when it names none (`--help`, `--version`, nothing at all).
+ */
+export function commandNameOf(argv: readonly string[]): string | null {
+  for (let i = 2; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') return argv[i + 1] ?? null;
+    if (VALUE_OPTIONS.has(word)) {
+      i++;
+      continue;
+    }
+    if (word.startsWith('-')) continue;
+    return word;
+  }
+  return null;
+}
+
+/**
+ * Builds the command tree for `argv`; each command lives in its own file under `commands/`. With
+ * `argv`, only the module of the command it names is loaded (all of them when it names none or
+ * one we do not know, so that help and commander's "unknown command" answer stay complete).
+ */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command('factwatch')
     .description('Watch official fact pages: versions, figures and change reports.')
     .version('0.1.0')
@@ -22,19 +58,11 @@ export function buildProgram(): Command {
     .option('-d, --data-dir <dir>', 'embedded database directory (default: $FACTWATCH_DATA_DIR or ./.factwatch); ignored when DATABASE_URL is set')
     .showHelpAfterError()
     .exitOverride();
-  registerExtractCommand(program);
-  registerDiffCommand(program);
-  registerCheckCommand(program);
-  registerWatchCommand(program);
-  registerStatusCommand(program);
-  registerDeliveriesCommands(program);
-  registerHistoryCommands(program);
-  registerImportCommands(program);
-  registerChangesCommands(program);
-  registerFiguresCommand(program);
-  registerDbCommands(program);
-  registerDemoCommand(program);
-  registerServeCommand(program);
+  const name = argv === undefined ? null : commandNameOf(argv);
+  const wanted = MODULES.filter((m) => name !== null && m.commands.includes(name));
+  const isVersion = argv !== undefined && name === null && argv.some((w) => w === '-V' || w === '--version');
+  const modules = wanted.length > 0 ? wanted : isVersion ? [] : MODULES;
+  for (const register of await Promise.all(modules.map((m) => m.load()))) register(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
 }

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { createContext, type AppContext } from '../root/app-context.ts';
+import { DEFAULT_CONFIG_FILE } from '../config/default-config-file.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_CONFIG_FILE, loadConfig, resolveSources, type ResolvedSource } from '../config/index.ts';
+import type { ResolvedSource } from '../config/index.ts';
 import type { RawConfig } from '../config/schema.ts';
 import { globalOptions } from './global-options.ts';
 
@@ -34,6 +35,8 @@ export async function loadOptionalCommandConfig(cmd: Command): Promise<RawConfig
 /** Loads and validates the configuration named by the global options (throws ConfigError). */
 export async function loadCommandConfig(cmd: Command): Promise<{ config: RawConfig; sources: ResolvedSource[] }> {
   const g = globalOptions(cmd);
+  // The configuration's validator (zod) and schedule parser load only for the commands that read one.
+  const { loadConfig, resolveSources } = await import('../config/index.ts');
   const { config } = await loadConfig({ path: g.config ?? null, cwd: process.cwd(), env: process.env });
   return { config, sources: resolveSources(config) };
 }

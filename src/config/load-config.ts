@@ -5,8 +5,9 @@ import { hasEnvReference, substituteEnvReferences, type Substitution } from '../
 import { MAX_URL_LENGTH } from '../fetch/url-limit.ts';
 import type { RawConfig } from './schema.ts';
 import { validateConfig } from './validate-config.ts';
+import { DEFAULT_CONFIG_FILE } from './default-config-file.ts';
 
-export const DEFAULT_CONFIG_FILE = 'factwatch.config.json';
+export { DEFAULT_CONFIG_FILE };
 
 export interface LoadedConfig {
   config: RawConfig;

@@ -2,15 +2,16 @@
  * The composition root: everything a command needs from the outside world — database, HTTP,
  * clock, log, the judge pool, notification channels, the archive client — built in ONE place
  * and passed down explicitly. No stage opens its own connection, starts its own threads or reads
- * the wall clock. The costly parts (judge threads, channels, the archive client) are built — and
- * their modules loaded: piscina, the channel clients — on first use, so a query command never
+ * the wall clock. The costly parts (HTTP client, judge threads, channels, the archive client,
+ * the embedded engine) are built — and their modules loaded: undici, piscina, the channel
+ * clients, PGlite — on first use, so a query command never
  * pays for them, and `close()` closes whatever was built.
  */
 import { resolve } from 'node:path';
 import { systemClock, type Clock } from '../app/clock.ts';
 import { createLogger, type Logger } from '../app/log.ts';
 import type { ChannelConfig } from '../config/schema.ts';
-import { createHttpClient, type FetchSettings, type HttpClient } from '../fetch/index.ts';
+import type { FetchSettings, HttpClient } from '../fetch/index.ts';
 import { createUrlReferences, withHiddenReferences, withUrlReferences } from '../fetch/url-references.ts';
 import type { ArchiveClient, ArchiveClientSettings } from '../import/archive-client.ts';
 import type { JudgePage, JudgePool } from '../judge/judge-pool.ts';
@@ -45,6 +46,20 @@ export interface ContextOptions {
   cwd?: string;
 }
 
+/**
+ * An HTTP client built on its first request: undici and the address guard cost ~110 ms to load,
+ * which a query command (`history`, `changes`) never needs to pay.
+ */
+function lazyHttpClient(build: () => Promise<HttpClient>): HttpClient {
+  let client: Promise<HttpClient> | null = null;
+  return {
+    fetchPage: async (req, settings) => (await (client ??= build())).fetchPage(req, settings),
+    close: async () => {
+      if (client) await (await client).close();
+    },
+  };
+}
+
 /** Where the embedded database lives unless told otherwise. */
 export function defaultDataDir(env: NodeJS.ProcessEnv, cwd: string): string {
   return resolve(cwd, env.FACTWATCH_DATA_DIR ?? '.factwatch');
@@ -59,7 +74,12 @@ export async function createContext(opts: ContextOptions = {}, env: NodeJS.Proce
   const store = await openDatabase({ databaseUrl, dataDir });
   // `${VAR}` in a source URL is resolved here, at the request, and nowhere else (url-references.ts).
   const refs = createUrlReferences(env);
-  const http = opts.http ?? withUrlReferences(createHttpClient(opts.fetch ?? {}, { clock, log: withHiddenReferences(log, refs) }), refs);
+  const http =
+    opts.http ??
+    withUrlReferences(
+      lazyHttpClient(async () => (await import('../fetch/http-client.ts')).createHttpClient(opts.fetch ?? {}, { clock, log: withHiddenReferences(log, refs) })),
+      refs,
+    );
   let pool: Promise<JudgePool> | null = null;
   let channels: Promise<Map<string, Channel>> | null = null;
   let archive: Promise<ArchiveClient> | null = null;

@@ -8,7 +8,6 @@ import { resolve } from 'node:path';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { FactwatchError } from '../app/errors.ts';
-import { openEmbedded } from './embedded/open-embedded.ts';
 import { migrateDatabase } from './migrate.ts';
 import * as schema from './schema.ts';
 import type { Db, DbKind } from './db.ts';
@@ -83,6 +82,8 @@ function openPostgres(url: string): DatabaseHandle {
 
 async function openPglite(opts: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const dataDir = opts.dataDir && !opts.memory ? resolve(opts.dataDir) : null;
+  // Loaded only for the embedded default (it brings the owner lock, the socket server and PGlite's loader).
+  const { openEmbedded } = await import('./embedded/open-embedded.ts');
   const store = await openEmbedded({ dataDir, max: POOL_MAX, startFrom: dataDir ? null : (opts.startFrom ?? null) });
   const db = drizzlePostgres({ client: store.sql, schema }) as unknown as Db;
   const dump = store.dump;

@@ -82,6 +82,5 @@ describe('factwatch extract --language --currency', () => {
     const badLanguage = await runCli(['extract', file, '--language', 'es']);
     expect(badLanguage.code).toBe(2);
     expect(badLanguage.stderr).toMatch(/--language.*es/);
-    // Three CLI processes, each a whole start-up: seconds on a loaded machine.
-  }, 60_000);
+  });
 });

@@ -5,6 +5,7 @@ import { FIGURE_LANGUAGES, type FigureLanguage } from '../../model/figure-vocabu
 import { formatFigureValue } from '../../describe/format-value.ts';
 import { judgePages } from '../judge-pages.ts';
 import { printJson, printLine } from '../output.ts';
+import { toContractJson } from '../../report/contract-json.ts';
 import { readPage } from '../read-page.ts';
 
 /** `factwatch extract <file|url>`: the PageDocument of one page, no database involved. */
@@ -26,33 +27,6 @@ export function registerExtractCommand(program: Command): void {
       if (opts.json) printJson(toContractJson(doc!));
       else printDocument(doc!);
     });
-}
-
-/** The `extract --json` contract of docs/design.md; extra keys may be added, these stay. */
-export function toContractJson(doc: PageDocument) {
-  return {
-    title: doc.title,
-    language: doc.language,
-    updated: doc.updated,
-    updatedText: doc.updatedText,
-    url: doc.url,
-    profile: doc.profile,
-    sections: doc.sections.map((s) => ({ heading: s.heading, text: s.text, ...(s.language ? { language: s.language } : {}) })),
-    figures: doc.figures.map((f) => ({
-      key: f.key,
-      kind: f.kind,
-      value: f.value,
-      unit: f.unit,
-      raw: f.raw,
-      section: f.section,
-      sentence: f.sentence,
-      period: f.period,
-      ...(f.direction ? { direction: f.direction } : {}),
-      ...(f.name ? { name: f.name } : {}),
-      ...(f.source ? { source: f.source } : {}),
-      ...(f.cell ? { cell: f.cell } : {}),
-    })),
-  };
 }
 
 function printDocument(doc: PageDocument): void {

@@ -14,7 +14,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { FactwatchError } from '../../app/errors.ts';
 import { lockAddress, readOwner, thisProcess, tryLock, type OwnerLock } from './owner-lock.ts';
@@ -29,7 +29,8 @@ import { servePglite, type PgliteServer } from './serve-pglite.ts';
  * system) anyway, so a smaller cache costs a read call, not a disk read.
  */
 export const PGLITE_SHARED_BUFFERS = '32MB';
-const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
+/** PGlite's start parameters with our buffer cache (`PGlite.defaultStartParams` plus `shared_buffers`). */
+const startParams = (pglite: typeof PGlite): string[] => [...pglite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
 
 /** How long a process waits for a data directory's owner to answer (an owner starting PGlite takes seconds). */
 const CONNECT_DEADLINE_MS = 60_000;
@@ -175,10 +176,16 @@ function connectTo(path: string): Promise<Socket> {
   });
 }
 
+/**
+ * Starts PGlite; its module is loaded here, not at start-up: a command that goes through the
+ * directory's owner never runs the engine itself.
+ */
 async function createPglite(dataDir: string | null, startFrom: Blob | null = null): Promise<PGlite> {
   try {
-    if (dataDir) return await PGlite.create({ dataDir, startParams: PGLITE_START_PARAMS });
-    return await PGlite.create(startFrom ? { loadDataDir: startFrom, startParams: PGLITE_START_PARAMS } : { startParams: PGLITE_START_PARAMS });
+    const { PGlite } = await import('@electric-sql/pglite');
+    const params = startParams(PGlite);
+    if (dataDir) return await PGlite.create({ dataDir, startParams: params });
+    return await PGlite.create(startFrom ? { loadDataDir: startFrom, startParams: params } : { startParams: params });
   } catch (error) {
     throw new FactwatchError('database_open_failed', `could not open the embedded database (${dataDir ?? 'memory'}): ${describe(error)}`, {
       cause: error,
