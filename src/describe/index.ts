@@ -9,4 +9,4 @@ export { describeFigureDelta, formatFigureDelta, formatFigureValue, formatMoney,
 export { formatValueWithPeriod, shownPeriod, valueWithPeriod } from './value-with-period.ts';
 export { LEAD_SECTION_NAME, LEAD_SECTION_SHORT_NAME, sectionName } from './section-name.ts';
 export { textExcerpt } from './text-excerpt.ts';
-export { describeFigureChange, summarizeChange, summarizeFirstCapture } from './summarize-change.ts';
+export { describeFigureChange, pageFactsOf, summarizeChange, summarizeFirstCapture, type PageFacts } from './summarize-change.ts';

@@ -48,13 +48,30 @@ export function summarizeChange(change: Change | null): string {
 }
 
 /**
- * A first capture's line in a report: "first capture of France and North Korea: 5 sections, 25
- * figures" (headed sections only), or without counts when the document is not at hand.
+ * What a first-capture report says of the page: how many headed sections and figures it has, and
+ * its revision stamp. Three facts, not the document: a report header can then be read for a
+ * whole pass in one query, without sending each version's document back (load-report-meta.ts).
  */
-export function summarizeFirstCapture(title: string, document: PageDocument | undefined): string {
-  if (document === undefined) return `first capture of ${title}`;
-  const sections = document.sections.filter((s) => s.heading !== null).length;
-  return `first capture of ${title}: ${count(sections, 'section')}, ${count(document.figures.length, 'figure')}`;
+export interface PageFacts {
+  /** Sections with a heading (the lead is not counted). */
+  sections: number;
+  figures: number;
+  /** The page's revision stamp (`PageDocument.updated`). */
+  updated: string | null;
+}
+
+/** The `PageFacts` of a document at hand. */
+export function pageFactsOf(document: PageDocument): PageFacts {
+  return { sections: document.sections.filter((s) => s.heading !== null).length, figures: document.figures.length, updated: document.updated };
+}
+
+/**
+ * A first capture's line in a report: "first capture of France and North Korea: 5 sections, 25
+ * figures" (headed sections only), or without counts when they are not at hand.
+ */
+export function summarizeFirstCapture(title: string, page: PageFacts | undefined): string {
+  if (page === undefined) return `first capture of ${title}`;
+  return `first capture of ${title}: ${count(page.sections, 'section')}, ${count(page.figures, 'figure')}`;
 }
 
 /** "EU humanitarian aid: €135.3 million → €142 million" (period noted when it moved). */

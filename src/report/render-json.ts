@@ -34,13 +34,7 @@ export function renderJson(change: Change | null, meta: ReportMeta): string {
     title: meta.title,
     firstCapture: change === null,
     summary: summarizeChange(change),
-    counts:
-      meta.document === undefined
-        ? null
-        : {
-            sections: meta.document.sections.filter((s) => s.heading !== null).length,
-            figures: meta.document.figures.length,
-          },
+    counts: meta.page === undefined ? null : { sections: meta.page.sections, figures: meta.page.figures },
     change,
   };
   return `${JSON.stringify(report, null, 2)}\n`;

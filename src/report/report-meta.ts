@@ -1,4 +1,4 @@
-import type { PageDocument } from '../model/index.ts';
+import type { PageFacts } from '../describe/summarize-change.ts';
 
 /** What a report says about where a change comes from; supplied by the store. */
 export interface ReportMeta {
@@ -13,6 +13,6 @@ export interface ReportMeta {
   toUrl: string;
   /** Title of the page in the newer version. */
   title: string;
-  /** The newer document; lets a first-capture report count sections and figures. */
-  document?: PageDocument;
+  /** The newer version's counts and stamp: what a first-capture report states of the page. */
+  page?: PageFacts;
 }

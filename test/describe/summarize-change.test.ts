@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/diff/diff-documents.ts';
-import { summarizeChange, summarizeFirstCapture } from '../../src/describe/summarize-change.ts';
+import { pageFactsOf, summarizeChange, summarizeFirstCapture } from '../../src/describe/summarize-change.ts';
 import { emptyChange, figure, makeDocument, section } from '../diff/make-document.ts';
 
 describe('summarizeChange', () => {
@@ -59,7 +59,7 @@ describe('summarizeFirstCapture', () => {
       sections: [section(null, 'Lead.'), section('Political relations', 'a'), section('Economic relations', 'b')],
       figures: [figure({ key: 'trade' })],
     });
-    expect(summarizeFirstCapture('France and North Korea', doc)).toBe('first capture of France and North Korea: 2 sections, 1 figure');
+    expect(summarizeFirstCapture('France and North Korea', pageFactsOf(doc))).toBe('first capture of France and North Korea: 2 sections, 1 figure');
   });
   it('names only the title without the document', () => {
     expect(summarizeFirstCapture('France and North Korea', undefined)).toBe('first capture of France and North Korea');

@@ -1,5 +1,6 @@
 import type { Change } from '../../src/model/index.ts';
 import { diffDocuments } from '../../src/diff/diff-documents.ts';
+import { pageFactsOf } from '../../src/describe/summarize-change.ts';
 import type { ReportMeta } from '../../src/report/report-meta.ts';
 import { figure, makeDocument, section } from '../diff/make-document.ts';
 
@@ -61,5 +62,5 @@ export const firstCaptureMeta: ReportMeta = {
   fromUrl: null,
   toUrl: NEW_URL,
   title: 'France and North Korea',
-  document: makeDocument({ ...newerDocument, updated: '2020-05', updatedText: 'Updated: May 2020' }),
+  page: pageFactsOf(makeDocument({ ...newerDocument, updated: '2020-05', updatedText: 'Updated: May 2020' })),
 };

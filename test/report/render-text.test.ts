@@ -61,8 +61,8 @@ describe('renderText', () => {
     expect(first).not.toContain('Old URL');
   });
 
-  it('works without the document for a first capture', () => {
-    const { document: _omit, ...meta } = firstCaptureMeta;
+  it('works without the page counts for a first capture', () => {
+    const { page: _omit, ...meta } = firstCaptureMeta;
     expect(renderText(null, meta)).toContain('first capture of France and North Korea\n');
   });
 });

@@ -4,7 +4,7 @@ import { runCheckPass } from '../../check/check-pass.ts';
 import { nextRunAfter } from '../../schedule/next-run.ts';
 import { syncChangedSources } from '../../store/queries/sync-changed-sources.ts';
 import { renderText, shouldUseColor } from '../../report/index.ts';
-import { loadReportMeta } from '../../report/load-report-meta.ts';
+import { forEachReport } from '../../report/load-report-meta.ts';
 import { printJson, printLine, printReport } from '../output.ts';
 import { loadCommandConfig, withContext } from '../with-context.ts';
 
@@ -38,11 +38,10 @@ export function registerCheckCommand(program: Command): void {
         } else {
           if (results.length === 0) printLine('No source is due. Use --all or name sources to check them now.');
           const color = shouldUseColor(process.stdout, process.env);
-          for (const r of results) {
+          await forEachReport(ctx.db, results, (r) => r.stored?.changeId ?? null, (r, loaded) => {
             printLine(`${r.sourceId}: ${r.outcome}${r.error ? ` (${r.error.message})` : ''}`);
-            const loaded = r.stored ? await loadReportMeta(ctx.db, r.stored.changeId) : null;
             if (loaded) printReport(renderText(loaded.row.change, loaded.meta, { color }));
-          }
+          });
         }
         if (results.some((r) => r.error)) process.exitCode = 1;
       });

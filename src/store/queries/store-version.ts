@@ -69,7 +69,10 @@ export type StoreOutcome =
  */
 export async function storeVersion(db: Db, input: StoreVersionInput): Promise<StoreOutcome> {
   // The keyframe is read before the statement: any stored version is a valid base (raw-body.ts).
-  const raw = await encodeRawBody(input.rawBody, await keyframeFor(db, input.sourceId));
+  // A first capture has none to read: if another writer stored one meanwhile, the head check
+  // below refuses this write anyway. One round trip fewer per new source (issue 16).
+  const keyframe = input.expectedHeadId === null ? null : await keyframeFor(db, input.sourceId);
+  const raw = await encodeRawBody(input.rawBody, keyframe);
   try {
     const [row] = await executeRows<{ version_id: number | null; seq: number | null; change_id: number | null; head_ok: boolean; lease_ok: boolean }>(
       db,
