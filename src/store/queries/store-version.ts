@@ -77,6 +77,8 @@ export async function storeVersion(db: Db, input: StoreVersionInput): Promise<St
     const [row] = await executeRows<{ version_id: number | null; seq: number | null; change_id: number | null; head_ok: boolean; lease_ok: boolean }>(
       db,
       storeStatement(db, input, raw),
+      // The statement's text is fixed (with or without a lease fence): prepared once per connection.
+      { prepare: true },
     );
     if (!row) throw new Error('storing a version returned no row');
     if (!row.lease_ok) return { kind: 'lease_lost' };
