@@ -1,5 +1,5 @@
 import type { Figure, FigureChange, FigureChanges, FigureDelta } from '../model/index.ts';
-import { contentStems, discountRepeats, familyOf, jaccard, MIN_CONFIDENCE, MIN_MARGIN, profileFigures, sameValue, scorePair, type FigureProfile, type PairScore } from './figure-similarity.ts';
+import { discountRepeats, familyOf, jaccard, MIN_CONFIDENCE, MIN_MARGIN, profileFigures, sameValue, scorePair, type FigureProfile, type PairScore } from './figure-similarity.ts';
 import { collapseWhitespace } from '../text/collapse-whitespace.ts';
 
 /**
@@ -179,7 +179,7 @@ function overruleDriftedKeys(pairs: Map<number, number>, fromProfiles: FigurePro
   const hasTwin = (p: FigureProfile, others: FigureProfile[], partnerOf: (k: number) => number | undefined, older: boolean, closeness: number) =>
     others.some((q, k) => {
       if (!sameMeaning(p.figure, q.figure)) return false;
-      if (jaccard(contentStems(p.figure.raw), contentStems(q.figure.raw)) < closeness) return false;
+      if (jaccard(p.rawStems, q.rawStems) < closeness) return false;
       const partner = partnerOf(k);
       if (settled(partner === undefined ? undefined : (older ? fromProfiles : toProfiles)[partner], q)) return false;
       const score = older ? scorePair(p, q) : scorePair(q, p);
@@ -188,7 +188,7 @@ function overruleDriftedKeys(pairs: Map<number, number>, fromProfiles: FigurePro
   for (const [i, j] of [...pairs]) {
     const [a, b] = [fromProfiles[i]!, toProfiles[j]!];
     if (sameMeaning(a.figure, b.figure)) continue;
-    const closeness = jaccard(contentStems(a.figure.raw), contentStems(b.figure.raw));
+    const closeness = jaccard(a.rawStems, b.rawStems);
     if (hasTwin(a, toProfiles, (k) => reverse.get(k), true, closeness) || hasTwin(b, fromProfiles, (k) => pairs.get(k), false, closeness)) {
       pairs.delete(i);
       reverse.delete(j);

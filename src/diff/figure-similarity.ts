@@ -26,12 +26,14 @@
 import type { Figure, FigureValue } from '../model/index.ts';
 import { APPROXIMATIONS, FIGURE_LANGUAGES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, PEOPLE_NOUNS, REPETITION_WORDS, STOP_WORDS } from '../model/figure-vocabulary.ts';
 import { wordAlternation } from '../text/word-alternation.ts';
+import { foldWord } from '../text/fold-word.ts';
+import { forEachLetterWord } from '../text/letter-words.ts';
 
 /** Words that say nothing about what a figure is: stop words and the words that ARE values, in every language we read. */
 const STOP = new Set(
   FIGURE_LANGUAGES.flatMap((lang) => [
-    ...[...STOP_WORDS[lang]].map(fold),
-    ...[NUMBER_WORDS, ORDINAL_WORDS, MONTHS].flatMap((table) => Object.keys(table[lang]).map(fold)),
+    ...[...STOP_WORDS[lang]].map((word) => foldWord(word)),
+    ...[NUMBER_WORDS, ORDINAL_WORDS, MONTHS].flatMap((table) => Object.keys(table[lang]).map((word) => foldWord(word))),
   ]),
 );
 
@@ -61,9 +63,6 @@ export const MIN_MARGIN = 0.08;
 /** Content words this many either side of the figure make its local context. */
 const WINDOW = 6;
 
-function fold(word: string): string {
-  return word.toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '');
-}
 
 const SUFFIXES = ['ungen', 'ung', 'ing', 'ant', 'ed', 'es', 'en', 'er', 'e', 's', 'n'];
 
@@ -82,10 +81,12 @@ function stem(word: string): string {
 /** The content words of a text, in order: letters only, folded, elisions off, no stop or one-letter words. */
 function contentWordList(text: string): string[] {
   const words: string[] = [];
-  for (const m of text.matchAll(/(?<![\p{L}\d])\p{L}[\p{L}’']*/gu)) {
-    const word = fold(m[0]).replace(/^(?:[ldjnsctm]|qu)[’']/u, '').replace(/[’']s$/u, '');
+  forEachLetterWord(text, (raw) => {
+    const folded = foldWord(raw);
+    // Elisions ("d’euros") and possessives ("France’s") only where there is an apostrophe: most words have none.
+    const word = folded.includes('’') || folded.includes("'") ? folded.replace(/^(?:[ldjnsctm]|qu)[’']/u, '').replace(/[’']s$/u, '') : folded;
     if (word.length > 1 && !STOP.has(word)) words.push(word);
-  }
+  });
   return words;
 }
 
@@ -118,6 +119,8 @@ export interface FigureProfile {
   keyWords: Set<string>;
   /** The figure's own words ("French NGOs" in "two French NGOs"), stemmed. */
   counted: Set<string>;
+  /** The stemmed words of its raw text ("quatre à Paris"), compared pair by pair when a key pair is overruled. */
+  rawStems: Set<string>;
   section: Set<string>;
   /** How specific the value is (0–1), lowered when it repeats on either page. */
   distinctiveness: number;
@@ -145,6 +148,7 @@ export function profileFigures(figures: readonly Figure[]): FigureProfile[] {
           .map(stem),
       ),
       counted: OWN_WORDS_COUNT.has(figure.kind) ? countedWords(figure) : new Set<string>(),
+      rawStems: contentStems(figure.raw),
       section: contentStems((figure.section ?? '').replace(/^\s*[\dIVX]+\.\s*/u, '')),
       distinctiveness: specificity(figure),
       valueToken: valueToken(figure),
@@ -174,7 +178,7 @@ function countedWords(figure: Figure): Set<string> {
   // named before the list, so a renamed place ("deux à Nour-Soultan") is no other thing counted.
   if (figure.place !== undefined) return new Set();
   // "twice", "zweimal" count occurrences, as "four times" does: the adverb names no other thing.
-  if (figure.kind === 'count' && REPETITIONS.has(fold(figure.raw.trim()))) return new Set();
+  if (figure.kind === 'count' && REPETITIONS.has(foldWord(figure.raw.trim()))) return new Set();
   // "estimé à 100 000", "more than 40 projects": the approximation says how exact, not what.
   const own = contentWordList(figure.raw.replace(LEADING_APPROXIMATION, ''));
   if (figure.kind === 'rank') {
@@ -186,7 +190,7 @@ function countedWords(figure: Figure): Set<string> {
 }
 
 /** The nouns of people of every language (PEOPLE_NOUNS), folded: one thing counted, `PERSON`. */
-const PEOPLE = new Set(FIGURE_LANGUAGES.flatMap((lang) => PEOPLE_NOUNS[lang].map(fold)));
+const PEOPLE = new Set(FIGURE_LANGUAGES.flatMap((lang) => PEOPLE_NOUNS[lang].map((word) => foldWord(word))));
 const PERSON = 'person';
 
 /** An approximation opening a raw text (APPROXIMATIONS of every language, up to two: "knapp über"). */
@@ -195,7 +199,7 @@ const LEADING_APPROXIMATION = (() => {
   return new RegExp(`^(?:(?:${words})[ \\u00A0]){1,2}`, 'iu');
 })();
 
-const REPETITIONS = new Set(FIGURE_LANGUAGES.flatMap((lang) => Object.keys(REPETITION_WORDS[lang]).map(fold)));
+const REPETITIONS = new Set(FIGURE_LANGUAGES.flatMap((lang) => Object.keys(REPETITION_WORDS[lang]).map((word) => foldWord(word))));
 
 /** Kinds whose raw text carries words of what the figure is ("two French NGOs", "10th largest trading"). */
 const OWN_WORDS_COUNT = new Set(['count', 'rank']);

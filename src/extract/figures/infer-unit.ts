@@ -5,7 +5,7 @@
  * by words that name one unit unambiguously — a wrong unit is worse than none.
  */
 import type { Candidate } from './candidate.ts';
-import { foldWord } from './make-key.ts';
+import { foldWord } from '../../text/fold-word.ts';
 import { pickLanguage, type FigureLanguage } from '../../model/figure-vocabulary.ts';
 
 /** Label words → the unit they give a bare quantity (folded: lower case, no accents). */

@@ -24,6 +24,7 @@
 import { createHash } from 'node:crypto';
 import type { Candidate, Span } from './candidate.ts';
 import { pickLanguage, STOP_WORDS, type FigureLanguage } from '../../model/figure-vocabulary.ts';
+import { foldWord } from '../../text/fold-word.ts';
 
 const WORDS_BEFORE = 3;
 const WORDS_AFTER = 3;
@@ -42,12 +43,6 @@ interface Token {
   end: number;
 }
 
-/** Lower case, no diacritics, ß → ss: what a key word looks like. */
-export function foldWord(word: string): string {
-  // Plain ASCII words (most of them) need no Unicode decomposition.
-  if (/^[\x00-\x7F]*$/u.test(word)) return word.toLowerCase();
-  return word.toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '');
-}
 
 /** The words of `text` with offsets; elisions ("d’euros", "l’Etat") and "’s" removed. */
 function tokenize(text: string): Token[] {
