@@ -8,7 +8,7 @@
  * content region is handed to cheerio.
  */
 import { ExtractionError } from '../app/errors.ts';
-import { scanMarkup, type OpenTag } from './markup-scanner.ts';
+import { scanMarkup, type MarkupHandler, type OpenTag } from './markup-scanner.ts';
 
 /**
  * Elements nested deeper than the caller allows. Thrown from inside the scan, as soon as the
@@ -104,6 +104,17 @@ const ATTRIBUTES = ['class', 'lang', 'rel', 'href'];
  * Entities are not decoded here; the region slices are parsed again, with decoding, by cheerio.
  */
 export function scanPage(html: string, patterns: Record<string, ElementPattern>, limits: ScanLimits = {}): PageScan {
+  const regions = regionHandler(html, patterns, limits);
+  scanMarkup(html, ATTRIBUTES, regions.handler);
+  return regions.result();
+}
+
+/**
+ * What the scan does with the elements a tokeniser reports: the regions, the head facts and the
+ * nesting limit. Apart from the tokeniser so that test/helpers/reference-scan.ts can drive it
+ * from htmlparser2 and the two tokenisers be compared on the same region logic.
+ */
+export function regionHandler(html: string, patterns: Record<string, ElementPattern>, limits: ScanLimits = {}): { handler: MarkupHandler; result(): PageScan } {
   const maxDepth = limits.maxDepth ?? Number.POSITIVE_INFINITY;
   // The handler is called for each of a page's thousands of elements: it tries only the patterns
   // that can match the tag at hand (in their declared order), allocates nothing for a tag that
@@ -146,7 +157,7 @@ export function scanPage(html: string, patterns: Record<string, ElementPattern>,
     return into;
   };
 
-  scanMarkup(html, ATTRIBUTES, {
+  const handler: MarkupHandler = {
     open(name, start, tag) {
       if (name === 'html') {
         if (lang === null) lang = tag.attribute('lang') ?? null;
@@ -184,8 +195,8 @@ export function scanPage(html: string, patterns: Record<string, ElementPattern>,
         if (range !== undefined) range.end = Math.min(Math.max(end, range.start), html.length);
       }
     },
-  });
-  return { lang, canonical, headTitle, regions };
+  };
+  return { handler, result: () => ({ lang, canonical, headTitle, regions }) };
 }
 
 /**
