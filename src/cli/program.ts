@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { packagePath } from '../app/package-path.ts';
 
 type Register = (program: Command) => void;
 
@@ -23,6 +25,11 @@ const MODULES: ReadonlyArray<{ commands: readonly string[]; load: () => Promise<
   { commands: ['demo'], load: async () => (await import('./commands/demo.ts')).registerDemoCommand },
   { commands: ['serve'], load: async () => (await import('./commands/serve.ts')).registerServeCommand },
 ];
+
+/** The package's version, as `--version` prints it (read from package.json only for `--version` and help). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
+}
 
 /** Global options that take a value: the word after them is not the command's name. */
 const VALUE_OPTIONS = new Set(['-c', '--config', '-d', '--data-dir']);
@@ -51,14 +58,16 @@ export function commandNameOf(argv: readonly string[]): string | null {
  * one we do not know, so that help and commander's "unknown command" answer stay complete).
  */
 export async function buildProgram(argv?: readonly string[]): Promise<Command> {
-  const program = new Command('factwatch')
-    .description('Watch official fact pages: versions, figures and change reports.')
-    .version('0.1.0')
+  const name = argv === undefined ? null : commandNameOf(argv);
+  const program = new Command('factwatch').description('Watch official fact pages: versions, figures and change reports.');
+  // `-V, --version` is the program's only when no command is named: commander reads program
+  // options after the command too, so `show <source> --version 2` printed "0.1.0" (issue 17).
+  if (name === null) program.version(packageVersion());
+  program
     .option('-c, --config <path>', 'configuration file (default: $FACTWATCH_CONFIG or ./factwatch.config.json)')
     .option('-d, --data-dir <dir>', 'embedded database directory (default: $FACTWATCH_DATA_DIR or ./.factwatch); ignored when DATABASE_URL is set')
     .showHelpAfterError()
     .exitOverride();
-  const name = argv === undefined ? null : commandNameOf(argv);
   const wanted = MODULES.filter((m) => name !== null && m.commands.includes(name));
   const isVersion = argv !== undefined && name === null && argv.some((w) => w === '-V' || w === '--version');
   const modules = wanted.length > 0 ? wanted : isVersion ? [] : MODULES;

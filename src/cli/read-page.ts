@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { systemClock } from '../app/clock.ts';
-import { FetchError } from '../app/errors.ts';
+import { FactwatchError, FetchError } from '../app/errors.ts';
 import { createLogger } from '../app/log.ts';
 import { createHttpClient } from '../fetch/index.ts';
 
@@ -27,5 +27,28 @@ export async function readPage(input: string, opts: { allowNetworks?: string[] }
       await http.close();
     }
   }
-  return { html: await readFile(input, 'utf8'), url: null };
+  try {
+    return { html: await readFile(input, 'utf8'), url: null };
+  } catch (error) {
+    // A failure (exit 1) of the CLI contract, in one line: not a stack trace.
+    throw new FactwatchError('unreadable_input', unreadableFile(input, error as NodeJS.ErrnoException), { cause: error });
+  }
+}
+
+/** Looks like a host name and path typed without a scheme ("www.example.org/page", "example.org"). */
+const HOST_LIKE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?(?:[/?#]|$)/iu;
+
+/** A "host" that is a file name ("page.html"): what a page saved to disk is called. */
+const FILE_ENDINGS = /\.(?:html?|xhtml|php|aspx?|jsp|txt|xml|json|md|gz|warc)$/iu;
+
+/** One line saying why a local page could not be read, and what was probably meant. */
+function unreadableFile(input: string, error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOENT') {
+    const host = /^[^/?#:]+/u.exec(input)?.[0] ?? '';
+    const looksLikeUrl = HOST_LIKE.test(input) && !FILE_ENDINGS.test(host);
+    return looksLikeUrl ? `no such file "${input}"; for a URL, give its scheme: https://${input}` : `no such file "${input}"`;
+  }
+  if (error.code === 'EISDIR') return `"${input}" is a directory, not a page`;
+  if (error.code === 'EACCES' || error.code === 'EPERM') return `cannot read "${input}": permission denied`;
+  return `cannot read "${input}": ${error.code ?? error.message}`;
 }

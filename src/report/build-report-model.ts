@@ -70,6 +70,22 @@ export function buildReportModel(change: Change | null, meta: ReportMeta): Repor
 }
 
 function buildModel(change: Change | null, meta: ReportMeta): ReportModel {
+  const header: ReportModel['header'] = meta.compared ? comparedHeader(meta, meta.compared) : storedHeader(meta);
+  return change === null ? firstCaptureModel(meta, header) : changeModel(change, meta, header);
+}
+
+/** Two pages given to `diff`: what was compared with what, and the title. */
+function comparedHeader(meta: ReportMeta, compared: { from: string; to: string }): ReportModel['header'] {
+  const isUrl = (s: string) => /^https?:\/\//iu.test(s);
+  return [
+    { label: 'Compared', value: compared.from, url: isUrl(compared.from) },
+    { label: 'With', value: compared.to, url: isUrl(compared.to) },
+    { label: 'Title', value: meta.title },
+  ];
+}
+
+/** A stored change: its source, versions, capture times and URLs. */
+function storedHeader(meta: ReportMeta): ReportModel['header'] {
   const header: ReportModel['header'] = [
     { label: 'Source', value: meta.changeId == null ? meta.source : `${meta.source} (change #${meta.changeId})` },
     { label: 'Title', value: meta.title },
@@ -86,32 +102,36 @@ function buildModel(change: Change | null, meta: ReportMeta): ReportModel {
     header.push({ label: 'Old URL', value: meta.fromUrl, url: true });
   }
   header.push({ label: 'URL', value: meta.toUrl, url: true });
+  return header;
+}
 
-  if (change === null) {
-    return {
-      heading: `First capture: ${meta.title}`,
-      header,
-      summary: summarizeChange(null),
-      firstCapture: true,
-      firstCaptureLine: summarizeFirstCapture(meta.title, meta.page),
-      stamp: meta.page ? formatStamp(meta.page.updated) : null,
-      moved: null,
-      title: null,
-      sectionsAdded: [],
-      sectionsRemoved: [],
-      sectionsRenamed: [],
-      textMoved: [],
-      sectionsChanged: [],
-      figuresAdded: [],
-      figuresRemoved: [],
-      figuresChanged: [],
-    };
-  }
+function firstCaptureModel(meta: ReportMeta, header: ReportModel['header']): ReportModel {
+  return {
+    heading: `First capture: ${meta.title}`,
+    header,
+    summary: summarizeChange(null),
+    firstCapture: true,
+    firstCaptureLine: summarizeFirstCapture(meta.title, meta.page),
+    stamp: meta.page ? formatStamp(meta.page.updated) : null,
+    moved: null,
+    title: null,
+    sectionsAdded: [],
+    sectionsRemoved: [],
+    sectionsRenamed: [],
+    textMoved: [],
+    sectionsChanged: [],
+    figuresAdded: [],
+    figuresRemoved: [],
+    figuresChanged: [],
+  };
+}
 
+function changeModel(change: Change, meta: ReportMeta, header: ReportModel['header']): ReportModel {
+  // Two pages given to `diff` are not one page that moved: only the documents' own URLs say so.
   const moved =
     change.url !== null
       ? { from: change.url.from ?? 'unknown', to: change.url.to ?? 'unknown' }
-      : meta.fromUrl !== null && meta.fromUrl !== meta.toUrl
+      : !meta.compared && meta.fromUrl !== null && meta.fromUrl !== meta.toUrl
         ? { from: meta.fromUrl, to: meta.toUrl }
         : null;
   return {

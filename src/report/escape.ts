@@ -42,7 +42,10 @@ export function escapeMarkdown(text: string): string {
     last = m.index + m[0].length;
   }
   out += escapeInline(folded.slice(last));
-  return out.replace(/^(\s*)([#+\-=]|\d+(?=[.)]))/u, '$1\\$2');
+  // A line that would start a heading, a list or a rule: escape its mark. An ordered-list marker
+  // ("1. ", "2)") is escaped at its "." or ")", since a backslash before a digit is no escape in
+  // CommonMark and would show ("\3.3%"), and only when a space or the end follows: "3.3%" is no list.
+  return out.replace(/^(\s*)([#+\-=])/u, '$1\\$2').replace(/^(\s*\d{1,9})([.)])(?=\s|$)/u, '$1\\$2');
 }
 
 /** What GFM's autolink extension and linkify-it would link: scheme://…, www.…, mailto:/xmpp:, e-mail addresses. */

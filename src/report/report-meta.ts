@@ -13,6 +13,11 @@ export interface ReportMeta {
   toUrl: string;
   /** Title of the page in the newer version. */
   title: string;
+  /**
+   * Two pages compared by `factwatch diff`, named as they were given (files or URLs): not stored
+   * versions, so the report shows no version numbers, capture times or "page moved" between them.
+   */
+  compared?: { from: string; to: string };
   /** The newer version's counts and stamp: what a first-capture report states of the page. */
   page?: PageFacts;
 }

@@ -40,7 +40,7 @@ describe('renderMarkdown', () => {
     };
     const out = renderMarkdown(change, sampleMeta);
     expect(out).toContain('- Costs \\| \\*bold\\* \\<b\\>x\\</b\\> \\[link\\](javascript:alert(1))\n');
-    expect(out).toContain('- \\# not a heading\n- \\1. not a list\n');
+    expect(out).toContain('- \\# not a heading\n- 1\\. not a list\n');
     expect(out).toContain('`````text\n… a ``` [-b-]{+c ````+}\n`````\n');
   });
 

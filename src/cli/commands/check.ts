@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { didYouMean } from '../../app/closest-match.ts';
 import { UsageError } from '../../app/errors.ts';
 import { runCheckPass } from '../../check/check-pass.ts';
 import { nextRunAfter } from '../../schedule/next-run.ts';
@@ -19,7 +20,10 @@ export function registerCheckCommand(program: Command): void {
     .action(async (ids: string[], opts: { all?: boolean; json?: boolean }, cmd: Command) => {
       const { sources } = await loadCommandConfig(cmd);
       const unknown = ids.filter((id) => !sources.some((s) => s.id === id));
-      if (unknown.length) throw new UsageError(`unknown source(s): ${unknown.join(', ')}`);
+      if (unknown.length) {
+        const configured = sources.map((s) => s.id);
+        throw new UsageError(`unknown source(s) in the configuration: ${unknown.map((id) => `"${id}"${didYouMean(id, configured)}`).join(', ')}`);
+      }
       await withContext(cmd, async (ctx) => {
         // Only sources whose configuration changed are written: a check with nothing due stays cheap.
         await syncChangedSources(ctx.db, sources, ctx.clock.now(), (s) => nextRunAfter(s.schedule, s.timezone, ctx.clock.now()), { disableMissing: false });

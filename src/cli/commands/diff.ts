@@ -37,6 +37,7 @@ export function registerDiffCommand(program: Command): void {
         fromUrl: a.url ?? oldIn,
         toUrl: b.url ?? newIn,
         title: to!.title,
+        compared: { from: a.url ?? oldIn, to: b.url ?? newIn },
       };
       const out =
         format === 'markdown' ? renderMarkdown(change, meta) : format === 'html' ? renderHtml(change, meta) : renderText(change, meta, { color: shouldUseColor(process.stdout, process.env), sentences: opts.sentences === true });

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { didYouMean } from '../../app/closest-match.ts';
+import { UsageError } from '../../app/errors.ts';
 import { figureSeries } from '../../store/queries/figures.ts';
 import { formatFigureValue } from '../../describe/format-value.ts';
 import { formatTable, isoSeconds, printJson, printLine } from '../output.ts';
@@ -17,8 +19,13 @@ export function registerFiguresCommand(program: Command): void {
       await withContext(cmd, async (ctx) => {
         await requireSource(ctx, sourceId);
         const rows = await figureSeries(ctx.db, sourceId, opts.key);
+        if (opts.key !== undefined && rows.length === 0) {
+          // A series no version ever had is a mistake to report (exit 2), not an empty answer.
+          const latest = await figureSeries(ctx.db, sourceId);
+          throw new UsageError(`no figure series "${opts.key}" in ${sourceId}${didYouMean(opts.key, new Set(latest.map((r) => r.series)))} (\`factwatch figures ${sourceId}\` lists them)`);
+        }
         if (opts.json) return printJson(rows.map((r) => ({ ...r, capturedAt: r.capturedAt.toISOString() })));
-        if (!rows.length) return printLine(opts.key ? `no figure "${opts.key}" in ${sourceId}` : `${sourceId}: no figures`);
+        if (!rows.length) return printLine(`${sourceId}: no figures`);
         printLine(
           formatTable([
             ['version', 'captured', 'kind', 'value', 'period', 'series'],

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { createRequire } from 'node:module';
 import { UsageError } from '../../app/errors.ts';
 import { looksLikeIsoDate, readInstant } from '../../app/read-instant.ts';
-import { getSource } from '../../store/queries/sources.ts';
+import { getSource, listSources } from '../../store/queries/sources.ts';
+import { didYouMean } from '../../app/closest-match.ts';
 import { listVersions, versionAt, versionBySeq } from '../../store/queries/versions.ts';
 import { toContractJson, versionSummaryJson } from '../../report/contract-json.ts';
 import { formatTable, isoSeconds, printJson, printLine } from '../output.ts';
@@ -66,7 +67,10 @@ export function registerHistoryCommands(program: Command): void {
 }
 
 export async function requireSource(ctx: AppContext, sourceId: string): Promise<void> {
-  if (!(await getSource(ctx.db, sourceId))) throw new UsageError(`unknown source "${sourceId}" (is this the right --data-dir / DATABASE_URL?)`);
+  if (await getSource(ctx.db, sourceId)) return;
+  const known = (await listSources(ctx.db)).map((s) => s.id);
+  const hint = didYouMean(sourceId, known);
+  throw new UsageError(`unknown source "${sourceId}"${hint || ' (is this the right --data-dir / DATABASE_URL?)'}`);
 }
 
 function parseVersion(s: string): number {
@@ -76,11 +80,6 @@ function parseVersion(s: string): number {
 }
 
 /**
- * Reads a user's date. A bare calendar date means "as the page stood on that day", i.e. the end
- * of the day in UTC; anything else goes through chrono-node, pinned to UTC so that the
- * machine's time zone never changes the answer.
- */
-/**
  * chrono-node (~20 MB of a process) is loaded the first time a date needs it, synchronously, so
  * `parseAt` stays usable as an option parser; commands that never read a free-form date skip it.
  */
@@ -88,19 +87,39 @@ function loadChrono(): typeof import('chrono-node') {
   return createRequire(import.meta.url)('chrono-node') as typeof import('chrono-node');
 }
 
-export function parseAt(s: string): Date {
+/**
+ * Reads a user's date (`--at`, `--since`). An ISO date is read strictly. Anything else is read
+ * as English, French or German ("1 March 2018", "1 mars 2018", "1. März 2018", "yesterday",
+ * "hier", "gestern 14:00"), the whole text or not at all, relative dates against `now` in the
+ * user's time zone (the machine's, as `TZ` sets it, unless `utcOffsetMinutes` says otherwise). A day without a time means "as the page
+ * stood on that day": the end of that calendar day in UTC, as for a bare ISO date.
+ */
+export function parseAt(s: string, now: Date = new Date(), utcOffsetMinutes: number = -now.getTimezoneOffset()): Date {
   // An ISO shape is read strictly: "2017-02-30" is a mistake to report, not 2 March to guess.
   if (looksLikeIsoDate(s)) {
     const d = readInstant(s, { bareDay: 'end' });
     if (d === null) throw new UsageError(`"${s.trim()}" is not a real date (a day that exists, years 1 to 9999; e.g. 2018-01-01 or 2018-01-01T12:00Z)`);
     return d;
   }
-  const parsed = loadChrono().en.parse(s, { instant: new Date(0), timezone: 'UTC' });
-  const r = parsed[0];
-  if (r) {
-    const d = r.start.date();
-    if (!r.start.isCertain('hour')) d.setUTCHours(23, 59, 59, 999);
-    return d;
+  const text = s.trim();
+  const chrono = loadChrono();
+  const reference = { instant: now, timezone: utcOffsetMinutes };
+  // German writes a day as an ordinal ("1. März 2018"); "1 März 2018" is read the same way.
+  const attempts: Array<[typeof chrono.en.casual, string]> = [
+    [chrono.en.casual, text],
+    [chrono.fr.casual, text],
+    [chrono.de.casual, text],
+    [chrono.de.casual, text.replace(/^(\d{1,2}) (?=\p{L})/u, '$1. ')],
+  ];
+  for (const [parser, input] of attempts) {
+    const [r] = parser.parse(input, reference);
+    // The whole text must be the date: "1 mars 2018" is not "2018" read in English.
+    if (r === undefined || r.index !== 0 || r.text.length < input.replace(/[\s.,]+$/u, '').length) continue;
+    if (r.start.isCertain('hour')) return r.start.date();
+    const [year, month, day] = [r.start.get('year'), r.start.get('month'), r.start.get('day')];
+    if (year === null || month === null || day === null) continue;
+    const end = readInstant(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, { bareDay: 'end' });
+    if (end !== null) return end;
   }
-  throw new UsageError(`cannot read "${s}" as a date (try 2018-01-01)`);
+  throw new UsageError(`cannot read "${text}" as a date (e.g. 2018-01-01, 2018-01-01T12:00Z, "1 March 2018", "1 mars 2018", "yesterday")`);
 }
