@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { didYouMean } from '../../app/closest-match.ts';
 import { UsageError } from '../../app/errors.ts';
 import { runCheckPass } from '../../check/check-pass.ts';
+import { deliverDue } from '../../notify/index.ts';
 import { nextRunAfter } from '../../schedule/next-run.ts';
 import { syncChangedSources } from '../../store/queries/sync-changed-sources.ts';
 import { renderText, shouldUseColor } from '../../report/index.ts';
@@ -13,12 +14,17 @@ import { loadCommandConfig, withContext } from '../with-context.ts';
 export function registerCheckCommand(program: Command): void {
   program
     .command('check')
-    .description('check the due sources once (or the named ones) and report changes')
+    .description('check the due sources once (or the named ones), report changes, then send the notifications that are due')
     .argument('[sources...]', 'source ids to check now, due or not')
     .option('--all', 'check every enabled source, due or not')
     .option('--json', 'print the results as JSON')
-    .action(async (ids: string[], opts: { all?: boolean; json?: boolean }, cmd: Command) => {
-      const { sources } = await loadCommandConfig(cmd);
+    .option('--no-deliver', 'send no notifications (they stay queued for the next check or watch)')
+    .addHelpText(
+      'after',
+      '\nAfter the pass, check sends what is due on the configured channels: the notifications of the\nchanges it found, and any earlier ones still queued or due for a retry. Use --no-deliver to skip.',
+    )
+    .action(async (ids: string[], opts: { all?: boolean; json?: boolean; deliver: boolean }, cmd: Command) => {
+      const { config, sources } = await loadCommandConfig(cmd);
       const unknown = ids.filter((id) => !sources.some((s) => s.id === id));
       if (unknown.length) {
         const configured = sources.map((s) => s.id);
@@ -48,6 +54,20 @@ export function registerCheckCommand(program: Command): void {
           });
         }
         if (results.some((r) => r.error)) process.exitCode = 1;
+        // A cron user's only process: it sends what the pass queued (and what earlier runs left
+        // due), as `watch` does after each round. Claims are leased, so a `watch` running beside
+        // it never sends the same notification twice.
+        if (opts.deliver) {
+          const channels = await ctx.channels(config.channels ?? {});
+          const sent = await deliverDue({ ...ctx, channels, publicUrl: config.serve?.publicUrl ?? null });
+          if (sent.delivered + sent.retrying + sent.dead > 0) {
+            const line = `notifications: ${sent.delivered} sent, ${sent.retrying} to retry, ${sent.dead} failed for good (factwatch deliveries)`;
+            // stdout holds only the JSON document with --json.
+            if (opts.json) process.stderr.write(`${line}\n`);
+            else printLine(line);
+          }
+          if (sent.dead > 0) process.exitCode = 1;
+        }
       });
     });
 }
