@@ -23,16 +23,15 @@
  * history (`factwatch demo`), median of several runs, alone and through a running owner process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
 import { startPageServer } from './lib/start-page-server.ts';
 import { timedProcess, type TimedRun } from './lib/timed-process.ts';
 import { urlwatchSession } from './lib/urlwatch.ts';
+import { createScratchDatabase } from './lib/scratch-database.ts';
 
 type Tool = 'pglite' | 'postgres' | 'urlwatch';
 
@@ -126,19 +125,10 @@ async function factwatchSubject(backend: 'pglite' | 'postgres', dir: string, opt
     env = userEnv();
     argv = [process.execPath, BIN, '--config', config, '--data-dir', join(dir, 'data')];
   } else {
-    const name = `fw_fresh_${randomBytes(4).toString('hex')}`;
-    const admin = postgres(opts.adminUrl, { max: 1, onnotice: () => undefined });
-    await admin.unsafe(`create database ${name}`);
-    await admin.end();
-    const u = new URL(opts.adminUrl);
-    u.pathname = `/${name}`;
-    env = userEnv({ DATABASE_URL: u.toString() });
+    const scratch = await createScratchDatabase(opts.adminUrl, 'fw_fresh');
+    env = userEnv({ DATABASE_URL: scratch.url });
     argv = [process.execPath, BIN, '--config', config];
-    drop = async () => {
-      const a = postgres(opts.adminUrl, { max: 1, onnotice: () => undefined });
-      await a.unsafe(`drop database if exists ${name} with (force)`);
-      await a.end();
-    };
+    drop = scratch.drop;
   }
   const migrate = await timedProcess([...argv, 'db', 'migrate'], { cwd: dir, env });
   if (migrate.code !== 0) throw new Error(`${backend}: db migrate exited ${migrate.code}: ${migrate.stderrTail}`);

@@ -20,7 +20,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
+import { createScratchDatabase, type ScratchDatabase } from './lib/scratch-database.ts';
 import { startPageServer } from './lib/start-page-server.ts';
 
 const N = Number(process.env.N ?? 500);
@@ -74,7 +74,7 @@ function summarize(file: string): void {
 
 const server = await startPageServer({ ADDRESSES: '50' });
 const dir = mkdtempSync(join(tmpdir(), 'fw-profile-'));
-let database: string | null = null;
+let database: ScratchDatabase | null = null;
 try {
   const config = join(dir, 'factwatch.config.json');
   const sources = Array.from({ length: N }, (_, i) => ({ id: `page-${i}`, url: `http://127.0.0.${1 + (i % 50)}:${server.port}/p/${i}` }));
@@ -83,13 +83,8 @@ try {
   delete env.DATABASE_URL;
   const argv = [join(ROOT, 'src/cli/bin.js'), '--config', config];
   if (BACKEND === 'postgres') {
-    database = `fw_profile_${process.pid}`;
-    const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => undefined });
-    await admin.unsafe(`create database ${database}`);
-    await admin.end();
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${database}`;
-    env.DATABASE_URL = url.toString();
+    database = await createScratchDatabase(ADMIN_URL, 'fw_profile');
+    env.DATABASE_URL = database.url;
   } else {
     argv.push('--data-dir', join(dir, 'data'));
   }
@@ -117,10 +112,6 @@ try {
   run('changed', ['check', '--all'], PROF);
 } finally {
   server.stop();
-  if (database) {
-    const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => undefined });
-    await admin.unsafe(`drop database if exists ${database} with (force)`);
-    await admin.end();
-  }
+  await database?.drop();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -19,14 +19,13 @@
  * — is bench/fresh-process.ts, run first.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { systemClock } from '../src/app/clock.ts';
 import { silentLogger } from '../src/app/log.ts';
 import { resolveSources } from '../src/config/resolve-source.ts';
@@ -41,6 +40,7 @@ import { versionAt } from '../src/store/queries/versions.ts';
 import type { ChildJob, ChildResult, PassResult, PassSpec } from './lib/pass-child.ts';
 import { runUrlwatch, type PeerResult } from './lib/urlwatch.ts';
 import { runFreshProcess } from './fresh-process.ts';
+import { createScratchDatabase } from './lib/scratch-database.ts';
 
 const QUICK = process.argv.includes('--quick');
 const NO_PEER = process.argv.includes('--no-peer');
@@ -151,22 +151,8 @@ async function freshDatabase(backend: 'pglite' | 'postgres'): Promise<{ target: 
     await cp(await pgliteTemplateDir(), dir, { recursive: true });
     return { target: { dataDir: dir }, open: () => openDatabase({ dataDir: dir }), drop: () => rm(dir, { recursive: true, force: true }) };
   }
-  const name = `fw_bench_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  const url = u.toString();
-  return {
-    target: { databaseUrl: url },
-    open: () => openDatabase({ databaseUrl: url }),
-    async drop() {
-      const a = postgres(ADMIN_URL, { max: 1, onnotice: () => undefined });
-      await a.unsafe(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
+  const { url, drop } = await createScratchDatabase(ADMIN_URL);
+  return { target: { databaseUrl: url }, open: () => openDatabase({ databaseUrl: url }), drop };
 }
 
 async function withDb<T>(open: () => Promise<DatabaseHandle>, fn: (h: DatabaseHandle) => Promise<T>): Promise<T> {

@@ -15,7 +15,7 @@
  * recorded, so process start-up is not counted.
  */
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -28,6 +28,7 @@ import { hashDocument } from '../src/extract/content-hash.ts';
 import { extractDocument } from '../src/extract/extract-document.ts';
 import { openDatabase } from '../src/store/open-database.ts';
 import { compressBody } from '../src/store/raw-body.ts';
+import { createScratchDatabase } from './lib/scratch-database.ts';
 
 const BIN = fileURLToPath(new URL('../src/cli/bin.js', import.meta.url));
 const PAGE = readFileSync(new URL('../snapshots/html/france-north-korea_2017-10-26.html', import.meta.url));
@@ -59,10 +60,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     for (const size of SIZES) {
-      const name = `fw_bench_${randomBytes(4).toString('hex')}`;
-      const admin = postgres(BASE_URL, { max: 1, onnotice: () => undefined });
-      await admin.unsafe(`create database ${name}`);
-      const url = withDatabase(BASE_URL, name);
+      const { url, drop } = await createScratchDatabase(BASE_URL);
       const dir = await mkdtemp(join(tmpdir(), 'fw-bench-'));
       try {
         await seed(url, dir, origin, size);
@@ -72,8 +70,7 @@ async function main(): Promise<void> {
           console.error(`${size} sources, ${workers} worker(s): ${row.checksPerSecond} checks/s`);
         }
       } finally {
-        await admin.unsafe(`drop database if exists ${name} with (force)`);
-        await admin.end();
+        await drop();
         await rm(dir, { recursive: true, force: true });
       }
     }
@@ -182,12 +179,6 @@ function startWorker(url: string, dir: string, id: string) {
       return { maxRssKb: Number(s.maxRssKb), checked: Number(s.checked) };
     },
   };
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 await main();

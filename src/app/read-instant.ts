@@ -23,10 +23,7 @@ export function readInstant(text: string, opts: { bareDay?: 'start' | 'end' } = 
   if (m === null) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  if (m[4] === undefined) {
-    const end = opts.bareDay === 'end';
-    return utc(year, month, day, end ? 23 : 0, end ? 59 : 0, end ? 59 : 0, end ? 999 : 0);
-  }
+  if (m[4] === undefined) return opts.bareDay === 'end' ? endOfDay(year, month, day) : utc(year, month, day, 0, 0, 0, 0);
   const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
   if (hour > 23 || minute > 59 || second > 59) return null;
   const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
@@ -41,6 +38,11 @@ export function readInstant(text: string, opts: { bareDay?: 'start' | 'end' } = 
   date.setTime(date.getTime() - offsetMinutes * 60_000);
   // An offset can still push year 1 into year 0 ("0001-01-01T00:00+01:00"): not storable either.
   return date.getUTCFullYear() < 1 ? null : date;
+}
+
+/** The last millisecond of a calendar day in UTC: what "as the page stood on that day" reads as. */
+export function endOfDay(year: number, month: number, day: number): Date {
+  return utc(year, month, day, 23, 59, 59, 999);
 }
 
 function utc(year: number, month: number, day: number, h: number, min: number, s: number, ms: number): Date {

@@ -31,18 +31,31 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** Global options that take a value: the word after them is not the command's name. */
-const VALUE_OPTIONS = new Set(['-c', '--config', '-d', '--data-dir']);
+/** The program with its global options, before any command is registered. */
+function globalProgram(): Command {
+  return new Command('factwatch')
+    .description('Watch official fact pages: versions, figures and change reports.')
+    .option('-c, --config <path>', 'configuration file (default: $FACTWATCH_CONFIG or ./factwatch.config.json)')
+    .option('-d, --data-dir <dir>', 'embedded database directory (default: $FACTWATCH_DATA_DIR or ./.factwatch); ignored when DATABASE_URL is set')
+    .showHelpAfterError()
+    .exitOverride();
+}
+
+/** The flags of `program`'s options that take a value: the word after one is not the command's name. */
+function valueFlags(program: Command): Set<string> {
+  return new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.short, o.long].filter((f): f is string => f !== undefined)));
+}
 
 /**
  * The command `argv` runs (its first word that is not a global option or an option's value), or
  * null when it names none (`--help`, `--version`, nothing at all).
  */
-export function commandNameOf(argv: readonly string[]): string | null {
+export function commandNameOf(argv: readonly string[], program: Command = globalProgram()): string | null {
+  const takesValue = valueFlags(program);
   for (let i = 2; i < argv.length; i++) {
     const word = argv[i]!;
     if (word === '--') return argv[i + 1] ?? null;
-    if (VALUE_OPTIONS.has(word)) {
+    if (takesValue.has(word)) {
       i++;
       continue;
     }
@@ -58,16 +71,11 @@ export function commandNameOf(argv: readonly string[]): string | null {
  * one we do not know, so that help and commander's "unknown command" answer stay complete).
  */
 export async function buildProgram(argv?: readonly string[]): Promise<Command> {
-  const name = argv === undefined ? null : commandNameOf(argv);
-  const program = new Command('factwatch').description('Watch official fact pages: versions, figures and change reports.');
+  const program = globalProgram();
+  const name = argv === undefined ? null : commandNameOf(argv, program);
   // `-V, --version` is the program's only when no command is named: commander reads program
   // options after the command too, so `show <source> --version 2` printed "0.1.0" (issue 17).
   if (name === null) program.version(packageVersion());
-  program
-    .option('-c, --config <path>', 'configuration file (default: $FACTWATCH_CONFIG or ./factwatch.config.json)')
-    .option('-d, --data-dir <dir>', 'embedded database directory (default: $FACTWATCH_DATA_DIR or ./.factwatch); ignored when DATABASE_URL is set')
-    .showHelpAfterError()
-    .exitOverride();
   const wanted = MODULES.filter((m) => name !== null && m.commands.includes(name));
   const isVersion = argv !== undefined && name === null && argv.some((w) => w === '-V' || w === '--version');
   const modules = wanted.length > 0 ? wanted : isVersion ? [] : MODULES;

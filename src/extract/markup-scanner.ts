@@ -119,6 +119,14 @@ export function scanMarkup(html: string, attributes: readonly string[], handler:
   new MarkupScanner(html, attributes, handler).run();
 }
 
+/**
+ * Lower-case tag names already met, by a hash of their characters, shared by every scan: pages
+ * use the same hundred names, so most tags need no new string. Bounded; an entry is used only
+ * after its characters are compared (`nameAt`), so a hash collision costs a slice, never a wrong name.
+ */
+const NAMES = new Map<number, string>();
+const MAX_NAMES = 256;
+
 class MarkupScanner implements OpenTag {
   private readonly length: number;
   /** Open elements as the parser keeps them, innermost last. */
@@ -135,8 +143,6 @@ class MarkupScanner implements OpenTag {
   /** Number of the tag being read (instead of clearing `values` for each tag). */
   private tagNumber = 0;
   private readonly byLength = new Map<number, number[]>();
-  /** Lower-case tag names already met, by a hash of their characters: most tags need no new string. */
-  private readonly names = new Map<number, string>();
 
   constructor(
     private readonly html: string,
@@ -376,7 +382,7 @@ class MarkupScanner implements OpenTag {
    */
   private nameAt(start: number, end: number, hash: number): string {
     const { html } = this;
-    const cached = this.names.get(hash);
+    const cached = NAMES.get(hash);
     if (cached !== undefined && cached.length === end - start) {
       let equal = true;
       for (let j = 0; j < cached.length && equal; j++) {
@@ -386,7 +392,7 @@ class MarkupScanner implements OpenTag {
       if (equal) return cached;
     }
     const name = html.slice(start, end).toLowerCase();
-    if (/^[a-z0-9]+$/.test(name) && this.names.size < 256) this.names.set(hash, name);
+    if (/^[a-z0-9]+$/.test(name) && NAMES.size < MAX_NAMES) NAMES.set(hash, name);
     return name;
   }
 

@@ -58,9 +58,9 @@ export interface PageScan {
 /** What an element that starts no region keeps on the stack. */
 const NONE: readonly string[] = [];
 
-function hasClasses(tag: OpenTag, classes: string[] | undefined): boolean {
+/** Whether a `class` attribute value (undefined: none) carries every one of `classes`. */
+function hasClasses(value: string | undefined, classes: string[] | undefined): boolean {
   if (classes === undefined || classes.length === 0) return true;
-  const value = tag.attribute('class');
   if (value === undefined) return false;
   // Most class attributes of a page carry none of the classes looked for (a pattern of classes
   // alone is tried on every element): a substring search answers them without splitting.
@@ -146,9 +146,12 @@ export function regionHandler(html: string, patterns: Record<string, ElementPatt
   /** The pattern names whose region an element opening at `start` starts, or null for none. */
   const startsHere = (name: string, tag: OpenTag, start: number): string[] | null => {
     let into: string[] | null = null;
+    // The element's class attribute, read (sliced from the page) once for all the patterns that ask.
+    let classValue: string | undefined | null = null;
     for (const [key, pattern] of candidatesOf(name)) {
       if (regions.has(key) || open.has(key)) continue;
-      if (!hasClasses(tag, pattern.classes)) continue;
+      if (pattern.classes !== undefined && pattern.classes.length > 0 && classValue === null) classValue = tag.attribute('class');
+      if (!hasClasses(classValue ?? undefined, pattern.classes)) continue;
       if (pattern.notInside?.some((tagName) => (openByName.get(tagName) ?? 0) > 0)) continue;
       (into ??= []).push(key);
       open.add(key);

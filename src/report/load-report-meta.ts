@@ -1,5 +1,4 @@
-import { pageFactsOf, type PageFacts } from '../describe/summarize-change.ts';
-import type { PageDocument } from '../model/index.ts';
+import type { PageFacts } from '../describe/summarize-change.ts';
 import type { ReportMeta } from './report-meta.ts';
 import type { Db } from '../store/db.ts';
 import { getChangesForReports } from '../store/queries/changes.ts';
@@ -11,12 +10,8 @@ export interface LoadedReport {
   meta: ReportMeta;
 }
 
-/**
- * The report header of a stored change: which versions, when captured, from which URLs; with the
- * newer page's title and facts when known (a document at hand gives both).
- */
-export function reportMetaFromChange(row: ChangeRow, newer?: PageDocument | { title: string; page: PageFacts }): ReportMeta {
-  const known = newer === undefined ? undefined : 'page' in newer ? newer : { title: newer.title, page: pageFactsOf(newer) };
+/** The report header of a stored change: which versions, when captured, from which URLs, and the newer page's title and facts. */
+export function reportMetaFromChange(row: ChangeRow, newer: { title: string | null; page: PageFacts }): ReportMeta {
   return {
     source: row.sourceId,
     changeId: row.id,
@@ -26,8 +21,8 @@ export function reportMetaFromChange(row: ChangeRow, newer?: PageDocument | { ti
     toCapturedAt: row.toVersion.capturedAt,
     fromUrl: row.fromVersion?.url ?? null,
     toUrl: row.toVersion.url,
-    title: known?.title ?? row.change?.title?.to ?? '',
-    ...(known ? { page: known.page } : {}),
+    title: newer.title ?? row.change?.title?.to ?? '',
+    page: newer.page,
   };
 }
 
@@ -42,7 +37,7 @@ const REPORTS_PER_QUERY = 500;
 /** Loads several changes and their report headers in one query; ids with no change are absent. */
 export async function loadReportMetas(db: Db, changeIds: readonly number[]): Promise<Map<number, LoadedReport>> {
   const found = await getChangesForReports(db, changeIds);
-  return new Map([...found].map(([id, c]) => [id, { row: c.row, meta: reportMetaFromChange(c.row, { title: c.title, page: c.page }) }]));
+  return new Map([...found].map(([id, c]) => [id, { row: c.row, meta: reportMetaFromChange(c.row, c) }]));
 }
 
 /**

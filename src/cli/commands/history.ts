@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createRequire } from 'node:module';
 import { UsageError } from '../../app/errors.ts';
-import { looksLikeIsoDate, readInstant } from '../../app/read-instant.ts';
+import { endOfDay, looksLikeIsoDate, readInstant } from '../../app/read-instant.ts';
 import { getSource, listSources } from '../../store/queries/sources.ts';
 import { didYouMean } from '../../app/closest-match.ts';
 import { listVersions, versionAt, versionBySeq } from '../../store/queries/versions.ts';
@@ -117,9 +117,7 @@ export function parseAt(s: string, now: Date = new Date(), utcOffsetMinutes: num
     if (r === undefined || r.index !== 0 || r.text.length < input.replace(/[\s.,]+$/u, '').length) continue;
     if (r.start.isCertain('hour')) return r.start.date();
     const [year, month, day] = [r.start.get('year'), r.start.get('month'), r.start.get('day')];
-    if (year === null || month === null || day === null) continue;
-    const end = readInstant(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, { bareDay: 'end' });
-    if (end !== null) return end;
+    if (year !== null && month !== null && day !== null) return endOfDay(year, month, day);
   }
   throw new UsageError(`cannot read "${text}" as a date (e.g. 2018-01-01, 2018-01-01T12:00Z, "1 March 2018", "1 mars 2018", "yesterday")`);
 }

@@ -65,8 +65,8 @@ export async function getChange(db: Db, id: number): Promise<ChangeRow | null> {
 /** A change as its report needs it: the row, and of the newer version its title and `PageFacts`. */
 export interface ChangeForReport {
   row: ChangeRow;
-  /** The newer version's title (`PageDocument.title`). */
-  title: string;
+  /** The newer version's title (`PageDocument.title`); null only if its document has none. */
+  title: string | null;
   page: PageFacts;
 }
 
@@ -94,7 +94,7 @@ export async function getChangesForReports(db: Db, ids: readonly number[]): Prom
   for (const r of rows) {
     found.set(r.change.id, {
       row: { ...r.change, fromVersion: r.from as VersionRef | null, toVersion: r.to },
-      title: r.title ?? '',
+      title: r.title,
       page: { sections: Number(r.sections), figures: Number(r.figures), updated: r.to.updated },
     });
   }
