@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_URL_LENGTH } from '../fetch/url-limit.ts';
 import { FIGURE_LANGUAGES } from '../model/figure-vocabulary.ts';
 import { CURRENCY_CODE } from '../model/page-reading.ts';
+import { parseSmtpUrl } from './smtp-url.ts';
 
 /**
  * The shape of `factwatch.config.json` (docs/design.md, "CLI contract"). Keys may grow; these stay.
@@ -66,17 +67,69 @@ export const sourceSchema = z
   .strict();
 
 /**
- * Networks a webhook or Slack receiver may be on beyond the public internet ("10.0.0.0/8",
- * "127.0.0.0/8"): receivers pass the same address guard as page fetches, with their own list.
+ * Networks a receiver (a webhook, a chat service, ntfy, a mail server) may be on beyond the
+ * public internet ("10.0.0.0/8", "127.0.0.0/8"): receivers pass the same address guard as page
+ * fetches, with their own list.
  */
 const receiverNetworks = z.array(z.string()).optional();
-const webhookChannel = z
-  .object({ type: z.literal('webhook'), url: httpUrl, secret: z.string().optional(), allowNetworks: receiverNetworks })
-  .strict();
-const slackChannel = z.object({ type: z.literal('slack'), url: httpUrl, allowNetworks: receiverNetworks }).strict();
-const fileChannel = z.object({ type: z.literal('file'), path: z.string().min(1) }).strict();
 
-export const channelSchema = z.discriminatedUnion('type', [webhookChannel, slackChannel, fileChannel]);
+/** Keys every channel type takes, spread into each (so a key for all channels is added once). */
+const channelBase = {};
+/** Keys of every channel that connects to a receiver. */
+const receiverBase = { ...channelBase, allowNetworks: receiverNetworks };
+
+/**
+ * A secret such as a token, going into an HTTP header: visible ASCII only, so no value can end
+ * the header (the message never quotes it).
+ */
+const headerSecret = z.string().min(1).regex(/^[\x21-\x7e]+$/u, 'must be printable ASCII without spaces');
+
+const smtpUrl = z.string().superRefine((s, ctx) => {
+  const parsed = parseSmtpUrl(s);
+  if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
+});
+
+const webhookChannel = z.object({ ...receiverBase, type: z.literal('webhook'), url: httpUrl, secret: z.string().optional() }).strict();
+const slackChannel = z.object({ ...receiverBase, type: z.literal('slack'), url: httpUrl }).strict();
+const fileChannel = z.object({ ...channelBase, type: z.literal('file'), path: z.string().min(1) }).strict();
+const emailChannel = z
+  .object({
+    ...receiverBase,
+    type: z.literal('email'),
+    to: z.array(z.email()).min(1).max(50),
+    from: z.email().optional(),
+    /** smtps://user:pass@host or smtp://… (STARTTLS required unless ?requireTLS=false): see smtp-url.ts. */
+    smtp: smtpUrl,
+    /** Send an HTML alternative beside the plain text (built from escaped text only). */
+    html: z.boolean().optional(),
+  })
+  .strict();
+const ntfyChannel = z.object({ ...receiverBase, type: z.literal('ntfy'), url: httpUrl, token: headerSecret.optional() }).strict();
+const discordChannel = z.object({ ...receiverBase, type: z.literal('discord'), url: httpUrl }).strict();
+const teamsChannel = z.object({ ...receiverBase, type: z.literal('teams'), url: httpUrl }).strict();
+const mattermostChannel = z.object({ ...receiverBase, type: z.literal('mattermost'), url: httpUrl }).strict();
+const appriseChannel = z
+  .object({
+    ...channelBase,
+    type: z.literal('apprise'),
+    /** Apprise URLs ("mailto://…", "tgram://…"), usually `${APPRISE_URL}` references: they hold credentials. */
+    urls: z.array(z.string().min(1)).min(1),
+    /** The Apprise CLI to run, found on PATH (default "apprise"); a path works too. */
+    command: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const channelSchema = z.discriminatedUnion('type', [
+  webhookChannel,
+  slackChannel,
+  fileChannel,
+  emailChannel,
+  ntfyChannel,
+  discordChannel,
+  teamsChannel,
+  mattermostChannel,
+  appriseChannel,
+]);
 
 /**
  * The name the review UI is reached by beyond its bound address ("https://factwatch.example.org"

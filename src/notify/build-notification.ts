@@ -29,42 +29,47 @@ async function buildChangeNotification(db: Db, d: ClaimedDelivery, links: Notifi
   const { row, meta } = loaded;
   const report = JSON.parse(renderJson(row.change, meta)) as Record<string, unknown>;
   const model = buildReportModel(row.change, meta);
-  const lines = [`*${slack(row.sourceId)}* — ${slack(model.summary)}`];
-  if (model.firstCaptureLine) lines.push(slack(model.firstCaptureLine));
+  const lines: string[] = [];
+  if (model.firstCaptureLine) lines.push(model.firstCaptureLine);
   // The revision stamp only when it moved: "unchanged" is noise in a chat message.
   const stamp = row.change?.updated;
-  if (model.stamp && stamp && stamp.from !== stamp.to) lines.push(`Revision stamp: ${slack(model.stamp)}`);
+  if (model.stamp && stamp && stamp.from !== stamp.to) lines.push(`Revision stamp: ${model.stamp}`);
   for (const f of model.figuresChanged.slice(0, TOP_FIGURES)) {
-    lines.push(`• ${slack(f.label)}: ${slack(f.from)} → ${slack(f.to)}${f.delta ? ` (${slack(f.delta)})` : ''}`);
+    lines.push(`• ${f.label}: ${f.from} → ${f.to}${f.delta ? ` (${f.delta})` : ''}`);
   }
   const more = model.figuresChanged.length - TOP_FIGURES;
   if (more > 0) lines.push(`…and ${more} more figure change${more === 1 ? '' : 's'}`);
   lines.push(...sectionLines(model));
   const reviewUrl = links.publicUrl ? new URL(`/changes/${row.id}`, links.publicUrl).href : null;
-  const review = reviewUrl ? `<${slackUrl(reviewUrl)}|change #${row.id}>` : `change #${row.id}`;
-  lines.push(`<${slackUrl(meta.toUrl)}|${slack(meta.title || meta.toUrl)}> (${review})`);
   return {
     key: String(row.id),
     deliveryId: d.id,
     kind: 'change',
     source: row.sourceId,
     payload: { event: 'change', id: row.id, detectedAt: row.detectedAt.toISOString(), ...(reviewUrl ? { reviewUrl } : {}), ...report },
-    text: lines.join('\n'),
+    message: {
+      source: row.sourceId,
+      headline: model.summary,
+      lines,
+      page: { url: meta.toUrl, title: meta.title || meta.toUrl },
+      review: { label: `change #${row.id}`, url: reviewUrl },
+    },
   };
 }
 
 /**
  * A chat message's lines on sections: added, removed, renamed, and text moved between them —
  * the moves counted and grouped by where they went, since a chat line has no room for paragraphs.
+ * Plain text: each channel escapes it.
  */
 export function sectionLines(model: Pick<ReportModel, 'sectionsAdded' | 'sectionsRemoved' | 'sectionsRenamed' | 'textMoved'>): string[] {
   const lines: string[] = [];
-  if (model.sectionsAdded.length) lines.push(`Sections added: ${model.sectionsAdded.map(slack).join(', ')}`);
-  if (model.sectionsRemoved.length) lines.push(`Sections removed: ${model.sectionsRemoved.map(slack).join(', ')}`);
-  if (model.sectionsRenamed.length) lines.push(`Sections renamed: ${model.sectionsRenamed.map((r) => `${slack(r.from)} → ${slack(r.to)}`).join(', ')}`);
+  if (model.sectionsAdded.length) lines.push(`Sections added: ${model.sectionsAdded.join(', ')}`);
+  if (model.sectionsRemoved.length) lines.push(`Sections removed: ${model.sectionsRemoved.join(', ')}`);
+  if (model.sectionsRenamed.length) lines.push(`Sections renamed: ${model.sectionsRenamed.map((r) => `${r.from} → ${r.to}`).join(', ')}`);
   if (model.textMoved.length) {
     const n = model.textMoved.length;
-    const routes = [...new Set(model.textMoved.map((m) => `${slack(m.from)} → ${slack(m.to)}`))];
+    const routes = [...new Set(model.textMoved.map((m) => `${m.from} → ${m.to}`))];
     lines.push(`Text moved: ${n} paragraph${n === 1 ? '' : 's'} (${routes.join(', ')})`);
   }
   return lines;
@@ -73,23 +78,13 @@ export function sectionLines(model: Pick<ReportModel, 'sectionsAdded' | 'section
 async function buildEventNotification(db: Db, d: ClaimedDelivery): Promise<Notification | null> {
   const e = await getSourceEvent(db, d.refId);
   if (!e) return null;
-  const what = e.kind === 'gone' ? 'is gone (404/410)' : 'is back';
+  const what = e.kind === 'gone' ? 'page gone (404/410)' : 'page back';
   return {
     key: `event-${e.id}`,
     deliveryId: d.id,
     kind: e.kind,
     source: e.sourceId,
     payload: { event: e.kind, id: `event-${e.id}`, source: e.sourceId, url: e.url, occurredAt: e.occurredAt.toISOString(), detail: e.detail },
-    text: `*${slack(e.sourceId)}* ${what}${e.detail ? `: ${slack(e.detail)}` : ''}\n<${slackUrl(e.url)}>`,
+    message: { source: e.sourceId, headline: e.detail ? `${what}: ${e.detail}` : what, lines: [], page: { url: e.url, title: e.url }, review: null },
   };
-}
-
-/** Slack mrkdwn escaping: page text must not turn into links, mentions or markup. */
-function slack(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** A URL inside `<url|label>`: `|` and `>` would end it early. */
-function slackUrl(u: string): string {
-  return slack(u).replace(/\|/g, '%7C');
 }

@@ -15,8 +15,26 @@ export interface Notification {
   source: string;
   /** The JSON document webhooks receive and the file channel writes. */
   payload: Record<string, unknown>;
-  /** Readable text for chat (Slack-compatible mrkdwn, already escaped). */
-  text: string;
+  /** What a person reads, as plain unescaped parts: each channel escapes them its own way. */
+  message: NotificationMessage;
+}
+
+/**
+ * A notification's readable form before any escaping. Everything here may be page text, so it is
+ * hostile: each channel renders it with its own escaping (Slack mrkdwn, Markdown, an Adaptive
+ * Card's plain runs, a mail header) — one shape, so no channel escapes text another already
+ * escaped, and none can forget to.
+ */
+export interface NotificationMessage {
+  source: string;
+  /** What happened in one line: the change summary, "page gone (404/410)". */
+  headline: string;
+  /** The details, one line each: figure changes, sections, the revision stamp. */
+  lines: string[];
+  /** The watched page (its title may be the URL itself). */
+  page: { url: string; title: string };
+  /** A change's name ("change #42") and its review page when `serve.publicUrl` is set; null for events. */
+  review: { label: string; url: string | null } | null;
 }
 
 /** Header carrying the idempotency key. */

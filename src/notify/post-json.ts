@@ -91,7 +91,7 @@ async function readReply(body: AsyncIterable<Buffer> & { destroy(): void }, limi
  * is the guard's own (a `FetchError`'s detail has no URL in front), so the message names `where`
  * once and never the receiver's full URL.
  */
-function blocked(where: string, err: unknown): DeliveryError {
+export function blocked(where: string, err: unknown): DeliveryError {
   const reason = err instanceof FetchError ? err.detail : err instanceof Error ? err.message : String(err);
   return new DeliveryError(`${where}: ${reason}; list the receiver's network in the channel's allowNetworks if it is meant`, {
     retryable: false,

@@ -31,17 +31,21 @@ export function escapeHtml(text: string): string {
  * and which still shows the address exactly as the page wrote it. (Backslash-escaping the colon,
  * `https\://`, is not enough: linkify and GFM's extension run on the text after escapes are
  * resolved in some renderers.)
+ *
+ * `entities: false` is for Markdown without HTML (Discord): there `&amp;` is shown as typed,
+ * and a bare `&` starts nothing, so it stays as it is.
  */
-export function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string, opts: { entities?: boolean } = {}): string {
+  const entities = opts.entities ?? true;
   const folded = inertText(text).replace(/\s*\n\s*/gu, ' ');
   let out = '';
   let last = 0;
   for (const m of folded.matchAll(BARE_LINK)) {
-    out += escapeInline(folded.slice(last, m.index));
+    out += escapeInline(folded.slice(last, m.index), entities);
     out += codeSpan(m[0].replace(/\|/gu, '%7C'));
     last = m.index + m[0].length;
   }
-  out += escapeInline(folded.slice(last));
+  out += escapeInline(folded.slice(last), entities);
   // A line that would start a heading, a list or a rule: escape its mark. An ordered-list marker
   // ("1. ", "2)") is escaped at its "." or ")", since a backslash before a digit is no escape in
   // CommonMark and would show ("\3.3%"), and only when a space or the end follows: "3.3%" is no list.
@@ -51,8 +55,8 @@ export function escapeMarkdown(text: string): string {
 /** What GFM's autolink extension and linkify-it would link: scheme://…, www.…, mailto:/xmpp:, e-mail addresses. */
 const BARE_LINK = /(?:\b[a-z][a-z0-9+.-]{0,31}:\/\/|\bwww\.|\b(?:mailto|xmpp):)[^\s<>]*|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+/giu;
 
-function escapeInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&]/gu, (c) => (c === '&' ? '&amp;' : `\\${c}`));
+function escapeInline(text: string, entities: boolean): string {
+  return text.replace(entities ? /[\\`*_[\]<>|~&]/gu : /[\\`*_[\]<>|~]/gu, (c) => (c === '&' ? '&amp;' : `\\${c}`));
 }
 
 /** `text` as an inline code span, fenced by more backticks than any run inside it. */

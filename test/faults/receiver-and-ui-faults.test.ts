@@ -20,7 +20,7 @@ import { backend, openTestDatabase } from '../helpers/test-db.ts';
 
 const TIMEOUT_MS = 1_500;
 const SECRET_PATH = '/services/T0/B0/c0nf1dent1al-t0ken-abcdef';
-const notification: Notification = { key: '1', deliveryId: 1, kind: 'change', source: 's', payload: { event: 'change', id: 1 }, text: 'hello' };
+const notification: Notification = { key: '1', deliveryId: 1, kind: 'change', source: 's', payload: { event: 'change', id: 1 }, message: { source: 's', headline: 'hello', lines: [], page: { url: 'https://example.org/', title: 'Example' }, review: null } };
 
 interface ReceiverRow {
   name: string;

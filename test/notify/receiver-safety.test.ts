@@ -20,7 +20,7 @@ const policy: DeliveryPolicy = { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs:
 const SLACK_SECRET = 'xoxb0S3cr3tT0k3nABCDEFGH';
 const SLACK_PATH = `/services/T0000/B0000/${SLACK_SECRET}`;
 
-const notification: Notification = { key: '1', deliveryId: 1, kind: 'change', source: 's', payload: { event: 'change', id: 1 }, text: 'hello' };
+const notification: Notification = { key: '1', deliveryId: 1, kind: 'change', source: 's', payload: { event: 'change', id: 1 }, message: { source: 's', headline: 'hello', lines: [], page: { url: 'https://example.org/', title: 'Example' }, review: null } };
 
 /**
  * Notification receivers are as untrusted as pages: a reply is read only up to a few KB, a

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sectionLines } from '../../src/notify/build-notification.ts';
 
 describe('chat lines on sections', () => {
-  it('names renamed sections and counts moved text by where it went, page text escaped for Slack', () => {
+  it('names renamed sections and counts moved text by where it went, as plain text each channel escapes', () => {
     const lines = sectionLines({
       sectionsAdded: ['Consular services'],
       sectionsRemoved: [],
@@ -15,7 +15,7 @@ describe('chat lines on sections', () => {
     });
     expect(lines).toEqual([
       'Sections added: Consular services',
-      'Sections renamed: Fisheries → Research &lt;@here&gt;',
+      'Sections renamed: Fisheries → Research <@here>',
       'Text moved: 3 paragraphs (Introduction (before the first heading) → Consular services, Culture → Consular services)',
     ]);
   });
