@@ -103,6 +103,11 @@ export function messageHtml(m: NotificationMessage): string {
   ].join('');
 }
 
+/** Node's codes for a certificate that does not verify (wrong name, unknown CA, expired …). */
+function isCertificateError(code: string | undefined): boolean {
+  return !!code && (/^ERR_TLS_CERT/u.test(code) || /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/u.test(code));
+}
+
 /**
  * A failed session as a `DeliveryError`. The server's permanent refusals (5xx: unknown recipient,
  * bad credentials, no STARTTLS while it is required) and a certificate that does not verify are
@@ -110,12 +115,12 @@ export function messageHtml(m: NotificationMessage): string {
  */
 function smtpError(err: unknown, where: string, secrets: readonly string[], timeoutMs: number): DeliveryError {
   if (err instanceof BlockedAddressError) return blocked(where, err);
-  const e = err as { message?: string; code?: string; responseCode?: number; name?: string };
+  const e = err as { message?: string; code?: string; originalCode?: string; responseCode?: number; name?: string };
   if (e.name === 'AbortError' || e.name === 'TimeoutError' || e.code === 'ETIMEDOUT') {
     return new DeliveryError(`${where}: timed out after ${timeoutMs} ms`, { retryable: true });
   }
   const text = secrets.reduce((t, s) => t.split(s).join('…'), oneLine(e.message ?? String(err))).slice(0, QUOTED_CHARS);
   const reply = typeof e.responseCode === 'number' ? e.responseCode : null;
-  const permanent = reply !== null ? reply >= 500 : e.code === 'ETLS' || e.code === 'EAUTH' || e.code === 'EENVELOPE';
+  const permanent = reply !== null ? reply >= 500 : e.code === 'ETLS' || e.code === 'EAUTH' || e.code === 'EENVELOPE' || isCertificateError(e.originalCode ?? e.code);
   return new DeliveryError(`${where}: ${text}`, { retryable: !permanent, cause: err });
 }
