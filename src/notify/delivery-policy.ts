@@ -11,7 +11,7 @@ export interface DeliveryPolicy {
   maxDelayMs: number;
   /** How long a claimed delivery is hidden from other senders while it is being sent. */
   leaseMs: number;
-  /** Request timeout for webhook and Slack posts. */
+  /** The deadline of one attempt on any channel: an HTTP post, an SMTP session, an Apprise run. */
   timeoutMs: number;
 }
 

@@ -1,4 +1,4 @@
-/** Notifications: channels (webhook, Slack, JSONL file) fed from the outbox with retries. */
+/** Notifications: channels (webhook, Slack, JSONL file, e-mail, ntfy, Discord, Teams, Mattermost, Apprise) fed from the outbox with retries. */
 export { closeChannels, createChannels, createChannel, type Channel, type ChannelDeps } from './channels.ts';
 export { MAX_REPLY_BYTES } from './post-json.ts';
 export { deliverDue, type DeliverDeps, type DeliverySummary } from './deliver-outbox.ts';
