@@ -141,14 +141,15 @@ async function previousOf(db: Db, source: ResolvedSource, capture: Capture): Pro
   const latest = await latestVersionWithoutBody(db, source.id);
   if (!latest) return null;
   const withRules = hasContentRules(source.rules);
-  const body = withRules || needsPreviousEnding(capture.text) ? await loadRawBody(db, latest.id).catch(() => null) : null;
+  const ending = needsPreviousEnding(capture.text);
+  const body = withRules || ending ? await loadRawBody(db, latest.id).catch(() => null) : null;
   return {
     versionId: latest.id,
     url: latest.url,
     rawHash: latest.rawHash,
     contentHash: latest.contentHash,
     document: latest.document,
-    rawEnding: body && needsPreviousEnding(capture.text) ? rawEnding(body) : null,
+    rawEnding: body && ending ? rawEnding(body) : null,
     ...(withRules ? { text: storedBodyText(body) } : {}),
   };
 }
