@@ -20,6 +20,7 @@ import type { Logger } from '../app/log.ts';
 import type { ResolvedSource } from '../config/resolve-source.ts';
 import type { HttpClient } from '../fetch/index.ts';
 import { needsPreviousEnding, rawEnding, SuspectPageError } from '../judge/assess-page.ts';
+import { storedBodyText } from '../judge/stored-body-text.ts';
 import type { Capture } from '../judge/capture.ts';
 import type { PreviousVersion } from '../judge/judge-capture.ts';
 import { quickVerdict } from '../judge/quick-verdict.ts';
@@ -29,7 +30,7 @@ import type { Verdict } from '../judge/verdict.ts';
 import type { Db } from '../store/db.ts';
 import { describeDatabaseError, findPgError, isDatabaseError } from '../store/pg-error.ts';
 import { loadRawBody } from '../store/raw-body.ts';
-import type { CheckOutcome } from '../model/index.ts';
+import { hasContentRules, type CheckOutcome } from '../model/index.ts';
 import { latestVersionWithoutBody } from '../store/queries/versions.ts';
 import type { StoreOutcome } from '../store/queries/store-version.ts';
 import type { NewCheck } from '../store/types.ts';
@@ -82,11 +83,11 @@ async function runCheck(deps: CheckDeps, source: ResolvedSource, state: SourceSt
   const meta = { status: capture.status, bytes: capture.body.length, durationMs };
   if (capture.status !== 304 && capture.url !== source.url) await sink.recordUrl(source.id, capture.url, base.checkedAt);
 
-  const ctx = { profile: source.profile ?? null, reading: source.reading, urlMatters: true, shrink: state.shrinkHash ? { contentHash: state.shrinkHash, sightings: state.shrinkSightings } : null };
+  const ctx = { profile: source.profile ?? null, reading: source.reading, rules: source.rules, urlMatters: true, shrink: state.shrinkHash ? { contentHash: state.shrinkHash, sightings: state.shrinkSightings } : null };
   const quick = quickVerdict(capture, head ? { versionId: head.id, url: head.url, rawHash: head.rawHash, contentHash: head.contentHash } : null, ctx);
   if (quick) return settled(deps, source, base, meta, capture, quick, state, kept);
 
-  let expected = head ? await previousOf(deps.db, source.id, capture) : null;
+  let expected = head ? await previousOf(deps.db, source, capture) : null;
   for (let attempt = 0; ; attempt++) {
     const verdict = await (deps.judge ?? judgeInline)({ capture: judged(capture), previous: expected, ctx });
     if (verdict.kind !== 'new' && verdict.kind !== 'changed') return settled(deps, source, base, meta, capture, verdict, state, kept);
@@ -126,20 +127,31 @@ async function runCheck(deps: CheckDeps, source: ResolvedSource, state: SourceSt
       const e = new FactwatchError('version_conflict', `other writers kept storing versions of ${source.id}; nothing was stored`, { retryable: true });
       return failed(base, 'store_failed', e, kept, meta.status, capture.url);
     }
-    expected = await previousOf(deps.db, source.id, capture);
+    expected = await previousOf(deps.db, source, capture);
   }
 }
 
 /**
- * The current version as the judge needs it: its document, and the end of its raw body only when
- * the truncation rule could fire (this body lacks closing tags; rare), because reading it means
- * reading and inflating the stored body. An unreadable stored body is an unknown ending.
+ * The current version as the judge needs it: its document, and its raw body only when the judge
+ * reads it — its end when the truncation rule could fire (this body lacks closing tags; rare), its
+ * text when the source has content rules (`storedBodyText`) — because reading it means reading and
+ * inflating the stored body. An unreadable stored body is an unknown ending and no text.
  */
-async function previousOf(db: Db, sourceId: string, capture: Capture): Promise<PreviousVersion | null> {
-  const latest = await latestVersionWithoutBody(db, sourceId);
+async function previousOf(db: Db, source: ResolvedSource, capture: Capture): Promise<PreviousVersion | null> {
+  const latest = await latestVersionWithoutBody(db, source.id);
   if (!latest) return null;
-  const body = needsPreviousEnding(capture.text) ? await loadRawBody(db, latest.id).catch(() => null) : null;
-  return { versionId: latest.id, url: latest.url, rawHash: latest.rawHash, contentHash: latest.contentHash, document: latest.document, rawEnding: body ? rawEnding(body) : null };
+  const withRules = hasContentRules(source.rules);
+  const ending = needsPreviousEnding(capture.text);
+  const body = withRules || ending ? await loadRawBody(db, latest.id).catch(() => null) : null;
+  return {
+    versionId: latest.id,
+    url: latest.url,
+    rawHash: latest.rawHash,
+    contentHash: latest.contentHash,
+    document: latest.document,
+    rawEnding: body && ending ? rawEnding(body) : null,
+    ...(withRules ? { text: storedBodyText(body) } : {}),
+  };
 }
 
 /** The capture as it crosses to the judge: plain data, the text decoded, without the bytes. */

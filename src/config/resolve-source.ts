@@ -1,4 +1,4 @@
-import { pageReading, type PageReading } from '../model/index.ts';
+import { contentRules, pageReading, type ContentRules, type PageReading } from '../model/index.ts';
 import type { FetchConfig, RawConfig, SourceConfig } from './schema.ts';
 
 /** A source with every default applied: what the pipeline and the scheduler work with. */
@@ -9,6 +9,8 @@ export interface ResolvedSource {
   profile: string | null;
   /** How to read the pages where the configuration says it (language, currency of a bare dollar). */
   reading: PageReading;
+  /** What on its pages is content (`select`, `exclude`, `ignoreText`); empty: the profile decides alone. */
+  rules: ContentRules;
   schedule: string;
   timezone: string;
   enabled: boolean;
@@ -33,6 +35,7 @@ export function resolveSource(config: RawConfig, source: SourceConfig): Resolved
     aliases: source.aliases ?? [],
     profile: source.profile ?? null,
     reading: pageReading(source.language, source.currency),
+    rules: contentRules(source.select, source.exclude, source.ignoreText),
     schedule: source.schedule ?? DEFAULT_SCHEDULE,
     timezone: source.timezone ?? DEFAULT_TIMEZONE,
     enabled: source.enabled ?? true,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_URL_LENGTH } from '../fetch/url-limit.ts';
 import { FIGURE_LANGUAGES } from '../model/figure-vocabulary.ts';
+import { MAX_RULE_LENGTH, MAX_RULES_PER_LIST } from '../model/content-rules.ts';
 import { CURRENCY_CODE } from '../model/page-reading.ts';
 import { parseSmtpUrl } from './smtp-url.ts';
 
@@ -26,6 +27,12 @@ const httpUrl = z.string().max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH
   },
   { message: 'must be an absolute http(s) URL' },
 );
+
+/** A list of content rules (selectors or patterns); each is checked by its engine in validate-config.ts. */
+const ruleList = z
+  .array(z.string().min(1, 'must not be empty').max(MAX_RULE_LENGTH, `must be at most ${MAX_RULE_LENGTH} characters long`))
+  .max(MAX_RULES_PER_LIST, `at most ${MAX_RULES_PER_LIST} entries`)
+  .optional();
 
 export const fetchSettingsSchema = z
   .object({
@@ -63,6 +70,12 @@ export const sourceSchema = z
     enabled: z.boolean().optional(),
     notify: z.array(z.string()).optional(),
     fetch: fetchSettingsSchema.optional(),
+    /** CSS selectors of the content, overriding the profile's content region. */
+    select: ruleList,
+    /** CSS selectors of elements removed before anything else (a share bar, a cookie banner). */
+    exclude: ruleList,
+    /** Regular expressions (RE2 syntax) whose matches are removed from the text ("Visits: \\d+"). */
+    ignoreText: ruleList,
   })
   .strict();
 

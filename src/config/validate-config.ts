@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import { contentRuleProblems } from '../extract/content-rules/rule-problems.ts';
 import { scheduleProblem } from '../schedule/read-schedule.ts';
 import { DEFAULT_TIMEZONE } from './resolve-source.ts';
 import { isProfileName, PROFILE_NAMES } from '../model/index.ts';
@@ -56,6 +57,7 @@ function semanticProblems(config: Partial<RawConfig>): string[] {
       }
     }
     problems.push(...networkProblems(s.fetch?.allowNetworks, `${at}.fetch.allowNetworks`));
+    problems.push(...contentRuleProblems(s, (key, j) => `${at}.${key}[${j}]`));
   });
   problems.push(...networkProblems(config.fetch?.allowNetworks, 'fetch.allowNetworks'));
   for (const [name, channel] of Object.entries(config.channels ?? {})) {

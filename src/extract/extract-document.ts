@@ -9,7 +9,10 @@ import { detectLanguage } from './detect-language.ts';
 import { dollarCurrencyOf, extractFigures } from './figures/index.ts';
 import { loadPageRegions, loadWholePage } from './load-page.ts';
 import { normalizeWhitespace, removeControlCharacters } from './normalize-text.ts';
-import type { PageDocument, PageReading, Section } from '../model/index.ts';
+import { hasContentRules, type ContentRules, type PageDocument, type PageReading, type Section } from '../model/index.ts';
+import { ignoreInSections } from './content-rules/ignore-in-sections.ts';
+import { textRemover } from './content-rules/ignore-text.ts';
+import { removeExcluded, selectedElements } from './content-rules/rule-selectors.ts';
 import { getProfile, PROFILES, selectProfile } from './profiles/index.ts';
 import type { PageView, SiteProfile } from './profiles/site-profile.ts';
 import { NEVER_CONTENT } from './profiles/site-profile.ts';
@@ -38,6 +41,11 @@ export interface ExtractOptions {
    * currency of a bare dollar); each field given wins over what the page suggests.
    */
   reading?: PageReading;
+  /**
+   * The source's content rules (`select`, `exclude`, `ignoreText`): what on the page is content.
+   * Absent or empty: the page is read exactly as without rules, so its content hash is unchanged.
+   */
+  rules?: ContentRules;
 }
 
 /** Regions of every profile that declares some, under names that cannot collide. */
@@ -129,6 +137,23 @@ function loadForProfile(html: string, name: string | undefined, url: string | nu
   return { view, profile: named ?? selectProfile(undefined, view.$, url, regionProfilePossible ? PROFILES : WHOLE_PAGE_PROFILES) };
 }
 
+/**
+ * The elements whose text is the content: the source's `select` when it has one (its lead too:
+ * the user said what the content is), else the profile's content region and its lead.
+ */
+function contentRegions(view: PageView, profile: SiteProfile, select: readonly string[] | undefined): AnyNode[] {
+  if (select?.length) {
+    const selected = selectedElements(view.$, select);
+    if (selected.length === 0) throw new ExtractionError(`no element matches the source's select (${select.join(', ')})`);
+    return selected;
+  }
+  const content = profile.findContent(view);
+  if (content === null || content.length === 0) {
+    throw new ExtractionError(`no content region found (profile ${profile.name})`);
+  }
+  return [...leadOutside(profile.findLead?.(view), content), ...content.toArray()];
+}
+
 /** Title from `<title>` without the site name ("France and North Korea - Ministry…"). */
 function titleFromHead(headTitle: string | null): string {
   if (headTitle === null) return '';
@@ -162,8 +187,21 @@ function* contentText(sections: readonly Section[]): Generator<string> {
  */
 export function extractDocument(html: string, opts: ExtractOptions = {}): PageDocument {
   if (!/\S/.test(html)) throw new ExtractionError('empty document: the page has no content at all');
-  const { view, profile } = loadForProfile(html, opts.profile, opts.url ?? null, opts.maxDepth === undefined ? {} : { maxDepth: opts.maxDepth });
+  const limits = opts.maxDepth === undefined ? {} : { maxDepth: opts.maxDepth };
+  const { view, profile } = opts.rules?.select?.length || opts.rules?.exclude?.length ? loadUnderRules(html, opts.profile, opts.url ?? null, limits, opts.rules) : loadForProfile(html, opts.profile, opts.url ?? null, limits);
   return extractFromView(view, profile, opts);
+}
+
+/**
+ * The page for a source whose rules select or exclude elements: parsed whole, because a selector
+ * may name any element (and a combinator any ancestor), not only the profile's regions; the
+ * excluded elements removed before anything else, the profile's detection included. Sources
+ * without such rules keep the region-only fast path.
+ */
+function loadUnderRules(html: string, name: string | undefined, url: string | null, limits: ScanLimits, rules: ContentRules): { view: PageView; profile: SiteProfile } {
+  const view = loadWholePage(html, limits);
+  removeExcluded(view.$, rules.exclude);
+  return { view, profile: name === undefined ? selectProfile(undefined, view.$, url) : getProfile(name) };
 }
 
 /**
@@ -173,21 +211,19 @@ export function extractDocument(html: string, opts: ExtractOptions = {}): PageDo
 export function extractFromView(view: PageView, profile: SiteProfile, opts: Omit<ExtractOptions, 'profile'> = {}): PageDocument {
   // Every string of the document is free of control characters, the URL it was given included.
   const url = opts.url == null ? null : removeControlCharacters(opts.url);
-  const title = profile.findTitle(view) ?? titleFromHead(view.headTitle);
+  const rules = hasContentRules(opts.rules) ? opts.rules : undefined;
+  const ignore = textRemover(rules?.ignoreText);
+  const title = ignore(profile.findTitle(view) ?? titleFromHead(view.headTitle));
   const headerStamp = profile.findStamp?.(view) ?? null;
-  const content = profile.findContent(view);
-  if (content === null || content.length === 0) {
-    throw new ExtractionError(`no content region found (profile ${profile.name})`);
-  }
-  const lead = profile.findLead?.(view);
-  const regions = [...leadOutside(lead, content), ...content.toArray()];
+  const regions = contentRegions(view, profile, rules?.select);
   stripMatching(view.$, regions, [...NEVER_CONTENT, ...profile.strip].join(', '));
   profile.stripByText?.(view, view.$(regions));
 
   // The language is read from the text (detect-language.ts); then the stamp lines of the body are
   // taken out of the sections, read in that language. A stamp the profile found outside the body
-  // is the site's own and wins (take-stamp.ts says which one is chosen).
-  const collected = collectSections(regions);
+  // is the site's own and wins (take-stamp.ts says which one is chosen). Ignored text goes first:
+  // it moves nothing downstream.
+  const collected = rules?.ignoreText?.length ? ignoreInSections(collectSections(regions), ignore) : collectSections(regions);
   const language = opts.reading?.language ?? detectLanguage(view.lang, [url, view.canonical], contentText(collected));
   const stampContext = { language, order: numericDateOrder(language, view.lang, url) };
   const { sections, stamp: bodyStamp } = takeStamp(collected, stampContext);

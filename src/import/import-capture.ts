@@ -9,12 +9,13 @@ import { FactwatchError } from '../app/errors.ts';
 import { diffDocuments } from '../diff/diff-documents.ts';
 import { isEmptyChange } from '../diff/is-empty-change.ts';
 import { summarizeChange } from '../describe/summarize-change.ts';
-import type { PageDocument, PageReading } from '../model/index.ts';
+import { hasContentRules, type ContentRules, type PageDocument, type PageReading } from '../model/index.ts';
 import { isHtmlContentType, parseContentType } from '../fetch/decode-body.ts';
 import { needsPreviousEnding, rawEnding } from '../judge/assess-page.ts';
 import type { Capture } from '../judge/capture.ts';
 import type { PreviousVersion } from '../judge/judge-capture.ts';
 import { judgeInline } from '../judge/judge-inline.ts';
+import { storedBodyText } from '../judge/stored-body-text.ts';
 import type { JudgePage } from '../judge/judge-pool.ts';
 import type { Db } from '../store/db.ts';
 import { insertVersion, type Comparison, type PlacedVersion } from '../store/queries/insert-version.ts';
@@ -50,7 +51,7 @@ export function compareForImport(from: PageDocument, to: PageDocument): Comparis
  */
 export async function importCapture(
   deps: { db: Db; judge?: JudgePage },
-  source: { id: string; profile: string | null; reading?: PageReading },
+  source: { id: string; profile: string | null; reading?: PageReading; rules?: ContentRules },
   capture: Capture,
   shrink: ShrinkSightings = new Map(),
 ): Promise<CaptureResult> {
@@ -58,12 +59,12 @@ export async function importCapture(
     return { outcome: 'skipped', reason: `content type ${capture.contentType} is not HTML` };
   }
   if (capture.body.length === 0) return { outcome: 'skipped', reason: 'empty body' };
-  const previous = await versionInForce(deps.db, source.id, capture);
+  const previous = await versionInForce(deps.db, source.id, capture, hasContentRules(source.rules));
   const seen = shrink.get(source.id) ?? null;
   const verdict = await (deps.judge ?? judgeInline)({
     capture: { url: capture.url, status: capture.status, rawHash: capture.rawHash, text: capture.text },
     previous,
-    ctx: { profile: source.profile, reading: source.reading, urlMatters: false, shrink: seen },
+    ctx: { profile: source.profile, reading: source.reading, rules: source.rules, urlMatters: false, shrink: seen },
   });
   if (verdict.kind === 'suspect' && verdict.contentHash !== null) {
     shrink.set(source.id, { contentHash: verdict.contentHash, sightings: seen?.contentHash === verdict.contentHash ? seen.sightings + 1 : 1 });
@@ -102,10 +103,22 @@ async function place(db: Db, sourceId: string, capture: Capture, document: PageD
   return { outcome: placed.kind === 'inserted' ? 'imported' : 'identical', placed };
 }
 
-/** The version in force at the capture's time: what it is judged against. */
-async function versionInForce(db: Db, sourceId: string, capture: Capture): Promise<PreviousVersion | null> {
+/**
+ * The version in force at the capture's time: what it is judged against; its body's text too for
+ * a source with content rules (the version may have been read under other rules: judge-capture.ts).
+ */
+async function versionInForce(db: Db, sourceId: string, capture: Capture, withRules: boolean): Promise<PreviousVersion | null> {
   const v = await versionAt(db, sourceId, capture.capturedAt);
   if (!v) return null;
-  const body = needsPreviousEnding(capture.text) ? await loadRawBody(db, v.id).catch(() => null) : null;
-  return { versionId: v.id, url: v.url, rawHash: v.rawHash, contentHash: v.contentHash, document: v.document, rawEnding: body ? rawEnding(body) : null };
+  const ending = needsPreviousEnding(capture.text);
+  const body = ending || withRules ? await loadRawBody(db, v.id).catch(() => null) : null;
+  return {
+    versionId: v.id,
+    url: v.url,
+    rawHash: v.rawHash,
+    contentHash: v.contentHash,
+    document: v.document,
+    rawEnding: body && ending ? rawEnding(body) : null,
+    ...(withRules ? { text: storedBodyText(body) } : {}),
+  };
 }

@@ -36,7 +36,7 @@ import { listDoneCaptureKeys, recordImportedCapture, versionByCaptureDigest } fr
 import { listSourceUrls } from '../store/queries/sources.ts';
 import { loadRawBody } from '../store/raw-body.ts';
 import type { ImportOrigin } from '../store/schema.ts';
-import type { PageReading } from '../model/index.ts';
+import type { ContentRules, PageReading } from '../model/index.ts';
 
 export interface ImportDeps {
   db: Db;
@@ -52,6 +52,8 @@ export interface ImportSource {
   profile: string | null;
   /** How the configuration says its pages read (language, currency of a bare dollar). */
   reading?: PageReading;
+  /** Its content rules (`select`, `exclude`, `ignoreText`): history is read as a live check reads it. */
+  rules?: ContentRules;
   urls: string[];
   /** The source's fetch `maxBytes`: the most of a WARC body read for it (decoded). */
   maxBytes: number;
@@ -87,7 +89,7 @@ export async function importSourceFor(db: Db, source: ResolvedSource): Promise<I
     seen.add(key);
     urls.push(url);
   }
-  return { id: source.id, profile: source.profile, reading: source.reading, urls, maxBytes: source.fetch.maxBytes ?? defaultFetchSettings.maxBytes };
+  return { id: source.id, profile: source.profile, reading: source.reading, rules: source.rules, urls, maxBytes: source.fetch.maxBytes ?? defaultFetchSettings.maxBytes };
 }
 
 export interface WaybackListing {

@@ -7,7 +7,7 @@ import { FactwatchError, type FactwatchCode } from '../app/errors.ts';
 import { hashDocument } from '../extract/content-hash.ts';
 import { extractDocument } from '../extract/extract-document.ts';
 import { NestingTooDeepError } from '../extract/scan-page.ts';
-import type { PageDocument, PageReading } from '../model/index.ts';
+import type { ContentRules, PageDocument, PageReading } from '../model/index.ts';
 import { MAX_NESTING_DEPTH, nestingSuspicion, type Suspicion } from './assess-page.ts';
 
 /**
@@ -28,9 +28,9 @@ export type Extracted =
  * streaming scan enforces it while tokenising (`maxDepth`), which was ~10% of a parse thread's
  * time as its own regex pass over the page (issue 8 profile).
  */
-export function extractWithLimits(html: string, url: string, profile: string | null, reading: PageReading = {}): Extracted {
+export function extractWithLimits(html: string, url: string, profile: string | null, reading: PageReading = {}, rules: ContentRules = {}): Extracted {
   try {
-    const document = extractDocument(html, { url, profile: profile ?? undefined, maxDepth: MAX_NESTING_DEPTH, reading });
+    const document = extractDocument(html, { url, profile: profile ?? undefined, maxDepth: MAX_NESTING_DEPTH, reading, rules });
     if (document.figures.length > MAX_FIGURES) {
       return { kind: 'failed', code: 'too_many_figures', message: `${document.figures.length} figures on one page (the limit is ${MAX_FIGURES}): not a fact page` };
     }

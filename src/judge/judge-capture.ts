@@ -12,7 +12,7 @@ import { continueSeries, pairFigures } from '../diff/align-figures.ts';
 import { diffDocuments } from '../diff/diff-documents.ts';
 import { isEmptyChange } from '../diff/is-empty-change.ts';
 import { summarizeChange } from '../describe/summarize-change.ts';
-import type { PageDocument, PageReading } from '../model/index.ts';
+import { hasContentRules, type ContentRules, type PageDocument, type PageReading } from '../model/index.ts';
 import { assessContent, assessMarkup, SHRINK_CONFIRMATIONS } from './assess-page.ts';
 import type { Capture } from './capture.ts';
 import { extractWithLimits } from './extract-with-limits.ts';
@@ -29,6 +29,12 @@ export interface PreviousVersion {
   document: PageDocument | null;
   /** The end of its raw body (`rawEnding`), or null when unknown or not needed (`needsPreviousEnding`). */
   rawEnding: string | null;
+  /**
+   * Its raw body as text, given only for a source with content rules (`storedBodyText`): the
+   * version may have been read under other rules (a rule added since), and is then read again
+   * under the capture's, so both sides are compared under the same rules.
+   */
+  text?: string | null;
 }
 
 /** What the judge is told besides the capture and its predecessor. */
@@ -48,6 +54,8 @@ export interface JudgeContext {
   shrink: { contentHash: string; sightings: number } | null;
   /** What the source's configuration says about reading its pages (language, bare-dollar currency); absent: all from the page. */
   reading?: PageReading;
+  /** The source's content rules (`select`, `exclude`, `ignoreText`); absent: none. */
+  rules?: ContentRules;
 }
 
 /** The capture as the judge reads it: without its bytes, which only the sink stores. */
@@ -56,23 +64,28 @@ export type JudgedCapture = Pick<Capture, 'url' | 'status' | 'rawHash' | 'text'>
 export function judgeCapture(capture: JudgedCapture, previous: PreviousVersion | null, ctx: JudgeContext): Verdict {
   const quick = quickVerdict(capture, previous, ctx);
   if (quick) return quick;
-  const before = previous?.document ?? null;
+  const stored = previous?.document ?? null;
   // Content sanity, cheapest first (assess-page.ts): a soft error page or a truncated body is refused before any parse.
   // The previous document itself, not its text: the soft-error rule builds that text only when
   // an error phrase matches, which almost no real page does.
-  const markup = assessMarkup(capture.text, previous && before ? { document: before, rawEnding: previous.rawEnding } : null);
+  const markup = assessMarkup(capture.text, previous && stored ? { document: stored, rawEnding: previous.rawEnding } : null);
   if (markup) return { kind: 'suspect', rule: markup.rule, reason: markup.reason, contentHash: null };
-  const extracted = extractWithLimits(capture.text, capture.url, ctx.profile, ctx.reading);
+  const extracted = extractWithLimits(capture.text, capture.url, ctx.profile, ctx.reading, ctx.rules);
   if (extracted.kind === 'suspect') return { kind: 'suspect', rule: extracted.suspicion.rule, reason: extracted.suspicion.reason, contentHash: null };
   if (extracted.kind === 'failed') return extracted;
   const { document, contentHash } = extracted;
-  if (!previous || !before) {
+  if (!previous || !previous.document) {
     // Every figure starts its series; the content hash was taken before (series are not content).
     for (const f of document.figures) f.series = f.key;
     return { kind: 'new', document, contentHash, summary: summarizeChange(null) };
   }
 
   if (previous.contentHash === contentHash && (!ctx.urlMatters || previous.url === capture.url)) {
+    return { kind: 'same_content', versionId: previous.versionId };
+  }
+  const { document: before, contentHash: beforeHash } = underSameRules(previous, previous.document, ctx);
+  if (beforeHash === contentHash && (!ctx.urlMatters || previous.url === capture.url)) {
+    // What differs is only what the rules take out since they were changed: not a revision.
     return { kind: 'same_content', versionId: previous.versionId };
   }
   const shrunk = assessContent(document, before);
@@ -84,6 +97,23 @@ export function judgeCapture(capture: JudgedCapture, previous: PreviousVersion |
   continueSeries(before.figures, document.figures, pairs);
   if (isEmptyChange(ctx.urlMatters ? change : { ...change, url: null })) return { kind: 'same_content', versionId: previous.versionId };
   return { kind: 'changed', document, contentHash, change, summary: summarizeChange(change), fromVersionId: previous.versionId };
+}
+
+/**
+ * The previous version as the capture's rules read it. A source without rules, or a version whose
+ * body was not sent, or one the rules read as it was stored (the usual case: the rules have not
+ * changed since) is its stored document. Otherwise its body is read again under the rules, and its
+ * figures continue the stored version's series, so the diff from it reports the page's change and
+ * not the rules' (a rule added to a source with history is not news). A body that cannot be read
+ * again is the stored document: the change then shows the rules' effect too.
+ */
+function underSameRules(previous: PreviousVersion, stored: PageDocument, ctx: JudgeContext): { document: PageDocument; contentHash: string } {
+  const as = { document: stored, contentHash: previous.contentHash };
+  if (!hasContentRules(ctx.rules) || !previous.text) return as;
+  const reread = extractWithLimits(previous.text, previous.url, ctx.profile, ctx.reading, ctx.rules);
+  if (reread.kind !== 'document' || reread.contentHash === previous.contentHash) return as;
+  continueSeries(stored.figures, reread.document.figures, pairFigures(stored.figures, reread.document.figures));
+  return reread;
 }
 
 /** This sighting is the `SHRINK_CONFIRMATIONS`-th in a row of the same shrunken content. */

@@ -15,6 +15,7 @@ export {
 export { CHECK_OUTCOMES, type CheckOutcome } from './check-outcome.ts';
 export { isProfileName, PROFILE_NAMES, type ProfileName } from './profile-names.ts';
 export { CURRENCY_CODE, pageReading, type PageReading } from './page-reading.ts';
+export { contentRules, hasContentRules, MAX_RULE_LENGTH, MAX_RULES_PER_LIST, type ContentRules } from './content-rules.ts';
 export { SOURCE_EVENT_KINDS, type SourceEventKind } from './source-event.ts';
 export type {
   BlockMove,
