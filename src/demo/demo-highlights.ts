@@ -26,7 +26,7 @@ export function demoHighlights(changes: readonly DemoChange[]): string[] {
   const lines: string[] = [];
   for (const c of changes) {
     const m = buildReportModel(c.change, c.meta);
-    lines.push(`  ${c.fromLabel} → ${c.toLabel}  (change #${c.meta.changeId}: npx factwatch report ${c.meta.changeId})`);
+    lines.push(`  ${c.fromLabel} → ${c.toLabel}  (change #${c.meta.changeId ?? '?'})`);
     if (m.moved) lines.push(`    page moved to ${m.moved.to}`);
     lines.push(
       ...capped(
@@ -35,7 +35,10 @@ export function demoHighlights(changes: readonly DemoChange[]): string[] {
         'figures changed',
       ),
     );
-    lines.push(...capped(m.figuresRemoved.map((f) => `    - ${f.label}: ${valueWithPeriod(f.value, f.period)}  (no longer on the page)`), 'figure removed', 'figures removed'));
+    // Amounts before years and dates: a sum that dropped out says more than a year that did.
+    const when = new Set(c.change.figures.removed.filter((f) => f.kind === 'year' || f.kind === 'date').map((f) => f.raw));
+    const removed = [...m.figuresRemoved].sort((a, b) => Number(when.has(a.raw)) - Number(when.has(b.raw)));
+    lines.push(...capped(removed.map((f) => `    - ${f.label}: ${valueWithPeriod(f.value, f.period)}  (no longer on the page)`), 'figure removed', 'figures removed'));
     const added = new Map<string, number>();
     for (const f of m.figuresAdded) added.set(f.section, (added.get(f.section) ?? 0) + 1);
     lines.push(
