@@ -30,9 +30,32 @@ interface RevisionSpec {
   headings: string[];
   /** Provenance when the corpus file has no header of its own. */
   provenance?: string;
+  /**
+   * For a text that is only part of a page: the line the page's own text starts at (lines
+   * before it belong to another page), the URL the corpus copy was stored from when it differs
+   * from the page's, and what is missing. An excerpt has no "Updated: …" stamp of its own.
+   */
+  excerpt?: { startsAt: string; storedFrom: string; note: string };
 }
 
 const REVISIONS: RevisionSpec[] = [
+  {
+    // The oldest text of the page the corpus holds: the "France and North Korea" article as the
+    // country file's landing page showed it around 2015 ("€6.4 million in 2014"). The stored copy
+    // is cut off mid-word in the cultural section, so the page is served as that excerpt.
+    revision: 'c2015',
+    url: OLD_URL,
+    text: 'corpus/diplomatie/north-korea/en_c2015_landing_TRUNCATED.txt',
+    headings: ['Political relations', 'Economic relations', 'Cultural, scientific and technical cooperation'],
+    excerpt: {
+      startsAt: 'France and North Korea',
+      storedFrom: 'http://www.diplomatie.gouv.fr/en/country-files/north-korea',
+      note:
+        'EXCERPT: the stored copy (of the country file\'s landing page, which showed this article) ends mid-word in ' +
+        '"Cultural, scientific and technical cooperation"; the rest of that section, any later section and the ' +
+        'revision stamp are not known. The landing page\'s own first lines ("North Korea", "Latest news") are left out.',
+    },
+  },
   {
     revision: '2017-07-05',
     url: OLD_URL,
@@ -103,14 +126,24 @@ type BodyNode = { kind: 'h2' | 'p'; text: string } | { kind: 'ul'; items: string
 interface PageText {
   title: string;
   body: BodyNode[];
-  updatedLine: string;
+  /** The page's "Updated: …" line; null for an excerpt, which has none. */
+  updatedLine: string | null;
 }
 
 const BULLET = /^\s*•\s*/;
 
-/** Turns the text lines of one revision into title + body nodes, using the explicit headings. */
-function structureText(lines: string[], headings: string[]): PageText {
-  const nonEmpty = lines.filter((l) => l.trim() !== '');
+/**
+ * Turns the text lines of one revision into title + body nodes, using the explicit headings.
+ * A complete page ends with its "Updated: …" stamp; an excerpt starts at `excerpt.startsAt` and
+ * may end anywhere (it has no stamp: `updatedLine` is null).
+ */
+function structureText(lines: string[], headings: string[], excerpt?: RevisionSpec['excerpt']): PageText {
+  let nonEmpty = lines.filter((l) => l.trim() !== '');
+  if (excerpt) {
+    const start = nonEmpty.indexOf(excerpt.startsAt);
+    if (start < 0) throw new Error(`excerpt start "${excerpt.startsAt}" not found in text`);
+    nonEmpty = nonEmpty.slice(start);
+  }
   const [title, ...rest] = nonEmpty;
   if (title === undefined) throw new Error('empty corpus text');
   const body: BodyNode[] = [];
@@ -130,6 +163,10 @@ function structureText(lines: string[], headings: string[]): PageText {
   }
   if (unused.size > 0) throw new Error(`headings not found in text: ${[...unused].join(', ')}`);
   const last = body[body.length - 1];
+  if (excerpt) {
+    if (last?.kind === 'p' && last.text.startsWith('Updated: ')) throw new Error('an excerpt with a stamp is a complete page');
+    return { title: title.trim(), body, updatedLine: null };
+  }
   if (last?.kind !== 'p' || !last.text.startsWith('Updated: ')) {
     throw new Error('the last line of a complete page must be its "Updated: …" stamp');
   }
@@ -455,7 +492,7 @@ ${renderShare(spec.url, page.title)}
 <h1 class="titre-article">${escapeText(page.title)}</h1>
 <div class="texte">
 <div class="texte">
-${renderBody(page.body)}
+${renderBody(page.body)}${spec.excerpt ? `\n<!-- ${escapeText(spec.excerpt.note).replace(/--/g, '- -')} -->` : ''}
 </div>
 </div>
 </article>
@@ -477,11 +514,13 @@ ${renderFooter()}
 
 interface ManifestRevision {
   revision: string;
-  updated: string;
+  updated: string | null;
   url: string;
   file: string;
   text: string;
   provenance: string;
+  /** Only for an excerpt: what part of the page this is and where the text was stored from. */
+  excerpt?: { storedFrom: string; note: string };
 }
 
 function build(): void {
@@ -490,18 +529,22 @@ function build(): void {
   const revisions: ManifestRevision[] = [];
   for (const spec of REVISIONS) {
     const corpus = readCorpusText(join(here, spec.text));
-    if (corpus.sourceUrl !== null && corpus.sourceUrl !== spec.url) {
-      throw new Error(`${spec.text}: SOURCE-URL ${corpus.sourceUrl} differs from ${spec.url}`);
+    const storedFrom = spec.excerpt?.storedFrom ?? spec.url;
+    if (corpus.sourceUrl !== null && corpus.sourceUrl !== storedFrom) {
+      throw new Error(`${spec.text}: SOURCE-URL ${corpus.sourceUrl} differs from ${storedFrom}`);
     }
-    const page = structureText(corpus.lines, spec.headings);
+    const page = structureText(corpus.lines, spec.headings, spec.excerpt);
     const file = `html/${SOURCE}_${spec.revision}.html`;
     writeFileSync(join(here, file), renderPage(spec, page));
     const provenance = corpus.provenance ?? spec.provenance;
     if (provenance === undefined) throw new Error(`${spec.text}: no provenance`);
-    revisions.push({ revision: spec.revision, updated: page.updatedLine, url: spec.url, file, text: spec.text, provenance });
+    const excerpt = spec.excerpt ? { storedFrom: spec.excerpt.storedFrom, note: spec.excerpt.note } : undefined;
+    revisions.push({ revision: spec.revision, updated: page.updatedLine, url: spec.url, file, text: spec.text, provenance, ...(excerpt ? { excerpt } : {}) });
   }
   const manifest = {
-    note: 'Markup reconstructed (see README.md); the text of every page is the corpus text, verbatim.',
+    note:
+      'Markup reconstructed (see README.md); the text of every page is the corpus text, verbatim. ' +
+      'The first revision (c2015) is an EXCERPT of the page: see its "excerpt" note.',
     sources: [{ source: SOURCE, revisions }],
   };
   writeFileSync(join(here, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -9,10 +9,12 @@ import type { SnapshotRevision } from './manifest.ts';
  * each revision at its own URL path, and once a revision lives at a new path, the old path
  * answers 301 to it (as France Diplomatie did when the North Korea page moved to `…-65083/`).
  * It answers conditional requests with 304, like a real server, so the demo exercises them.
+ * The pipeline reaches it through `createReplayTransport` under the real URLs; this server only
+ * looks at the path.
  */
 export interface ReplayServer {
-  /** The local URL standing for a real URL (same path, local origin). */
-  localUrl(realUrl: string): string;
+  /** The loopback port it listens on (for the transport). */
+  readonly port: number;
   /** Serve revision `index` from now on. */
   serve(index: number): void;
   /** Requests answered so far, for the curious and for tests. */
@@ -48,7 +50,7 @@ export async function startReplayServer(revisions: SnapshotRevision[]): Promise<
   const { port } = server.address() as AddressInfo;
 
   return {
-    localUrl: (realUrl) => `http://127.0.0.1:${port}${new URL(realUrl).pathname}`,
+    port,
     serve(index) {
       if (index < 0 || index >= revisions.length) throw new RangeError(`no revision ${index}`);
       current = index;

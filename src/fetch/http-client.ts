@@ -1,4 +1,4 @@
-import { Agent } from 'undici';
+import { Agent, type buildConnector } from 'undici';
 import type { Clock } from '../app/clock.ts';
 import { FetchError } from '../app/errors.ts';
 import type { Logger } from '../app/log.ts';
@@ -68,6 +68,14 @@ export interface HttpClientDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Jitter source for backoff (default Math.random). */
   random?: () => number;
+  /**
+   * Opens the connections instead of the network: the demo's replay (src/demo/replay-transport.ts)
+   * routes the real page's origin to its loopback server, so every URL the pipeline stores and
+   * shows is the real one. Code only, never configuration: the address guard lives in the
+   * network connector this replaces, so a transport must itself decide what it reaches (the
+   * replay reaches one origin and refuses every other).
+   */
+  transport?: buildConnector.connector;
 }
 
 /** `Omit` that distributes over the union, so each variant keeps its own fields. */
@@ -100,7 +108,7 @@ export function createHttpClient(settings: Partial<FetchSettings>, deps: HttpCli
       const agent = new Agent({
         headersTimeout: s.headersTimeoutMs,
         bodyTimeout: s.bodyTimeoutMs,
-        connect: { timeout: s.headersTimeoutMs, lookup: createGuardedLookup(networks) },
+        connect: deps.transport ?? { timeout: s.headersTimeoutMs, lookup: createGuardedLookup(networks) },
       });
       entry = { agent, networks };
       agents.set(key, entry);

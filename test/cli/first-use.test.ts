@@ -32,10 +32,11 @@ describe.runIf(!process.env.DATABASE_URL)('first use of the CLI', () => {
   it('reads --at in words, French included, and refuses what it cannot read (exit 2)', async () => {
     const french = await cli('show', 'france-north-korea', '--at', '1 mars 2018', '--json');
     expect(french.code, french.stderr).toBe(0);
-    expect((JSON.parse(french.stdout) as { version: number }).version).toBe(2);
+    // v1 c. 2015, v2 5 July 2017, v3 26 October 2017 (in force on 1 March 2018), v4 May 2020.
+    expect((JSON.parse(french.stdout) as { version: number }).version).toBe(3);
     const yesterday = await cli('show', 'france-north-korea', '--at', 'yesterday', '--json');
     expect(yesterday.code, yesterday.stderr).toBe(0);
-    expect((JSON.parse(yesterday.stdout) as { version: number }).version).toBe(3);
+    expect((JSON.parse(yesterday.stdout) as { version: number }).version).toBe(4);
     const bad = await cli('show', 'france-north-korea', '--at', 'someday soon');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/cannot read "someday soon" as a date/);

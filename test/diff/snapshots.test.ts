@@ -27,9 +27,27 @@ function loadRevision(revision: string): PageDocument {
 }
 
 describe('diff of the recorded North Korea revisions', () => {
+  const c2015 = loadRevision('c2015');
   const july2017 = loadRevision('2017-07-05');
   const october2017 = loadRevision('2017-10-26');
   const may2020 = loadRevision('2020-05');
+
+  it('c. 2015 (an excerpt) → 5 July 2017: bilateral trade changed with its delta, the debt gone', () => {
+    const change = diffDocuments(c2015, july2017);
+    expect(change.updated).toEqual({ from: null, to: '2017-07-05' });
+    expect(change.url).toBeNull();
+    // €6.4 million (2014) → €8.2 million (2016): one figure changed, not removed + added.
+    const trade = change.figures.changed.filter((c) => c.from.raw === '€6.4 million');
+    expect(trade).toHaveLength(1);
+    expect(trade[0]!.to).toMatchObject({ raw: '€8.2 million', value: 8_200_000, period: '2016' });
+    expect(trade[0]!.delta?.absolute).toBeCloseTo(1_800_000);
+    expect(change.figures.added.filter((f) => f.raw === '€8.2 million')).toEqual([]);
+    // "debt of around €400 million" is no longer on the page.
+    expect(change.figures.removed.filter((f) => f.value === 400_000_000)).toHaveLength(1);
+    // The excerpt ends mid-section: what follows the cut reads as added.
+    expect(change.sections.added).toEqual(['Other types of cooperation: humanitarian assistance']);
+    expect(change.sections.removed).toEqual([]);
+  });
 
   it('5 July 2017 → 26 October 2017: one section added, nothing earlier touched', () => {
     const change = diffDocuments(july2017, october2017);

@@ -4,11 +4,12 @@
  * https://www.diplomatie.gouv.fr/en/country-files/north-korea/france-and-north-korea-65083/).
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { load } from 'cheerio/slim';
 import { extractDocument, extractFromView } from '../../src/extract/extract-document.ts';
 import { loadWholePage } from '../../src/extract/load-page.ts';
 import { getProfile } from '../../src/extract/profiles/index.ts';
-import { findRevision, readCorpusPage, readSnapshotHtml } from './read-corpus.ts';
+import { findRevision, readCorpusPage, readSnapshotHtml, SNAPSHOTS_DIR } from './read-corpus.ts';
 
 const EXPECTED_HEADINGS: Record<string, string[]> = {
   '2017-07-05': [
@@ -104,6 +105,27 @@ describe.each(REVISIONS)('snapshot %s', (revision) => {
   it('gives the same document from the region-only fast path as from a whole-page parse', () => {
     const whole = extractFromView(loadWholePage(html), getProfile('diplomatie-spip'), { extractFigures: false });
     expect(whole).toEqual(doc);
+  });
+});
+
+describe('snapshot c2015 (an excerpt)', () => {
+  const html = readSnapshotHtml('c2015');
+  const doc = extractDocument(html, { extractFigures: false });
+  // The corpus file as stored: a 3-line header, the landing page's own first lines, then the article.
+  const lines = readFileSync(`${SNAPSHOTS_DIR}${findRevision('c2015').text}`, 'utf8').split('\n').slice(3).map((l) => l.trim()).filter((l) => l !== '');
+  const article = lines.slice(lines.indexOf('France and North Korea'));
+
+  it('has the article\'s headings and no stamp, and says in the manifest that it is an excerpt', () => {
+    expect(doc.title).toBe('France and North Korea');
+    expect(doc.updated).toBeNull();
+    expect(doc.sections.map((s) => s.heading)).toEqual(['Political relations', 'Economic relations', 'Cultural, scientific and technical cooperation']);
+    expect(JSON.stringify(findRevision('c2015'))).toMatch(/"excerpt":\{.*EXCERPT/);
+  });
+
+  it('gives every line of the stored text verbatim, up to where the stored copy ends', () => {
+    const blocks = doc.sections.flatMap((s) => [s.heading, ...s.blocks]);
+    expect([doc.title, ...blocks]).toEqual(article);
+    expect(blocks.at(-1)).toMatch(/former capital of the Koryo king$/);
   });
 });
 

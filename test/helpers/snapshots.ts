@@ -7,13 +7,16 @@ import { loadSnapshotRevisions } from '../../src/demo/manifest.ts';
  */
 export const revisions = loadSnapshotRevisions('france-north-korea');
 
-export function revisionHtml(revision: '2017-07-05' | '2017-10-26' | '2020-05'): string {
+/** The recorded revisions by name; c2015 is an excerpt (see the manifest). */
+type RevisionName = 'c2015' | '2017-07-05' | '2017-10-26' | '2020-05';
+
+export function revisionHtml(revision: RevisionName): string {
   const r = revisions.find((x) => x.revision === revision);
   if (!r) throw new Error(`no snapshot ${revision}`);
   return readFileSync(r.file, 'utf8');
 }
 
-export function revisionFile(revision: '2017-07-05' | '2017-10-26' | '2020-05'): string {
+export function revisionFile(revision: RevisionName): string {
   const r = revisions.find((x) => x.revision === revision);
   if (!r) throw new Error(`no snapshot ${revision}`);
   return r.file;

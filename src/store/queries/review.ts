@@ -159,13 +159,18 @@ export async function changeForVersion(db: Db, versionId: number): Promise<numbe
   return row?.id ?? null;
 }
 
-/** Every figure key a source ever had, with its kind and in how many versions it appears. */
+/**
+ * Every figure series a source ever had (`key` is the series: what the figure page reads by),
+ * with its kind and in how many versions it appears. Grouped by series, not by figure key: a
+ * figure whose sentence was reworded keeps its series under a new key, and a list by key linked
+ * that new key to a figure page that has no series of that name (404).
+ */
 export async function listFigureKeys(db: Db, sourceId: string): Promise<Array<{ key: string; kind: string; versions: number }>> {
   const rows = await executeRows<{ key: string; kind: string; versions: number | string }>(
     db,
-    sql`select key, min(kind) as kind, count(distinct version_id)::int as versions
+    sql`select series as key, min(kind) as kind, count(distinct version_id)::int as versions
         from figures where source_id = ${sourceId}
-        group by key order by key`,
+        group by series order by series`,
   );
   return rows.map((r) => ({
     key: r.key,
