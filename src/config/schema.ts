@@ -14,6 +14,9 @@ const slug = z
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a slug: lowercase letters, digits and hyphens');
 
 
+/** Tags per source: enough to group by region, topic and team; bounded like every other input. */
+const MAX_TAGS = 20;
+
 const httpUrl = z.string().max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters long`).refine(
   (s) => {
     try {
@@ -62,6 +65,10 @@ export const sourceSchema = z
     enabled: z.boolean().optional(),
     notify: z.array(z.string()).optional(),
     fetch: fetchSettingsSchema.optional(),
+    /** Labels for grouping sources ("asia", "trade"): `--tag` / `?tag=` filters in check, changes, the UI and the feed. */
+    tags: z.array(slug).max(MAX_TAGS, `at most ${MAX_TAGS} tags`).optional(),
+    select: z.array(z.string()).optional(),
+    exclude: z.array(z.string()).optional(),
   })
   .strict();
 

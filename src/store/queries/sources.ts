@@ -15,6 +15,8 @@ export interface SourceConfig {
   schedule?: string | null;
   timezone?: string | null;
   enabled: boolean;
+  /** Kept in the database so the change list, the UI and the feed can filter by tag. */
+  tags?: readonly string[];
 }
 
 export interface SyncSourcesOptions {
@@ -49,6 +51,7 @@ export async function syncSources(
         schedule: source.schedule ?? null,
         timezone: source.timezone ?? null,
         enabled: source.enabled,
+        tags: [...(source.tags ?? [])],
       };
       await tx
         .insert(sources)
