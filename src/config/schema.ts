@@ -9,9 +9,10 @@ import { CURRENCY_CODE } from '../model/page-reading.ts';
  * channels) live in `validate-config.ts`, so that every problem is reported in one pass.
  */
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a slug: lowercase letters, digits and hyphens');
+/** Ids, channel names and tags: lowercase letters, digits and hyphens, 63 at most. */
+export const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+const slug = z.string().regex(SLUG, 'must be a slug: lowercase letters, digits and hyphens');
 
 
 /** Tags per source: enough to group by region, topic and team; bounded like every other input. */

@@ -76,6 +76,12 @@ export async function getSource(db: Db, id: string): Promise<SourceRow | null> {
   return row ?? null;
 }
 
+/** Every tag a source in the database carries, sorted: what a tag filter can match. */
+export async function listTags(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ tag: sql<string>`unnest(${sources.tags})` }).from(sources);
+  return rows.map((r) => r.tag).sort();
+}
+
 export async function listSources(db: Db): Promise<SourceRow[]> {
   return db.select().from(sources).orderBy(asc(sources.id));
 }
