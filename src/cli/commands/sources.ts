@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { didYouMean } from '../../app/closest-match.ts';
-import { hasEnvReference } from '../../app/env-references.ts';
+import { hasEnvReference, substituteEnvReferences } from '../../app/env-references.ts';
 import { ConfigError, UsageError } from '../../app/errors.ts';
 import { deriveSourceId } from '../../config/derive-source-id.ts';
 import { appendSource, newConfigText, removeSource, setSourceKey, type JsonValue } from '../../config/edit-config-text.ts';
@@ -164,11 +164,15 @@ function checkTypedUrl(url: string): void {
   }
 }
 
-/** Two URLs name the same page when they are equal once parsed (case of the host, default port, an empty path). */
+/**
+ * Two URLs name the same page when they are equal once their `${VAR}` references are resolved
+ * and both are parsed (case of the host, a default port, an empty path).
+ */
 function sameUrl(a: string, b: string): boolean {
+  const [x, y] = [a, b].map((u) => substituteEnvReferences(u, process.env));
   try {
-    return new URL(a).href === new URL(b).href;
+    return new URL(x!).href === new URL(y!).href;
   } catch {
-    return a === b;
+    return x === y;
   }
 }
