@@ -3,8 +3,8 @@ import { unknownTagsNote } from '../config/tags.ts';
 import { inertText } from '../report/inert-text.ts';
 
 /** Commander's collector for a repeatable option (`--tag a --tag b`): a variadic one would swallow the arguments after it. */
-export function collectRepeated(value: string, previous: string[]): string[] {
-  return [...previous, value];
+export function collectRepeated(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 export const TAG_HELP = 'only sources with this tag (repeatable: any of them)';

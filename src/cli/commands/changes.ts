@@ -20,18 +20,19 @@ export function registerChangesCommands(program: Command): void {
     .description('list detected changes, newest first')
     .option('--source <id>', 'only this source')
     .option('--since <date>', 'only changes detected on or after this date')
-    .option('--tag <tag>', TAG_HELP, collectRepeated, [])
+    .option('--tag <tag>', TAG_HELP, collectRepeated)
     .option('--limit <n>', 'at most this many', '100')
     .option('--json', 'print as JSON')
-    .action(async (opts: { source?: string; since?: string; tag: string[]; limit: string; json?: boolean }, cmd: Command) => {
+    .action(async (opts: { source?: string; since?: string; tag?: string[]; limit: string; json?: boolean }, cmd: Command) => {
       const since = opts.since ? startOfDay(opts.since) : undefined;
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not "${opts.limit}"`);
       await withContext(cmd, async (ctx) => {
         if (opts.source) await requireSource(ctx, opts.source);
         // A tag no source has matches nothing: an empty list, with the nearest tag on stderr.
-        if (opts.tag.length) noteUnknownTags(opts.tag, await listTags(ctx.db));
-        const rows = await listChanges(ctx.db, { sourceId: opts.source, since, tags: opts.tag, limit });
+        const tags = opts.tag ?? [];
+        if (tags.length) noteUnknownTags(tags, await listTags(ctx.db));
+        const rows = await listChanges(ctx.db, { sourceId: opts.source, since, tags, limit });
         if (opts.json) {
           return printJson(rows.map(changeSummaryJson));
         }

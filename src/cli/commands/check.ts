@@ -19,22 +19,23 @@ export function registerCheckCommand(program: Command): void {
     .description('check the due sources once (or the named ones), report changes, then send the notifications that are due')
     .argument('[sources...]', 'source ids to check now, due or not')
     .option('--all', 'check every enabled source, due or not')
-    .option('--tag <tag>', `${TAG_HELP}; the others are not checked`, collectRepeated, [])
+    .option('--tag <tag>', `${TAG_HELP}; the others are not checked`, collectRepeated)
     .option('--json', 'print the results as JSON')
     .option('--no-deliver', 'send no notifications (they stay queued for the next check or watch)')
     .addHelpText(
       'after',
       '\nAfter the pass, check sends what is due on the configured channels: the notifications of the\nchanges it found, and any earlier ones still queued or due for a retry. Use --no-deliver to skip.',
     )
-    .action(async (ids: string[], opts: { all?: boolean; tag: string[]; json?: boolean; deliver: boolean }, cmd: Command) => {
+    .action(async (ids: string[], opts: { all?: boolean; tag?: string[]; json?: boolean; deliver: boolean }, cmd: Command) => {
       const { config, sources } = await loadCommandConfig(cmd);
       const unknown = ids.filter((id) => !sources.some((s) => s.id === id));
       if (unknown.length) {
         const configured = sources.map((s) => s.id);
         throw new UsageError(`unknown source(s) in the configuration: ${unknown.map((id) => `"${id}"${didYouMean(id, configured)}`).join(', ')}`);
       }
-      noteUnknownTags(opts.tag, sources.flatMap((s) => s.tags));
-      const tagged = sources.filter((s) => hasAnyTag(s.tags, opts.tag));
+      const tags = opts.tag ?? [];
+      noteUnknownTags(tags, sources.flatMap((s) => s.tags));
+      const tagged = sources.filter((s) => hasAnyTag(s.tags, tags));
       await withContext(cmd, async (ctx) => {
         // Only sources whose configuration changed are written: a check with nothing due stays cheap.
         await syncChangedSources(ctx.db, sources, ctx.clock.now(), (s) => nextRunAfter(s.schedule, s.timezone, ctx.clock.now()), { disableMissing: false });
@@ -51,7 +52,7 @@ export function registerCheckCommand(program: Command): void {
             })),
           );
         } else {
-          if (results.length === 0) printLine(`No source${opts.tag.length ? ' with these tags' : ''} is due. Use --all or name sources to check them now.`);
+          if (results.length === 0) printLine(`No source${tags.length ? ' with these tags' : ''} is due. Use --all or name sources to check them now.`);
           const color = shouldUseColor(process.stdout, process.env);
           await forEachReport(ctx.db, results, (r) => r.stored?.changeId ?? null, (r, loaded) => {
             printLine(`${r.sourceId}: ${r.outcome}${r.error ? ` (${r.error.message})` : ''}`);

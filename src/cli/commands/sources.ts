@@ -18,9 +18,9 @@ interface AddOptions {
   id?: string;
   schedule?: string;
   timezone?: string;
-  tag: string[];
-  select: string[];
-  exclude: string[];
+  tag?: string[];
+  select?: string[];
+  exclude?: string[];
 }
 
 /**
@@ -39,9 +39,9 @@ export function registerSourcesCommands(program: Command): void {
     .option('--id <id>', 'the source id, a slug (default: derived from the URL)')
     .option('--schedule <cron>', 'when to check it, a cron expression (default: 0 6 * * *)')
     .option('--timezone <zone>', 'IANA time zone of the schedule (default: UTC)')
-    .option('--tag <tag>', 'a tag (slug) for filtering; repeatable', collectRepeated, [])
-    .option('--select <selector>', 'CSS selector of the content to watch; repeatable', collectRepeated, [])
-    .option('--exclude <selector>', 'CSS selector of content to leave out; repeatable', collectRepeated, [])
+    .option('--tag <tag>', 'a tag (slug) for filtering; repeatable', collectRepeated)
+    .option('--select <selector>', 'CSS selector of the content to watch; repeatable', collectRepeated)
+    .option('--exclude <selector>', 'CSS selector of content to leave out; repeatable', collectRepeated)
     .addHelpText(
       'after',
       '\nThe file keeps its formatting and key order; the new text is validated as `check` reads it before\nit is written, and written atomically. A duplicate id or URL is refused (exit 2) and the file is left\nas it was. Try the page once with `factwatch sources test <id>`.',
@@ -56,11 +56,11 @@ export function registerSourcesCommands(program: Command): void {
         const same = config.sources.find((s) => [s.url, ...(s.aliases ?? [])].some((u) => sameUrl(u, url)));
         if (same) throw new UsageError(`${url} is already watched, as source "${same.id}"`);
         const entry: Record<string, JsonValue> = { id, url };
-        if (opts.tag.length) entry.tags = opts.tag;
+        if (opts.tag) entry.tags = opts.tag;
         if (opts.schedule !== undefined) entry.schedule = opts.schedule;
         if (opts.timezone !== undefined) entry.timezone = opts.timezone;
-        if (opts.select.length) entry.select = opts.select;
-        if (opts.exclude.length) entry.exclude = opts.exclude;
+        if (opts.select) entry.select = opts.select;
+        if (opts.exclude) entry.exclude = opts.exclude;
         return { text: current === null ? newConfigText([entry]) : appendSource(current, entry), result: id };
       }, { create: true });
       if (updated.created) printLine(`created ${updated.path} (there was no configuration file)`);
@@ -71,12 +71,13 @@ export function registerSourcesCommands(program: Command): void {
   sources
     .command('list')
     .description('list the configured sources')
-    .option('--tag <tag>', TAG_HELP, collectRepeated, [])
+    .option('--tag <tag>', TAG_HELP, collectRepeated)
     .option('--json', 'print as JSON: [{ id, url, enabled, tags, schedule }]')
-    .action(async (opts: { tag: string[]; json?: boolean }, cmd: Command) => {
+    .action(async (opts: { tag?: string[]; json?: boolean }, cmd: Command) => {
       const { sources: all } = await loadCommandConfig(cmd);
-      noteUnknownTags(opts.tag, all.flatMap((s) => s.tags));
-      const rows = all.filter((s) => hasAnyTag(s.tags, opts.tag));
+      const tags = opts.tag ?? [];
+      noteUnknownTags(tags, all.flatMap((s) => s.tags));
+      const rows = all.filter((s) => hasAnyTag(s.tags, tags));
       if (opts.json) return printJson(rows.map((s) => ({ id: s.id, url: s.url, enabled: s.enabled, tags: s.tags, schedule: s.schedule })));
       if (all.length === 0) return printLine('No sources yet. Add one: factwatch sources add https://…');
       if (rows.length === 0) return printLine('No source matches.');
