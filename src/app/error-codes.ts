@@ -10,7 +10,7 @@
  */
 
 /** The command line and the process: configuration, usage, anything unforeseen. */
-export const APP_CODES = ['invalid_config', 'usage', 'internal', 'listen_failed', 'unreadable_input'] as const;
+export const APP_CODES = ['invalid_config', 'usage', 'internal', 'listen_failed', 'unreadable_input', 'config_busy', 'config_unwritable'] as const;
 
 /**
  * Fetches refused by factwatch's own rules, not by the site: the address guard, a URL that is

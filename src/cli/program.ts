@@ -23,6 +23,7 @@ const MODULES: ReadonlyArray<{ commands: readonly string[]; load: () => Promise<
   { commands: ['figures'], load: async () => (await import('./commands/figures.ts')).registerFiguresCommand },
   { commands: ['db'], load: async () => (await import('./commands/db.ts')).registerDbCommands },
   { commands: ['demo'], load: async () => (await import('./commands/demo.ts')).registerDemoCommand },
+  { commands: ['sources'], load: async () => (await import('./commands/sources.ts')).registerSourcesCommands },
   { commands: ['serve'], load: async () => (await import('./commands/serve.ts')).registerServeCommand },
 ];
 

@@ -3,6 +3,7 @@ import { systemClock } from '../app/clock.ts';
 import { FactwatchError, FetchError } from '../app/errors.ts';
 import { createLogger } from '../app/log.ts';
 import { createHttpClient } from '../fetch/index.ts';
+import { looksLikeHostWithoutScheme } from './typed-url.ts';
 
 /**
  * Reads a page for `extract` and `diff`, which need no database: a local file, or an http(s)
@@ -35,18 +36,10 @@ export async function readPage(input: string, opts: { allowNetworks?: string[] }
   }
 }
 
-/** Looks like a host name and path typed without a scheme ("www.example.org/page", "example.org"). */
-const HOST_LIKE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?(?:[/?#]|$)/iu;
-
-/** A "host" that is a file name ("page.html"): what a page saved to disk is called. */
-const FILE_ENDINGS = /\.(?:html?|xhtml|php|aspx?|jsp|txt|xml|json|md|gz|warc)$/iu;
-
 /** One line saying why a local page could not be read, and what was probably meant. */
 function unreadableFile(input: string, error: NodeJS.ErrnoException): string {
   if (error.code === 'ENOENT') {
-    const host = /^[^/?#:]+/u.exec(input)?.[0] ?? '';
-    const looksLikeUrl = HOST_LIKE.test(input) && !FILE_ENDINGS.test(host);
-    return looksLikeUrl ? `no such file "${input}"; for a URL, give its scheme: https://${input}` : `no such file "${input}"`;
+    return looksLikeHostWithoutScheme(input) ? `no such file "${input}"; for a URL, give its scheme: https://${input}` : `no such file "${input}"`;
   }
   if (error.code === 'EISDIR') return `"${input}" is a directory, not a page`;
   if (error.code === 'EACCES' || error.code === 'EPERM') return `cannot read "${input}": permission denied`;

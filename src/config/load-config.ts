@@ -22,7 +22,7 @@ export interface LoadedConfig {
  * Throws `ConfigError` naming every problem; it never writes anything.
  */
 export async function loadConfig(opts: { path?: string | null; cwd: string; env: NodeJS.ProcessEnv }): Promise<LoadedConfig> {
-  const file = resolve(opts.cwd, opts.path ?? opts.env.FACTWATCH_CONFIG ?? DEFAULT_CONFIG_FILE);
+  const file = configFilePath(opts);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -32,6 +32,11 @@ export async function loadConfig(opts: { path?: string | null; cwd: string; env:
     });
   }
   return { config: parseConfigText(text, file, opts.env), path: file };
+}
+
+/** The configuration file a command reads (and `sources add` writes): `--config`, then `FACTWATCH_CONFIG`, then `./factwatch.config.json`. */
+export function configFilePath(opts: { path?: string | null; cwd: string; env: NodeJS.ProcessEnv }): string {
+  return resolve(opts.cwd, opts.path ?? opts.env.FACTWATCH_CONFIG ?? DEFAULT_CONFIG_FILE);
 }
 
 /**

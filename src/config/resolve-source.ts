@@ -15,6 +15,8 @@ export interface ResolvedSource {
   timezone: string;
   enabled: boolean;
   notify: string[];
+  /** The source's tags (slugs), in the order written; `[]` when it has none. */
+  tags: string[];
   fetch: FetchConfig;
 }
 
@@ -40,6 +42,7 @@ export function resolveSource(config: RawConfig, source: SourceConfig): Resolved
     timezone: source.timezone ?? DEFAULT_TIMEZONE,
     enabled: source.enabled ?? true,
     notify: source.notify ?? [],
+    tags: source.tags ?? [],
     fetch: {
       ...global,
       ...own,

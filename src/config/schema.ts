@@ -11,10 +11,14 @@ import { parseSmtpUrl } from './smtp-url.ts';
  * channels) live in `validate-config.ts`, so that every problem is reported in one pass.
  */
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a slug: lowercase letters, digits and hyphens');
+/** Ids, channel names and tags: lowercase letters, digits and hyphens, 63 at most. */
+export const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
+const slug = z.string().regex(SLUG, 'must be a slug: lowercase letters, digits and hyphens');
+
+
+/** Tags per source: enough to group by region, topic and team; bounded like every other input. */
+const MAX_TAGS = 20;
 
 const httpUrl = z.string().max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters long`).refine(
   (s) => {
@@ -76,6 +80,8 @@ export const sourceSchema = z
     exclude: ruleList,
     /** Regular expressions (RE2 syntax) whose matches are removed from the text ("Visits: \\d+"). */
     ignoreText: ruleList,
+    /** Labels for grouping sources ("asia", "trade"): `--tag` / `?tag=` filters in check, changes, the UI and the feed. */
+    tags: z.array(slug).max(MAX_TAGS, `at most ${MAX_TAGS} tags`).optional(),
   })
   .strict();
 

@@ -60,6 +60,20 @@ function lazyHttpClient(build: () => Promise<HttpClient>): HttpClient {
   };
 }
 
+/**
+ * The HTTP client every page fetch goes through — the address guard, politeness, robots.txt —
+ * with `${VAR}` in a source URL resolved here, at the request, and nowhere else
+ * (url-references.ts). Built on its own for a command that fetches without a database
+ * (`sources test`), so it fetches exactly as a check does.
+ */
+export function createPageClient(opts: { clock: Clock; log: Logger; fetch?: Partial<FetchSettings> | undefined }, env: NodeJS.ProcessEnv = process.env): HttpClient {
+  const refs = createUrlReferences(env);
+  return withUrlReferences(
+    lazyHttpClient(async () => (await import('../fetch/http-client.ts')).createHttpClient(opts.fetch ?? {}, { clock: opts.clock, log: withHiddenReferences(opts.log, refs) })),
+    refs,
+  );
+}
+
 /** Where the embedded database lives unless told otherwise. */
 export function defaultDataDir(env: NodeJS.ProcessEnv, cwd: string): string {
   return resolve(cwd, env.FACTWATCH_DATA_DIR ?? '.factwatch');
@@ -72,14 +86,7 @@ export async function createContext(opts: ContextOptions = {}, env: NodeJS.Proce
   const databaseUrl = opts.databaseUrl ?? env.DATABASE_URL ?? null;
   const dataDir = databaseUrl ? null : resolve(cwd, opts.dataDir ?? defaultDataDir(env, cwd));
   const store = await openDatabase({ databaseUrl, dataDir });
-  // `${VAR}` in a source URL is resolved here, at the request, and nowhere else (url-references.ts).
-  const refs = createUrlReferences(env);
-  const http =
-    opts.http ??
-    withUrlReferences(
-      lazyHttpClient(async () => (await import('../fetch/http-client.ts')).createHttpClient(opts.fetch ?? {}, { clock, log: withHiddenReferences(log, refs) })),
-      refs,
-    );
+  const http = opts.http ?? createPageClient({ clock, log, fetch: opts.fetch }, env);
   let pool: Promise<JudgePool> | null = null;
   let channels: Promise<Map<string, Channel>> | null = null;
   let archive: Promise<ArchiveClient> | null = null;

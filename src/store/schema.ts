@@ -76,8 +76,13 @@ export const sources = pgTable(
      */
     shrinkHash: text('shrink_hash'),
     shrinkSightings: integer('shrink_sightings').notNull().default(0),
+    /**
+     * The configured tags (slugs), synced from the configuration like the URL and schedule: the
+     * change list, the UI and the feed filter by them inside the database (`tags && $wanted`).
+     */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   },
-  (t) => [index('sources_next_check_at_idx').on(t.nextCheckAt)],
+  (t) => [index('sources_next_check_at_idx').on(t.nextCheckAt), index('sources_tags_idx').using('gin', t.tags)],
 );
 
 /** Where a source's page lived over time (a page moved, a redirect appeared). */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { readInstant } from '../app/read-instant.ts';
+import { SLUG } from '../config/schema.ts';
 import { CHANGE_STATES, type ChangeState } from '../store/schema.ts';
 import { SOURCE_FILTERS, type ChangeCursor, type SourceFilter } from '../store/queries/review.ts';
 import { badParameter } from './api-error.ts';
@@ -65,6 +66,21 @@ const sourcesQuery = z.object({
 export function parseSourcesQuery(query: Record<string, string>): { filter: SourceFilter; q?: string } {
   const parsed = parseWith(sourcesQuery, query);
   return { filter: parsed.filter ?? 'all', ...(parsed.q === undefined ? {} : { q: parsed.q }) };
+}
+
+/** At most this many tags in one filter: a filter, not a list of everything. */
+const MAX_FILTER_TAGS = 20;
+
+/**
+ * `?tag=asia&tag=trade` or `?tag=asia,trade` (the links the UI writes): the tags of a filter
+ * that keeps sources with any of them; empty values are ignored, anything but a slug is a 400.
+ */
+export function parseTags(values: readonly string[] | undefined): string[] {
+  const tags = [...new Set((values ?? []).flatMap((v) => v.split(',')).map((t) => t.trim()).filter((t) => t !== ''))];
+  if (tags.length > MAX_FILTER_TAGS) throw badParameter(`tag: at most ${MAX_FILTER_TAGS} tags`);
+  const bad = tags.find((t) => !SLUG.test(t));
+  if (bad !== undefined) throw badParameter(`tag: "${bad.slice(0, 80)}" is not a tag (tags are slugs: lowercase letters, digits and hyphens)`);
+  return tags;
 }
 
 /** `?at=` of the version endpoints. */

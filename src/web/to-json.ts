@@ -16,6 +16,7 @@ export function sourceJson(s: SourceStatus) {
     url: s.url,
     title: s.title,
     enabled: s.enabled,
+    tags: s.tags,
     schedule: s.schedule,
     timezone: s.timezone,
     lastCheckedAt: iso(s.lastCheckedAt),

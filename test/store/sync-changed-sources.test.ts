@@ -4,7 +4,7 @@ import { resolveSources } from '../../src/config/resolve-source.ts';
 import type { SourceConfig } from '../../src/config/schema.ts';
 import { executeRows } from '../../src/store/execute-rows.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
-import { getSource } from '../../src/store/queries/sources.ts';
+import { getSource, listTags } from '../../src/store/queries/sources.ts';
 import { syncChangedSources } from '../../src/store/queries/sync-changed-sources.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 
@@ -68,5 +68,25 @@ describe(`syncChangedSources (${backend})`, () => {
     expect(await syncChangedSources(handle.db, resolveSources({ sources: edited }), now, nextDue, { disableMissing: false })).toEqual({ written: 0, disabled: 0 });
     expect(moved(v2, await versions())).toEqual([]);
     expect(moved(v1, v2)).toEqual(['sy-3']);
+  });
+
+  it('keeps the tags in the database: a changed tag is written, the same tags are not, and the digest still matches', async () => {
+    await handle.db.execute(sql`delete from sources`);
+    const tagged: SourceConfig[] = [
+      { id: 'sy-t1', url: 'https://example.org/t1', tags: ['asia', 'trade'] },
+      { id: 'sy-t2', url: 'https://example.org/t2' },
+    ];
+    expect((await syncChangedSources(handle.db, resolveSources({ sources: tagged }), now, nextDue)).written).toBe(2);
+    const tagsOf = async () => new Map((await executeRows<{ id: string; tags: string[] }>(handle.db, sql`select id, tags from sources order by id`)).map((r) => [r.id, r.tags]));
+    expect(await tagsOf()).toEqual(new Map([['sy-t1', ['asia', 'trade']], ['sy-t2', []]]));
+    const v0 = await versions();
+    expect(await syncChangedSources(handle.db, resolveSources({ sources: tagged }), now, nextDue)).toEqual({ written: 0, disabled: 0 });
+    expect(moved(v0, await versions())).toEqual([]);
+
+    const retagged = tagged.map((s) => (s.id === 'sy-t2' ? { ...s, tags: ['europe'] } : s));
+    expect(await syncChangedSources(handle.db, resolveSources({ sources: retagged }), now, nextDue)).toEqual({ written: 1, disabled: 0 });
+    expect(moved(v0, await versions())).toEqual(['sy-t2']);
+    expect((await tagsOf()).get('sy-t2')).toEqual(['europe']);
+    expect(await listTags(handle.db)).toEqual(['asia', 'europe', 'trade']);
   });
 });

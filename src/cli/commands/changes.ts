@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { UsageError } from '../../app/errors.ts';
 import { readInstant } from '../../app/read-instant.ts';
 import { listChanges } from '../../store/queries/changes.ts';
+import { listTags } from '../../store/queries/sources.ts';
 import { renderHtml, renderJson, renderMarkdown, renderText, shouldUseColor } from '../../report/index.ts';
 import { changeSummaryJson } from '../../report/contract-json.ts';
 import { loadReportMeta } from '../../report/load-report-meta.ts';
 import { formatTable, isoSeconds, printJson, printLine, printReport } from '../output.ts';
+import { collectRepeated, noteUnknownTags, TAG_HELP } from '../tag-option.ts';
 import { withContext } from '../with-context.ts';
 import { parseAt, requireSource } from './history.ts';
 
@@ -18,15 +20,19 @@ export function registerChangesCommands(program: Command): void {
     .description('list detected changes, newest first')
     .option('--source <id>', 'only this source')
     .option('--since <date>', 'only changes detected on or after this date')
+    .option('--tag <tag>', TAG_HELP, collectRepeated)
     .option('--limit <n>', 'at most this many', '100')
     .option('--json', 'print as JSON')
-    .action(async (opts: { source?: string; since?: string; limit: string; json?: boolean }, cmd: Command) => {
+    .action(async (opts: { source?: string; since?: string; tag?: string[]; limit: string; json?: boolean }, cmd: Command) => {
       const since = opts.since ? startOfDay(opts.since) : undefined;
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not "${opts.limit}"`);
       await withContext(cmd, async (ctx) => {
         if (opts.source) await requireSource(ctx, opts.source);
-        const rows = await listChanges(ctx.db, { sourceId: opts.source, since, limit });
+        // A tag no source has matches nothing: an empty list, with the nearest tag on stderr.
+        const tags = opts.tag ?? [];
+        if (tags.length) noteUnknownTags(tags, await listTags(ctx.db));
+        const rows = await listChanges(ctx.db, { sourceId: opts.source, since, tags, limit });
         if (opts.json) {
           return printJson(rows.map(changeSummaryJson));
         }

@@ -1,8 +1,8 @@
 /** Changes: listing for review, one change with both versions, and the review state. */
-import { and, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db.ts';
-import { changes, versions } from '../schema.ts';
+import { changes, sources, versions } from '../schema.ts';
 import type { ChangeState } from '../schema.ts';
 import type { PageFacts } from '../../describe/summarize-change.ts';
 import type { ChangeRow, ChangeSummary, VersionRef } from '../types.ts';
@@ -26,6 +26,8 @@ export interface ListChangesOptions {
   sourceId?: string;
   /** Only changes detected at or after this instant. */
   since?: Date;
+  /** Only changes of sources with any of these tags (none: every source). */
+  tags?: readonly string[];
   limit?: number;
 }
 
@@ -34,6 +36,7 @@ export async function listChanges(db: Db, opts: ListChangesOptions = {}): Promis
   const filters: SQL[] = [];
   if (opts.sourceId !== undefined) filters.push(eq(changes.sourceId, opts.sourceId));
   if (opts.since !== undefined) filters.push(gte(changes.detectedAt, opts.since));
+  if (opts.tags?.length) filters.push(taggedSources(db, opts.tags));
   const query = db
     .select(changeSummaryColumns)
     .from(changes)
@@ -42,6 +45,11 @@ export async function listChanges(db: Db, opts: ListChangesOptions = {}): Promis
     .where(and(...filters))
     .orderBy(desc(changes.detectedAt), desc(changes.id));
   return opts.limit === undefined ? query : query.limit(opts.limit);
+}
+
+/** `changes.source_id` is one of the sources carrying any of `tags` (the GIN index on `sources.tags` finds them). */
+export function taggedSources(db: Db, tags: readonly string[]): SQL {
+  return inArray(changes.sourceId, db.select({ id: sources.id }).from(sources).where(arrayOverlaps(sources.tags, [...tags])));
 }
 
 /** Both versions of a change as a report names them. */

@@ -3,9 +3,9 @@
  * with filters and keyset pagination (a page of the list is "the N changes older than the last
  * one shown", so paging stays fast and stable while new changes arrive — OFFSET would shift).
  */
-import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import { executeRows } from '../execute-rows.ts';
-import { changeSummaryColumns, fromV, toV } from './changes.ts';
+import { changeSummaryColumns, fromV, taggedSources, toV } from './changes.ts';
 import type { Db } from '../db.ts';
 import { changes, sources } from '../schema.ts';
 import type { ChangeState } from '../schema.ts';
@@ -32,6 +32,8 @@ export interface ListSourceStatusOptions {
   search?: string;
   /** Only this source. */
   id?: string;
+  /** Only sources with any of these tags (none: every source). */
+  tags?: readonly string[];
 }
 
 // Correlated subqueries name their tables explicitly: drizzle leaves columns unqualified in a
@@ -50,6 +52,7 @@ export async function listSourceStatus(db: Db, opts: ListSourceStatusOptions = {
   if (opts.filter === 'failing') filters.push(sql`${sources.failureStreak} > 0`);
   if (opts.filter === 'disabled') filters.push(eq(sources.enabled, false));
   if (opts.filter === 'open') filters.push(sql`${openChanges} > 0`);
+  if (opts.tags?.length) filters.push(arrayOverlaps(sources.tags, [...opts.tags]));
   const search = opts.search?.trim();
   if (search) {
     const pattern = `%${escapeLike(search)}%`;
@@ -84,6 +87,8 @@ export interface ListChangesPageOptions {
   until?: Date;
   /** Continue after this change. */
   after?: ChangeCursor;
+  /** Only changes of sources with any of these tags (none: every source). */
+  tags?: readonly string[];
   limit: number;
 }
 
@@ -108,6 +113,7 @@ export async function listChangesPage(
   if (opts.state !== undefined) filters.push(eq(changes.state, opts.state));
   if (opts.since !== undefined) filters.push(gte(changes.detectedAt, opts.since));
   if (opts.until !== undefined) filters.push(lt(changes.detectedAt, opts.until));
+  if (opts.tags?.length) filters.push(taggedSources(db, opts.tags));
   if (opts.after !== undefined) {
     filters.push(sql`(${changes.detectedAt}, ${changes.id}) < (${opts.after.detectedAt.toISOString()}::timestamptz, ${opts.after.id})`);
   }

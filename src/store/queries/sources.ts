@@ -15,6 +15,8 @@ export interface SourceConfig {
   schedule?: string | null;
   timezone?: string | null;
   enabled: boolean;
+  /** Kept in the database so the change list, the UI and the feed can filter by tag. */
+  tags?: readonly string[];
 }
 
 export interface SyncSourcesOptions {
@@ -49,6 +51,7 @@ export async function syncSources(
         schedule: source.schedule ?? null,
         timezone: source.timezone ?? null,
         enabled: source.enabled,
+        tags: [...(source.tags ?? [])],
       };
       await tx
         .insert(sources)
@@ -71,6 +74,12 @@ export async function syncSources(
 export async function getSource(db: Db, id: string): Promise<SourceRow | null> {
   const [row] = await db.select().from(sources).where(eq(sources.id, id));
   return row ?? null;
+}
+
+/** Every tag a source in the database carries, sorted: what a tag filter can match. */
+export async function listTags(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ tag: sql<string>`unnest(${sources.tags})` }).from(sources);
+  return rows.map((r) => r.tag).sort();
 }
 
 export async function listSources(db: Db): Promise<SourceRow[]> {

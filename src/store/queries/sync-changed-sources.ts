@@ -17,7 +17,7 @@ export interface SyncSummary {
   disabled: number;
 }
 
-type Configured = SourceConfig & { schedule: string; timezone: string };
+type Configured = SourceConfig & { schedule: string; timezone: string; tags: readonly string[] };
 
 interface Difference {
   id: string;
@@ -64,8 +64,9 @@ export async function syncChangedSources(
 /**
  * The common case — nothing changed since the last start — in one small answer: a digest of
  * every source row's synced fields, compared with the same digest of the configuration. Each row
- * is the JSON array `[id, url, profile, schedule, timezone, enabled]` as PostgreSQL's
- * `json_build_array` prints it, which `JSON.stringify` reproduces for these values; rows sorted
+ * is the JSON array `[id, url, profile, schedule, timezone, enabled, tags]` as PostgreSQL's
+ * `json_build_array` prints it, which `JSON.stringify` reproduces for these values (the tags, slugs,
+ * joined by commas into one string); rows sorted
  * by id in byte order. JSON decodes one way only, so equal digests mean equal rows (barring an
  * MD5 collision, which a configuration file is not in a position to aim for); any difference in
  * printing (an exotic character) only sends the sync down the full comparison.
@@ -74,12 +75,12 @@ async function matchesDatabase(db: Db, configured: Configured[]): Promise<boolea
   const [row] = await executeRows<{ n: number; digest: string | null }>(
     db,
     sql`select count(*)::int as n,
-      md5(string_agg(json_build_array(id, url, profile, schedule, timezone, enabled)::text, chr(10) order by id collate "C")) as digest
+      md5(string_agg(json_build_array(id, url, profile, schedule, timezone, enabled, array_to_string(tags, ','))::text, chr(10) order by id collate "C")) as digest
     from sources`,
   );
   if (!row || Number(row.n) !== configured.length || configured.length === 0) return false;
   const lines = configured
-    .map((s) => ({ id: s.id, line: `[${[s.id, s.url, s.profile ?? null, s.schedule, s.timezone, s.enabled].map((v) => JSON.stringify(v)).join(', ')}]` }))
+    .map((s) => ({ id: s.id, line: `[${[s.id, s.url, s.profile ?? null, s.schedule, s.timezone, s.enabled, s.tags.join(',')].map((v) => JSON.stringify(v)).join(', ')}]` }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return createHash('md5').update(lines.map((l) => l.line).join('\n'), 'utf8').digest('hex') === row.digest;
 }
@@ -91,7 +92,7 @@ async function matchesDatabase(db: Db, configured: Configured[]): Promise<boolea
  */
 async function findDifferences(db: Db, configured: Configured[], withStale: boolean): Promise<Difference[]> {
   const config = JSON.stringify(
-    configured.map((s) => ({ id: s.id, url: s.url, profile: s.profile ?? null, schedule: s.schedule, timezone: s.timezone, enabled: s.enabled })),
+    configured.map((s) => ({ id: s.id, url: s.url, profile: s.profile ?? null, schedule: s.schedule, timezone: s.timezone, enabled: s.enabled, tags: s.tags.join(',') })),
   );
   const stale = withStale
     ? sql`union all
@@ -103,7 +104,7 @@ async function findDifferences(db: Db, configured: Configured[], withStale: bool
     db,
     sql`with wanted as (
       select * from jsonb_to_recordset(${config}::jsonb)
-        as w(id text, url text, profile text, schedule text, timezone text, enabled boolean)
+        as w(id text, url text, profile text, schedule text, timezone text, enabled boolean, tags text)
     )
     select w.id, 'changed'::text as kind, s.id is not null as known, s.schedule, s.timezone, s.next_check_at is not null as has_next
     from wanted w left join sources s on s.id = w.id
@@ -113,6 +114,7 @@ async function findDifferences(db: Db, configured: Configured[], withStale: bool
       or s.schedule is distinct from w.schedule
       or s.timezone is distinct from w.timezone
       or s.enabled is distinct from w.enabled
+      or array_to_string(s.tags, ',') is distinct from w.tags
     ${stale}`,
   );
 }

@@ -4,7 +4,7 @@ import { getChange, setChangeState } from '../../store/queries/changes.ts';
 import { listChangesPage } from '../../store/queries/review.ts';
 import { ApiError, badParameter } from '../api-error.ts';
 import { requireChange, requireSource } from '../lookups.ts';
-import { encodeCursor, parseChangesQuery, parseWith, reviewInput } from '../params.ts';
+import { encodeCursor, parseChangesQuery, parseTags, parseWith, reviewInput } from '../params.ts';
 import { changeJson, changeListJson } from '../to-json.ts';
 import type { WebDeps, WebEnv } from '../web-deps.ts';
 
@@ -13,8 +13,9 @@ export function apiChangeRoutes({ db, clock }: WebDeps): Hono<WebEnv> {
 
   app.get('/api/changes', async (c) => {
     const q = parseChangesQuery(c.req.query());
+    const tags = parseTags(c.req.queries('tag'));
     if (q.source !== undefined) await requireSource(db, q.source);
-    const page = await listChangesPage(db, { sourceId: q.source, state: q.state, since: q.since, until: q.until, after: q.cursor, limit: q.limit });
+    const page = await listChangesPage(db, { sourceId: q.source, state: q.state, since: q.since, until: q.until, after: q.cursor, tags, limit: q.limit });
     return c.json({ changes: page.items.map(changeListJson), next: page.next === null ? null : encodeCursor(page.next) });
   });
 

@@ -9,7 +9,7 @@ import { listVersions, versionAt, versionBySeq } from '../../store/queries/versi
 import { notFound } from '../api-error.ts';
 import { renderFigureCsv } from '../figure-csv.ts';
 import { requireSource } from '../lookups.ts';
-import { parseAt, parseId, parseKey, parseSourcesQuery } from '../params.ts';
+import { parseAt, parseId, parseKey, parseSourcesQuery, parseTags } from '../params.ts';
 import { figurePointJson, sourceJson, versionJson, versionSummaryJson } from '../to-json.ts';
 import type { WebDeps, WebEnv } from '../web-deps.ts';
 
@@ -18,7 +18,7 @@ export function apiSourceRoutes({ db }: WebDeps): Hono<WebEnv> {
 
   app.get('/api/sources', async (c) => {
     const { filter, q } = parseSourcesQuery(c.req.query());
-    const rows = await listSourceStatus(db, { filter, search: q });
+    const rows = await listSourceStatus(db, { filter, search: q, tags: parseTags(c.req.queries('tag')) });
     return c.json({ sources: rows.map(sourceJson) });
   });
 

@@ -8,13 +8,15 @@ import { setChangeState } from '../../store/queries/changes.ts';
 import { versionBySeq } from '../../store/queries/versions.ts';
 import { listChangesPage, listSourceStatus, neighbourChanges } from '../../store/queries/review.ts';
 import { CHANGE_STATES } from '../../store/schema.ts';
+import { listTags } from '../../store/queries/sources.ts';
 import { verifyCsrf } from '../csrf.ts';
 import { requireChange, requireSource } from '../lookups.ts';
-import { encodeCursor, parseChangesQuery, parseWith, reviewInput, type ChangesQuery } from '../params.ts';
+import { encodeCursor, parseChangesQuery, parseTags, parseWith, reviewInput, type ChangesQuery } from '../params.ts';
 import { stateBadge } from '../views/badges.ts';
 import { renderChangedSections, renderFigureTable, renderSectionLists, type DiffView } from '../views/change-view.ts';
 import { formatCapturedAt, formatDay, formatStamp, queryString, sourcePath } from '../views/format.ts';
 import { renderPage, type Html } from '../views/layout.ts';
+import { tagChips, unknownTagNote } from '../views/tag-chips.ts';
 import type { WebDeps, WebEnv } from '../web-deps.ts';
 
 export function changePageRoutes({ db, clock }: WebDeps): Hono<WebEnv> {
@@ -22,14 +24,19 @@ export function changePageRoutes({ db, clock }: WebDeps): Hono<WebEnv> {
 
   app.get('/changes', async (c) => {
     const q = parseChangesQuery(c.req.query());
+    const tags = parseTags(c.req.queries('tag'));
     if (q.source !== undefined) await requireSource(db, q.source);
-    const [page, sources] = await Promise.all([
-      listChangesPage(db, { sourceId: q.source, state: q.state, since: q.since, until: q.until, after: q.cursor, limit: q.limit }),
+    const [page, sources, known] = await Promise.all([
+      listChangesPage(db, { sourceId: q.source, state: q.state, since: q.since, until: q.until, after: q.cursor, tags, limit: q.limit }),
       listSourceStatus(db),
+      listTags(db),
     ]);
-    const filters = { source: q.source, state: q.state, since: q.since?.toISOString().slice(0, 10), until: q.until?.toISOString().slice(0, 10) };
+    const tag = tags.join(',') || undefined;
+    const filters = { source: q.source, state: q.state, since: q.since?.toISOString().slice(0, 10), until: q.until?.toISOString().slice(0, 10), tag };
     const body = html`<h1>Changes</h1>
-      ${filterForm(q, sources.map((s) => s.id))}
+      ${filterForm(q, sources.map((s) => s.id), tag)}
+      ${tagChips(known, tags, (t) => `/changes${queryString({ ...filters, tag: t })}`)}
+      ${unknownTagNote(tags, known)}
       ${page.items.length === 0
         ? html`<p class="empty">No change matches these filters.</p>`
         : html`<table class="changes"><thead><tr><th>Detected</th><th>Source</th><th>Versions</th><th>Revision stamp</th><th>State</th><th>Summary</th></tr></thead><tbody>
@@ -47,7 +54,7 @@ export function changePageRoutes({ db, clock }: WebDeps): Hono<WebEnv> {
         ${q.cursor === undefined ? null : html`<a href="/changes${queryString(filters)}">« Newest</a>`}
         ${page.next === null ? null : html`<a rel="next" href="/changes${queryString({ ...filters, cursor: encodeCursor(page.next) })}">Older »</a>`}
       </nav>`;
-    return c.html(renderPage({ title: 'Changes', nav: 'changes', body, feed: '/feed.xml' }));
+    return c.html(renderPage({ title: 'Changes', nav: 'changes', body, feed: `/feed.xml${queryString({ tag })}` }));
   });
 
   app.get('/changes/:id', async (c) => {
@@ -113,9 +120,10 @@ function reviewForm(id: number, state: string, note: string | null, reviewedAt: 
     </form>`;
 }
 
-function filterForm(q: ChangesQuery, sourceIds: string[]): Html {
+function filterForm(q: ChangesQuery, sourceIds: string[], tag: string | undefined): Html {
   const day = (d: Date | undefined) => d?.toISOString().slice(0, 10) ?? '';
   return html`<form class="filters" method="get" action="/changes">
+      ${tag === undefined ? null : html`<input type="hidden" name="tag" value="${tag}">`}
       <label>Source <select name="source"><option value="">All</option>${sourceIds.map((id) => html`<option value="${id}"${id === q.source ? html` selected` : null}>${id}</option>`)}</select></label>
       <label>State <select name="state"><option value="">Any</option>${CHANGE_STATES.map((s) => html`<option value="${s}"${s === q.state ? html` selected` : null}>${s}</option>`)}</select></label>
       <label>Detected from <input type="date" name="since" value="${day(q.since)}"></label>

@@ -12,10 +12,11 @@ import { Feed } from 'feed';
 import { Hono, type Context } from 'hono';
 import { listChangesPage, type ChangeListItem } from '../../store/queries/review.ts';
 import { requireSource } from '../lookups.ts';
+import { parseTags } from '../params.ts';
 import { escapeHtml } from '../../report/escape.ts';
 import { xmlSafeText } from '../../report/inert-text.ts';
 import type { HostPolicy } from '../web-deps.ts';
-import { formatStamp, sourcePath } from '../views/format.ts';
+import { formatStamp, queryString, sourcePath } from '../views/format.ts';
 import type { WebDeps, WebEnv } from '../web-deps.ts';
 
 const FEED_SIZE = 50;
@@ -23,9 +24,12 @@ const FEED_SIZE = 50;
 export function feedRoutes({ db, clock, hostPolicy }: WebDeps & { hostPolicy: HostPolicy }): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
 
+  // `?tag=asia` (repeatable, or comma-separated): the changes of the sources with any of the tags.
   app.get('/feed.xml', async (c) => {
-    const { items } = await listChangesPage(db, { limit: FEED_SIZE });
-    return atom(c, hostPolicy.linkOrigin, { id: '/feed.xml', title: 'factwatch: changes', items, now: clock.now() });
+    const tags = parseTags(c.req.queries('tag'));
+    const { items } = await listChangesPage(db, { tags, limit: FEED_SIZE });
+    const id = tags.length ? `/feed.xml${queryString({ tag: tags.join(',') })}` : '/feed.xml';
+    return atom(c, hostPolicy.linkOrigin, { id, title: tags.length ? `factwatch: changes tagged ${tags.join(', ')}` : 'factwatch: changes', items, now: clock.now() });
   });
 
   app.get('/sources/:id/feed.xml', async (c) => {

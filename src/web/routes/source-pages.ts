@@ -3,13 +3,15 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { listChecks } from '../../store/queries/checks.ts';
 import { listChangesPage, listFigureKeys, listSourceStatus, SOURCE_FILTERS, type SourceStatus } from '../../store/queries/review.ts';
+import { listTags } from '../../store/queries/sources.ts';
 import { listVersions } from '../../store/queries/versions.ts';
 import { notFound } from '../api-error.ts';
 import { requireSource } from '../lookups.ts';
-import { parseSourcesQuery } from '../params.ts';
+import { parseSourcesQuery, parseTags } from '../params.ts';
 import { outcomeBadge, stateBadge } from '../views/badges.ts';
 import { formatCapturedAt, formatDay, formatStamp, queryString, sourcePath } from '../views/format.ts';
 import { renderPage } from '../views/layout.ts';
+import { sourceTags, tagChips, unknownTagNote } from '../views/tag-chips.ts';
 import type { WebDeps, WebEnv } from '../web-deps.ts';
 
 const FILTER_LABELS: Record<(typeof SOURCE_FILTERS)[number], string> = {
@@ -24,17 +26,22 @@ export function sourcePageRoutes({ db }: WebDeps): Hono<WebEnv> {
 
   app.get('/', async (c) => {
     const { filter, q } = parseSourcesQuery(c.req.query());
-    const rows = await listSourceStatus(db, { filter, search: q });
+    const tags = parseTags(c.req.queries('tag'));
+    const [rows, known] = await Promise.all([listSourceStatus(db, { filter, search: q, tags }), listTags(db)]);
+    const tag = tags.join(',') || undefined;
     const body = html`<h1>Sources</h1>
       <form class="filters" method="get" action="/" role="search">
+        ${tag === undefined ? null : html`<input type="hidden" name="tag" value="${tag}">`}
         <label>Search <input type="search" name="q" value="${q ?? ''}" placeholder="id, URL or title"></label>
         <label>Show <select name="filter">${SOURCE_FILTERS.map(
           (f) => html`<option value="${f}"${f === filter ? html` selected` : null}>${FILTER_LABELS[f]}</option>`,
         )}</select></label>
         <button type="submit">Apply</button>
       </form>
+      ${tagChips(known, tags, (t) => `/${queryString({ filter: filter === 'all' ? undefined : filter, q, tag: t })}`)}
+      ${unknownTagNote(tags, known)}
       ${rows.length === 0 ? html`<p class="empty">No source matches.</p>` : sourceTable(rows)}`;
-    return c.html(renderPage({ title: 'Sources', nav: 'sources', body, feed: '/feed.xml' }));
+    return c.html(renderPage({ title: 'Sources', nav: 'sources', body, feed: `/feed.xml${queryString({ tag })}` }));
   });
 
   app.get('/sources/:id', async (c) => {
@@ -49,7 +56,7 @@ export function sourcePageRoutes({ db }: WebDeps): Hono<WebEnv> {
     ]);
     const body = html`<h1>${status.title ?? source.id}</h1>
       <div class="card"><dl class="meta">
-        <dt>Source</dt><dd>${source.id}${source.enabled ? null : html` <span class="badge state-dismissed">disabled</span>`}</dd>
+        <dt>Source</dt><dd>${source.id}${source.enabled ? null : html` <span class="badge state-dismissed">disabled</span>`}${sourceTags(source.tags)}</dd>
         <dt>URL</dt><dd>${source.url}</dd>
         <dt>Last check</dt><dd>${formatCapturedAt(source.lastCheckedAt)} ${outcomeBadge(source.lastOutcome)}</dd>
         <dt>Next due</dt><dd>${formatCapturedAt(source.nextCheckAt)}</dd>
@@ -84,7 +91,7 @@ function sourceTable(rows: SourceStatus[]) {
     </tr></thead><tbody>
     ${rows.map(
       (s) => html`<tr data-source="${s.id}">
-        <td><a href="${sourcePath(s.id)}"><strong>${s.id}</strong></a><br><span class="small muted">${s.title ?? s.url}</span></td>
+        <td><a href="${sourcePath(s.id)}"><strong>${s.id}</strong></a>${sourceTags(s.tags)}<br><span class="small muted">${s.title ?? s.url}</span></td>
         <td>${formatDay(s.lastCheckedAt)} ${outcomeBadge(s.lastOutcome)}</td>
         <td>${s.lastChangeAt === null ? '—' : html`<a href="/changes${queryString({ source: s.id })}">${formatDay(s.lastChangeAt)}</a>`}</td>
         <td class="num">${s.openChanges > 0 ? html`<a href="/changes${queryString({ source: s.id, state: 'new' })}">${s.openChanges}</a>` : '0'}</td>

@@ -56,5 +56,8 @@ button.secondary,.button.secondary{background:#fff;color:var(--accent)}
 .chart img{display:block;max-width:100%;height:auto}
 .row{display:flex;gap:1rem;flex-wrap:wrap;align-items:baseline;justify-content:space-between}
 form.login{display:flex;flex-direction:column;gap:.75rem;max-width:22rem}
+nav.tags{display:flex;flex-wrap:wrap;gap:.35rem;align-items:center;margin:0 0 1rem}
+.tag{display:inline-block;padding:0 .5rem;border:1px solid var(--line);border-radius:999px;background:var(--card);font-size:.82em;text-decoration:none;white-space:nowrap}
+.tag.active{background:var(--accent);border-color:var(--accent);color:#fff}.tag-list{display:inline-flex;flex-wrap:wrap;gap:.25rem;margin-left:.35rem}
 .empty{padding:1.5rem;text-align:center;color:var(--muted);background:var(--card);border:1px dashed var(--line);border-radius:8px}
 `.trim();
