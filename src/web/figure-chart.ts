@@ -3,61 +3,132 @@
  * on the server (no browser, no client script). Plot sets text through the DOM, and linkedom
  * escapes it when serializing, so a unit or value from a page cannot become markup; the page
  * embeds the chart as an `<img>`, where an SVG can run nothing anyway.
+ *
+ * Two x axes: when each version was **captured** (what the watcher saw, a step line: a value
+ * holds until the next capture), or the **period** the figure speaks of ("bilateral trade in
+ * 2016"), which is what a reader of the figure means by "over time". Two sizes: a wide chart,
+ * and a narrow one with fewer ticks the page offers small screens — an SVG scaled down to a
+ * phone keeps its proportions and its 12 px text becomes 5 px, so the narrow one is drawn at
+ * the size it is shown.
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { formatFigureValue } from '../describe/format-value.ts';
 import type { FigurePoint } from '../store/types.ts';
 
+export const CHART_AXES = ['period', 'captured'] as const;
+export type ChartAxis = (typeof CHART_AXES)[number];
+export const CHART_SIZES = ['wide', 'narrow'] as const;
+export type ChartSize = (typeof CHART_SIZES)[number];
+
+/** The drawn size of each chart, which the page also gives its `<img>` / `<source>`. */
+export const CHART_DIMENSIONS: Record<ChartSize, { width: number; height: number }> = {
+  wide: { width: 760, height: 300 },
+  narrow: { width: 360, height: 260 },
+};
+
 interface Datum {
-  at: Date;
+  x: Date;
   y: number | Date;
   version: number;
+  /** What the x position says in words: the period as printed, or the capture day. */
+  when: string;
 }
 
-/** The SVG markup, or null when the values cannot be drawn (no points, or not numbers or dates). */
-export function renderFigureChart(points: readonly FigurePoint[]): string | null {
-  const data = toData(points);
+/** The SVG markup, or null when the values cannot be drawn on that axis (none, or not numbers or dates). */
+export function renderFigureChart(points: readonly FigurePoint[], axis: ChartAxis = 'captured', size: ChartSize = 'wide'): string | null {
+  const data = toData(points, axis);
   const first = points[0];
   if (data === null || data.length === 0 || first === undefined) return null;
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const numeric = typeof data[0]!.y === 'number';
   const tick = (v: number | Date) =>
     v instanceof Date ? v.toISOString().slice(0, 10) : formatFigureValue({ kind: first.kind, value: v, unit: first.unit });
+  const narrow = size === 'narrow';
+  const { width, height } = CHART_DIMENSIONS[size];
+  // Periods that are whole years get one tick per year, labelled "2016" (not 2016-01-01).
+  const years = axis === 'period' && points.every((p) => /^\d{4}$/u.test(lastYearOf(p.period) ?? '')) ? [...new Set(data.map((d) => d.x.getTime()))].map((t) => new Date(t)) : null;
   const chart = Plot.plot({
     // Plot accepts any DOM-like document; linkedom's is one.
-    document: document as unknown as Plot.PlotOptions["document"],
-    width: 760,
-    height: 300,
-    marginLeft: 110,
-    marginRight: 70,
+    document: document as unknown as Plot.PlotOptions['document'],
+    width,
+    height,
+    marginLeft: narrow ? 84 : 110,
+    marginRight: narrow ? 28 : 70,
     marginTop: 30,
+    marginBottom: 40,
     style: { fontSize: '12px', background: 'white' },
-    x: { type: 'utc', label: 'captured', grid: true, ticks: 6 },
-    y: numeric ? { grid: true, label: first.unit ?? first.kind, tickFormat: tick, nice: true, zero: first.kind === 'money' || first.kind === 'count' } : { type: 'utc', grid: true, label: 'date', tickFormat: tick },
+    x:
+      years === null
+        ? { type: 'utc', label: axis === 'period' ? 'period' : 'captured', grid: true, ticks: narrow ? 3 : 6 }
+        : { type: 'utc', label: 'period', grid: true, ticks: thin(years, narrow ? 4 : 10), tickFormat: (d: Date) => String(d.getUTCFullYear()) },
+    y: numeric
+      ? { grid: true, label: first.unit ?? first.kind, tickFormat: tick, nice: true, ticks: narrow ? 4 : 6, zero: first.kind === 'money' || first.kind === 'count' }
+      : { type: 'utc', grid: true, label: 'date', tickFormat: tick, ticks: narrow ? 4 : 6 },
     marks: [
-      Plot.lineY(data, { x: 'at', y: 'y', stroke: '#2c5aa0', strokeWidth: 2, curve: 'step-after' }),
-      Plot.dot(data, { x: 'at', y: 'y', fill: '#2c5aa0', r: 4, title: (d: Datum) => `v${d.version}: ${tick(d.y)}` }),
-      Plot.text(data, { x: 'at', y: 'y', text: (d: Datum) => tick(d.y), dy: -12, fill: '#1c2430' }),
+      Plot.lineY(data, { x: 'x', y: 'y', stroke: '#2c5aa0', strokeWidth: 2, curve: axis === 'captured' ? 'step-after' : 'linear' }),
+      Plot.dot(data, { x: 'x', y: 'y', fill: '#2c5aa0', r: 4, title: (d: Datum) => `v${d.version} (${d.when}): ${tick(d.y)}` }),
+      // On a narrow chart, value labels collide: the last one only (the table has them all).
+      Plot.text(narrow ? data.slice(-1) : data, { x: 'x', y: 'y', text: (d: Datum) => tick(d.y), dy: -12, fill: '#1c2430', textAnchor: narrow ? 'end' : 'middle' }),
     ],
   });
   const svg = (chart as unknown as { outerHTML: string }).outerHTML;
   return svg.startsWith('<svg') ? svg.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"') : svg;
 }
 
-/** Whether `renderFigureChart` would draw these points (without drawing them). */
-export function isChartable(points: readonly FigurePoint[]): boolean {
-  const data = toData(points);
-  return data !== null && data.length > 0;
+/** Which axes these points can be drawn on: captured whenever the values can be drawn, period when some point has a readable one. */
+export function chartableAxes(points: readonly FigurePoint[]): ChartAxis[] {
+  return CHART_AXES.filter((axis) => {
+    const data = toData(points, axis);
+    return data !== null && data.length > 0;
+  });
 }
 
-function toData(points: readonly FigurePoint[]): Datum[] | null {
+/**
+ * A period as a point in time: "2016" and "2016-05" at their start, "2017-10-26" that day, a
+ * range "1995-2015" at its end (a cumulative figure is "as of" its last year); null for what
+ * cannot be placed. Points without a placeable period stay off the period chart (the table
+ * lists them all).
+ */
+export function periodInstant(period: string | null): Date | null {
+  const day = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/u.exec(period ?? '');
+  if (day) {
+    const [year, month, date] = [Number(day[1]), Number(day[2] ?? '1'), Number(day[3] ?? '1')];
+    const at = new Date(Date.UTC(year, month - 1, date));
+    // Date.UTC rolls "2017-13" over into 2018: a period that is no real month or day is not placed.
+    return at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === date ? at : null;
+  }
+  const end = lastYearOf(period);
+  return end === null || end === period ? null : periodInstant(end);
+}
+
+/** "1995-2015" → "2015"; a single period as it is; null otherwise. */
+function lastYearOf(period: string | null): string | null {
+  if (period === null) return null;
+  const range = /^\d{4}\s*[-–]\s*(\d{4})$/u.exec(period);
+  return range ? range[1]! : period;
+}
+
+/** At most `max` ticks, evenly picked, the first and last kept. */
+function thin(ticks: Date[], max: number): Date[] {
+  const sorted = [...ticks].sort((a, b) => a.getTime() - b.getTime());
+  if (sorted.length <= max) return sorted;
+  const step = (sorted.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => sorted[Math.round(i * step)]!);
+}
+
+function toData(points: readonly FigurePoint[], axis: ChartAxis): Datum[] | null {
   const data: Datum[] = [];
   for (const p of points) {
-    if (typeof p.value === 'number') data.push({ at: p.capturedAt, y: p.value, version: p.seq });
-    else if (/^\d{4}-\d{2}(-\d{2})?$/u.test(p.value)) data.push({ at: p.capturedAt, y: new Date(`${p.value.length === 7 ? `${p.value}-01` : p.value}T00:00:00Z`), version: p.seq });
+    let y: number | Date;
+    if (typeof p.value === 'number') y = p.value;
+    else if (/^\d{4}-\d{2}(-\d{2})?$/u.test(p.value)) y = new Date(`${p.value.length === 7 ? `${p.value}-01` : p.value}T00:00:00Z`);
     else return null;
+    const x = axis === 'captured' ? p.capturedAt : periodInstant(p.period);
+    if (x !== null) data.push({ x, y, version: p.seq, when: axis === 'captured' ? p.capturedAt.toISOString().slice(0, 10) : p.period! });
   }
   const kinds = new Set(data.map((d) => typeof d.y));
-  return kinds.size > 1 ? null : data;
+  if (kinds.size > 1) return null;
+  // A line joins points in data order: by period, that is not the order of the versions.
+  return axis === 'period' ? data.sort((a, b) => a.x.getTime() - b.x.getTime() || a.version - b.version) : data;
 }

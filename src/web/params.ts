@@ -8,6 +8,7 @@ import { SLUG } from '../config/schema.ts';
 import { CHANGE_STATES, type ChangeState } from '../store/schema.ts';
 import { SOURCE_FILTERS, type ChangeCursor, type SourceFilter } from '../store/queries/review.ts';
 import { badParameter } from './api-error.ts';
+import { CHART_AXES, CHART_SIZES, type ChartAxis, type ChartSize } from './figure-chart.ts';
 
 /**
  * "2018-01-01" (start of that day, UTC) or a full ISO 8601 instant; a day that does not exist
@@ -101,6 +102,17 @@ export function parseKey(value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
   if (value.length > 300 || /[\u0000-\u001f]/u.test(value)) throw badParameter('key is not a figure key');
   return value;
+}
+
+const chartQuery = z.object({
+  x: optional(z.enum(CHART_AXES)),
+  size: optional(z.enum(CHART_SIZES)),
+});
+
+/** A figure chart's `?x=period|captured` (the x axis; the page picks one when absent) and `?size=wide|narrow`. */
+export function parseChartQuery(query: Record<string, string>): { x?: ChartAxis; size: ChartSize } {
+  const q = parseWith(chartQuery, { x: query.x, size: query.size });
+  return { ...(q.x === undefined ? {} : { x: q.x }), size: q.size ?? 'wide' };
 }
 
 /** The review decision posted by a form or the API. */

@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/app/clock.ts';
 import { silentLogger } from '../../src/app/log.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { getChange } from '../../src/store/queries/changes.ts';
 import { startWebServer, type RunningServer } from '../../src/web/start-server.ts';
+import { launchChromium, openPage } from '../helpers/chromium.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 import { HOSTILE, HOSTILE_TEXT, NK, seedDatabase, type Seeded } from './seed.ts';
 
@@ -16,7 +17,6 @@ import { HOSTILE, HOSTILE_TEXT, NK, seedDatabase, type Seeded } from './seed.ts'
  * server on 127.0.0.1 and a database the real pipeline filled. Screenshots of the main pages go
  * to $FACTWATCH_SCREENSHOTS (default: <tmp>/factwatch-screenshots), never into the repository.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = process.env.FACTWATCH_SCREENSHOTS ?? join(tmpdir(), 'factwatch-screenshots');
 /** A table cell as the page script sees it (the test's own types have no DOM library). */
 interface CellLike {
@@ -35,11 +35,7 @@ describe(`review UI in Chromium (${backend})`, () => {
     handle = await openTestDatabase();
     seeded = await seedDatabase(handle.db);
     server = await startWebServer({ db: handle.db, clock, log: silentLogger(), token: null }, { host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -48,12 +44,7 @@ describe(`review UI in Chromium (${backend})`, () => {
     await handle?.close();
   });
 
-  async function newPage(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    // Nothing outside this server may be requested (the hostile page names http://x etc.).
-    await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
-    return page;
-  }
+  const newPage = (): Promise<Page> => openPage(browser, server.url, { width: 1280, height: 900 });
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${backend}-${name}.png`), fullPage: true });
 
   it('opens the 26 October 2017 change from the sources page, reads its figures and marks it reviewed', async () => {
@@ -88,7 +79,7 @@ describe(`review UI in Chromium (${backend})`, () => {
     expect(await aidSentence.locator('q').isVisible()).toBe(false);
     await aidSentence.locator('summary').click();
     expect(await aidSentence.locator('q').innerText()).toContain('€135.3 million');
-    expect(await page.locator('ul.added li').allInnerTexts()).toEqual(['Relations with the European Union']);
+    expect(await page.locator('ul.added li .section-heading').allInnerTexts()).toEqual(['Relations with the European Union']);
     await shot(page, 'change');
 
     await page.locator('#note').fill('Checked against the archived page: new EU section, figures match.');

@@ -55,7 +55,7 @@ describe('sections on the change page', () => {
   };
 
   it('lists renamed sections and moved text, page text escaped', async () => {
-    const out = String(await renderSectionLists(change));
+    const out = String(await renderSectionLists(change, { sourceId: 's', from: { seq: 1, document: null }, to: { seq: 2, document: null } }));
     expect(out).toContain('<h3>Sections renamed (1)</h3><ul class="renamed"><li>Fisheries → Research &lt;img src=x onerror=alert(1)&gt;</li></ul>');
     expect(out).toContain('<h3>Text moved to another section (2)</h3><ul class="moved"><li>Introduction (before the first heading) → Consular services: “Visas &lt;img');
     expect(out).not.toContain('<img');

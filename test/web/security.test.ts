@@ -69,6 +69,9 @@ describe(`web safety (${backend})`, () => {
     }
     const change = await (await browserGet(app, `/changes/${seeded.hostile[1]}`)).text();
     expect(change).toContain('&lt;img src=x onerror=');
+    // The text of the sections the change added and removed, escaped as well.
+    expect(change).toMatch(/<details class="more">[^]*only shown after “show more”: &lt;img src=x onerror=/u);
+    expect(change).toContain('its funding stopped, in 2017. &quot;&gt;&lt;svg onload=');
   });
 
   it('serves the chart as an SVG image with its own policy and no script', async () => {

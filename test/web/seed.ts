@@ -7,6 +7,8 @@
  * - `hostile`: a page whose TEXT carries markup (`<script>`, `<img onerror>`, `javascript:`
  *   links, attribute breakouts) and whose markup carries live script; two revisions, so it has
  *   a change with word hunks and a figure history. Any of it running sets `window.__pwned`.
+ *   It is also hostile to a narrow screen: a long URL, long unbroken words (in a heading, in
+ *   a figure's sentence), a wide table, a section removed and a long one added.
  */
 import { ManualClock } from '../../src/app/clock.ts';
 import { silentLogger } from '../../src/app/log.ts';
@@ -29,6 +31,14 @@ export const HOSTILE_TEXT = {
   breakout: '"><svg onload="window.__pwned=\'svg\'">',
 };
 
+/** An unbroken word far wider than a phone (≈ 240 characters). */
+export const LONG_WORD = 'Donaudampfschifffahrtselektrizitaetenhauptbetriebswerkbauunterbeamtengesellschaft'.repeat(3);
+/** The hostile page's path: one long segment with no place to break. */
+export const HOSTILE_PATH = `/hostile/${'averyveryverylongpathsegmentwithoutanybreak'.repeat(6)}/`;
+/** The opening words of the section only revision 2 has, and of the one only revision 1 has. */
+export const ADDED_SECTION_TEXT = 'The new cooperation programme started with a visit of experts';
+export const REMOVED_SECTION_TEXT = 'The former exchange programme ended when its funding stopped';
+
 const esc = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
 
 function hostilePage(revision: 1 | 2): string {
@@ -45,7 +55,17 @@ function hostilePage(revision: 1 | 2): string {
 <p>Attribute breakout attempt: ${esc(HOSTILE_TEXT.breakout)} — revision ${revision} of the text.</p>
 <img src="x" onerror="window.__pwned = 'live-img-in-page'">
 <h2>Trade ${esc('</textarea><script>window.__pwned="textarea"</script>')}</h2>
-<p>Bilateral trade reached ${revision === 1 ? '€20 million' : '€24 million'} in ${year}, with ${revision === 1 ? '12' : '15'} companies involved.</p>
+<p>Bilateral trade reached ${revision === 1 ? '€20 million' : '€24 million'} in ${year}, with ${revision === 1 ? '12' : '15'} companies involved, says ${LONG_WORD}.</p>
+<h2>Wide table ${LONG_WORD.slice(0, 120)}</h2>
+<table><tr><th>Indicator</th>${[2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020].map((y) => `<th>${y}</th>`).join('')}</tr>
+<tr><th>Exports to the partner country in millions of euros</th>${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => `<td>${n * (revision === 1 ? 10 : 11)}.5</td>`).join('')}</tr></table>
+${
+  revision === 1
+    ? `<h2>Former programme</h2><p>${REMOVED_SECTION_TEXT}, in 2017. ${esc(HOSTILE_TEXT.breakout)}</p>`
+    : `<h2>New programme ${LONG_WORD}</h2><p>${ADDED_SECTION_TEXT} in 2019 and a long word: ${LONG_WORD}.</p>
+<p>${'The experts met the ministries of health and of agriculture, then the regional offices. '.repeat(4)}</p>
+<p>A third paragraph that is only shown after “show more”: ${esc(HOSTILE_TEXT.img)}</p>`
+}
 </main></body></html>`;
 }
 
@@ -63,7 +83,7 @@ export async function seedDatabase(db: Db): Promise<Seeded> {
   const sources = resolveSources({
     sources: [
       { id: NK, url: server.url('/en/country-files/north-korea/france-and-north-korea/'), profile: 'diplomatie-spip' },
-      { id: HOSTILE, url: server.url('/hostile/'), profile: 'generic' },
+      { id: HOSTILE, url: server.url(HOSTILE_PATH), profile: 'generic' },
     ],
     fetch: { allowNetworks: ['127.0.0.0/8'], retries: 0 },
   });
@@ -83,10 +103,10 @@ export async function seedDatabase(db: Db): Promise<Seeded> {
     server.setRoute(nkPath, { body: revisionHtml('2017-10-26') });
     await check(NK);
     clock.set('2018-03-05T06:00:00Z');
-    server.setRoute('/hostile/', { body: hostilePage(1) });
+    server.setRoute(HOSTILE_PATH, { body: hostilePage(1) });
     await check(HOSTILE);
     clock.set('2019-04-05T06:00:00Z');
-    server.setRoute('/hostile/', { body: hostilePage(2) });
+    server.setRoute(HOSTILE_PATH, { body: hostilePage(2) });
     await check(HOSTILE);
     clock.set('2020-06-15T06:00:00Z');
     server.setRoute(nkPath, { status: 301, headers: { location: '/en/country-files/north-korea/france-and-north-korea-65083/' } });

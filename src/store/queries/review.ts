@@ -4,7 +4,6 @@
  * one shown", so paging stays fast and stable while new changes arrive — OFFSET would shift).
  */
 import { and, arrayOverlaps, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
-import { executeRows } from '../execute-rows.ts';
 import { changeSummaryColumns, fromV, taggedSources, toV } from './changes.ts';
 import type { Db } from '../db.ts';
 import { changes, sources } from '../schema.ts';
@@ -163,26 +162,6 @@ export async function neighbourChanges(
 export async function changeForVersion(db: Db, versionId: number): Promise<number | null> {
   const [row] = await db.select({ id: changes.id }).from(changes).where(eq(changes.toVersionId, versionId)).limit(1);
   return row?.id ?? null;
-}
-
-/**
- * Every figure series a source ever had (`key` is the series: what the figure page reads by),
- * with its kind and in how many versions it appears. Grouped by series, not by figure key: a
- * figure whose sentence was reworded keeps its series under a new key, and a list by key linked
- * that new key to a figure page that has no series of that name (404).
- */
-export async function listFigureKeys(db: Db, sourceId: string): Promise<Array<{ key: string; kind: string; versions: number }>> {
-  const rows = await executeRows<{ key: string; kind: string; versions: number | string }>(
-    db,
-    sql`select series as key, min(kind) as kind, count(distinct version_id)::int as versions
-        from figures where source_id = ${sourceId}
-        group by series order by series`,
-  );
-  return rows.map((r) => ({
-    key: r.key,
-    kind: r.kind,
-    versions: Number(r.versions),
-  }));
 }
 
 /** `%`, `_` and `\` are wildcards in LIKE; a search for "50%" means the text "50%". */

@@ -13,9 +13,10 @@ import { verifyCsrf } from '../csrf.ts';
 import { requireChange, requireSource } from '../lookups.ts';
 import { encodeCursor, parseChangesQuery, parseTags, parseWith, reviewInput, type ChangesQuery } from '../params.ts';
 import { stateBadge } from '../views/badges.ts';
-import { renderChangedSections, renderFigureTable, renderSectionLists, type DiffView } from '../views/change-view.ts';
+import { renderChangedSections, renderFigureTable, renderSectionLists, type ChangeSides, type DiffView } from '../views/change-view.ts';
 import { formatCapturedAt, formatDay, formatStamp, queryString, sourcePath } from '../views/format.ts';
-import { renderPage, type Html } from '../views/layout.ts';
+import { renderPage, scrollBox, type Html } from '../views/layout.ts';
+import { pageLink } from '../views/page-link.ts';
 import { tagChips, unknownTagNote } from '../views/tag-chips.ts';
 import type { WebDeps, WebEnv } from '../web-deps.ts';
 
@@ -39,7 +40,7 @@ export function changePageRoutes({ db, clock }: WebDeps): Hono<WebEnv> {
       ${unknownTagNote(tags, known)}
       ${page.items.length === 0
         ? html`<p class="empty">No change matches these filters.</p>`
-        : html`<table class="changes"><thead><tr><th>Detected</th><th>Source</th><th>Versions</th><th>Revision stamp</th><th>State</th><th>Summary</th></tr></thead><tbody>
+        : scrollBox(html`<table class="changes"><thead><tr><th>Detected</th><th>Source</th><th>Versions</th><th>Revision stamp</th><th>State</th><th>Summary</th></tr></thead><tbody>
           ${page.items.map(
             (ch) => html`<tr data-change="${ch.id}">
               <td><a href="/changes/${ch.id}">${formatDay(ch.detectedAt)}</a></td>
@@ -49,7 +50,7 @@ export function changePageRoutes({ db, clock }: WebDeps): Hono<WebEnv> {
               <td>${stateBadge(ch.state)}</td>
               <td>${ch.summary}</td>
             </tr>`,
-          )}</tbody></table>`}
+          )}</tbody></table>`)}
       <nav class="pager">
         ${q.cursor === undefined ? null : html`<a href="/changes${queryString(filters)}">« Newest</a>`}
         ${page.next === null ? null : html`<a rel="next" href="/changes${queryString({ ...filters, cursor: encodeCursor(page.next) })}">Older »</a>`}
@@ -60,8 +61,10 @@ export function changePageRoutes({ db, clock }: WebDeps): Hono<WebEnv> {
   app.get('/changes/:id', async (c) => {
     const row = await requireChange(db, c.req.param('id'));
     const view: DiffView = c.req.query('view') === 'split' ? 'split' : 'inline';
-    const [toVersion, around] = await Promise.all([
+    const [toVersion, fromVersion, around] = await Promise.all([
       versionBySeq(db, row.sourceId, row.toVersion.seq),
+      // The older document only for the text of sections this change removed.
+      row.fromVersion !== null && (row.change?.sections.removed.length ?? 0) > 0 ? versionBySeq(db, row.sourceId, row.fromVersion.seq) : null,
       neighbourChanges(db, row.sourceId, { detectedAt: row.detectedAt, id: row.id }),
     ]);
     const title = toVersion?.document.title ?? row.sourceId;
@@ -77,11 +80,15 @@ export function changePageRoutes({ db, clock }: WebDeps): Hono<WebEnv> {
         <dt>Versions</dt><dd>${row.fromVersion === null ? versionLink(row.toVersion.seq) : html`${versionLink(row.fromVersion.seq)} → ${versionLink(row.toVersion.seq)}`}</dd>
         <dt>Revision stamp</dt><dd id="stamp">${stamp}</dd>
         <dt>Captured</dt><dd>${row.fromVersion === null ? formatCapturedAt(row.toVersion.capturedAt) : `${formatCapturedAt(row.fromVersion.capturedAt)} → ${formatCapturedAt(row.toVersion.capturedAt)}`}</dd>
-        ${row.fromVersion !== null && row.fromVersion.url !== row.toVersion.url ? html`<dt>Page moved</dt><dd>${row.fromVersion.url} → ${row.toVersion.url}</dd>` : html`<dt>URL</dt><dd>${row.toVersion.url}</dd>`}
+        ${row.fromVersion !== null && row.fromVersion.url !== row.toVersion.url ? html`<dt>Page moved</dt><dd>${pageLink(row.fromVersion.url)} → ${pageLink(row.toVersion.url)}</dd>` : html`<dt>URL</dt><dd>${pageLink(row.toVersion.url)}</dd>`}
         ${change?.title ? html`<dt>Title changed</dt><dd>${change.title.from} → ${change.title.to}</dd>` : null}
       </dl></div>
       ${reviewForm(row.id, row.state, row.note, row.reviewedAt, c.get('csrfToken'))}
-      ${change === null ? html`<p class="muted">Nothing to compare: this is the first version factwatch stored. ${versionLink(row.toVersion.seq)} shows the page as extracted.</p>` : changeBody(row.sourceId, change, view, `/changes/${row.id}`)}`;
+      ${change === null ? html`<p class="muted">Nothing to compare: this is the first version factwatch stored. ${versionLink(row.toVersion.seq)} shows the page as extracted.</p>` : changeBody(change, view, `/changes/${row.id}`, {
+            sourceId: row.sourceId,
+            from: row.fromVersion === null ? null : { seq: row.fromVersion.seq, document: fromVersion?.document ?? null },
+            to: { seq: row.toVersion.seq, document: toVersion?.document ?? null },
+          })}`;
     return c.html(renderPage({ title: `Change #${row.id}: ${title}`, nav: 'changes', body }));
   });
 
@@ -97,11 +104,11 @@ export function changePageRoutes({ db, clock }: WebDeps): Hono<WebEnv> {
   return app;
 }
 
-function changeBody(sourceId: string, change: NonNullable<Awaited<ReturnType<typeof requireChange>>['change']>, view: DiffView, selfPath: string): Html {
+function changeBody(change: NonNullable<Awaited<ReturnType<typeof requireChange>>['change']>, view: DiffView, selfPath: string, sides: ChangeSides): Html {
   return html`<h2>Figures</h2>
-    ${renderFigureTable(sourceId, change)}
+    ${renderFigureTable(sides.sourceId, change)}
     <h2>Sections</h2>
-    ${renderSectionLists(change)}
+    ${renderSectionLists(change, sides)}
     <h3 id="text">Changed text</h3>
     ${renderChangedSections(change, view, selfPath)}`;
 }

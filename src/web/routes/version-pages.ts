@@ -13,6 +13,7 @@ import { requireSource } from '../lookups.ts';
 import { parseAt, parseId } from '../params.ts';
 import { formatCapturedAt, formatStamp, pluralize, queryString, sourcePath } from '../views/format.ts';
 import { renderPage } from '../views/layout.ts';
+import { pageLink } from '../views/page-link.ts';
 import type { WebDeps, WebEnv } from '../web-deps.ts';
 
 export function versionPageRoutes({ db }: WebDeps): Hono<WebEnv> {
@@ -46,7 +47,7 @@ export function versionPageRoutes({ db }: WebDeps): Hono<WebEnv> {
         <dt>Source</dt><dd><a href="${sourcePath(source.id)}">${source.id}</a></dd>
         <dt>Revision stamp</dt><dd>${formatStamp(version.updated)}${version.updatedText === null ? null : html` <span class="small muted">(“${version.updatedText}”)</span>`}</dd>
         <dt>In force</dt><dd>captured ${formatCapturedAt(version.capturedAt)}, last seen ${formatCapturedAt(version.lastSeenAt)}</dd>
-        <dt>URL</dt><dd>${version.url}</dd>
+        <dt>URL</dt><dd>${pageLink(version.url)}</dd>
         <dt>Content</dt><dd>${pluralize(doc.sections.filter((s) => s.heading !== null).length, 'section')}, ${pluralize(doc.figures.length, 'figure')} · language ${doc.language} · profile ${doc.profile}</dd>
         ${changeId === null ? null : html`<dt>Change</dt><dd><a href="/changes/${changeId}">the change that produced this version</a></dd>`}
       </dl></div>

@@ -1,6 +1,6 @@
 /**
  * The change page's content: the figure table first (what moved, by how much), then the
- * revision stamp, sections added/removed/renamed and text moved between them, and the word diff
+ * revision stamp, sections added/removed (with their text)/renamed and text moved between them, and the word diff
  * of changed paragraphs (renamed sections and moved text included) — inline or side by side. Built from the stored `Change`, in the report's words (labels, value formats).
  */
 import { html } from 'hono/html';
@@ -9,10 +9,11 @@ import { labelFigure } from '../../describe/label-figure.ts';
 import { sectionName } from '../../describe/section-name.ts';
 import { textExcerpt } from '../../describe/text-excerpt.ts';
 import { formatValueWithPeriod } from '../../describe/value-with-period.ts';
-import type { Change, Figure, Hunk } from '../../model/index.ts';
+import type { Change, Figure, Hunk, PageDocument } from '../../model/index.ts';
 import { collapseWhitespace } from '../../text/collapse-whitespace.ts';
 import { queryString, sourcePath } from './format.ts';
-import type { Html } from './layout.ts';
+import { scrollBox, type Html } from './layout.ts';
+import { renderSectionTexts } from './section-text.ts';
 
 export type DiffView = 'inline' | 'split';
 
@@ -66,7 +67,7 @@ function single(kind: 'added' | 'removed', f: Figure): FigureLine {
 export function renderFigureTable(sourceId: string, change: Change): Html {
   const lines = figureLines(change);
   if (lines.length === 0) return html`<p class="muted">No figure changed.</p>`;
-  return html`<table class="figures" id="figures"><thead><tr>
+  return scrollBox(html`<table class="figures" id="figures"><thead><tr>
       <th></th><th>Figure</th><th>Section</th><th>Before</th><th>After</th><th class="num">Change</th><th class="num">%</th>
     </tr></thead><tbody>
     ${lines.map(
@@ -80,17 +81,26 @@ export function renderFigureTable(sourceId: string, change: Change): Html {
         <td class="num${l.direction === null ? '' : ` delta-${l.direction}`}">${l.percent}</td>
       </tr>`,
     )}
-    </tbody></table>`;
+    </tbody></table>`);
 }
 
-export function renderSectionLists(change: Change): Html {
+/** The versions on either side of a change, for the text of sections added (newer) and removed (older). */
+export interface ChangeSides {
+  sourceId: string;
+  from: { seq: number; document: PageDocument | null } | null;
+  to: { seq: number; document: PageDocument | null };
+}
+
+export function renderSectionLists(change: Change, sides: ChangeSides): Html {
   const list = (title: string, cls: string, items: string[]) =>
     items.length === 0 ? null : html`<h3>${title} (${items.length})</h3><ul class="${cls}">${items.map((i) => html`<li>${i}</li>`)}</ul>`;
   const { added, removed } = change.sections;
   const renamed = (change.sections.renamed ?? []).map((r) => `${r.from} → ${r.to}`);
   const moved = (change.sections.moved ?? []).map((m) => `${sectionName(m.from)} → ${sectionName(m.to)}: “${textExcerpt(m.text)}”`);
   if (added.length + removed.length + renamed.length + moved.length === 0) return html``;
-  return html`${list('Sections added', 'added', added)}${list('Sections removed', 'removed', removed)}${list('Sections renamed', 'renamed', renamed)}${list(
+  const texts = (kind: 'added' | 'removed', headings: string[], side: ChangeSides['to'] | null) =>
+    renderSectionTexts({ kind, headings, sourceId: sides.sourceId, document: side?.document ?? null, seq: side?.seq ?? sides.to.seq });
+  return html`${texts('added', added, sides.to)}${texts('removed', removed, sides.from)}${list('Sections renamed', 'renamed', renamed)}${list(
     'Text moved to another section',
     'moved',
     moved,

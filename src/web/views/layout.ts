@@ -43,3 +43,11 @@ ${opts.body}
 </body>
 </html>`;
 }
+
+/**
+ * A table in a box of its own that scrolls sideways: on a phone a wide table scrolls inside the
+ * page, never the page itself (every table of the UI goes through this).
+ */
+export function scrollBox(table: Html): Html {
+  return html`<div class="scroll">${table}</div>`;
+}

@@ -8,7 +8,7 @@ export const STYLESHEET = `
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 a{color:var(--accent)}a:hover{text-decoration-thickness:2px}
-header.top{display:flex;align-items:center;gap:2rem;padding:.6rem 1.5rem;background:#1f2d3d;color:#fff}
+header.top{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem 2rem;padding:.6rem 1.5rem;background:#1f2d3d;color:#fff}
 header.top a{color:#dfe7f1;text-decoration:none}header.top a.brand{font-weight:700;color:#fff;letter-spacing:.02em}
 header.top nav{display:flex;gap:1.25rem}header.top nav a[aria-current=page]{color:#fff;border-bottom:2px solid #7fb0ff}
 main{max-width:72rem;margin:0 auto;padding:1.25rem 1.5rem 3rem}
@@ -52,12 +52,32 @@ button.secondary,.button.secondary{background:#fff;color:var(--accent)}
 .toggle{display:inline-flex;border:1px solid var(--line);border-radius:6px;overflow:hidden;font-size:.88em;margin-left:.5rem}
 .toggle a{padding:.15rem .6rem;text-decoration:none}.toggle a[aria-current=true]{background:var(--accent);color:#fff}
 .section-text p{margin:.35rem 0 .6rem;max-width:48rem}
-.chart{display:inline-block;margin:0 0 1rem;background:#fff;border:1px solid var(--line);border-radius:8px;padding:.5rem;max-width:100%}
-.chart img{display:block;max-width:100%;height:auto}
+.chart{display:block;margin:0 0 1rem;background:#fff;border:1px solid var(--line);border-radius:8px;padding:.5rem;max-width:calc(760px + 1rem + 2px)}
+.chart img{display:block;width:100%;height:auto}
 .row{display:flex;gap:1rem;flex-wrap:wrap;align-items:baseline;justify-content:space-between}
 form.login{display:flex;flex-direction:column;gap:.75rem;max-width:22rem}
 nav.tags{display:flex;flex-wrap:wrap;gap:.35rem;align-items:center;margin:0 0 1rem}
 .tag{display:inline-block;padding:0 .5rem;border:1px solid var(--line);border-radius:999px;background:var(--card);font-size:.82em;text-decoration:none;white-space:nowrap}
 .tag.active{background:var(--accent);border-color:var(--accent);color:#fff}.tag-list{display:inline-flex;flex-wrap:wrap;gap:.25rem;margin-left:.35rem}
 .empty{padding:1.5rem;text-align:center;color:var(--muted);background:var(--card);border:1px dashed var(--line);border-radius:8px}
+/* Narrow screens: nothing wider than the screen. Tables scroll in their own box, long words and
+   URLs wrap anywhere, side-by-side layouts stack. */
+.scroll{overflow-x:auto;max-width:100%;margin:0 0 1rem}.scroll>table{margin:0}
+h1,h2,h3,p,li,dd,td,q,blockquote,summary,label,.url,.series-id{overflow-wrap:anywhere}
+input,select{max-width:100%}
+/* A cell keeps a readable width; a table wider than the screen scrolls in its box instead. */
+td{min-width:5.5rem}td.num,td[class^=kind-]{min-width:0}td[class^=kind-]{white-space:nowrap}
+table.figures td:nth-child(2),table.figure-list td.label,table.changes td:last-child,table.sources td:first-child{min-width:11rem}td:has(>.url){min-width:16rem}
+.series-id{font-size:.8em;color:var(--muted)}.series-id code{font-size:1em}
+blockquote.sentence{margin:.5rem 0 1rem;padding:.4rem .8rem;border-left:3px solid var(--line);color:var(--muted);max-width:48rem}
+ul.section-texts>li{margin:.4rem 0 .9rem}.section-body{margin:.25rem 0 0}.section-body p{margin:.3rem 0;max-width:48rem}
+details.more summary{cursor:pointer;color:var(--accent);font-size:.9em}
+@media (max-width:40rem){
+main{padding:1rem .75rem 2.5rem}header.top{padding:.6rem .75rem}
+.split{grid-template-columns:1fr}.split-head{display:none}
+.split p.hunk:nth-of-type(odd)::before{content:"Before: ";font-weight:600;color:var(--muted)}
+.split p.hunk:nth-of-type(even)::before{content:"After: ";font-weight:600;color:var(--muted)}
+dl.meta{grid-template-columns:1fr;gap:0}dl.meta dd{margin-bottom:.45rem}
+.card{padding:.75rem .8rem}
+}
 `.trim();
