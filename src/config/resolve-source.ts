@@ -1,4 +1,5 @@
 import { pageReading, type PageReading } from '../model/index.ts';
+import { channelOf } from './alert-rule-schema.ts';
 import type { FetchConfig, RawConfig, SourceConfig } from './schema.ts';
 
 /** A source with every default applied: what the pipeline and the scheduler work with. */
@@ -12,6 +13,7 @@ export interface ResolvedSource {
   schedule: string;
   timezone: string;
   enabled: boolean;
+  /** The channels this source's changes and events are queued for (their rules: src/notify/alert-rules.ts). */
   notify: string[];
   fetch: FetchConfig;
 }
@@ -36,7 +38,7 @@ export function resolveSource(config: RawConfig, source: SourceConfig): Resolved
     schedule: source.schedule ?? DEFAULT_SCHEDULE,
     timezone: source.timezone ?? DEFAULT_TIMEZONE,
     enabled: source.enabled ?? true,
-    notify: source.notify ?? [],
+    notify: (source.notify ?? []).map(channelOf),
     fetch: {
       ...global,
       ...own,

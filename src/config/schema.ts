@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_URL_LENGTH } from '../fetch/url-limit.ts';
 import { FIGURE_LANGUAGES } from '../model/figure-vocabulary.ts';
 import { CURRENCY_CODE } from '../model/page-reading.ts';
+import { alertRuleKey, notifyEntrySchema } from './alert-rule-schema.ts';
 
 /**
  * The shape of `factwatch.config.json` (docs/design.md, "CLI contract"). Keys may grow; these stay.
@@ -60,7 +61,8 @@ export const sourceSchema = z
     schedule: z.string().optional(),
     timezone: z.string().optional(),
     enabled: z.boolean().optional(),
-    notify: z.array(z.string()).optional(),
+    /** Channel names, or `{ channel, when }` to replace that channel's alert rule for this source. */
+    notify: z.array(notifyEntrySchema).optional(),
     fetch: fetchSettingsSchema.optional(),
   })
   .strict();
@@ -71,10 +73,10 @@ export const sourceSchema = z
  */
 const receiverNetworks = z.array(z.string()).optional();
 const webhookChannel = z
-  .object({ type: z.literal('webhook'), url: httpUrl, secret: z.string().optional(), allowNetworks: receiverNetworks })
+  .object({ type: z.literal('webhook'), url: httpUrl, secret: z.string().optional(), allowNetworks: receiverNetworks, ...alertRuleKey })
   .strict();
-const slackChannel = z.object({ type: z.literal('slack'), url: httpUrl, allowNetworks: receiverNetworks }).strict();
-const fileChannel = z.object({ type: z.literal('file'), path: z.string().min(1) }).strict();
+const slackChannel = z.object({ type: z.literal('slack'), url: httpUrl, allowNetworks: receiverNetworks, ...alertRuleKey }).strict();
+const fileChannel = z.object({ type: z.literal('file'), path: z.string().min(1), ...alertRuleKey }).strict();
 
 export const channelSchema = z.discriminatedUnion('type', [webhookChannel, slackChannel, fileChannel]);
 

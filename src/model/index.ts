@@ -16,6 +16,7 @@ export { CHECK_OUTCOMES, type CheckOutcome } from './check-outcome.ts';
 export { isProfileName, PROFILE_NAMES, type ProfileName } from './profile-names.ts';
 export { CURRENCY_CODE, pageReading, type PageReading } from './page-reading.ts';
 export { SOURCE_EVENT_KINDS, type SourceEventKind } from './source-event.ts';
+export { ALERT_EVENTS, FIGURE_EVENTS, isAlertEvent, type AlertEvent } from './alert-event.ts';
 export type {
   BlockMove,
   Change,
