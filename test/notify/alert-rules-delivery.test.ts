@@ -11,6 +11,11 @@ import { runClaimedPass } from '../../src/schedule/run-claimed-pass.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { listDeliveries } from '../../src/store/queries/deliveries.ts';
 import { syncSources } from '../../src/store/queries/sources.ts';
+import { loadReportMeta } from '../../src/report/load-report-meta.ts';
+import { notificationLine } from '../../src/report/notification-lines.ts';
+import { renderText } from '../../src/report/render-text.ts';
+import { createWebApp } from '../../src/web/create-app.ts';
+import { parseHTML } from 'linkedom';
 import { startPageServer, type PageServer } from '../helpers/page-server.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 
@@ -124,6 +129,23 @@ describe(`alert rules, delivered (${backend})`, () => {
     expect(rows[0]!.ruleNote).toMatch(/^no event the rule names \(this change: first capture\)$/);
     expect(rows[1]!.ruleNote).toBe('figure changed, ≥ 10% (Bilateral trade +15%)');
     expect(got[0]!.key).toBe(String(rows[1]!.refId));
+
+    // The change report and the change page say which rule fired, per channel.
+    const loaded = (await loadReportMeta(handle.db, rows[1]!.refId))!;
+    const notifications = (await listDeliveries(handle.db, { changeId: rows[1]!.refId })).map(notificationLine);
+    expect(notifications).toEqual(['Notified big: figure changed, ≥ 10% (Bilateral trade +15%)']);
+    const text = renderText(loaded.row.change, { ...loaded.meta, notifications });
+    expect(text).toMatch(/\nNotifications\n {2}Notified big: figure changed, ≥ 10% \(Bilateral trade \+15%\)\n$/);
+    // The report itself is the whole change: the 2 % move is there, only the alert left it out.
+    expect(text).toMatch(/€102 million/);
+    const app = createWebApp({ db: handle.db, clock, log, token: null });
+    const pageHtml = await (await app.request(`/changes/${rows[1]!.refId}`)).text();
+    const items = [...parseHTML(pageHtml).document.querySelectorAll('#notifications li')].map((li) => li.textContent);
+    expect(items).toEqual(['Notified big: figure changed, ≥ 10% (Bilateral trade +15%)']);
+    const firstPage = await (await app.request(`/changes/${rows[0]!.refId}`)).text();
+    expect([...parseHTML(firstPage).document.querySelectorAll('#notifications li')].map((li) => li.textContent)).toEqual([
+      'Not sent to big: no event the rule names (this change: first capture)',
+    ]);
   }, 60_000);
 
   it('a flapping page under "confirm: 2" sends nothing; content that then holds two checks sends exactly one', async () => {

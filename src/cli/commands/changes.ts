@@ -5,6 +5,8 @@ import { listChanges } from '../../store/queries/changes.ts';
 import { renderHtml, renderJson, renderMarkdown, renderText, shouldUseColor } from '../../report/index.ts';
 import { changeSummaryJson } from '../../report/contract-json.ts';
 import { loadReportMeta } from '../../report/load-report-meta.ts';
+import { notificationLine } from '../../report/notification-lines.ts';
+import { listDeliveries } from '../../store/queries/deliveries.ts';
 import { formatTable, isoSeconds, printJson, printLine, printReport } from '../output.ts';
 import { withContext } from '../with-context.ts';
 import { parseAt, requireSource } from './history.ts';
@@ -53,7 +55,9 @@ export function registerChangesCommands(program: Command): void {
       await withContext(cmd, async (ctx) => {
         const loaded = await loadReportMeta(ctx.db, id);
         if (!loaded) throw new UsageError(`no change with id ${id}`);
-        const { row, meta } = loaded;
+        const { row } = loaded;
+        // What each channel was sent and which alert rule fired (the JSON report stays the change's own).
+        const meta = { ...loaded.meta, notifications: (await listDeliveries(ctx.db, { changeId: id })).reverse().map(notificationLine) };
         const out =
           opts.format === 'json'
             ? renderJson(row.change, meta)

@@ -6,6 +6,8 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { setChangeState } from '../../store/queries/changes.ts';
 import { versionBySeq } from '../../store/queries/versions.ts';
+import { listDeliveries } from '../../store/queries/deliveries.ts';
+import { notificationLine } from '../../report/notification-lines.ts';
 import { listChangesPage, listSourceStatus, neighbourChanges } from '../../store/queries/review.ts';
 import { CHANGE_STATES } from '../../store/schema.ts';
 import { verifyCsrf } from '../csrf.ts';
@@ -53,9 +55,10 @@ export function changePageRoutes({ db, clock }: WebDeps): Hono<WebEnv> {
   app.get('/changes/:id', async (c) => {
     const row = await requireChange(db, c.req.param('id'));
     const view: DiffView = c.req.query('view') === 'split' ? 'split' : 'inline';
-    const [toVersion, around] = await Promise.all([
+    const [toVersion, around, sent] = await Promise.all([
       versionBySeq(db, row.sourceId, row.toVersion.seq),
       neighbourChanges(db, row.sourceId, { detectedAt: row.detectedAt, id: row.id }),
+      listDeliveries(db, { changeId: row.id }),
     ]);
     const title = toVersion?.document.title ?? row.sourceId;
     const change = row.change;
@@ -72,6 +75,7 @@ export function changePageRoutes({ db, clock }: WebDeps): Hono<WebEnv> {
         <dt>Captured</dt><dd>${row.fromVersion === null ? formatCapturedAt(row.toVersion.capturedAt) : `${formatCapturedAt(row.fromVersion.capturedAt)} → ${formatCapturedAt(row.toVersion.capturedAt)}`}</dd>
         ${row.fromVersion !== null && row.fromVersion.url !== row.toVersion.url ? html`<dt>Page moved</dt><dd>${row.fromVersion.url} → ${row.toVersion.url}</dd>` : html`<dt>URL</dt><dd>${row.toVersion.url}</dd>`}
         ${change?.title ? html`<dt>Title changed</dt><dd>${change.title.from} → ${change.title.to}</dd>` : null}
+        ${sent.length === 0 ? null : html`<dt>Notifications</dt><dd><ul class="notifications" id="notifications">${sent.reverse().map((d) => html`<li>${notificationLine(d)}</li>`)}</ul></dd>`}
       </dl></div>
       ${reviewForm(row.id, row.state, row.note, row.reviewedAt, c.get('csrfToken'))}
       ${change === null ? html`<p class="muted">Nothing to compare: this is the first version factwatch stored. ${versionLink(row.toVersion.seq)} shows the page as extracted.</p>` : changeBody(row.sourceId, change, view, `/changes/${row.id}`)}`;
