@@ -59,6 +59,11 @@ describe.runIf(!process.env.DATABASE_URL)('factwatch alert rules (CLI)', () => {
     const skipped = JSON.parse((await cli('deliveries', '--json', '--state', 'skipped')).stdout) as unknown[];
     expect(skipped).toHaveLength(1);
 
+    const changes = (await cli('changes')).stdout.split('\n');
+    expect(changes[0]).toMatch(/^id\s+source\s+versions\s+detected\s+state\s+notified\s+summary$/);
+    expect(changes.find((l) => l.startsWith(`${listed[0]!.changeId} `))).toMatch(/\bnew\s+file\s+/);
+    expect(changes.find((l) => l.startsWith(`${listed[1]!.changeId} `))).toMatch(/\bnew\s+-\s+/);
+
     const report = await cli('report', String(listed[0]!.changeId));
     expect(report.code, report.stderr).toBe(0);
     expect(report.stdout).toMatch(/\nNotifications\n {2}Notified file: section added\n/);

@@ -33,10 +33,15 @@ export function registerChangesCommands(program: Command): void {
           return printJson(rows.map(changeSummaryJson));
         }
         if (!rows.length) return printLine('No changes.');
+        // The channels each change was sent to (`report <id>` says which rule fired and why).
+        const notified = new Map<number, string[]>();
+        for (const d of (await listDeliveries(ctx.db, { changeIds: rows.map((c) => c.id), state: 'delivered', limit: rows.length * 50 })).reverse()) {
+          notified.set(d.refId, [...(notified.get(d.refId) ?? []), d.channel]);
+        }
         printLine(
           formatTable([
-            ['id', 'source', 'versions', 'detected', 'state', 'summary'],
-            ...rows.map((c) => [String(c.id), c.source, `${c.fromVersion ?? '-'} → ${c.toVersion}`, isoSeconds(c.detectedAt), c.state, c.summary]),
+            ['id', 'source', 'versions', 'detected', 'state', 'notified', 'summary'],
+            ...rows.map((c) => [String(c.id), c.source, `${c.fromVersion ?? '-'} → ${c.toVersion}`, isoSeconds(c.detectedAt), c.state, notified.get(c.id)?.join(', ') ?? '-', c.summary]),
           ]),
         );
       });

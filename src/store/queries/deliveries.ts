@@ -122,10 +122,11 @@ export interface DeliveryListing {
 }
 
 /** Deliveries of changes and events, newest first; all states, or one; all changes, or one (its report says what was sent). */
-export async function listDeliveries(db: Db, opts: { state?: DeliveryState; changeId?: number; limit?: number } = {}): Promise<DeliveryListing[]> {
+export async function listDeliveries(db: Db, opts: { state?: DeliveryState; changeId?: number; changeIds?: readonly number[]; limit?: number } = {}): Promise<DeliveryListing[]> {
   const conditions = [
     ...(opts.state ? [sql`d.state = ${opts.state}`] : []),
     ...(opts.changeId !== undefined ? [sql`d.change_id = ${opts.changeId}`] : []),
+    ...(opts.changeIds !== undefined ? [sql`d.change_id in (select value::int from jsonb_array_elements_text(${JSON.stringify(opts.changeIds)}::jsonb))`] : []),
   ];
   const filter = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   const rows = await executeRows<Record<string, unknown>>(
