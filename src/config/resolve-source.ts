@@ -1,4 +1,5 @@
 import { contentRules, pageReading, type ContentRules, type PageReading } from '../model/index.ts';
+import { channelOf } from './alert-rule-schema.ts';
 import type { FetchConfig, RawConfig, SourceConfig } from './schema.ts';
 
 /** A source with every default applied: what the pipeline and the scheduler work with. */
@@ -14,6 +15,7 @@ export interface ResolvedSource {
   schedule: string;
   timezone: string;
   enabled: boolean;
+  /** The channels this source's changes and events are queued for (their rules: src/notify/alert-rules.ts). */
   notify: string[];
   /** The source's tags (slugs), in the order written; `[]` when it has none. */
   tags: string[];
@@ -41,7 +43,7 @@ export function resolveSource(config: RawConfig, source: SourceConfig): Resolved
     schedule: source.schedule ?? DEFAULT_SCHEDULE,
     timezone: source.timezone ?? DEFAULT_TIMEZONE,
     enabled: source.enabled ?? true,
-    notify: source.notify ?? [],
+    notify: (source.notify ?? []).map(channelOf),
     tags: source.tags ?? [],
     fetch: {
       ...global,

@@ -4,6 +4,7 @@ import { FIGURE_LANGUAGES } from '../model/figure-vocabulary.ts';
 import { MAX_RULE_LENGTH, MAX_RULES_PER_LIST } from '../model/content-rules.ts';
 import { CURRENCY_CODE } from '../model/page-reading.ts';
 import { parseSmtpUrl } from './smtp-url.ts';
+import { alertRuleKey, notifyEntrySchema } from './alert-rule-schema.ts';
 
 /**
  * The shape of `factwatch.config.json` (docs/design.md, "CLI contract"). Keys may grow; these stay.
@@ -72,7 +73,8 @@ export const sourceSchema = z
     schedule: z.string().optional(),
     timezone: z.string().optional(),
     enabled: z.boolean().optional(),
-    notify: z.array(z.string()).optional(),
+    /** Channel names, or `{ channel, when }` to replace that channel's alert rule for this source. */
+    notify: z.array(notifyEntrySchema).optional(),
     fetch: fetchSettingsSchema.optional(),
     /** CSS selectors of the content, overriding the profile's content region. */
     select: ruleList,
@@ -93,7 +95,7 @@ export const sourceSchema = z
 const receiverNetworks = z.array(z.string()).optional();
 
 /** Keys every channel type takes, spread into each (so a key for all channels is added once). */
-const channelBase = {};
+const channelBase = { ...alertRuleKey };
 /** Keys of every channel that connects to a receiver. */
 const receiverBase = { ...channelBase, allowNetworks: receiverNetworks };
 

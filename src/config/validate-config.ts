@@ -1,5 +1,7 @@
 import ipaddr from 'ipaddr.js';
+import { didYouMean } from '../app/closest-match.ts';
 import { contentRuleProblems } from '../extract/content-rules/rule-problems.ts';
+import { ruleProblems } from './alert-rule-schema.ts';
 import { scheduleProblem } from '../schedule/read-schedule.ts';
 import { DEFAULT_TIMEZONE } from './resolve-source.ts';
 import { isProfileName, PROFILE_NAMES } from '../model/index.ts';
@@ -51,10 +53,17 @@ function semanticProblems(config: Partial<RawConfig>): string[] {
     if (typeof s.profile === 'string' && !isProfileName(s.profile)) {
       problems.push(`${at}.profile: unknown profile "${s.profile}" (known: ${PROFILE_NAMES.join(', ')})`);
     }
-    for (const [j, name] of (Array.isArray(s.notify) ? s.notify : []).entries()) {
-      if (typeof name === 'string' && !channels.has(name)) {
-        problems.push(`${at}.notify[${j}]: no channel named "${name}" in "channels"`);
-      }
+    const named = new Map<string, number>();
+    for (const [j, entry] of (Array.isArray(s.notify) ? s.notify : []).entries()) {
+      const name = typeof entry === 'string' ? entry : entry && typeof entry === 'object' ? (entry as { channel?: unknown }).channel : undefined;
+      if (typeof name !== 'string') continue;
+      const where = typeof entry === 'string' ? `${at}.notify[${j}]` : `${at}.notify[${j}].channel`;
+      if (typeof entry !== 'string') problems.push(...ruleProblems((entry as { when?: unknown }).when, `${at}.notify[${j}].when`));
+      if (!channels.has(name)) problems.push(`${where}: no channel named "${name}" in "channels"${didYouMean(name, channels)}`);
+      // One rule per source and channel: two entries would leave which one applies to chance.
+      const prev = named.get(name);
+      if (prev !== undefined) problems.push(`${where}: channel "${name}" is already named in ${at}.notify[${prev}]`);
+      else named.set(name, j);
     }
     problems.push(...networkProblems(s.fetch?.allowNetworks, `${at}.fetch.allowNetworks`));
     problems.push(...contentRuleProblems(s, (key, j) => `${at}.${key}[${j}]`));
@@ -64,6 +73,7 @@ function semanticProblems(config: Partial<RawConfig>): string[] {
     if (channel && typeof channel === 'object' && 'allowNetworks' in channel) {
       problems.push(...networkProblems(channel.allowNetworks, `channels.${name}.allowNetworks`));
     }
+    if (channel && typeof channel === 'object') problems.push(...ruleProblems((channel as { when?: unknown }).when, `channels.${name}.when`));
   }
   return problems;
 }

@@ -17,6 +17,7 @@ export { isProfileName, PROFILE_NAMES, type ProfileName } from './profile-names.
 export { CURRENCY_CODE, pageReading, type PageReading } from './page-reading.ts';
 export { contentRules, hasContentRules, MAX_RULE_LENGTH, MAX_RULES_PER_LIST, type ContentRules } from './content-rules.ts';
 export { SOURCE_EVENT_KINDS, type SourceEventKind } from './source-event.ts';
+export { ALERT_EVENTS, FIGURE_EVENTS, isAlertEvent, type AlertEvent } from './alert-event.ts';
 export type {
   BlockMove,
   Change,

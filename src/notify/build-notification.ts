@@ -3,7 +3,10 @@ import { buildReportModel, type ReportModel } from '../report/build-report-model
 import { renderJson } from '../report/render-json.ts';
 import type { Db } from '../store/db.ts';
 import type { ClaimedDelivery } from '../store/queries/deliveries.ts';
-import { getSourceEvent } from '../store/queries/source-events.ts';
+import { getSourceEvent, type SourceEventRow } from '../store/queries/source-events.ts';
+import type { LoadedReport } from '../report/load-report-meta.ts';
+import type { AppliedRule } from './alert-rules.ts';
+import type { MatchedFigure } from './match-rule.ts';
 import type { Notification } from './notification.ts';
 
 /** How many changed figures a chat message lists before "and N more". */
@@ -18,14 +21,48 @@ export interface NotificationLinks {
   publicUrl?: string | null;
 }
 
-/** Loads what a delivery is about and builds its notification; null when it no longer exists. */
-export async function buildNotification(db: Db, d: ClaimedDelivery, links: NotificationLinks = {}): Promise<Notification | null> {
-  return d.kind === 'change' ? buildChangeNotification(db, d, links) : buildEventNotification(db, d);
+/** What a delivery is about, loaded: a stored change with its report header, or a source event. */
+export type DeliverySubject = { kind: 'change'; report: LoadedReport } | { kind: 'event'; event: SourceEventRow };
+
+/**
+ * The alert rule that let a notification through (src/notify/decide-delivery.ts): which rule,
+ * what it matched, in words. Webhooks receive it as the payload's `rule`.
+ */
+export interface RuleFired {
+  applied: AppliedRule;
+  events: string[];
+  figures: MatchedFigure[];
+  note: string;
 }
 
-async function buildChangeNotification(db: Db, d: ClaimedDelivery, links: NotificationLinks): Promise<Notification | null> {
-  const loaded = await loadReportMeta(db, d.refId);
-  if (!loaded) return null;
+/** Loads what a delivery is about; null when it no longer exists. */
+export async function loadDeliverySubject(db: Db, d: ClaimedDelivery): Promise<DeliverySubject | null> {
+  if (d.kind === 'change') {
+    const report = await loadReportMeta(db, d.refId);
+    return report ? { kind: 'change', report } : null;
+  }
+  const event = await getSourceEvent(db, d.refId);
+  return event ? { kind: 'event', event } : null;
+}
+
+/** Loads what a delivery is about and builds its notification; null when it no longer exists. */
+export async function buildNotification(db: Db, d: ClaimedDelivery, links: NotificationLinks = {}): Promise<Notification | null> {
+  const subject = await loadDeliverySubject(db, d);
+  return subject ? notificationOf(subject, d, links) : null;
+}
+
+/**
+ * The notification of a loaded subject. With a rule that fired, the change is the one the rule
+ * narrowed (only the figures that passed its filter) and the payload says which rule it was.
+ */
+export function notificationOf(subject: DeliverySubject, d: ClaimedDelivery, links: NotificationLinks, fired: RuleFired | null = null): Notification {
+  const n = subject.kind === 'change' ? changeNotification(subject.report, d, links) : eventNotification(subject.event, d);
+  if (!fired) return n;
+  const rule = { origin: fired.applied.origin, when: fired.applied.when, events: fired.events, figures: fired.figures, note: fired.note };
+  return { ...n, payload: { ...n.payload, rule }, message: { ...n.message, lines: [...n.message.lines, `Alert rule (${fired.applied.origin}): ${fired.note}`] } };
+}
+
+function changeNotification(loaded: LoadedReport, d: ClaimedDelivery, links: NotificationLinks): Notification {
   const { row, meta } = loaded;
   const report = JSON.parse(renderJson(row.change, meta)) as Record<string, unknown>;
   const model = buildReportModel(row.change, meta);
@@ -75,9 +112,7 @@ export function sectionLines(model: Pick<ReportModel, 'sectionsAdded' | 'section
   return lines;
 }
 
-async function buildEventNotification(db: Db, d: ClaimedDelivery): Promise<Notification | null> {
-  const e = await getSourceEvent(db, d.refId);
-  if (!e) return null;
+function eventNotification(e: SourceEventRow, d: ClaimedDelivery): Notification {
   const what = e.kind === 'gone' ? 'page gone (404/410)' : 'page back';
   return {
     key: `event-${e.id}`,

@@ -3,8 +3,10 @@ import type { Clock } from '../app/clock.ts';
 import { forEachBounded } from '../app/for-each-bounded.ts';
 import type { Logger } from '../app/log.ts';
 import type { Db } from '../store/db.ts';
-import { claimDueDeliveries, markDelivered, markFailed, type ClaimedDelivery } from '../store/queries/deliveries.ts';
-import { buildNotification } from './build-notification.ts';
+import { claimDueDeliveries, markDelivered, markFailed, markHeld, markSkipped, type ClaimedDelivery } from '../store/queries/deliveries.ts';
+import type { AlertRules } from './alert-rules.ts';
+import { loadDeliverySubject, notificationOf } from './build-notification.ts';
+import { decideDelivery } from './decide-delivery.ts';
 import type { Channel } from './channels.ts';
 import { DeliveryError } from './delivery-error.ts';
 import { defaultDeliveryPolicy, type DeliveryPolicy } from './delivery-policy.ts';
@@ -18,22 +20,33 @@ export interface DeliverDeps {
   random?: () => number;
   /** `serve.publicUrl`: change notifications link to their review page there. */
   publicUrl?: string | null;
+  /** The alert rules of the configuration (`alertRulesOf`); without them every channel gets every change. */
+  rules?: AlertRules;
 }
 
 export interface DeliverySummary {
   delivered: number;
   retrying: number;
   dead: number;
+  /** Settled unsent: the alert rule did not match, or a held change was superseded. */
+  skipped: number;
+  /** Held until more checks agree (`when.confirm`). */
+  held: number;
+}
+
+/** ", 2 skipped by their alert rule, 1 held for confirmation" — only what happened; for summary lines. */
+export function ruled(d: DeliverySummary): string {
+  return `${d.skipped ? `, ${d.skipped} skipped by their alert rule` : ''}${d.held ? `, ${d.held} held for confirmation` : ''}`;
 }
 
 /**
- * Sends every due delivery once: claim a batch, send each, record the result; repeat until
- * nothing is due or `signal` aborts. Failures are scheduled again with backoff and jitter; after
+ * Sends every due delivery once: claim a batch, decide each by its alert rule (decide-delivery.ts:
+ * send, skip or hold), send, record the result; repeat until nothing is due or `signal` aborts. Failures are scheduled again with backoff and jitter; after
  * `maxAttempts` (or a non-retryable failure) the delivery is dead and waits for an operator.
  */
 export async function deliverDue(deps: DeliverDeps, opts: { batchSize?: number; concurrency?: number; signal?: AbortSignal } = {}): Promise<DeliverySummary> {
   const policy = deps.policy ?? defaultDeliveryPolicy;
-  const summary: DeliverySummary = { delivered: 0, retrying: 0, dead: 0 };
+  const summary: DeliverySummary = { delivered: 0, retrying: 0, dead: 0, skipped: 0, held: 0 };
   while (!opts.signal?.aborted) {
     const claimed = await claimDueDeliveries(deps.db, { now: deps.clock.now(), leaseMs: policy.leaseMs, limit: opts.batchSize ?? 50 });
     if (claimed.length === 0) break;
@@ -47,10 +60,21 @@ async function deliverOne(deps: DeliverDeps, policy: DeliveryPolicy, d: ClaimedD
   const channel = deps.channels.get(d.channel);
   try {
     if (!channel) throw new DeliveryError(`no channel named "${d.channel}" in the configuration`, { retryable: false });
-    const n = await buildNotification(deps.db, d, { publicUrl: deps.publicUrl ?? null });
-    if (!n) throw new DeliveryError(`${d.kind} ${d.refId} no longer exists`, { retryable: false });
-    await channel.send(n);
-    await markDelivered(deps.db, d, deps.clock.now());
+    const subject = await loadDeliverySubject(deps.db, d);
+    if (!subject) throw new DeliveryError(`${d.kind} ${d.refId} no longer exists`, { retryable: false });
+    const decision = await decideDelivery(deps.db, d, subject, deps.rules?.(d.source, d.channel) ?? null);
+    if (decision.kind === 'skip') {
+      await markSkipped(deps.db, d, decision.note);
+      summary.skipped++;
+      return;
+    }
+    if (decision.kind === 'hold') {
+      await markHeld(deps.db, d, decision.note, decision.sourceCheckedAt, deps.clock.now());
+      summary.held++;
+      return;
+    }
+    await channel.send(notificationOf(decision.subject, d, { publicUrl: deps.publicUrl ?? null }, decision.fired));
+    await markDelivered(deps.db, d, deps.clock.now(), decision.note);
     summary.delivered++;
   } catch (err) {
     const retryable = err instanceof DeliveryError ? err.retryable : true;

@@ -58,6 +58,8 @@ export interface ReportModel {
   figuresAdded: FigureRow[];
   figuresRemoved: FigureRow[];
   figuresChanged: FigureChangeRow[];
+  /** One line per channel: which alert rule fired, or why nothing was sent (empty when not known). */
+  notifications: string[];
 }
 
 /**
@@ -66,10 +68,10 @@ export interface ReportModel {
  * Markdown, HTML and chat renderers, so none of them can forget.
  */
 export function buildReportModel(change: Change | null, meta: ReportMeta): ReportModel {
-  return inertDeep(buildModel(change, meta));
+  return inertDeep({ ...buildModel(change, meta), notifications: meta.notifications ?? [] });
 }
 
-function buildModel(change: Change | null, meta: ReportMeta): ReportModel {
+function buildModel(change: Change | null, meta: ReportMeta): Omit<ReportModel, 'notifications'> {
   const header: ReportModel['header'] = meta.compared ? comparedHeader(meta, meta.compared) : storedHeader(meta);
   return change === null ? firstCaptureModel(meta, header) : changeModel(change, meta, header);
 }
@@ -105,7 +107,7 @@ function storedHeader(meta: ReportMeta): ReportModel['header'] {
   return header;
 }
 
-function firstCaptureModel(meta: ReportMeta, header: ReportModel['header']): ReportModel {
+function firstCaptureModel(meta: ReportMeta, header: ReportModel['header']): Omit<ReportModel, 'notifications'> {
   return {
     heading: `First capture: ${meta.title}`,
     header,
@@ -126,7 +128,7 @@ function firstCaptureModel(meta: ReportMeta, header: ReportModel['header']): Rep
   };
 }
 
-function changeModel(change: Change, meta: ReportMeta, header: ReportModel['header']): ReportModel {
+function changeModel(change: Change, meta: ReportMeta, header: ReportModel['header']): Omit<ReportModel, 'notifications'> {
   // Two pages given to `diff` are not one page that moved: only the documents' own URLs say so.
   const moved =
     change.url !== null

@@ -54,6 +54,9 @@ export function renderHtml(change: Change | null, meta: ReportMeta): string {
     }
   }
   body.push(...renderFigures(model));
+  if (model.notifications.length > 0) {
+    body.push('<h2>Notifications</h2>', `<ul class="notifications">${model.notifications.map((l) => `<li>${h(l)}</li>`).join('')}</ul>`);
+  }
   return [
     '<!doctype html>',
     '<html lang="en">',

@@ -46,6 +46,10 @@ export function renderMarkdown(change: Change | null, meta: ReportMeta): string 
     }
   }
   pushFigureTable(out, model);
+  if (model.notifications.length > 0) {
+    out.push('', '## Notifications', '');
+    for (const line of model.notifications) out.push(`- ${md(line)}`);
+  }
   return `${out.join('\n')}\n`;
 }
 

@@ -59,6 +59,10 @@ export function renderText(change: Change | null, meta: ReportMeta, opts: { colo
   pushFigures(lines, 'Figures added', model.figuresAdded, (row) => quoted(row, paint('green', `+ ${figureLine(row)}`)), paint);
   pushFigures(lines, 'Figures removed', model.figuresRemoved, (row) => quoted(row, paint('red', `- ${figureLine(row)}`)), paint);
   pushFigures(lines, 'Figures changed', model.figuresChanged, (row) => quoted(row, `~ ${changeLine(row, paint)}`), paint);
+  if (model.notifications.length > 0) {
+    lines.push('', paint('bold', 'Notifications'));
+    for (const line of model.notifications) lines.push(`  ${line}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

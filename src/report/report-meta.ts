@@ -20,4 +20,6 @@ export interface ReportMeta {
   compared?: { from: string; to: string };
   /** The newer version's counts and stamp: what a first-capture report states of the page. */
   page?: PageFacts;
+  /** What each channel was sent, in words (notification-lines.ts); absent where the report is itself the notification. */
+  notifications?: string[];
 }

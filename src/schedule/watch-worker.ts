@@ -66,6 +66,6 @@ export function createWatchWorker(jobs: WatchJobs, log: Logger, onTick?: (s: Tic
 function emptyTick(): TickSummary {
   return {
     checks: { checked: 0, outcomes: {}, changes: 0, failed: 0, lostLeases: 0 },
-    deliveries: { delivered: 0, retrying: 0, dead: 0 },
+    deliveries: { delivered: 0, retrying: 0, dead: 0, skipped: 0, held: 0 },
   };
 }

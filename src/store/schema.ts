@@ -30,8 +30,12 @@ import { bytea } from './bytea.ts';
 export const CHANGE_STATES = ['new', 'reviewed', 'dismissed'] as const;
 export type ChangeState = (typeof CHANGE_STATES)[number];
 
-/** States of an outbox delivery. */
-export const DELIVERY_STATES = ['pending', 'delivered', 'dead'] as const;
+/**
+ * States of an outbox delivery. `skipped`: the channel's alert rule did not match the change or
+ * event, or a change held for confirmation was superseded or came back to what the channel was
+ * last told (`rule_note` says which) — decided and recorded, never sent.
+ */
+export const DELIVERY_STATES = ['pending', 'delivered', 'dead', 'skipped'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -307,6 +311,16 @@ export const deliveries = pgTable(
     nextAttemptAt: tstz('next_attempt_at').notNull(),
     lastError: text('last_error'),
     deliveredAt: tstz('delivered_at'),
+    /**
+     * What the alert rule decided, in words: which rule matched and why ("channel rule: figure
+     * changed, ≥ 10% (bilateral trade +28.1%)"), why it was skipped, or how far a confirmation is.
+     */
+    ruleNote: text('rule_note'),
+    /**
+     * A change held until enough checks agree (`when.confirm`): the source's last check when it
+     * was held. The claim passes it over until the source has been checked again.
+     */
+    heldAt: tstz('held_at'),
   },
   (t) => [
     // Nulls are distinct, so each constraint binds only the rows of its own kind.

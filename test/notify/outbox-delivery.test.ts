@@ -195,7 +195,7 @@ describe(`notification outbox (${backend})`, () => {
       ['change', 'change', 'pending'],
     ]);
     // One pass claims and sends all four, whatever they notify.
-    expect(await deliver()).toEqual({ delivered: 4, retrying: 0, dead: 0 });
+    expect(await deliver()).toEqual({ delivered: 4, retrying: 0, dead: 0, skipped: 0, held: 0 });
     const lines = (await readFile(join(dir, 'out/events.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { key: string; event: string });
     expect(lines.map((l) => l.event).sort()).toEqual(['change', 'change', 'gone', 'recovered']);
     const events = rows.filter((d) => d.kind === 'event');

@@ -6,6 +6,8 @@ import { listTags } from '../../store/queries/sources.ts';
 import { renderHtml, renderJson, renderMarkdown, renderText, shouldUseColor } from '../../report/index.ts';
 import { changeSummaryJson } from '../../report/contract-json.ts';
 import { loadReportMeta } from '../../report/load-report-meta.ts';
+import { notificationLine } from '../../report/notification-lines.ts';
+import { listDeliveries } from '../../store/queries/deliveries.ts';
 import { formatTable, isoSeconds, printJson, printLine, printReport } from '../output.ts';
 import { collectRepeated, noteUnknownTags, TAG_HELP } from '../tag-option.ts';
 import { withContext } from '../with-context.ts';
@@ -37,10 +39,15 @@ export function registerChangesCommands(program: Command): void {
           return printJson(rows.map(changeSummaryJson));
         }
         if (!rows.length) return printLine('No changes.');
+        // The channels each change was sent to (`report <id>` says which rule fired and why).
+        const notified = new Map<number, string[]>();
+        for (const d of (await listDeliveries(ctx.db, { changeIds: rows.map((c) => c.id), state: 'delivered', limit: rows.length * 50 })).reverse()) {
+          notified.set(d.refId, [...(notified.get(d.refId) ?? []), d.channel]);
+        }
         printLine(
           formatTable([
-            ['id', 'source', 'versions', 'detected', 'state', 'summary'],
-            ...rows.map((c) => [String(c.id), c.source, `${c.fromVersion ?? '-'} → ${c.toVersion}`, isoSeconds(c.detectedAt), c.state, c.summary]),
+            ['id', 'source', 'versions', 'detected', 'state', 'notified', 'summary'],
+            ...rows.map((c) => [String(c.id), c.source, `${c.fromVersion ?? '-'} → ${c.toVersion}`, isoSeconds(c.detectedAt), c.state, notified.get(c.id)?.join(', ') ?? '-', c.summary]),
           ]),
         );
       });
@@ -59,7 +66,9 @@ export function registerChangesCommands(program: Command): void {
       await withContext(cmd, async (ctx) => {
         const loaded = await loadReportMeta(ctx.db, id);
         if (!loaded) throw new UsageError(`no change with id ${id}`);
-        const { row, meta } = loaded;
+        const { row } = loaded;
+        // What each channel was sent and which alert rule fired (the JSON report stays the change's own).
+        const meta = { ...loaded.meta, notifications: (await listDeliveries(ctx.db, { changeId: id })).reverse().map(notificationLine) };
         const out =
           opts.format === 'json'
             ? renderJson(row.change, meta)

@@ -3,7 +3,7 @@ import { didYouMean } from '../../app/closest-match.ts';
 import { UsageError } from '../../app/errors.ts';
 import { hasAnyTag } from '../../config/tags.ts';
 import { runCheckPass } from '../../check/check-pass.ts';
-import { deliverDue } from '../../notify/index.ts';
+import { alertRulesOf, deliverDue, ruled } from '../../notify/index.ts';
 import { nextRunAfter } from '../../schedule/next-run.ts';
 import { syncChangedSources } from '../../store/queries/sync-changed-sources.ts';
 import { renderText, shouldUseColor } from '../../report/index.ts';
@@ -65,9 +65,9 @@ export function registerCheckCommand(program: Command): void {
         // it never sends the same notification twice.
         if (opts.deliver) {
           const channels = await ctx.channels(config.channels ?? {});
-          const sent = await deliverDue({ ...ctx, channels, publicUrl: config.serve?.publicUrl ?? null });
-          if (sent.delivered + sent.retrying + sent.dead > 0) {
-            const line = `notifications: ${sent.delivered} sent, ${sent.retrying} to retry, ${sent.dead} failed for good (factwatch deliveries)`;
+          const sent = await deliverDue({ ...ctx, channels, publicUrl: config.serve?.publicUrl ?? null, rules: alertRulesOf(config) });
+          if (sent.delivered + sent.retrying + sent.dead + sent.skipped + sent.held > 0) {
+            const line = `notifications: ${sent.delivered} sent, ${sent.retrying} to retry, ${sent.dead} failed for good${ruled(sent)} (factwatch deliveries)`;
             // stdout holds only the JSON document with --json.
             if (opts.json) process.stderr.write(`${line}\n`);
             else printLine(line);

@@ -9,7 +9,7 @@ import { withContext } from '../with-context.ts';
 export function registerDeliveriesCommands(program: Command): void {
   const deliveries = program
     .command('deliveries')
-    .description('list notification deliveries (pending, delivered, dead), newest first')
+    .description('list notification deliveries (pending, delivered, dead, skipped by an alert rule), newest first')
     .option('--state <state>', `only ${DELIVERY_STATES.join(', ')}`)
     .option('--limit <n>', 'at most this many', '100')
     .option('--json', 'print as JSON')
@@ -35,13 +35,14 @@ export function registerDeliveriesCommands(program: Command): void {
               nextAttemptAt: d.state === 'pending' ? d.nextAttemptAt.toISOString() : null,
               deliveredAt: d.deliveredAt?.toISOString() ?? null,
               lastError: d.lastError,
+              ruleNote: d.ruleNote,
             })),
           );
         }
         if (!rows.length) return printLine('No deliveries.');
         printLine(
           formatTable([
-            ['id', 'what', 'source', 'channel', 'state', 'attempts', 'next / delivered', 'last error'],
+            ['id', 'what', 'source', 'channel', 'state', 'attempts', 'next / delivered', 'last error / rule'],
             ...rows.map((d) => [
               String(d.id),
               d.kind === 'change' ? `change #${d.refId}` : d.subject,
@@ -50,7 +51,7 @@ export function registerDeliveriesCommands(program: Command): void {
               d.state,
               String(d.attempts),
               d.state === 'delivered' ? isoSeconds(d.deliveredAt) : d.state === 'pending' ? isoSeconds(d.nextAttemptAt) : '-',
-              d.lastError ?? '',
+              d.lastError ?? d.ruleNote ?? '',
             ]),
           ]),
         );

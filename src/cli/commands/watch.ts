@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../app/errors.ts';
-import { deliverDue } from '../../notify/index.ts';
+import { alertRulesOf, deliverDue, ruled } from '../../notify/index.ts';
 import { runClaimedPass } from '../../schedule/run-claimed-pass.ts';
 import { nextRunAfter } from '../../schedule/next-run.ts';
 import { startTicker } from '../../schedule/start-ticker.ts';
@@ -72,7 +72,7 @@ export function registerWatchCommand(program: Command): void {
         const worker = createWatchWorker(
           {
             checkDue: (signal) => runClaimedPass(ctx, sources, { owner, leaseMs, batchSize, concurrency, signal }),
-            deliverDue: (signal) => deliverDue({ ...ctx, channels, publicUrl: config.serve?.publicUrl ?? null }, { signal }),
+            deliverDue: (signal) => deliverDue({ ...ctx, channels, publicUrl: config.serve?.publicUrl ?? null, rules: alertRulesOf(config) }, { signal }),
           },
           ctx.log,
           report,
@@ -136,7 +136,8 @@ function describeTick(at: Date, s: TickSummary): string {
     .join(', ');
   const d = s.deliveries;
   const parts = [`${at.toISOString().replace(/\.\d{3}Z$/, 'Z')}: ${s.checks.checked} checked${outcomes ? ` (${outcomes})` : ''}`];
-  if (d.delivered + d.retrying + d.dead > 0) parts.push(`${d.delivered} delivered, ${d.retrying} to retry, ${d.dead} dead`);
+  if (d.delivered + d.retrying + d.dead > 0) parts.push(`${d.delivered} delivered, ${d.retrying} to retry, ${d.dead} dead${ruled(d)}`);
+  else if (d.skipped + d.held > 0) parts.push(ruled(d).slice(2));
   return parts.join('; ');
 }
 

@@ -6,6 +6,8 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { setChangeState } from '../../store/queries/changes.ts';
 import { versionBySeq } from '../../store/queries/versions.ts';
+import { listDeliveries } from '../../store/queries/deliveries.ts';
+import { notificationLine } from '../../report/notification-lines.ts';
 import { listChangesPage, listSourceStatus, neighbourChanges } from '../../store/queries/review.ts';
 import { CHANGE_STATES } from '../../store/schema.ts';
 import { listTags } from '../../store/queries/sources.ts';
@@ -61,11 +63,12 @@ export function changePageRoutes({ db, clock }: WebDeps): Hono<WebEnv> {
   app.get('/changes/:id', async (c) => {
     const row = await requireChange(db, c.req.param('id'));
     const view: DiffView = c.req.query('view') === 'split' ? 'split' : 'inline';
-    const [toVersion, fromVersion, around] = await Promise.all([
+    const [toVersion, fromVersion, around, sent] = await Promise.all([
       versionBySeq(db, row.sourceId, row.toVersion.seq),
       // The older document only for the text of sections this change removed.
       row.fromVersion !== null && (row.change?.sections.removed.length ?? 0) > 0 ? versionBySeq(db, row.sourceId, row.fromVersion.seq) : null,
       neighbourChanges(db, row.sourceId, { detectedAt: row.detectedAt, id: row.id }),
+      listDeliveries(db, { changeId: row.id }),
     ]);
     const title = toVersion?.document.title ?? row.sourceId;
     const change = row.change;
@@ -82,6 +85,7 @@ export function changePageRoutes({ db, clock }: WebDeps): Hono<WebEnv> {
         <dt>Captured</dt><dd>${row.fromVersion === null ? formatCapturedAt(row.toVersion.capturedAt) : `${formatCapturedAt(row.fromVersion.capturedAt)} → ${formatCapturedAt(row.toVersion.capturedAt)}`}</dd>
         ${row.fromVersion !== null && row.fromVersion.url !== row.toVersion.url ? html`<dt>Page moved</dt><dd>${pageLink(row.fromVersion.url)} → ${pageLink(row.toVersion.url)}</dd>` : html`<dt>URL</dt><dd>${pageLink(row.toVersion.url)}</dd>`}
         ${change?.title ? html`<dt>Title changed</dt><dd>${change.title.from} → ${change.title.to}</dd>` : null}
+        ${sent.length === 0 ? null : html`<dt>Notifications</dt><dd><ul class="notifications" id="notifications">${sent.reverse().map((d) => html`<li>${notificationLine(d)}</li>`)}</ul></dd>`}
       </dl></div>
       ${reviewForm(row.id, row.state, row.note, row.reviewedAt, c.get('csrfToken'))}
       ${change === null ? html`<p class="muted">Nothing to compare: this is the first version factwatch stored. ${versionLink(row.toVersion.seq)} shows the page as extracted.</p>` : changeBody(change, view, `/changes/${row.id}`, {

@@ -1,0 +1,230 @@
+import type { IncomingMessage } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/app/clock.ts';
+import { silentLogger } from '../../src/app/log.ts';
+import { resolveSources } from '../../src/config/resolve-source.ts';
+import type { RawConfig } from '../../src/config/schema.ts';
+import { createHttpClient, type HttpClient } from '../../src/fetch/index.ts';
+import type { Change } from '../../src/model/index.ts';
+import { alertRulesOf, closeChannels, createChannels, deliverDue, IDEMPOTENCY_HEADER, type DeliveryPolicy } from '../../src/notify/index.ts';
+import { runClaimedPass } from '../../src/schedule/run-claimed-pass.ts';
+import type { DatabaseHandle } from '../../src/store/open-database.ts';
+import { listDeliveries } from '../../src/store/queries/deliveries.ts';
+import { syncSources } from '../../src/store/queries/sources.ts';
+import { loadReportMeta } from '../../src/report/load-report-meta.ts';
+import { notificationLine } from '../../src/report/notification-lines.ts';
+import { renderText } from '../../src/report/render-text.ts';
+import { createWebApp } from '../../src/web/create-app.ts';
+import { parseHTML } from 'linkedom';
+import { startPageServer, type PageServer } from '../helpers/page-server.ts';
+import { backend, openTestDatabase } from '../helpers/test-db.ts';
+
+const LOOPBACK = ['127.0.0.0/8'];
+const policy: DeliveryPolicy = { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 10_000, leaseMs: 30_000, timeoutMs: 5_000 };
+
+/** A page with two figures (and optionally a section): bilateral trade and humanitarian aid, in € million. */
+function page(trade: string, aid: string, extraSection: string | null = null): string {
+  const extra = extraSection ? `<h2>${extraSection}</h2><p>France and the country signed a cultural agreement.</p>` : '';
+  return `<!doctype html><html lang="en"><head><title>France and Somewhere</title></head><body><main><h1>France and Somewhere</h1>
+    <h2>Economic relations</h2><p>Bilateral trade reached €${trade} million in 2016.</p><p>Humanitarian aid reached €${aid} million in 2016.</p>${extra}</main></body></html>`;
+}
+
+interface Received {
+  path: string;
+  key: string | undefined;
+  payload: { id: number; source: string; change: Change | null; rule?: { origin: string; events: string[]; figures: Array<{ series: string; label: string; move: string }>; note: string } };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Alert rules end to end (issue 17, item 2): real checks of pages served on 127.0.0.1, the
+ * outbox, and a webhook receiver on 127.0.0.1 that records what it got. A manual clock steps an
+ * hour per check; delivery runs after each check, as `watch` and `check` do.
+ */
+describe(`alert rules, delivered (${backend})`, () => {
+  let handle: DatabaseHandle;
+  let pages: PageServer;
+  let receiver: PageServer;
+  let http: HttpClient;
+  const opened: Array<ReturnType<typeof createChannels>> = [];
+  const clock = new ManualClock('2024-06-01T09:00:00Z');
+  const log = silentLogger();
+  const received: Received[] = [];
+
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+    pages = await startPageServer();
+    receiver = await startPageServer();
+    for (const path of ['/big', '/flap', '/sections', '/figures']) {
+      receiver.setRoute(path, async (req, res) => {
+        const body = await readBody(req);
+        received.push({ path, key: req.headers[IDEMPOTENCY_HEADER.toLowerCase()] as string | undefined, payload: JSON.parse(body) as Received['payload'] });
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      });
+    }
+    http = createHttpClient({ allowNetworks: LOOPBACK, retries: 0 }, { clock, log, sleep: async () => {} });
+  });
+  afterAll(async () => {
+    for (const chans of opened) await closeChannels(chans);
+    await http?.close();
+    await pages?.close();
+    await receiver?.close();
+    await handle?.close();
+  });
+
+  const hook = (path: string, when?: RawConfig['channels'] extends Record<string, infer C> | undefined ? (C extends { when?: infer W } ? W : never) : never) => ({
+    type: 'webhook' as const,
+    url: receiver.url(path),
+    allowNetworks: LOOPBACK,
+    ...(when ? { when } : {}),
+  });
+
+  /** One config's sources and channels; `step` = check everything due, then deliver what is due. */
+  async function setup(written: RawConfig) {
+    const config: RawConfig = { ...written, fetch: { allowNetworks: LOOPBACK, retries: 0 } };
+    const sources = resolveSources(config);
+    await syncSources(handle.db, sources, clock.now());
+    const chans = createChannels(config.channels ?? {}, { baseDir: '.', timeoutMs: policy.timeoutMs });
+    opened.push(chans);
+    const deliver = () => deliverDue({ db: handle.db, clock, log, channels: chans, policy, random: () => 0.5, rules: alertRulesOf(config) });
+    const check = () => runClaimedPass({ db: handle.db, http, clock, log }, sources, { owner: 'w', leaseMs: 60_000, batchSize: 50, concurrency: 4 });
+    return {
+      deliver,
+      async step() {
+        await check();
+        const summary = await deliver();
+        clock.advance(3_600_000);
+        return summary;
+      },
+    };
+  }
+  const rowsOf = async (source: string) => (await listDeliveries(handle.db)).filter((d) => d.source === source).reverse();
+
+  it('a 2% and a 15% move under "minChangePct 10": exactly one alert, naming the 15% figure only', async () => {
+    const { step, deliver } = await setup({
+      sources: [{ id: 'big', url: pages.url('/big'), schedule: '0 * * * *', notify: ['big'] }],
+      channels: { big: hook('/big', { figures: { minChangePct: 10 } }) },
+    });
+    pages.setRoute('/big', { body: page('8', '100') });
+    expect(await step()).toMatchObject({ delivered: 0, skipped: 1 }); // a first capture is not a figure move
+    pages.setRoute('/big', { body: page('9.2', '102') }); // +15 %, +2 %
+    await step();
+    await Promise.all([deliver(), deliver()]); // a second sender finds nothing left to send
+    const got = received.filter((r) => r.path === '/big');
+    expect(got).toHaveLength(1);
+    const { payload } = got[0]!;
+    expect(payload.change?.figures.changed.map((fc) => fc.to.raw)).toEqual(['€9.2 million']);
+    expect(JSON.stringify(payload)).not.toMatch(/€102 million/);
+    expect(payload.rule).toMatchObject({ origin: 'channel', events: ['figure_changed'] });
+    expect(payload.rule?.figures.map((f) => `${f.label} ${f.move}`)).toEqual(['Bilateral trade +15%']);
+    expect(payload.rule?.note).toBe('figure changed, ≥ 10% (Bilateral trade +15%)');
+
+    const rows = await rowsOf('big');
+    expect(rows.map((d) => [d.state, d.attempts])).toEqual([['skipped', 1], ['delivered', 1]]);
+    expect(rows[0]!.ruleNote).toMatch(/^no event the rule names \(this change: first capture\)$/);
+    expect(rows[1]!.ruleNote).toBe('figure changed, ≥ 10% (Bilateral trade +15%)');
+    expect(got[0]!.key).toBe(String(rows[1]!.refId));
+
+    // The change report and the change page say which rule fired, per channel.
+    const loaded = (await loadReportMeta(handle.db, rows[1]!.refId))!;
+    const notifications = (await listDeliveries(handle.db, { changeId: rows[1]!.refId })).map(notificationLine);
+    expect(notifications).toEqual(['Notified big: figure changed, ≥ 10% (Bilateral trade +15%)']);
+    const text = renderText(loaded.row.change, { ...loaded.meta, notifications });
+    expect(text).toMatch(/\nNotifications\n {2}Notified big: figure changed, ≥ 10% \(Bilateral trade \+15%\)\n$/);
+    // The report itself is the whole change: the 2 % move is there, only the alert left it out.
+    expect(text).toMatch(/€102 million/);
+    const app = createWebApp({ db: handle.db, clock, log, token: null });
+    const pageHtml = await (await app.request(`/changes/${rows[1]!.refId}`)).text();
+    const items = [...parseHTML(pageHtml).document.querySelectorAll('#notifications li')].map((li) => li.textContent);
+    expect(items).toEqual(['Notified big: figure changed, ≥ 10% (Bilateral trade +15%)']);
+    const firstPage = await (await app.request(`/changes/${rows[0]!.refId}`)).text();
+    expect([...parseHTML(firstPage).document.querySelectorAll('#notifications li')].map((li) => li.textContent)).toEqual([
+      'Not sent to big: no event the rule names (this change: first capture)',
+    ]);
+  }, 60_000);
+
+  it('a flapping page under "confirm: 2" sends nothing; content that then holds two checks sends exactly one', async () => {
+    const { step, deliver } = await setup({
+      sources: [{ id: 'flap', url: pages.url('/flap'), schedule: '0 * * * *', notify: ['flap'] }],
+      channels: { flap: hook('/flap', { confirm: 2 }) },
+    });
+    const a = page('8', '100');
+    const b = page('5', '100');
+    for (let i = 0; i < 5; i++) {
+      pages.setRoute('/flap', { body: i % 2 === 0 ? a : b });
+      await step();
+    }
+    expect(received.filter((r) => r.path === '/flap')).toHaveLength(0);
+    let rows = await rowsOf('flap');
+    expect(rows.map((d) => d.state)).toEqual(['skipped', 'skipped', 'skipped', 'skipped', 'pending']);
+    for (const d of rows.slice(0, 4)) expect(d.ruleNote).toBe('superseded before 2 checks agreed (1 of 2 checks agree)');
+    expect(rows[4]!.ruleNote).toBe('held until 2 checks agree (1 of 2 checks agree)');
+    // Holding burns no attempt, and a held change is not looked at again before its source is checked.
+    expect(rows[4]!.attempts).toBe(0);
+    expect(await deliver()).toMatchObject({ held: 0, delivered: 0, skipped: 0 });
+
+    await step(); // a again: the second check that sees it
+    await step(); // and a third: nothing new to send
+    const got = received.filter((r) => r.path === '/flap');
+    expect(got).toHaveLength(1);
+    rows = await rowsOf('flap');
+    expect(got[0]!.key).toBe(String(rows[4]!.refId));
+    expect(got[0]!.payload.rule?.note).toMatch(/; confirmed by 2 consecutive checks$/);
+    expect(rows.map((d) => [d.state, d.attempts])).toEqual([['skipped', 1], ['skipped', 1], ['skipped', 1], ['skipped', 1], ['delivered', 1]]);
+
+    // A → B → A: B does not hold, and A confirmed is what the channel was last told: skipped.
+    pages.setRoute('/flap', { body: b });
+    await step();
+    pages.setRoute('/flap', { body: a });
+    await step();
+    await step();
+    expect(received.filter((r) => r.path === '/flap')).toHaveLength(1);
+    rows = await rowsOf('flap');
+    expect(rows.map((d) => d.state)).toEqual(['skipped', 'skipped', 'skipped', 'skipped', 'delivered', 'skipped', 'skipped']);
+    expect(rows[6]!.ruleNote).toMatch(/^confirmed, but back to the content this channel was last notified of/);
+  }, 120_000);
+
+  it('an events filter ("section_added" only) on the channel, replaced by a source rule for one source', async () => {
+    const { step } = await setup({
+      sources: [
+        { id: 'sec', url: pages.url('/sec'), schedule: '0 * * * *', notify: ['sections'] },
+        { id: 'fig', url: pages.url('/fig'), schedule: '0 * * * *', notify: [{ channel: 'sections', when: { events: ['figure_changed'] } }, 'figures'] },
+      ],
+      channels: { sections: hook('/sections', { events: ['section_added'] }), figures: hook('/figures') },
+    });
+    pages.setRoute('/sec', { body: page('8', '100') });
+    pages.setRoute('/fig', { body: page('8', '100') });
+    await step();
+    pages.setRoute('/sec', { body: page('9', '100') }); // a figure changed: not for "sections"
+    pages.setRoute('/fig', { body: page('9', '100', 'Culture') }); // a figure and a section: the source rule wants the figure
+    await step();
+    pages.setRoute('/sec', { body: page('9', '100', 'Culture') }); // a section added
+    await step();
+
+    const sections = received.filter((r) => r.path === '/sections');
+    expect(sections.map((r) => `${r.payload.source} ${r.payload.rule?.origin} ${r.payload.rule?.events.join(',')}`).sort()).toEqual([
+      'fig source figure_changed',
+      'sec channel section_added',
+    ]);
+    // The channel without a rule gets every change of its source, first capture included, without a `rule`.
+    const figures = received.filter((r) => r.path === '/figures');
+    expect(figures).toHaveLength(2);
+    expect(figures.every((r) => r.payload.rule === undefined)).toBe(true);
+
+    expect((await rowsOf('sec')).map((d) => d.state)).toEqual(['skipped', 'skipped', 'delivered']);
+    const fig = await rowsOf('fig');
+    expect(fig.filter((d) => d.channel === 'sections').map((d) => [d.state, d.ruleNote])).toEqual([
+      ['skipped', 'source rule: no event the rule names (this change: first capture)'],
+      ['delivered', 'source rule: figure changed'],
+    ]);
+    expect(fig.filter((d) => d.channel === 'figures').map((d) => [d.state, d.ruleNote])).toEqual([
+      ['delivered', null],
+      ['delivered', null],
+    ]);
+  }, 60_000);
+});
