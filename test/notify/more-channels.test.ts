@@ -132,7 +132,7 @@ describe(`new channels over the outbox (${backend})`, () => {
     const summary = await deliverDue({ db: handle.db, clock, log, channels: chans, policy, random: () => 0.5, publicUrl: PUBLIC_URL });
     const rows = (await listDeliveries(handle.db)).filter((d) => d.source === 'aid');
     expect(rows.filter((d) => d.state !== 'delivered').map((d) => `${d.channel}: ${d.lastError}`)).toEqual([]);
-    expect(summary).toEqual({ delivered: 12, retrying: 0, dead: 0 });
+    expect(summary).toEqual({ delivered: 12, retrying: 0, dead: 0, skipped: 0, held: 0 });
     const ids = (await listChanges(handle.db, { sourceId: 'aid' })).map((c) => c.id).sort((a, b) => a - b);
     expect(ids).toHaveLength(2);
     const changeId = ids[1]!;
