@@ -1,0 +1,209 @@
+/**
+ * Facts across every source (issue 18): one row per figure series with its latest value, the
+ * value before its last change and when that change was seen, and one series' points with the
+ * evidence of the version each came from. docs/facts.md.
+ *
+ * A series is named by its source and its series key (`Figure.series`): two pages may both have
+ * "money/bilateral-trade", and they are two series.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { FigureKind, FigurePeriod, FigureValue } from '../../model/index.ts';
+import type { Db } from '../db.ts';
+import { executeRows } from '../execute-rows.ts';
+
+/** What `facts` can be narrowed by; every filter is on the series' latest point except `sourceId`. */
+export interface FactFilter {
+  sourceId?: string;
+  kind?: FigureKind;
+  /** The unit as stored: an ISO 4217 code, "%", "km²"… */
+  unit?: string;
+  /** The latest point's period as stored ("2016", "2017-10"). */
+  period?: string;
+  /** Series whose last change (or first sighting, for a series that never changed) is at or after this instant. */
+  since?: Date;
+}
+
+/** One series: its latest point, the point before its last change, and how many versions hold it. */
+export interface FactSeriesRow {
+  source: string;
+  series: string;
+  /** The latest point's fields, which its label is read from. */
+  key: string;
+  kind: FigureKind;
+  unit: string | null;
+  raw: string;
+  sentence: string;
+  section: string | null;
+  latest: { value: FigureValue; period: FigurePeriod; version: number; capturedAt: Date };
+  /** The value the series had before it last changed; null when it never changed. */
+  previous: { value: FigureValue; period: FigurePeriod; version: number } | null;
+  /** When the latest value was first seen: the last change, or the series' first sighting. */
+  changedAt: Date;
+  versions: number;
+}
+
+type Raw = Record<string, unknown>;
+
+const valueOf = (num: unknown, text: unknown): FigureValue => (num === null || num === undefined ? String(text ?? '') : Number(num));
+const dateOf = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+
+/**
+ * Every series with its latest and previous value, computed in SQL in one pass over the points
+ * of each series in capture order (window functions): a point is a change when its value or
+ * period differs from the point before it; the points from one change to the next are a run
+ * (numbered by a running count of changes), and the last point takes its run's first capture
+ * time (when the value last changed) and the point before that run (the previous value). Only one row per series
+ * leaves the database. Points are ordered as `newestFirst` orders versions (capture time, then
+ * seq), so "latest" means what it means everywhere else.
+ */
+export async function listFactSeries(db: Db, filter: FactFilter = {}): Promise<FactSeriesRow[]> {
+  const where: SQL[] = [];
+  if (filter.kind !== undefined) where.push(sql`l.kind = ${filter.kind}`);
+  if (filter.unit !== undefined) where.push(sql`l.unit = ${filter.unit}`);
+  if (filter.period !== undefined) where.push(sql`l.period = ${filter.period}`);
+  if (filter.since !== undefined) where.push(sql`s.changed_at >= ${filter.since.toISOString()}::timestamptz`);
+  const onlySource = filter.sourceId === undefined ? sql`` : sql`where f.source_id = ${filter.sourceId}`;
+  const rows = await executeRows<Raw>(
+    db,
+    sql`with p as (
+      select f.id, f.source_id, f.series, f.value_num, f.value_text, f.period, v.seq, v.captured_at,
+        lag(f.id) over w is null
+          or (f.value_num, f.value_text, f.period) is distinct from (lag(f.value_num) over w, lag(f.value_text) over w, lag(f.period) over w) as changed,
+        lag(f.id) over w as before_id,
+        lead(f.id) over w is null as is_latest,
+        count(*) over (partition by f.source_id, f.series) as versions
+      from figures f join versions v on v.id = f.version_id
+      ${onlySource}
+      window w as (partition by f.source_id, f.series order by v.captured_at, v.seq)
+    ), runs as (
+      select p.*, count(*) filter (where changed) over (partition by source_id, series order by captured_at, seq rows unbounded preceding) as run
+      from p
+    ), s as (
+      select * from (
+        select runs.*,
+          first_value(captured_at) over g as changed_at,
+          first_value(before_id) over g as last_before_id
+        from runs
+        window g as (partition by source_id, series, run order by captured_at, seq)
+      ) x where is_latest
+    )
+    select s.source_id, s.series, s.versions, s.changed_at, s.seq, s.captured_at,
+      l.key, l.kind, l.unit, l.raw, l.sentence, l.section, l.value_num, l.value_text, l.period,
+      b.value_num as before_num, b.value_text as before_text, b.period as before_period, bv.seq as before_seq
+    from s
+    join figures l on l.id = s.id
+    left join figures b on b.id = s.last_before_id
+    left join versions bv on bv.id = b.version_id
+    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
+    order by s.source_id, s.series`,
+  );
+  return rows.map((r) => ({
+    source: String(r.source_id),
+    series: String(r.series),
+    key: String(r.key),
+    kind: r.kind as FigureKind,
+    unit: (r.unit as string | null) ?? null,
+    raw: String(r.raw),
+    sentence: String(r.sentence),
+    section: (r.section as string | null) ?? null,
+    latest: { value: valueOf(r.value_num, r.value_text), period: (r.period as string | null) ?? null, version: Number(r.seq), capturedAt: dateOf(r.captured_at) },
+    previous:
+      r.before_seq === null || r.before_seq === undefined
+        ? null
+        : { value: valueOf(r.before_num, r.before_text), period: (r.before_period as string | null) ?? null, version: Number(r.before_seq) },
+    changedAt: dateOf(r.changed_at),
+    versions: Number(r.versions),
+  }));
+}
+
+/** One point of a series with the evidence of the version it came from. */
+export interface FactPointRow {
+  version: number;
+  capturedAt: Date;
+  key: string;
+  kind: FigureKind;
+  value: FigureValue;
+  unit: string | null;
+  period: FigurePeriod;
+  raw: string;
+  sentence: string;
+  section: string | null;
+  /** The URL the page was served from (after redirects). */
+  url: string;
+  /** SHA-256 of the version's normalized document (`versions.content_hash`). */
+  contentHash: string;
+  /** SHA-256 of the bytes as served (`versions.raw_hash`). */
+  rawHash: string;
+  title: string;
+  /** The Wayback capture ("<timestamp> <original URL>") the version was imported from, if any. */
+  wayback: { timestamp: string; originalUrl: string } | null;
+}
+
+/** A series' points, oldest first, each with its version's evidence (import ledger included). */
+export async function listFactPoints(db: Db, sourceId: string, series: string): Promise<FactPointRow[]> {
+  const rows = await executeRows<Raw>(
+    db,
+    sql`select v.seq, v.captured_at, v.final_url, v.content_hash, v.raw_hash, v.document->>'title' as title,
+        f.key, f.kind, f.value_num, f.value_text, f.unit, f.period, f.raw, f.sentence, f.section,
+        (select i.capture_key from imported_captures i
+          where i.version_id = v.id and i.origin = 'wayback' and i.outcome = 'imported' order by i.id limit 1) as wayback_key
+      from figures f join versions v on v.id = f.version_id
+      where f.source_id = ${sourceId} and f.series = ${series}
+      order by v.captured_at, v.seq, f.id`,
+  );
+  return rows.map((r) => {
+    const key = (r.wayback_key as string | null) ?? null;
+    const space = key === null ? -1 : key.indexOf(' ');
+    return {
+      version: Number(r.seq),
+      capturedAt: dateOf(r.captured_at),
+      key: String(r.key),
+      kind: r.kind as FigureKind,
+      value: valueOf(r.value_num, r.value_text),
+      unit: (r.unit as string | null) ?? null,
+      period: (r.period as string | null) ?? null,
+      raw: String(r.raw),
+      sentence: String(r.sentence),
+      section: (r.section as string | null) ?? null,
+      url: String(r.final_url),
+      contentHash: String(r.content_hash),
+      rawHash: String(r.raw_hash),
+      title: String(r.title ?? ''),
+      wayback: key === null || space < 0 ? null : { timestamp: key.slice(0, space), originalUrl: key.slice(space + 1) },
+    };
+  });
+}
+
+/** The sources that have a series of this name (to resolve `facts SERIES` without `--source`). */
+export async function sourcesWithSeries(db: Db, series: string): Promise<string[]> {
+  const rows = await executeRows<Raw>(db, sql`select distinct source_id from figures where series = ${series} order by source_id`);
+  return rows.map((r) => String(r.source_id));
+}
+
+/** How a series name given by a user resolved. */
+export type SeriesLookup =
+  | { kind: 'found'; source: string; series: string }
+  | { kind: 'ambiguous'; series: string; sources: string[] }
+  | { kind: 'unknown'; series: string };
+
+/**
+ * A series as a user names it: `SERIES` with a source, or `source/SERIES` (source ids are slugs,
+ * so the first `/` can end one; series keys have slashes of their own, "money/french-exports"),
+ * or a bare `SERIES` that exactly one source has. The qualified form is tried first, and only
+ * when that source has that series, so a series key that starts like a source id still works.
+ */
+export async function lookUpSeries(db: Db, name: string, sourceId?: string): Promise<SeriesLookup> {
+  if (sourceId !== undefined) {
+    const has = await executeRows<Raw>(db, sql`select 1 from figures where source_id = ${sourceId} and series = ${name} limit 1`);
+    return has.length ? { kind: 'found', source: sourceId, series: name } : { kind: 'unknown', series: name };
+  }
+  const slash = name.indexOf('/');
+  if (slash > 0) {
+    const [source, series] = [name.slice(0, slash), name.slice(slash + 1)];
+    const has = await executeRows<Raw>(db, sql`select 1 from figures where source_id = ${source} and series = ${series} limit 1`);
+    if (has.length) return { kind: 'found', source, series };
+  }
+  const sources = await sourcesWithSeries(db, name);
+  if (sources.length === 1) return { kind: 'found', source: sources[0]!, series: name };
+  return sources.length === 0 ? { kind: 'unknown', series: name } : { kind: 'ambiguous', series: name, sources };
+}

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../src/store/open-database.ts';
+import { figureSeries } from '../../src/store/queries/figures.ts';
+import { listFactPoints, listFactSeries, lookUpSeries } from '../../src/store/queries/facts.ts';
+import { factSeriesJson } from '../../src/report/fact-json.ts';
+import { backend, openTestDatabase } from '../helpers/test-db.ts';
+import { HOSTILE, NK, seedDatabase } from '../web/seed.ts';
+
+/**
+ * `facts` on a history made by the real pipeline (test/web/seed.ts). The SQL's latest, previous,
+ * last-change and count are checked against the same facts worked out here, in JS, from every
+ * point `figureSeries` returns — two independent readings of one history.
+ */
+describe(`facts queries (${backend})`, () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+    await seedDatabase(handle.db);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  /** latest / previous / changedAt / versions of one series, from its points oldest first. */
+  async function expected(source: string, series: string) {
+    const points = await figureSeries(handle.db, source, series);
+    const last = points.at(-1)!;
+    let start = points.length - 1;
+    while (start > 0 && points[start - 1]!.value === last.value && points[start - 1]!.period === last.period) start--;
+    const before = start > 0 ? points[start - 1]! : null;
+    return {
+      latest: { value: last.value, period: last.period, version: last.seq, capturedAt: last.capturedAt },
+      previous: before === null ? null : { value: before.value, period: before.period, version: before.seq },
+      changedAt: points[start]!.capturedAt,
+      versions: points.length,
+    };
+  }
+
+  it('gives every series of every source once, with latest, previous, last change and count as its points say', async () => {
+    const rows = await listFactSeries(handle.db);
+    const sources = new Set(rows.map((r) => r.source));
+    expect(sources).toEqual(new Set([NK, HOSTILE]));
+    const ids = rows.map((r) => `${r.source}/${r.series}`);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const source of [NK, HOSTILE]) {
+      const latestSeries = (await figureSeries(handle.db, source)).map((f) => f.series);
+      for (const s of latestSeries) expect(ids).toContain(`${source}/${s}`);
+    }
+    let changedSome = 0;
+    for (const r of rows) {
+      const want = await expected(r.source, r.series);
+      expect({ latest: r.latest, previous: r.previous, changedAt: r.changedAt, versions: r.versions }, `${r.source}/${r.series}`).toEqual(want);
+      if (r.previous !== null) changedSome++;
+    }
+    // The seed has figures that changed (hostile's aid and trade) and ones that never did.
+    expect(changedSome).toBeGreaterThan(0);
+    expect(rows.some((r) => r.previous === null && r.versions > 1)).toBe(true);
+  });
+
+  it('hostile: the aid went from €5 million to €7.5 million in the second version', async () => {
+    const rows = factSeriesJson(await listFactSeries(handle.db, { sourceId: HOSTILE }));
+    const aid = rows.find((r) => r.latest.value === 7_500_000);
+    expect(aid).toMatchObject({ source: HOSTILE, kind: 'money', unit: 'EUR', previous: { value: 5_000_000, version: 1 }, latest: { version: 2 }, versions: 2, changedAt: '2019-04-05T06:00:00.000Z' });
+    expect(aid!.label).toMatch(/aid/iu);
+  });
+
+  it('filters by source, kind, unit, period, change date and text', async () => {
+    const all = await listFactSeries(handle.db);
+    const only = await listFactSeries(handle.db, { sourceId: HOSTILE });
+    expect(only.length).toBeGreaterThan(0);
+    expect(only).toEqual(all.filter((r) => r.source === HOSTILE));
+    expect(await listFactSeries(handle.db, { kind: 'money' })).toEqual(all.filter((r) => r.kind === 'money'));
+    expect(await listFactSeries(handle.db, { unit: 'EUR' })).toEqual(all.filter((r) => r.unit === 'EUR'));
+    expect(await listFactSeries(handle.db, { period: '2017' })).toEqual(all.filter((r) => r.latest.period === '2017'));
+    const since = new Date('2019-01-01T00:00:00Z');
+    const recent = await listFactSeries(handle.db, { since });
+    expect(recent).toEqual(all.filter((r) => r.changedAt >= since));
+    expect(recent.length).toBeGreaterThan(0);
+    expect(recent.length).toBeLessThan(all.length);
+    const json = factSeriesJson(all);
+    const trade = factSeriesJson(all, 'BILATERAL TRADE');
+    expect(trade.length).toBeGreaterThan(0);
+    expect(trade).toEqual(json.filter((r, i) => r.label.toLowerCase().includes('bilateral trade') || all[i]!.sentence.toLowerCase().includes('bilateral trade')));
+    // LIKE wildcards are text: nothing on these pages says "a%b" or "_x_".
+    expect(factSeriesJson(all, '%')).toEqual(json.filter((_, i) => all[i]!.sentence.includes('%') || json[i]!.label.includes('%')));
+    expect(factSeriesJson(all, '_x_')).toEqual([]);
+  });
+
+  it('points of one series oldest first, with their version evidence', async () => {
+    const [aid] = (await listFactSeries(handle.db, { sourceId: HOSTILE, kind: 'money' })).filter((r) => r.latest.value === 7_500_000);
+    const points = await listFactPoints(handle.db, HOSTILE, aid!.series);
+    expect(points.map((p) => [p.version, p.value])).toEqual([
+      [1, 5_000_000],
+      [2, 7_500_000],
+    ]);
+    for (const p of points) {
+      expect(p.contentHash).toMatch(/^[0-9a-f]{64}$/u);
+      expect(p.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hostile\/$/u);
+      expect(p.title).toContain('Hostile page');
+      expect(p.wayback).toBeNull();
+    }
+    expect(points[0]!.contentHash).not.toBe(points[1]!.contentHash);
+  });
+
+  it('resolves series names: qualified, with a source, bare when one source has it', async () => {
+    const [row] = await listFactSeries(handle.db, { sourceId: NK });
+    expect(await lookUpSeries(handle.db, `${NK}/${row!.series}`)).toEqual({ kind: 'found', source: NK, series: row!.series });
+    expect(await lookUpSeries(handle.db, row!.series, NK)).toEqual({ kind: 'found', source: NK, series: row!.series });
+    expect(await lookUpSeries(handle.db, 'money/nothing-like-this')).toEqual({ kind: 'unknown', series: 'money/nothing-like-this' });
+    expect(await lookUpSeries(handle.db, row!.series, HOSTILE)).toMatchObject({ kind: 'unknown' });
+  });
+});
