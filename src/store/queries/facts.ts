@@ -207,3 +207,64 @@ export async function lookUpSeries(db: Db, name: string, sourceId?: string): Pro
   if (sources.length === 1) return { kind: 'found', source: sources[0]!, series: name };
   return sources.length === 0 ? { kind: 'unknown', series: name } : { kind: 'ambiguous', series: name, sources };
 }
+
+/** One point as `export facts` writes it: every column of docs/facts.md, "Export". */
+export interface ExportPointRow {
+  id: number;
+  source: string;
+  series: string;
+  key: string;
+  kind: FigureKind;
+  valueNum: number | null;
+  valueText: string | null;
+  unit: string | null;
+  period: FigurePeriod;
+  raw: string;
+  sentence: string;
+  section: string | null;
+  version: number;
+  capturedAt: Date;
+  url: string;
+  contentHash: string;
+}
+
+/**
+ * Every stored point, in batches of `batchSize`, by keyset on the figure id (`id > last`): each
+ * batch is one indexed range read, the same cost at the millionth point as at the first, and no
+ * more than one batch is ever held — a cursor without a transaction kept open for the whole
+ * export (an embedded store's owner would hold its session gate that long). Points come in the
+ * order they were stored; a consumer sorts by source, series and capture time as it needs.
+ */
+export async function* streamExportPoints(db: Db, batchSize = 5_000): AsyncGenerator<ExportPointRow[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await executeRows<Raw>(
+      db,
+      sql`select f.id, f.source_id, f.series, f.key, f.kind, f.value_num, f.value_text, f.unit, f.period, f.raw, f.sentence, f.section,
+          v.seq, v.captured_at, v.final_url, v.content_hash
+        from figures f join versions v on v.id = f.version_id
+        where f.id > ${after}::int order by f.id limit ${batchSize}::int`,
+    );
+    if (rows.length === 0) return;
+    after = Number(rows[rows.length - 1]!.id);
+    yield rows.map((r) => ({
+      id: Number(r.id),
+      source: String(r.source_id),
+      series: String(r.series),
+      key: String(r.key),
+      kind: r.kind as FigureKind,
+      valueNum: r.value_num === null || r.value_num === undefined ? null : Number(r.value_num),
+      valueText: (r.value_text as string | null) ?? null,
+      unit: (r.unit as string | null) ?? null,
+      period: (r.period as string | null) ?? null,
+      raw: String(r.raw),
+      sentence: String(r.sentence),
+      section: (r.section as string | null) ?? null,
+      version: Number(r.seq),
+      capturedAt: dateOf(r.captured_at),
+      url: String(r.final_url),
+      contentHash: String(r.content_hash),
+    }));
+    if (rows.length < batchSize) return;
+  }
+}
