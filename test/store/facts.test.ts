@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { figureSeries } from '../../src/store/queries/figures.ts';
-import { listFactPoints, listFactSeries, lookUpSeries } from '../../src/store/queries/facts.ts';
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { executeRows } from '../../src/store/execute-rows.ts';
+import { listFactPoints, listFactSeries, lookUpSeries, refreshSeriesFacts } from '../../src/store/queries/facts.ts';
 import { factSeriesJson } from '../../src/report/fact-json.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 import { HOSTILE, NK, seedDatabase } from '../web/seed.ts';
@@ -108,5 +111,39 @@ describe(`facts queries (${backend})`, () => {
     expect(await lookUpSeries(handle.db, row!.series, NK)).toEqual({ kind: 'found', source: NK, series: row!.series });
     expect(await lookUpSeries(handle.db, 'money/nothing-like-this')).toEqual({ kind: 'unknown', series: 'money/nothing-like-this' });
     expect(await lookUpSeries(handle.db, row!.series, HOSTILE)).toMatchObject({ kind: 'unknown' });
+  });
+
+  it('reads the kept series facts of a source whose versions are unchanged, and computes any other afresh', async () => {
+    const fresh = await listFactSeries(handle.db);
+    // The passes that seeded the history kept a row per series.
+    const [kept] = await executeRows<{ n: number }>(handle.db, sql`select count(*)::int as n from series_facts`);
+    expect(kept!.n).toBe(fresh.length);
+    // A kept row is what is read while its source's versions are the ones it was computed over…
+    await handle.db.execute(sql`update series_facts set versions = 999 where source_id = ${HOSTILE}`);
+    expect((await listFactSeries(handle.db, { sourceId: HOSTILE })).every((r) => r.versions === 999)).toBe(true);
+    // …and never once they differ (here: the record says one version fewer).
+    await handle.db.execute(sql`update series_fact_sources set version_count = version_count - 1 where source_id = ${HOSTILE}`);
+    expect(await listFactSeries(handle.db)).toEqual(fresh);
+    // With no record at all, everything is computed at read time, with the same answer.
+    await handle.db.execute(sql`delete from series_fact_sources`);
+    expect(await listFactSeries(handle.db)).toEqual(fresh);
+    await refreshSeriesFacts(handle.db);
+    const [records] = await executeRows<{ n: number }>(handle.db, sql`select count(*)::int as n from series_fact_sources`);
+    expect(records!.n).toBe(2);
+    expect(await listFactSeries(handle.db)).toEqual(fresh);
+  });
+
+  it('migration 0010 fills the kept facts as the code computes them', async () => {
+    await refreshSeriesFacts(handle.db);
+    const kept = (r: Array<Record<string, unknown>>) => JSON.stringify(r);
+    const read = () => executeRows(handle.db, sql`select * from series_facts order by source_id, series`);
+    const computed = kept(await read());
+    await handle.db.execute(sql`delete from series_facts`);
+    await handle.db.execute(sql`delete from series_fact_sources`);
+    const statements = readFileSync(new URL('../../drizzle/0010_series_facts.sql', import.meta.url), 'utf8').split('--> statement-breakpoint');
+    for (const s of statements.filter((s) => /^\s*(--[^\n]*\n\s*)*INSERT/iu.test(s))) await handle.db.execute(sql.raw(s));
+    expect(kept(await read())).toBe(computed);
+    const [records] = await executeRows<{ n: number }>(handle.db, sql`select count(*)::int as n from series_fact_sources`);
+    expect(records!.n).toBe(2);
   });
 });

@@ -48,13 +48,44 @@ const valueOf = (num: unknown, text: unknown): FigureValue => (num === null || n
 const dateOf = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 
 /**
- * Every series with its latest and previous value, computed in SQL in one pass over the points
- * of each series in capture order (window functions): a point is a change when its value or
- * period differs from the point before it; the points from one change to the next are a run
- * (numbered by a running count of changes), and the last point takes its run's first capture
- * time (when the value last changed) and the point before that run (the previous value). Only one row per series
- * leaves the database. Points are ordered as `newestFirst` orders versions (capture time, then
- * seq), so "latest" means what it means everywhere else.
+ * The facts of every series of the sources `scope` selects (a condition on `f.source_id`),
+ * computed in SQL in one pass over their points in capture order (window functions): a point is
+ * a change when its value or period differs from the point before it; the points from one change
+ * to the next are a run (numbered by a running count of changes), and the last point takes its
+ * run's first capture time (when the value last changed) and the point before that run (the
+ * previous value). Points are ordered as `newestFirst` orders versions (capture time, then seq),
+ * so "latest" means what it means everywhere else. One row per series leaves it:
+ * `(source_id, series, latest_figure_id, before_figure_id, changed_at, versions)`.
+ */
+function seriesFactsSql(scope: SQL): SQL {
+  return sql`select source_id, series, id as latest_figure_id, run_before_id as before_figure_id, changed_at, versions::int as versions from (
+      select runs.*, first_value(captured_at) over g as changed_at, first_value(before_id) over g as run_before_id
+      from (
+        select p.*, count(*) filter (where changed) over (partition by source_id, series order by captured_at, seq rows unbounded preceding) as run
+        from (
+          select f.id, f.source_id, f.series, v.seq, v.captured_at,
+            lag(f.id) over w is null
+              or (f.value_num, f.value_text, f.period) is distinct from (lag(f.value_num) over w, lag(f.value_text) over w, lag(f.period) over w) as changed,
+            lag(f.id) over w as before_id,
+            lead(f.id) over w is null as is_latest,
+            count(*) over (partition by f.source_id, f.series) as versions
+          from figures f join versions v on v.id = f.version_id
+          where ${scope}
+          window w as (partition by f.source_id, f.series order by v.captured_at, v.seq)
+        ) p
+      ) runs
+      window g as (partition by source_id, series, run order by captured_at, seq)
+    ) x where is_latest`;
+}
+
+/** Per source: how many versions it has and its newest version id — what `series_fact_sources` compares. */
+const versionsFingerprintSql = (scope: SQL) => sql`select source_id, count(*)::int as version_count, max(id) as last_version_id from versions where ${scope} group by source_id`;
+
+/**
+ * Every series with its latest and previous value. Read from `series_facts` for each source whose
+ * versions are still the ones those rows were computed over, and computed afresh
+ * (`seriesFactsSql`) for any other — a source checked since the last refresh, or never refreshed
+ * — in the same statement, so the answer is always that of the full computation.
  */
 export async function listFactSeries(db: Db, filter: FactFilter = {}): Promise<FactSeriesRow[]> {
   const where: SQL[] = [];
@@ -62,37 +93,27 @@ export async function listFactSeries(db: Db, filter: FactFilter = {}): Promise<F
   if (filter.unit !== undefined) where.push(sql`l.unit = ${filter.unit}`);
   if (filter.period !== undefined) where.push(sql`l.period = ${filter.period}`);
   if (filter.since !== undefined) where.push(sql`s.changed_at >= ${filter.since.toISOString()}::timestamptz`);
-  const onlySource = filter.sourceId === undefined ? sql`` : sql`where f.source_id = ${filter.sourceId}`;
+  const source = (column: SQL) => (filter.sourceId === undefined ? sql`true` : sql`${column} = ${filter.sourceId}`);
   const rows = await executeRows<Raw>(
     db,
-    sql`with p as (
-      select f.id, f.source_id, f.series, f.value_num, f.value_text, f.period, v.seq, v.captured_at,
-        lag(f.id) over w is null
-          or (f.value_num, f.value_text, f.period) is distinct from (lag(f.value_num) over w, lag(f.value_text) over w, lag(f.period) over w) as changed,
-        lag(f.id) over w as before_id,
-        lead(f.id) over w is null as is_latest,
-        count(*) over (partition by f.source_id, f.series) as versions
-      from figures f join versions v on v.id = f.version_id
-      ${onlySource}
-      window w as (partition by f.source_id, f.series order by v.captured_at, v.seq)
-    ), runs as (
-      select p.*, count(*) filter (where changed) over (partition by source_id, series order by captured_at, seq rows unbounded preceding) as run
-      from p
-    ), s as (
-      select * from (
-        select runs.*,
-          first_value(captured_at) over g as changed_at,
-          first_value(before_id) over g as last_before_id
-        from runs
-        window g as (partition by source_id, series, run order by captured_at, seq)
-      ) x where is_latest
+    sql`with fp as (${versionsFingerprintSql(source(sql`source_id`))}),
+    stale as (
+      select fp.source_id from fp left join series_fact_sources k on k.source_id = fp.source_id
+      where k.source_id is null or k.version_count <> fp.version_count or k.last_version_id <> fp.last_version_id
+    ),
+    s as (
+      select sf.source_id, sf.series, sf.latest_figure_id, sf.before_figure_id, sf.changed_at, sf.versions from series_facts sf
+      where ${source(sql`sf.source_id`)} and sf.source_id not in (select source_id from stale)
+      union all
+      ${seriesFactsSql(sql`f.source_id in (select source_id from stale)`)}
     )
-    select s.source_id, s.series, s.versions, s.changed_at, s.seq, s.captured_at,
+    select s.source_id, s.series, s.versions, s.changed_at, lv.seq, lv.captured_at,
       l.key, l.kind, l.unit, l.raw, l.sentence, l.section, l.value_num, l.value_text, l.period,
       b.value_num as before_num, b.value_text as before_text, b.period as before_period, bv.seq as before_seq
     from s
-    join figures l on l.id = s.id
-    left join figures b on b.id = s.last_before_id
+    join figures l on l.id = s.latest_figure_id
+    join versions lv on lv.id = l.version_id
+    left join figures b on b.id = s.before_figure_id
     left join versions bv on bv.id = b.version_id
     ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
     order by s.source_id, s.series`,
@@ -114,6 +135,28 @@ export async function listFactSeries(db: Db, filter: FactFilter = {}): Promise<F
     changedAt: dateOf(r.changed_at),
     versions: Number(r.versions),
   }));
+}
+
+/**
+ * Recomputes the `series_facts` of these sources (all sources when omitted) and records which
+ * versions they were computed over — in ONE statement, so the rows and the record come from the
+ * same snapshot: a version stored meanwhile makes the source stale, never wrongly fresh.
+ * Figures are never deleted, so a series never disappears: rows are upserted, never removed.
+ */
+export async function refreshSeriesFacts(db: Pick<Db, 'execute'>, sourceIds?: readonly string[]): Promise<void> {
+  if (sourceIds !== undefined && sourceIds.length === 0) return;
+  // The ids travel as one jsonb parameter, as figure rows do (insert-figures.ts): the same on both drivers.
+  const ids = JSON.stringify(sourceIds ?? []);
+  const scope = (column: SQL) => (sourceIds === undefined ? sql`true` : sql`${column} in (select jsonb_array_elements_text(${ids}::jsonb))`);
+  await db.execute(sql`with computed as (
+      insert into series_facts (source_id, series, latest_figure_id, before_figure_id, changed_at, versions)
+      ${seriesFactsSql(scope(sql`f.source_id`))}
+      on conflict (source_id, series) do update set latest_figure_id = excluded.latest_figure_id, before_figure_id = excluded.before_figure_id,
+        changed_at = excluded.changed_at, versions = excluded.versions
+    )
+    insert into series_fact_sources (source_id, version_count, last_version_id)
+    select source_id, version_count, last_version_id from (${versionsFingerprintSql(scope(sql`source_id`))}) fp
+    on conflict (source_id) do update set version_count = excluded.version_count, last_version_id = excluded.last_version_id`);
 }
 
 /** One point of a series with the evidence of the version it came from. */
