@@ -28,13 +28,15 @@ CREATE TABLE "series_facts" (
 	"before_value_num" double precision,
 	"before_value_text" text,
 	"before_period" text,
+	"label" text,
 	CONSTRAINT "series_facts_source_id_series_pk" PRIMARY KEY("source_id","series")
 );
 --> statement-breakpoint
 ALTER TABLE "series_fact_sources" ADD CONSTRAINT "series_fact_sources_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "series_facts" ADD CONSTRAINT "series_facts_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 -- Backfill: the facts of every stored series, by the statement refreshSeriesFacts() runs
--- (src/store/queries/facts.ts) for all sources.
+-- (src/store/queries/facts.ts) for all sources; labels stay null until a source's next refresh
+-- (a listing computes them meanwhile).
 with computed as (
   insert into series_facts (source_id, series, latest_figure_id, before_figure_id, changed_at, versions, latest_version_id, key, kind, value_num, value_text, unit, period, raw, section, sentence, before_version_id, before_value_num, before_value_text, before_period)
   select x.source_id, x.series, x.id as latest_figure_id, x.run_before_id as before_figure_id, x.changed_at, x.versions::int as versions,
@@ -61,7 +63,9 @@ from (
 join figures l on l.id = x.id
 left join figures b on b.id = x.run_before_id
 where x.is_latest
-  on conflict (source_id, series) do update set latest_figure_id = excluded.latest_figure_id, before_figure_id = excluded.before_figure_id, changed_at = excluded.changed_at, versions = excluded.versions, latest_version_id = excluded.latest_version_id, key = excluded.key, kind = excluded.kind, value_num = excluded.value_num, value_text = excluded.value_text, unit = excluded.unit, period = excluded.period, raw = excluded.raw, section = excluded.section, sentence = excluded.sentence, before_version_id = excluded.before_version_id, before_value_num = excluded.before_value_num, before_value_text = excluded.before_value_text, before_period = excluded.before_period
+  on conflict (source_id, series) do update set latest_figure_id = excluded.latest_figure_id, before_figure_id = excluded.before_figure_id, changed_at = excluded.changed_at, versions = excluded.versions, latest_version_id = excluded.latest_version_id, key = excluded.key, kind = excluded.kind, value_num = excluded.value_num, value_text = excluded.value_text, unit = excluded.unit, period = excluded.period, raw = excluded.raw, section = excluded.section, sentence = excluded.sentence, before_version_id = excluded.before_version_id, before_value_num = excluded.before_value_num, before_value_text = excluded.before_value_text, before_period = excluded.before_period,
+    label = case when (series_facts.kind, series_facts.raw, series_facts.section, series_facts.sentence)
+      is not distinct from (excluded.kind, excluded.raw, excluded.section, excluded.sentence) then series_facts.label end
 )
 insert into series_fact_sources (source_id, version_count, last_version_id)
 select source_id, version_count, last_version_id from (select source_id, count(*)::int as version_count, max(id) as last_version_id from versions where true group by source_id) fp

@@ -14,6 +14,7 @@ import type { ResolvedSource } from '../config/resolve-source.ts';
 import { defaultSchedulePolicy, type SchedulePolicy } from '../schedule/plan-next-check.ts';
 import { settleResult } from '../schedule/settle-result.ts';
 import type { Db } from '../store/db.ts';
+import { createFigureLabeller } from '../describe/label-figures.ts';
 import { refreshSeriesFacts } from '../store/queries/facts.ts';
 import { settleChecks, type SettledSource } from '../store/queries/settle-checks.ts';
 import { recordUrl } from '../store/queries/sources.ts';
@@ -48,6 +49,7 @@ export function createPassSink(deps: { db: Db; clock: Clock }, opts: PassSinkOpt
   const written = new Set<string>();
   /** Sources that got a version since the last flush: their series facts are refreshed with it. */
   let revised = new Set<string>();
+  const labeller = createFigureLabeller();
   // Batches are written one after another, by whichever check filled one (it waits: backpressure).
   let writing: Promise<unknown> = Promise.resolve();
   const flush = async (): Promise<Set<string>> => {
@@ -60,7 +62,7 @@ export function createPassSink(deps: { db: Db; clock: Clock }, opts: PassSinkOpt
     const write = writing.then(async () => {
       for (const id of await settleChecks(deps.db, batch, checks, { leaseToken: opts.leaseToken })) written.add(id);
       // One statement for the batch's new versions; `facts` computes any source missed here itself.
-      await refreshSeriesFacts(deps.db, refresh);
+      await refreshSeriesFacts(deps.db, refresh, labeller);
     });
     writing = write;
     await write;

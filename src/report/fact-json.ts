@@ -33,7 +33,7 @@ export function factSeriesJson(rows: readonly FactSeriesRow[], q?: string): Fact
   const needle = q?.trim().toLocaleLowerCase();
   const out: FactSeriesJson[] = [];
   for (const r of rows) {
-    const name = label({ key: r.key, kind: r.kind, value: r.latest.value, unit: r.unit, raw: r.raw, section: r.section, sentence: r.sentence, period: r.latest.period });
+    const name = r.label ?? label({ key: r.key, kind: r.kind, value: r.latest.value, unit: r.unit, raw: r.raw, section: r.section, sentence: r.sentence, period: r.latest.period });
     if (needle && !name.toLocaleLowerCase().includes(needle) && !r.sentence.toLocaleLowerCase().includes(needle)) continue;
     out.push({
       source: r.source,

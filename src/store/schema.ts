@@ -259,6 +259,11 @@ export const seriesFacts = pgTable(
     beforeValueNum: doublePrecision('before_value_num'),
     beforeValueText: text('before_value_text'),
     beforePeriod: text('before_period'),
+    /**
+     * The latest figure's label (src/describe/label-figure.ts), kept while its kind, text, section
+     * and sentence stay the same; null until the refresh that computes it (a backfilled row).
+     */
+    label: text('label'),
   },
   (t) => [primaryKey({ columns: [t.sourceId, t.series] })],
 );

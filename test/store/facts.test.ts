@@ -6,6 +6,8 @@ import { sql } from 'drizzle-orm';
 import { executeRows } from '../../src/store/execute-rows.ts';
 import { listFactPoints, listFactSeries, lookUpSeries, refreshSeriesFacts } from '../../src/store/queries/facts.ts';
 import { factSeriesJson } from '../../src/report/fact-json.ts';
+import { createFigureLabeller } from '../../src/describe/label-figures.ts';
+import { labelFigure } from '../../src/describe/label-figure.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
 import { HOSTILE, NK, seedDatabase } from '../web/seed.ts';
 
@@ -114,7 +116,9 @@ describe(`facts queries (${backend})`, () => {
   });
 
   it('reads the kept series facts of a source whose versions are unchanged, and computes any other afresh', async () => {
-    const fresh = await listFactSeries(handle.db);
+    // Labels aside: a kept row carries its label, a row computed afresh leaves it to the reader.
+    const unlabelled = (rows: Awaited<ReturnType<typeof listFactSeries>>) => rows.map(({ label: _, ...r }) => r);
+    const fresh = unlabelled(await listFactSeries(handle.db));
     // The passes that seeded the history kept a row per series.
     const [kept] = await executeRows<{ n: number }>(handle.db, sql`select count(*)::int as n from series_facts`);
     expect(kept!.n).toBe(fresh.length);
@@ -123,20 +127,21 @@ describe(`facts queries (${backend})`, () => {
     expect((await listFactSeries(handle.db, { sourceId: HOSTILE })).every((r) => r.versions === 999)).toBe(true);
     // …and never once they differ (here: the record says one version fewer).
     await handle.db.execute(sql`update series_fact_sources set version_count = version_count - 1 where source_id = ${HOSTILE}`);
-    expect(await listFactSeries(handle.db)).toEqual(fresh);
+    expect(unlabelled(await listFactSeries(handle.db))).toEqual(fresh);
     // With no record at all, everything is computed at read time, with the same answer.
     await handle.db.execute(sql`delete from series_fact_sources`);
-    expect(await listFactSeries(handle.db)).toEqual(fresh);
+    expect(unlabelled(await listFactSeries(handle.db))).toEqual(fresh);
     await refreshSeriesFacts(handle.db);
     const [records] = await executeRows<{ n: number }>(handle.db, sql`select count(*)::int as n from series_fact_sources`);
     expect(records!.n).toBe(2);
-    expect(await listFactSeries(handle.db)).toEqual(fresh);
+    expect(unlabelled(await listFactSeries(handle.db))).toEqual(fresh);
   });
 
   it('migration 0010 fills the kept facts as the code computes them', async () => {
     await refreshSeriesFacts(handle.db);
     const kept = (r: Array<Record<string, unknown>>) => JSON.stringify(r);
-    const read = () => executeRows(handle.db, sql`select * from series_facts order by source_id, series`);
+    // Labels aside: the backfill leaves them to the next refresh.
+    const read = async () => (await executeRows(handle.db, sql`select * from series_facts order by source_id, series`)).map(({ label: _, ...r }) => r);
     const computed = kept(await read());
     await handle.db.execute(sql`delete from series_facts`);
     await handle.db.execute(sql`delete from series_fact_sources`);
@@ -147,5 +152,18 @@ describe(`facts queries (${backend})`, () => {
     expect(kept(await read())).toBe(computed);
     const [records] = await executeRows<{ n: number }>(handle.db, sql`select count(*)::int as n from series_fact_sources`);
     expect(records!.n).toBe(2);
+  });
+
+  it('keeps each series label while its figure reads the same, and labels it again once reworded', async () => {
+    await refreshSeriesFacts(handle.db, undefined, createFigureLabeller());
+    const rows = await listFactSeries(handle.db);
+    for (const r of rows) expect(r.label, `${r.source}/${r.series}`).toBe(labelFigure({ key: r.key, kind: r.kind, value: r.latest.value, unit: r.unit, raw: r.raw, section: r.section, sentence: r.sentence, period: r.latest.period }));
+    const [a, b] = rows.filter((r) => r.source === HOSTILE);
+    await handle.db.execute(sql`update series_facts set label = 'kept as it was' where source_id = ${HOSTILE} and series = ${a!.series}`);
+    await handle.db.execute(sql`update series_facts set label = 'stale', sentence = 'reworded' where source_id = ${HOSTILE} and series = ${b!.series}`);
+    await refreshSeriesFacts(handle.db, [HOSTILE], createFigureLabeller());
+    const after = await listFactSeries(handle.db, { sourceId: HOSTILE });
+    expect(after.find((r) => r.series === a!.series)!.label).toBe('kept as it was');
+    expect(after.find((r) => r.series === b!.series)!.label).toBe(b!.label);
   });
 });

@@ -7,6 +7,7 @@
  * "money/bilateral-trade", and they are two series.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import type { StoredFigure } from '../../describe/label-figures.ts';
 import type { FigureKind, FigurePeriod, FigureValue } from '../../model/index.ts';
 import type { Db } from '../db.ts';
 import { executeRows } from '../execute-rows.ts';
@@ -34,6 +35,8 @@ export interface FactSeriesRow {
   raw: string;
   sentence: string;
   section: string | null;
+  /** The kept label; null when it must be computed (a source read afresh, or not labelled yet). */
+  label: string | null;
   latest: { value: FigureValue; period: FigurePeriod; version: number; capturedAt: Date };
   /** The value the series had before it last changed; null when it never changed. */
   previous: { value: FigureValue; period: FigurePeriod; version: number } | null;
@@ -123,11 +126,11 @@ export async function listFactSeries(db: Db, filter: FactFilter = {}): Promise<F
         )
       ).map((r) => String(r.source_id));
       const staleIds = sql`(select jsonb_array_elements_text(${JSON.stringify(stale)}::jsonb))`;
-      const kept = sql`select ${FACT_COLUMNS} from series_facts sf
+      const kept = sql`select ${FACT_COLUMNS}, label from series_facts sf
         where ${source(sql`sf.source_id`)}${stale.length ? sql` and sf.source_id not in ${staleIds}` : sql``}`;
       return executeRows<Raw>(
         tx,
-        sql`with s as (${stale.length ? sql`${kept} union all ${seriesFactsSql(sql`f.source_id in ${staleIds}`)}` : kept})
+        sql`with s as (${stale.length ? sql`${kept} union all select *, null::text as label from (${seriesFactsSql(sql`f.source_id in ${staleIds}`)}) live` : kept})
         select s.*, lv.seq, lv.captured_at, bv.seq as before_seq
         from s
         join versions lv on lv.id = s.latest_version_id
@@ -147,6 +150,7 @@ export async function listFactSeries(db: Db, filter: FactFilter = {}): Promise<F
     raw: String(r.raw),
     sentence: String(r.sentence),
     section: (r.section as string | null) ?? null,
+    label: (r.label as string | null) ?? null,
     latest: { value: valueOf(r.value_num, r.value_text), period: (r.period as string | null) ?? null, version: Number(r.seq), capturedAt: dateOf(r.captured_at) },
     previous:
       r.before_seq === null || r.before_seq === undefined
@@ -163,7 +167,7 @@ export async function listFactSeries(db: Db, filter: FactFilter = {}): Promise<F
  * same snapshot: a version stored meanwhile makes the source stale, never wrongly fresh.
  * Figures are never deleted, so a series never disappears: rows are upserted, never removed.
  */
-export async function refreshSeriesFacts(db: Pick<Db, 'execute'>, sourceIds?: readonly string[]): Promise<void> {
+export async function refreshSeriesFacts(db: Pick<Db, 'execute'>, sourceIds?: readonly string[], label?: (figure: StoredFigure) => string): Promise<void> {
   if (sourceIds !== undefined && sourceIds.length === 0) return;
   // The ids travel as one jsonb parameter, as figure rows do (insert-figures.ts): the same on both drivers.
   const ids = JSON.stringify(sourceIds ?? []);
@@ -171,11 +175,35 @@ export async function refreshSeriesFacts(db: Pick<Db, 'execute'>, sourceIds?: re
   await db.execute(sql`with computed as (
       insert into series_facts (${FACT_COLUMNS})
       ${seriesFactsSql(scope(sql`f.source_id`))}
-      on conflict (source_id, series) do update set ${UPDATE_ALL}
+      on conflict (source_id, series) do update set ${UPDATE_ALL},
+        label = case when (series_facts.kind, series_facts.raw, series_facts.section, series_facts.sentence)
+          is not distinct from (excluded.kind, excluded.raw, excluded.section, excluded.sentence) then series_facts.label end
     )
     insert into series_fact_sources (source_id, version_count, last_version_id)
     select source_id, version_count, last_version_id from (${versionsFingerprintSql(scope(sql`source_id`))}) fp
     on conflict (source_id) do update set version_count = excluded.version_count, last_version_id = excluded.last_version_id`);
+  if (label !== undefined) await labelSeriesFacts(db, scope(sql`source_id`), label);
+}
+
+/**
+ * Labels the kept series that have none (new, or whose latest figure was reworded), so a listing
+ * reads labels instead of reading ~16,000 sentences (≈0.1 ms each). The labeller is the
+ * caller's: the describe layer's, passed in by the stage that writes.
+ */
+async function labelSeriesFacts(db: Pick<Db, 'execute'>, scope: SQL, label: (figure: StoredFigure) => string): Promise<void> {
+  const rows = await executeRows<Raw>(
+    db,
+    sql`select source_id, series, key, kind, value_num, value_text, unit, period, raw, section, sentence from series_facts where label is null and ${scope}`,
+  );
+  if (rows.length === 0) return;
+  const labels = rows.map((r) => ({
+    source_id: String(r.source_id),
+    series: String(r.series),
+    label: label({ key: String(r.key), kind: r.kind as FigureKind, value: valueOf(r.value_num, r.value_text), unit: (r.unit as string | null) ?? null, period: (r.period as string | null) ?? null, raw: String(r.raw), section: (r.section as string | null) ?? null, sentence: String(r.sentence) }),
+  }));
+  await db.execute(sql`update series_facts sf set label = x.label
+    from jsonb_to_recordset(${JSON.stringify(labels)}::jsonb) as x(source_id text, series text, label text)
+    where sf.source_id = x.source_id and sf.series = x.series`);
 }
 
 /** One point of a series with the evidence of the version it came from. */
