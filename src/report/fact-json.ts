@@ -23,8 +23,8 @@ export interface FactSeriesJson {
 }
 
 /**
- * Labels the series (in bulk: one labeller for the list) and keeps those whose label or sentence
- * contains `q`, case-insensitively. The text filter runs here, not in SQL, because a label is
+ * Labels the series that have no kept label (in bulk: one labeller for the list) and keeps those
+ * whose label or sentence contains `q`, case-insensitively (rows read `withText` when `q` is given). The text filter runs here, not in SQL, because a label is
  * read from the sentence at read time (src/describe/label-figure.ts); a `%` or `_` in `q` is
  * plain text.
  */
@@ -33,8 +33,8 @@ export function factSeriesJson(rows: readonly FactSeriesRow[], q?: string): Fact
   const needle = q?.trim().toLocaleLowerCase();
   const out: FactSeriesJson[] = [];
   for (const r of rows) {
-    const name = r.label ?? label({ key: r.key, kind: r.kind, value: r.latest.value, unit: r.unit, raw: r.raw, section: r.section, sentence: r.sentence, period: r.latest.period });
-    if (needle && !name.toLocaleLowerCase().includes(needle) && !r.sentence.toLocaleLowerCase().includes(needle)) continue;
+    const name = r.label ?? (r.text === null ? r.kind : label({ ...r.text, kind: r.kind, value: r.latest.value, unit: r.unit, period: r.latest.period }));
+    if (needle && !name.toLocaleLowerCase().includes(needle) && !(r.text?.sentence.toLocaleLowerCase().includes(needle) ?? false)) continue;
     out.push({
       source: r.source,
       series: r.series,

@@ -70,24 +70,24 @@ describe(`facts queries (${backend})`, () => {
   });
 
   it('filters by source, kind, unit, period, change date and text', async () => {
-    const all = await listFactSeries(handle.db);
-    const only = await listFactSeries(handle.db, { sourceId: HOSTILE });
+    const all = await listFactSeries(handle.db, {}, { withText: true });
+    const only = await listFactSeries(handle.db, { sourceId: HOSTILE }, { withText: true });
     expect(only.length).toBeGreaterThan(0);
     expect(only).toEqual(all.filter((r) => r.source === HOSTILE));
-    expect(await listFactSeries(handle.db, { kind: 'money' })).toEqual(all.filter((r) => r.kind === 'money'));
-    expect(await listFactSeries(handle.db, { unit: 'EUR' })).toEqual(all.filter((r) => r.unit === 'EUR'));
-    expect(await listFactSeries(handle.db, { period: '2017' })).toEqual(all.filter((r) => r.latest.period === '2017'));
+    expect(await listFactSeries(handle.db, { kind: 'money' }, { withText: true })).toEqual(all.filter((r) => r.kind === 'money'));
+    expect(await listFactSeries(handle.db, { unit: 'EUR' }, { withText: true })).toEqual(all.filter((r) => r.unit === 'EUR'));
+    expect(await listFactSeries(handle.db, { period: '2017' }, { withText: true })).toEqual(all.filter((r) => r.latest.period === '2017'));
     const since = new Date('2019-01-01T00:00:00Z');
-    const recent = await listFactSeries(handle.db, { since });
+    const recent = await listFactSeries(handle.db, { since }, { withText: true });
     expect(recent).toEqual(all.filter((r) => r.changedAt >= since));
     expect(recent.length).toBeGreaterThan(0);
     expect(recent.length).toBeLessThan(all.length);
     const json = factSeriesJson(all);
     const trade = factSeriesJson(all, 'BILATERAL TRADE');
     expect(trade.length).toBeGreaterThan(0);
-    expect(trade).toEqual(json.filter((r, i) => r.label.toLowerCase().includes('bilateral trade') || all[i]!.sentence.toLowerCase().includes('bilateral trade')));
+    expect(trade).toEqual(json.filter((r, i) => r.label.toLowerCase().includes('bilateral trade') || all[i]!.text!.sentence.toLowerCase().includes('bilateral trade')));
     // LIKE wildcards are text: nothing on these pages says "a%b" or "_x_".
-    expect(factSeriesJson(all, '%')).toEqual(json.filter((_, i) => all[i]!.sentence.includes('%') || json[i]!.label.includes('%')));
+    expect(factSeriesJson(all, '%')).toEqual(json.filter((_, i) => all[i]!.text!.sentence.includes('%') || json[i]!.label.includes('%')));
     expect(factSeriesJson(all, '_x_')).toEqual([]);
   });
 
@@ -117,7 +117,7 @@ describe(`facts queries (${backend})`, () => {
 
   it('reads the kept series facts of a source whose versions are unchanged, and computes any other afresh', async () => {
     // Labels aside: a kept row carries its label, a row computed afresh leaves it to the reader.
-    const unlabelled = (rows: Awaited<ReturnType<typeof listFactSeries>>) => rows.map(({ label: _, ...r }) => r);
+    const unlabelled = (rows: Awaited<ReturnType<typeof listFactSeries>>) => rows.map(({ label: _, text: __, ...r }) => r);
     const fresh = unlabelled(await listFactSeries(handle.db));
     // The passes that seeded the history kept a row per series.
     const [kept] = await executeRows<{ n: number }>(handle.db, sql`select count(*)::int as n from series_facts`);
@@ -156,8 +156,8 @@ describe(`facts queries (${backend})`, () => {
 
   it('keeps each series label while its figure reads the same, and labels it again once reworded', async () => {
     await refreshSeriesFacts(handle.db, undefined, createFigureLabeller());
-    const rows = await listFactSeries(handle.db);
-    for (const r of rows) expect(r.label, `${r.source}/${r.series}`).toBe(labelFigure({ key: r.key, kind: r.kind, value: r.latest.value, unit: r.unit, raw: r.raw, section: r.section, sentence: r.sentence, period: r.latest.period }));
+    const rows = await listFactSeries(handle.db, {}, { withText: true });
+    for (const r of rows) expect(r.label, `${r.source}/${r.series}`).toBe(labelFigure({ ...r.text!, kind: r.kind, value: r.latest.value, unit: r.unit, period: r.latest.period }));
     const [a, b] = rows.filter((r) => r.source === HOSTILE);
     await handle.db.execute(sql`update series_facts set label = 'kept as it was' where source_id = ${HOSTILE} and series = ${a!.series}`);
     await handle.db.execute(sql`update series_facts set label = 'stale', sentence = 'reworded' where source_id = ${HOSTILE} and series = ${b!.series}`);

@@ -66,7 +66,7 @@ function readFilter(opts: FactsOptions): FactFilter {
 }
 
 async function listSeries(ctx: AppContext, filter: FactFilter, opts: FactsOptions): Promise<void> {
-  const rows = factSeriesJson(await listFactSeries(ctx.db, filter), opts.q);
+  const rows = factSeriesJson(await listFactSeries(ctx.db, filter, { withText: opts.q !== undefined }), opts.q);
   if (opts.json) return printJson(rows);
   if (!rows.length) return printLine('no figure series match');
   const shown = (value: FigureValue, kind: FigureKind, unit: string | null) => formatFigureValue({ kind, value, unit });

@@ -28,15 +28,16 @@ export interface FactFilter {
 export interface FactSeriesRow {
   source: string;
   series: string;
-  /** The latest point's fields, which its label is read from. */
-  key: string;
   kind: FigureKind;
   unit: string | null;
-  raw: string;
-  sentence: string;
-  section: string | null;
   /** The kept label; null when it must be computed (a source read afresh, or not labelled yet). */
   label: string | null;
+  /**
+   * The latest point's text, which a label is read from: read when the label is null or when
+   * `withText` asks for it (a `--q` filter reads sentences), else null — 16,000 sentences are
+   * most of a listing's bytes.
+   */
+  text: { key: string; raw: string; section: string | null; sentence: string } | null;
   latest: { value: FigureValue; period: FigurePeriod; version: number; capturedAt: Date };
   /** The value the series had before it last changed; null when it never changed. */
   previous: { value: FigureValue; period: FigurePeriod; version: number } | null;
@@ -107,7 +108,8 @@ const versionsFingerprintSql = (scope: SQL) => sql`select source_id, count(*)::i
  * series instead of scans sized for a computation that may not run (issue 18: 0.8 s → well under
  * the goal at 16,000 series). JIT is off for it: compiling cost more than it saved.
  */
-export async function listFactSeries(db: Db, filter: FactFilter = {}): Promise<FactSeriesRow[]> {
+export async function listFactSeries(db: Db, filter: FactFilter = {}, opts: { withText?: boolean } = {}): Promise<FactSeriesRow[]> {
+  const textWanted = opts.withText === true ? sql`true` : sql`s.label is null`;
   const where: SQL[] = [];
   if (filter.kind !== undefined) where.push(sql`s.kind = ${filter.kind}`);
   if (filter.unit !== undefined) where.push(sql`s.unit = ${filter.unit}`);
@@ -131,7 +133,11 @@ export async function listFactSeries(db: Db, filter: FactFilter = {}): Promise<F
       return executeRows<Raw>(
         tx,
         sql`with s as (${stale.length ? sql`${kept} union all select *, null::text as label from (${seriesFactsSql(sql`f.source_id in ${staleIds}`)}) live` : kept})
-        select s.*, lv.seq, lv.captured_at, bv.seq as before_seq
+        select s.source_id, s.series, s.kind, s.unit, s.label, s.changed_at, s.versions,
+          s.value_num, s.value_text, s.period, s.before_value_num, s.before_value_text, s.before_period,
+          lv.seq, lv.captured_at, bv.seq as before_seq, ${textWanted} as has_text,
+          case when ${textWanted} then s.key end as key, case when ${textWanted} then s.raw end as raw,
+          case when ${textWanted} then s.section end as section, case when ${textWanted} then s.sentence end as sentence
         from s
         join versions lv on lv.id = s.latest_version_id
         left join versions bv on bv.id = s.before_version_id
@@ -144,13 +150,10 @@ export async function listFactSeries(db: Db, filter: FactFilter = {}): Promise<F
   return rows.map((r) => ({
     source: String(r.source_id),
     series: String(r.series),
-    key: String(r.key),
     kind: r.kind as FigureKind,
     unit: (r.unit as string | null) ?? null,
-    raw: String(r.raw),
-    sentence: String(r.sentence),
-    section: (r.section as string | null) ?? null,
     label: (r.label as string | null) ?? null,
+    text: r.has_text === true ? { key: String(r.key), raw: String(r.raw), section: (r.section as string | null) ?? null, sentence: String(r.sentence) } : null,
     latest: { value: valueOf(r.value_num, r.value_text), period: (r.period as string | null) ?? null, version: Number(r.seq), capturedAt: dateOf(r.captured_at) },
     previous:
       r.before_seq === null || r.before_seq === undefined

@@ -17,7 +17,7 @@ export function apiFactRoutes({ db }: WebDeps): Hono<WebEnv> {
   app.get('/api/facts', async (c) => {
     const { filter, q } = parseFactsQuery(c.req.query());
     if (filter.sourceId !== undefined) await requireSource(db, filter.sourceId);
-    return c.json({ facts: factSeriesJson(await listFactSeries(db, filter), q) });
+    return c.json({ facts: factSeriesJson(await listFactSeries(db, filter, { withText: q !== undefined }), q) });
   });
 
   // A series name holds slashes ("france-north-korea/money/french-exports"): the rest of the path.
