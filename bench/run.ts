@@ -7,6 +7,7 @@
  *   npm run bench -- --quick         # the same scenarios, small (under a minute)
  *   npm run bench -- --backends pglite --no-peer
  *   npm run bench -- --fresh-only [--fresh-n 200]   # only the fresh-process scenario (bench/fresh-process.ts)
+ *   npm run bench -- --facts-only [--quick]         # only `facts` over 500 sources × 50 versions (bench/facts.ts)
  *   DATABASE_URL=postgres://user@host:5432/postgres npm run bench   # PostgreSQL to use (a database is created and dropped)
  *
  * A page server in its own process (bench/lib/page-server.ts) serves realistic pages; every
@@ -41,6 +42,7 @@ import type { ChildJob, ChildResult, PassResult, PassSpec } from './lib/pass-chi
 import { runUrlwatch, type PeerResult } from './lib/urlwatch.ts';
 import { runFreshProcess } from './fresh-process.ts';
 import { createScratchDatabase } from './lib/scratch-database.ts';
+import { runFactsBench } from './facts.ts';
 
 const QUICK = process.argv.includes('--quick');
 const NO_PEER = process.argv.includes('--no-peer');
@@ -50,13 +52,15 @@ const PASSES_ONLY = process.argv.includes('--passes-only');
 const STORAGE_ONLY = process.argv.includes('--storage-only');
 /** Only the fresh-process scenario: `check --all` and urlwatch as whole processes, and the query commands. */
 const FRESH_ONLY = process.argv.includes('--fresh-only');
+/** Only the facts scenario (issue 18): 500 sources × 50 versions, `facts --json` as a whole process. */
+const FACTS_ONLY = process.argv.includes('--facts-only');
 const BACKENDS = (argValue('--backends') ?? 'pglite,postgres').split(',') as Array<'pglite' | 'postgres'>;
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Sizes: the issue's in a full run; small ones for --quick. */
 const SIZE = QUICK
-  ? { small: 100, large: 500, storagePasses: 5, historyVersions: 50, peer: 100, concurrency: 16 }
-  : { small: 1000, large: 10_000, storagePasses: 100, historyVersions: 1000, peer: 1000, concurrency: 16 };
+  ? { small: 100, large: 500, storagePasses: 5, historyVersions: 50, peer: 100, concurrency: 16, factsSources: 100, factsVersions: 10 }
+  : { small: 1000, large: 10_000, storagePasses: 100, historyVersions: 1000, peer: 1000, concurrency: 16, factsSources: 500, factsVersions: 50 };
 const CHANGE_FRACTION = 0.05;
 
 /**
@@ -305,6 +309,7 @@ async function runBackend(backend: 'pglite' | 'postgres', origin: string, floors
   if (PASSES_ONLY) return;
   await runStorage(backend, origin);
   await runHistory(backend, origin);
+  await runFacts(backend, origin);
 }
 
 function goal(name: string, backend: string, measured: Row[], min: number): Goal {
@@ -493,6 +498,36 @@ async function runHistory(backend: 'pglite' | 'postgres', origin: string): Promi
   }
 }
 
+/** 7. `facts` across every source (bench/facts.ts): the issue's goal, per backend. */
+async function runFacts(backend: 'pglite' | 'postgres', origin: string): Promise<void> {
+  const db = await freshDatabase(backend);
+  try {
+    const { factsSources: sources, factsVersions: versions } = SIZE;
+    log(`${backend}: facts over ${sources} sources × ${versions} versions`);
+    const r = await runFactsBench({ backend, origin, sources, versions, distinct: 10, runs: QUICK ? 3 : 5, open: db.open, target: db.target, log });
+    rows.push({
+      scenario: 'facts: every series (`facts --json`, whole process)',
+      backend,
+      n: r.series,
+      checks_per_s: null,
+      ratio_to_floor: null,
+      floor: null,
+      peak_rss_mb: r.maxRssMb,
+      bytes: null,
+      detail: { medianMs: r.medianMs, unkeptMs: r.unkeptMs, points: r.points, sources, versions },
+    });
+    const limit = backend === 'postgres' ? 500 : 1500;
+    goals.push({
+      goal: `facts over ${sources} sources × ${versions} versions ≤ ${limit} ms, whole process (${backend === 'postgres' ? 'PostgreSQL' : 'embedded'})`,
+      backend,
+      measured: `${r.medianMs} ms (${r.series} series, ${r.points} points; ${r.unkeptMs} ms with no kept facts)`,
+      met: r.medianMs <= limit,
+    });
+  } finally {
+    await db.drop();
+  }
+}
+
 async function medianMs(runs: number, fn: (i: number) => Promise<unknown>): Promise<number> {
   for (let i = 0; i < 5; i++) await fn(i);
   const times: number[] = [];
@@ -604,6 +639,11 @@ async function main(): Promise<void> {
   if (build.status !== 0) throw new Error(`npm run build failed (${build.status})`);
   const server = await startPageServer();
   try {
+    if (FACTS_ONLY) {
+      for (const backend of BACKENDS) await runFacts(backend, server.origin);
+      printTables(null);
+      return;
+    }
     if (STORAGE_ONLY) {
       for (const backend of BACKENDS) {
         try {

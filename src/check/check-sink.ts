@@ -14,6 +14,8 @@ import type { ResolvedSource } from '../config/resolve-source.ts';
 import { defaultSchedulePolicy, type SchedulePolicy } from '../schedule/plan-next-check.ts';
 import { settleResult } from '../schedule/settle-result.ts';
 import type { Db } from '../store/db.ts';
+import { createFigureLabeller } from '../describe/label-figures.ts';
+import { refreshSeriesFacts } from '../store/queries/facts.ts';
 import { settleChecks, type SettledSource } from '../store/queries/settle-checks.ts';
 import { recordUrl } from '../store/queries/sources.ts';
 import { storeVersion, type StoreOutcome, type StoreVersionInput } from '../store/queries/store-version.ts';
@@ -45,23 +47,33 @@ export function createPassSink(deps: { db: Db; clock: Clock }, opts: PassSinkOpt
   let settled: SettledSource[] = [];
   let pending: NewCheck[] = [];
   const written = new Set<string>();
+  /** Sources that got a version since the last flush: their series facts are refreshed with it. */
+  let revised = new Set<string>();
+  const labeller = createFigureLabeller();
   // Batches are written one after another, by whichever check filled one (it waits: backpressure).
   let writing: Promise<unknown> = Promise.resolve();
   const flush = async (): Promise<Set<string>> => {
     const batch = settled;
     const checks = pending;
+    const refresh = [...revised];
     settled = [];
     pending = [];
+    revised = new Set();
     const write = writing.then(async () => {
       for (const id of await settleChecks(deps.db, batch, checks, { leaseToken: opts.leaseToken })) written.add(id);
+      // One statement for the batch's new versions; `facts` computes any source missed here itself.
+      await refreshSeriesFacts(deps.db, refresh, labeller);
     });
     writing = write;
     await write;
     return written;
   };
   return {
-    storeVersion: (input) =>
-      storeVersion(deps.db, { ...input, fence: opts.leaseToken ? { leaseToken: opts.leaseToken, now: deps.clock.now() } : null }),
+    async storeVersion(input) {
+      const outcome = await storeVersion(deps.db, { ...input, fence: opts.leaseToken ? { leaseToken: opts.leaseToken, now: deps.clock.now() } : null });
+      if (outcome.kind === 'stored') revised.add(input.sourceId);
+      return outcome;
+    },
     recordUrl: (sourceId, url, at) => recordUrl(deps.db, sourceId, url, at),
     async record(source, state, recorded) {
       if (recorded.result.leaseLost) return;

@@ -32,6 +32,8 @@ import { matchKnownUrl, urlMatchKey } from './match-url.ts';
 import { listCdxRows } from './page-cdx.ts';
 import { readWarcCaptures, type WarcCapture } from './warc-captures.ts';
 import type { Db } from '../store/db.ts';
+import { createFigureLabeller } from '../describe/label-figures.ts';
+import { refreshSeriesFacts } from '../store/queries/facts.ts';
 import { listDoneCaptureKeys, recordImportedCapture, versionByCaptureDigest } from '../store/queries/import-ledger.ts';
 import { listSourceUrls } from '../store/queries/sources.ts';
 import { loadRawBody } from '../store/raw-body.ts';
@@ -171,6 +173,8 @@ export async function importWaybackHistory(
     });
     emit(event);
   }
+  // What `facts` reads of the source, computed over its new history (facts.ts).
+  await refreshSeriesFacts(deps.db, [source.id], createFigureLabeller());
   return summary;
 }
 
@@ -214,6 +218,8 @@ export async function importWarcHistory(deps: ImportDeps, path: string, sources:
       opts.onCapture?.({ ...base, ...event });
     }
   }
+  // What `facts` reads of these sources, computed over their new history (facts.ts).
+  await refreshSeriesFacts(deps.db, sources.map((s) => s.id), createFigureLabeller());
   return summary;
 }
 

@@ -16,6 +16,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   smallint,
   text,
@@ -229,6 +230,61 @@ export const figures = pgTable(
     check('figures_one_value_check', sql`(value_num is null) <> (value_text is null)`),
   ],
 );
+
+/**
+ * The facts of each figure series, kept so `factwatch facts` over thousands of series reads one
+ * row each instead of running its window functions over every point (issue 18, item 5): the
+ * series' latest figure, the figure before its last change, when that change was seen, and how
+ * many versions hold it. Versions and figures are never rewritten, so a source's rows stay right
+ * until it gets another version; `series_fact_sources` records which versions they were computed
+ * over, and a source whose versions differ is computed afresh at read time (facts.ts) — these rows
+ * make the answer fast, never different. Refreshed after each pass's writes and each import.
+ */
+export const seriesFacts = pgTable(
+  'series_facts',
+  {
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    series: text('series').notNull(),
+    latestFigureId: integer('latest_figure_id').notNull(),
+    /** The last point before the latest value's run began; null when the series never changed. */
+    beforeFigureId: integer('before_figure_id'),
+    changedAt: tstz('changed_at').notNull(),
+    versions: integer('versions').notNull(),
+    // The two figures' fields, copied so a listing reads this table alone (plus versions for seq,
+    // which an import may renumber): a join to `figures` per series cost more than the rest.
+    latestVersionId: integer('latest_version_id').notNull(),
+    key: text('key').notNull(),
+    kind: text('kind').$type<FigureKind>().notNull(),
+    valueNum: doublePrecision('value_num'),
+    valueText: text('value_text'),
+    unit: text('unit'),
+    period: text('period'),
+    raw: text('raw').notNull(),
+    section: text('section'),
+    sentence: text('sentence').notNull(),
+    beforeVersionId: integer('before_version_id'),
+    beforeValueNum: doublePrecision('before_value_num'),
+    beforeValueText: text('before_value_text'),
+    beforePeriod: text('before_period'),
+    /**
+     * The latest figure's label (src/describe/label-figure.ts), kept while its kind, text, section
+     * and sentence stay the same; null until the refresh that computes it (a backfilled row).
+     */
+    label: text('label'),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.series] })],
+);
+
+/** Which versions of a source its `series_facts` rows were computed over (their count and newest id). */
+export const seriesFactSources = pgTable('series_fact_sources', {
+  sourceId: text('source_id')
+    .primaryKey()
+    .references(() => sources.id, { onDelete: 'cascade' }),
+  versionCount: integer('version_count').notNull(),
+  lastVersionId: integer('last_version_id').notNull(),
+});
 
 /** A detected change from one version to the next, with its review state. */
 export const changes = pgTable(

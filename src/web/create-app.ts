@@ -14,6 +14,7 @@ import { issueCsrfToken } from './csrf.ts';
 import { buildHostPolicy, isOwnOrigin, requireKnownHost } from './host-allow-list.ts';
 import { apiChangeRoutes } from './routes/api-changes.ts';
 import { apiDocRoutes } from './routes/api-docs.ts';
+import { apiFactRoutes } from './routes/api-facts.ts';
 import { apiSourceRoutes } from './routes/api-sources.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { changePageRoutes } from './routes/change-pages.ts';
@@ -47,6 +48,7 @@ export function createWebApp(webDeps: WebDeps): Hono<WebEnv> {
     feedRoutes(deps),
     apiSourceRoutes(deps),
     apiChangeRoutes(deps),
+    apiFactRoutes(deps),
     apiDocRoutes(),
   ]) {
     app.route('/', routes);

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { readInstant } from '../app/read-instant.ts';
 import { SLUG } from '../config/schema.ts';
+import { FIGURE_KINDS } from '../model/index.ts';
+import type { FactFilter } from '../store/queries/facts.ts';
 import { CHANGE_STATES, type ChangeState } from '../store/schema.ts';
 import { SOURCE_FILTERS, type ChangeCursor, type SourceFilter } from '../store/queries/review.ts';
 import { badParameter } from './api-error.ts';
@@ -82,6 +84,34 @@ export function parseTags(values: readonly string[] | undefined): string[] {
   const bad = tags.find((t) => !SLUG.test(t));
   if (bad !== undefined) throw badParameter(`tag: "${bad.slice(0, 80)}" is not a tag (tags are slugs: lowercase letters, digits and hyphens)`);
   return tags;
+}
+
+/** Text of a filter: bounded, no control characters. */
+const filterText = z.string().max(200).regex(/^[^\u0000-\u001f]*$/u, 'must not contain control characters');
+
+const factsQuery = z.object({
+  source: optional(filterText),
+  kind: optional(z.enum(FIGURE_KINDS)),
+  unit: optional(filterText),
+  period: optional(filterText),
+  q: optional(filterText),
+  since: optional(instant),
+});
+
+/**
+ * Filters of `/api/facts` (the same as `factwatch facts`): `source`, `kind`, `unit`, `period`,
+ * `q` (text in the label or sentence), `since` (a date: changed on or after it); 400 on anything
+ * malformed or unknown, so a misspelt filter is never silently ignored.
+ */
+export function parseFactsQuery(query: Record<string, string>): { filter: FactFilter; q?: string } {
+  const { source, q, ...rest } = parseWith(factsQuery.strict(), query);
+  const filter: FactFilter = Object.fromEntries(Object.entries({ sourceId: source, ...rest }).filter(([, v]) => v !== undefined));
+  return q === undefined ? { filter } : { filter, q };
+}
+
+/** `?source=` of `/api/facts/:series`. */
+export function parseFactSource(value: string | undefined): string | undefined {
+  return parseWith(z.object({ source: optional(filterText) }), value === undefined ? {} : { source: value }).source;
 }
 
 /** `?at=` of the version endpoints. */

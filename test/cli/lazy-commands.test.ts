@@ -8,7 +8,7 @@ import { runCli } from '../helpers/run-cli.ts';
  * still there, found behind global options, listed by `--help`, and an unknown one is refused.
  */
 
-const ALL = ['extract', 'diff', 'check', 'watch', 'status', 'deliveries', 'history', 'show', 'import', 'changes', 'report', 'figures', 'db', 'demo', 'sources', 'serve'];
+const ALL = ['extract', 'diff', 'check', 'watch', 'status', 'deliveries', 'history', 'show', 'import', 'changes', 'report', 'figures', 'facts', 'export', 'db', 'demo', 'sources', 'serve'];
 
 describe('commandNameOf', () => {
   it('skips global options and their values', () => {

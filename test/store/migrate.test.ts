@@ -52,6 +52,8 @@ describe(`migrations (${backend})`, () => {
       'deliveries',
       'figures',
       'imported_captures',
+      'series_fact_sources',
+      'series_facts',
       'source_events',
       'source_urls',
       'sources',

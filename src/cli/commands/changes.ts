@@ -83,7 +83,7 @@ export function registerChangesCommands(program: Command): void {
 }
 
 /** `--since 2018-01-01` means from the start of that day (UTC), not its end. */
-function startOfDay(s: string): Date {
+export function startOfDay(s: string): Date {
   if (/^\d{4}-\d{2}-\d{2}$/.test(s.trim())) {
     const d = readInstant(s, { bareDay: 'start' });
     if (d === null) throw new UsageError(`"${s.trim()}" is not a real date (a day that exists, years 1 to 9999; e.g. 2018-01-01)`);

@@ -232,7 +232,7 @@ class Connection {
       return;
     }
     const { bytes } = frame;
-    const reply = await this.pg.execProtocolRaw(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const reply = await execRaw(this.pg, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (reply.length > 0 && !this.socket.destroyed) this.socket.write(reply);
     const endsRound = frame.kind === 'startup' || bytes[0] === SYNC || bytes[0] === QUERY;
     if (!endsRound) {
@@ -257,6 +257,20 @@ class Connection {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
   }
+}
+
+/**
+ * Runs one protocol message and returns PGlite's reply bytes. Through `execProtocolRawStream`,
+ * not `execProtocolRaw`: PGlite 0.5.17's `execProtocolRaw` also parses every reply into a results
+ * list that only its own `query()` path ever clears, so an owner process kept every result it had
+ * served — ~1 KB of JS heap per row read, for as long as it ran (found by the export's memory
+ * test, issue 18). The stream form hands over the raw bytes unparsed; each chunk is a view on
+ * PGlite's buffer and is copied before the next is written.
+ */
+async function execRaw(pg: PGlite, message: Uint8Array): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  await pg.execProtocolRawStream(message, { onRawData: (chunk) => void chunks.push(Buffer.from(chunk)) });
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
 
 /** The transaction status of the last ReadyForQuery in a reply ('I', 'T' or 'E'), or null. */

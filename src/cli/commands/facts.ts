@@ -1,0 +1,112 @@
+import type { Command } from 'commander';
+import { didYouMean } from '../../app/closest-match.ts';
+import { UsageError } from '../../app/errors.ts';
+import { formatFigureValue } from '../../describe/format-value.ts';
+import { FIGURE_KINDS, type FigureKind, type FigureValue } from '../../model/index.ts';
+import { factPointJson, factSeriesJson } from '../../report/fact-json.ts';
+import type { AppContext } from '../../root/app-context.ts';
+import { listFactPoints, listFactSeries, lookUpSeries, type FactFilter } from '../../store/queries/facts.ts';
+import { formatTable, isoSeconds, printJson, printLine } from '../output.ts';
+import { withContext } from '../with-context.ts';
+import { startOfDay } from './changes.ts';
+import { requireSource } from './history.ts';
+
+interface FactsOptions {
+  source?: string;
+  kind?: string;
+  unit?: string;
+  period?: string;
+  q?: string;
+  since?: string;
+  cite?: boolean;
+  json?: boolean;
+}
+
+/**
+ * `facts`: every figure series of every source, one row each (docs/facts.md); `facts SERIES`:
+ * one series' points with their evidence, or with `--cite` a citation per point.
+ */
+export function registerFactsCommand(program: Command): void {
+  program
+    .command('facts')
+    .description('every figure series across sources (latest value, previous value, last change), or one series\' points')
+    .argument('[series]', 'a series: "source/series", or a series key with --source (or one only one source has)')
+    .option('--source <id>', 'only this source')
+    .option('--kind <kind>', `only figures of this kind (${FIGURE_KINDS.join(', ')})`)
+    .option('--unit <unit>', 'only this unit as stored (EUR, USD, %, km²…)')
+    .option('--period <period>', 'only series whose latest value is for this period (2016, 2017-10…)')
+    .option('--q <text>', 'only series whose label or sentence contains this text (any case)')
+    .option('--since <date>', 'only series that changed (or first appeared) on or after this date')
+    .option('--cite', 'with a series: print a plain-text citation for each point')
+    .option('--json', 'print as JSON')
+    .action(async (series: string | undefined, opts: FactsOptions, cmd: Command) => {
+      const filter = readFilter(opts);
+      await withContext(cmd, async (ctx) => {
+        if (opts.source !== undefined) await requireSource(ctx, opts.source);
+        if (series === undefined) {
+          if (opts.cite) throw new UsageError('--cite needs a series (factwatch facts SOURCE/SERIES --cite)');
+          return listSeries(ctx, filter, opts);
+        }
+        return showSeries(ctx, series, opts);
+      });
+    });
+}
+
+function readFilter(opts: FactsOptions): FactFilter {
+  if (opts.kind !== undefined && !(FIGURE_KINDS as readonly string[]).includes(opts.kind)) {
+    throw new UsageError(`--kind must be one of ${FIGURE_KINDS.join(', ')}, not "${opts.kind}"${didYouMean(opts.kind, FIGURE_KINDS)}`);
+  }
+  return {
+    ...(opts.source === undefined ? {} : { sourceId: opts.source }),
+    ...(opts.kind === undefined ? {} : { kind: opts.kind as FigureKind }),
+    ...(opts.unit === undefined ? {} : { unit: opts.unit }),
+    ...(opts.period === undefined ? {} : { period: opts.period }),
+    ...(opts.since === undefined ? {} : { since: startOfDay(opts.since) }),
+  };
+}
+
+async function listSeries(ctx: AppContext, filter: FactFilter, opts: FactsOptions): Promise<void> {
+  const rows = factSeriesJson(await listFactSeries(ctx.db, filter, { withText: opts.q !== undefined }), opts.q);
+  if (opts.json) return printJson(rows);
+  if (!rows.length) return printLine('no figure series match');
+  const shown = (value: FigureValue, kind: FigureKind, unit: string | null) => formatFigureValue({ kind, value, unit });
+  printLine(
+    formatTable([
+      ['series', 'label', 'latest', 'period', 'changed', 'previous', 'versions'],
+      ...rows.map((r) => [
+        `${r.source}/${r.series}`,
+        r.label,
+        shown(r.latest.value, r.kind as FigureKind, r.unit),
+        r.latest.period ?? '',
+        isoSeconds(new Date(r.changedAt)),
+        r.previous === null ? '' : shown(r.previous.value, r.kind as FigureKind, r.unit),
+        String(r.versions),
+      ]),
+    ]),
+  );
+}
+
+async function showSeries(ctx: AppContext, name: string, opts: FactsOptions): Promise<void> {
+  const found = await lookUpSeries(ctx.db, name, opts.source);
+  if (found.kind === 'ambiguous') {
+    throw new UsageError(`series "${name}" is in ${found.sources.length} sources (${found.sources.join(', ')}): name one, as ${found.sources[0]}/${name} or with --source`);
+  }
+  if (found.kind === 'unknown') {
+    const known = (await listFactSeries(ctx.db, opts.source === undefined ? {} : { sourceId: opts.source })).map((r) => (opts.source === undefined ? `${r.source}/${r.series}` : r.series));
+    throw new UsageError(`no figure series "${name}"${opts.source === undefined ? '' : ` in ${opts.source}`}${didYouMean(name, new Set(known))} (\`factwatch facts\` lists them)`);
+  }
+  const points = (await listFactPoints(ctx.db, found.source, found.series)).map(factPointJson);
+  if (opts.cite) {
+    if (opts.json) return printJson(points.map((p) => ({ version: p.version, citation: p.citation })));
+    for (const p of points) printLine(p.citation);
+    return;
+  }
+  if (opts.json) return printJson(points);
+  printLine(`${found.source}/${found.series}: ${points.length === 1 ? 'one point' : `${points.length} points`}`);
+  printLine(
+    formatTable([
+      ['version', 'captured', 'value', 'period', 'as printed', 'sha256 (content)'],
+      ...points.map((p) => [String(p.version), isoSeconds(new Date(p.capturedAt)), String(p.value), p.period ?? '', p.raw, p.evidence.contentHash.slice(0, 12)]),
+    ]),
+  );
+}
