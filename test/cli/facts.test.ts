@@ -99,7 +99,7 @@ describe(`factwatch facts (${backend})`, () => {
     expect(cite.code, cite.stderr).toBe(0);
     const lines = cite.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^127\.0\.0\.1, '.*Hostile page', http:\/\/127\.0\.0\.1:\d+\/hostile\/, captured 5 April 2019 06:00 UTC, sha256 [0-9a-f]{64}, as shown by factwatch$/u);
+    expect(lines[1]).toMatch(/^127\.0\.0\.1, '.*Hostile page', http:\/\/127\.0\.0\.1:\d+\/hostile\/[a-z]+\/, captured 5 April 2019 06:00 UTC, sha256 [0-9a-f]{64}, as shown by factwatch$/u);
     expect(lines[1]).toContain(history[1].contentHash);
   });
 

@@ -100,7 +100,7 @@ describe(`facts queries (${backend})`, () => {
     ]);
     for (const p of points) {
       expect(p.contentHash).toMatch(/^[0-9a-f]{64}$/u);
-      expect(p.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hostile\/$/u);
+      expect(p.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hostile\/[a-z]+\/$/u);
       expect(p.title).toContain('Hostile page');
       expect(p.wayback).toBeNull();
     }
@@ -137,7 +137,7 @@ describe(`facts queries (${backend})`, () => {
     expect(unlabelled(await listFactSeries(handle.db))).toEqual(fresh);
   });
 
-  it('migration 0010 fills the kept facts as the code computes them', async () => {
+  it('migration 0012 fills the kept facts as the code computes them', async () => {
     await refreshSeriesFacts(handle.db);
     const kept = (r: Array<Record<string, unknown>>) => JSON.stringify(r);
     // Labels aside: the backfill leaves them to the next refresh.
@@ -145,7 +145,7 @@ describe(`facts queries (${backend})`, () => {
     const computed = kept(await read());
     await handle.db.execute(sql`delete from series_facts`);
     await handle.db.execute(sql`delete from series_fact_sources`);
-    const statements = readFileSync(new URL('../../drizzle/0010_series_facts.sql', import.meta.url), 'utf8').split('--> statement-breakpoint');
+    const statements = readFileSync(new URL('../../drizzle/0012_series_facts.sql', import.meta.url), 'utf8').split('--> statement-breakpoint');
     const backfill = statements.filter((s) => s.includes('insert into series_facts'));
     expect(backfill).toHaveLength(1);
     await handle.db.execute(sql.raw(backfill[0]!));
