@@ -19,8 +19,8 @@ import { DatabaseError, ExtractionError, FactwatchError } from '../app/errors.ts
 import type { Logger } from '../app/log.ts';
 import type { ResolvedSource } from '../config/resolve-source.ts';
 import type { HttpClient } from '../fetch/index.ts';
-import { needsPreviousEnding, rawEnding, SuspectPageError } from '../judge/assess-page.ts';
-import { storedBodyText } from '../judge/stored-body-text.ts';
+import { SuspectPageError } from '../judge/assess-page.ts';
+import { previousVersionOf } from '../judge/previous-version.ts';
 import type { Capture } from '../judge/capture.ts';
 import type { PreviousVersion } from '../judge/judge-capture.ts';
 import { quickVerdict } from '../judge/quick-verdict.ts';
@@ -131,27 +131,10 @@ async function runCheck(deps: CheckDeps, source: ResolvedSource, state: SourceSt
   }
 }
 
-/**
- * The current version as the judge needs it: its document, and its raw body only when the judge
- * reads it — its end when the truncation rule could fire (this body lacks closing tags; rare), its
- * text when the source has content rules (`storedBodyText`) — because reading it means reading and
- * inflating the stored body. An unreadable stored body is an unknown ending and no text.
- */
+/** The current version as the judge needs it (`previousVersionOf`). */
 async function previousOf(db: Db, source: ResolvedSource, capture: Capture): Promise<PreviousVersion | null> {
   const latest = await latestVersionWithoutBody(db, source.id);
-  if (!latest) return null;
-  const withRules = hasContentRules(source.rules);
-  const ending = needsPreviousEnding(capture.text);
-  const body = withRules || ending ? await loadRawBody(db, latest.id).catch(() => null) : null;
-  return {
-    versionId: latest.id,
-    url: latest.url,
-    rawHash: latest.rawHash,
-    contentHash: latest.contentHash,
-    document: latest.document,
-    rawEnding: body && ending ? rawEnding(body) : null,
-    ...(withRules ? { text: storedBodyText(body) } : {}),
-  };
+  return latest ? previousVersionOf(latest, capture.text, hasContentRules(source.rules), (id) => loadRawBody(db, id)) : null;
 }
 
 /** The capture as it crosses to the judge: plain data, the text decoded, without the bytes. */

@@ -11,11 +11,10 @@ import { isEmptyChange } from '../diff/is-empty-change.ts';
 import { summarizeChange } from '../describe/summarize-change.ts';
 import { hasContentRules, type ContentRules, type PageDocument, type PageReading } from '../model/index.ts';
 import { isHtmlContentType, parseContentType } from '../fetch/decode-body.ts';
-import { needsPreviousEnding, rawEnding } from '../judge/assess-page.ts';
 import type { Capture } from '../judge/capture.ts';
 import type { PreviousVersion } from '../judge/judge-capture.ts';
 import { judgeInline } from '../judge/judge-inline.ts';
-import { storedBodyText } from '../judge/stored-body-text.ts';
+import { previousVersionOf } from '../judge/previous-version.ts';
 import type { JudgePage } from '../judge/judge-pool.ts';
 import type { Db } from '../store/db.ts';
 import { insertVersion, type Comparison, type PlacedVersion } from '../store/queries/insert-version.ts';
@@ -104,21 +103,10 @@ async function place(db: Db, sourceId: string, capture: Capture, document: PageD
 }
 
 /**
- * The version in force at the capture's time: what it is judged against; its body's text too for
- * a source with content rules (the version may have been read under other rules: judge-capture.ts).
+ * The version in force at the capture's time: what it is judged against (`previousVersionOf`; its
+ * body's text too for a source with content rules: it may have been read under other rules).
  */
 async function versionInForce(db: Db, sourceId: string, capture: Capture, withRules: boolean): Promise<PreviousVersion | null> {
   const v = await versionAt(db, sourceId, capture.capturedAt);
-  if (!v) return null;
-  const ending = needsPreviousEnding(capture.text);
-  const body = ending || withRules ? await loadRawBody(db, v.id).catch(() => null) : null;
-  return {
-    versionId: v.id,
-    url: v.url,
-    rawHash: v.rawHash,
-    contentHash: v.contentHash,
-    document: v.document,
-    rawEnding: body && ending ? rawEnding(body) : null,
-    ...(withRules ? { text: storedBodyText(body) } : {}),
-  };
+  return v ? previousVersionOf(v, capture.text, withRules, (id) => loadRawBody(db, id)) : null;
 }

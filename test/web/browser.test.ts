@@ -1,23 +1,18 @@
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/app/clock.ts';
-import { silentLogger } from '../../src/app/log.ts';
-import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { getChange } from '../../src/store/queries/changes.ts';
-import { startWebServer, type RunningServer } from '../../src/web/start-server.ts';
-import { launchChromium, openPage } from '../helpers/chromium.ts';
-import { backend, openTestDatabase } from '../helpers/test-db.ts';
-import { HOSTILE, HOSTILE_TEXT, NK, seedDatabase, type Seeded } from './seed.ts';
+import { openPage } from '../helpers/chromium.ts';
+import { backend } from '../helpers/test-db.ts';
+import { SHOTS, useSeededUi } from './seeded-ui.ts';
+import { HOSTILE, HOSTILE_TEXT, NK } from './seed.ts';
 
 /**
  * The review UI in a real browser: Debian's Chromium driven by playwright-core, against the real
  * server on 127.0.0.1 and a database the real pipeline filled. Screenshots of the main pages go
  * to $FACTWATCH_SCREENSHOTS (default: <tmp>/factwatch-screenshots), never into the repository.
  */
-const SHOTS = process.env.FACTWATCH_SCREENSHOTS ?? join(tmpdir(), 'factwatch-screenshots');
 /** A table cell as the page script sees it (the test's own types have no DOM library). */
 interface CellLike {
   textContent: string | null;
@@ -25,31 +20,15 @@ interface CellLike {
 }
 
 describe(`review UI in Chromium (${backend})`, () => {
-  let handle: DatabaseHandle;
-  let seeded: Seeded;
-  let server: RunningServer;
-  let browser: Browser;
   const clock = new ManualClock('2024-02-01T10:00:00Z');
+  const ui = useSeededUi(clock);
 
-  beforeAll(async () => {
-    handle = await openTestDatabase();
-    seeded = await seedDatabase(handle.db);
-    server = await startWebServer({ db: handle.db, clock, log: silentLogger(), token: null }, { host: '127.0.0.1', port: 0 });
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await handle?.close();
-  });
-
-  const newPage = (): Promise<Page> => openPage(browser, server.url, { width: 1280, height: 900 });
+  const newPage = (): Promise<Page> => openPage(ui.browser, ui.server.url, { width: 1280, height: 900 });
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${backend}-${name}.png`), fullPage: true });
 
   it('opens the 26 October 2017 change from the sources page, reads its figures and marks it reviewed', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${ui.server.url}/`);
     const rows = page.locator('table.sources tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await page.locator(`tr[data-source="${NK}"]`).innerText()).toContain('France and North Korea');
@@ -61,7 +40,7 @@ describe(`review UI in Chromium (${backend})`, () => {
     expect(await row.count()).toBe(1);
     await shot(page, 'changes');
     await row.locator('a').first().click();
-    expect(new URL(page.url()).pathname).toBe(`/changes/${seeded.nk[1]}`);
+    expect(new URL(page.url()).pathname).toBe(`/changes/${ui.seeded.nk[1]}`);
 
     expect(await page.locator('#stamp').innerText()).toBe('5 July 2017 → 26 October 2017');
     const figureRows = page.locator('table.figures tbody tr');
@@ -86,18 +65,18 @@ describe(`review UI in Chromium (${backend})`, () => {
     await page.getByRole('button', { name: 'Mark reviewed' }).click();
     await page.waitForURL(/\?saved=1$/);
     expect(await page.getByRole('status').innerText()).toContain('reviewed');
-    await page.goto(`${server.url}/changes/${seeded.nk[1]}`);
+    await page.goto(`${ui.server.url}/changes/${ui.seeded.nk[1]}`);
     await page.reload();
     expect(await page.locator('form.review [data-state]').getAttribute('data-state')).toBe('reviewed');
     expect(await page.locator('#note').inputValue()).toBe('Checked against the archived page: new EU section, figures match.');
-    const stored = await getChange(handle.db, seeded.nk[1]!);
+    const stored = await getChange(ui.handle.db, ui.seeded.nk[1]!);
     expect(stored).toMatchObject({ state: 'reviewed', reviewedAt: clock.now() });
     await page.close();
   });
 
   it('switches the word diff between inline and side by side', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/changes/${seeded.nk[2]}`);
+    await page.goto(`${ui.server.url}/changes/${ui.seeded.nk[2]}`);
     expect(await page.locator('.split').count()).toBe(0);
     expect(await page.locator('p.hunk ins').count()).toBeGreaterThan(0);
     await page.getByRole('link', { name: 'side by side' }).click();
@@ -108,7 +87,7 @@ describe(`review UI in Chromium (${backend})`, () => {
 
   it('shows a figure history chart drawn as an image, with its table', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/sources/${NK}/figures?key=${encodeURIComponent('money/north-korea-significant')}`);
+    await page.goto(`${ui.server.url}/sources/${NK}/figures?key=${encodeURIComponent('money/north-korea-significant')}`);
     const img = page.locator('figure.chart img');
     await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     expect(await page.locator('table.history tbody tr').count()).toBe(2);
@@ -127,29 +106,29 @@ describe(`review UI in Chromium (${backend})`, () => {
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
-    const keys = (await (await fetch(`${server.url}/api/sources/${HOSTILE}/figures`)).json()) as { figures: Array<{ key: string }> };
+    const keys = (await (await fetch(`${ui.server.url}/api/sources/${HOSTILE}/figures`)).json()) as { figures: Array<{ key: string }> };
     const paths = [
       '/',
       `/sources/${HOSTILE}`,
-      `/changes/${seeded.hostile[1]}`,
-      `/changes/${seeded.hostile[1]}?view=split`,
+      `/changes/${ui.seeded.hostile[1]}`,
+      `/changes/${ui.seeded.hostile[1]}?view=split`,
       `/sources/${HOSTILE}/versions/1`,
       `/sources/${HOSTILE}/versions/2`,
       ...keys.figures.map((f) => `/sources/${HOSTILE}/figures?key=${encodeURIComponent(f.key)}`),
     ];
     for (const path of paths) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${ui.server.url}${path}`);
       expect(await page.evaluate('window.__pwned'), path).toBeUndefined();
       expect(await page.locator('script').count(), path).toBe(0);
       expect(await page.locator('[onerror], [onload], svg[onload]').count(), path).toBe(0);
       expect(await page.locator('a[href^="javascript:" i]').count(), path).toBe(0);
     }
-    await page.goto(`${server.url}/changes/${seeded.hostile[1]}`);
+    await page.goto(`${ui.server.url}/changes/${ui.seeded.hostile[1]}`);
     const text = await page.locator('main').innerText();
     expect(text).toContain(HOSTILE_TEXT.img);
     expect(text).toContain(HOSTILE_TEXT.link);
     expect(text).toContain(HOSTILE_TEXT.breakout);
-    await page.goto(`${server.url}/sources/${HOSTILE}/versions/2`);
+    await page.goto(`${ui.server.url}/sources/${HOSTILE}/versions/2`);
     expect(await page.locator('h1').innerText()).toContain(HOSTILE_TEXT.script);
     await shot(page, 'hostile-version');
     expect(await page.evaluate('window.__pwned')).toBeUndefined();

@@ -1,16 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/app/clock.ts';
-import { silentLogger } from '../../src/app/log.ts';
-import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { getSource } from '../../src/store/queries/sources.ts';
-import { startWebServer, type RunningServer } from '../../src/web/start-server.ts';
-import { launchChromium, openPage } from '../helpers/chromium.ts';
-import { backend, openTestDatabase } from '../helpers/test-db.ts';
-import { ADDED_SECTION_TEXT, HOSTILE, LONG_WORD, NK, REMOVED_SECTION_TEXT, seedDatabase, type Seeded } from './seed.ts';
+import { openPage } from '../helpers/chromium.ts';
+import { backend } from '../helpers/test-db.ts';
+import { SHOTS, useSeededUi } from './seeded-ui.ts';
+import { ADDED_SECTION_TEXT, HOSTILE, LONG_WORD, NK, REMOVED_SECTION_TEXT } from './seed.ts';
 
 /**
  * The review UI on a 375 px phone screen, in Chromium: no page scrolls sideways (a wide table
@@ -19,7 +15,6 @@ import { ADDED_SECTION_TEXT, HOSTILE, LONG_WORD, NK, REMOVED_SECTION_TEXT, seedD
  * wide table; and what the pages say — figure labels, latest values, section text, page links.
  * Screenshots go to $FACTWATCH_SCREENSHOTS (default <tmp>/factwatch-screenshots).
  */
-const SHOTS = process.env.FACTWATCH_SCREENSHOTS ?? join(tmpdir(), 'factwatch-screenshots');
 const PHONE = { width: 375, height: 740 };
 
 /**
@@ -53,27 +48,11 @@ interface Measured {
 }
 
 describe(`review UI on a 375 px screen (${backend})`, () => {
-  let handle: DatabaseHandle;
-  let seeded: Seeded;
-  let server: RunningServer;
-  let browser: Browser;
   const clock = new ManualClock('2024-02-01T10:00:00Z');
+  const ui = useSeededUi(clock);
 
-  beforeAll(async () => {
-    handle = await openTestDatabase();
-    seeded = await seedDatabase(handle.db);
-    server = await startWebServer({ db: handle.db, clock, log: silentLogger(), token: null }, { host: '127.0.0.1', port: 0 });
-    browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await handle?.close();
-  });
-
-  const phone = (): Promise<Page> => openPage(browser, server.url, PHONE);
-  const api = async (path: string) => (await fetch(`${server.url}${path}`)).json() as Promise<any>;
+  const phone = (): Promise<Page> => openPage(ui.browser, ui.server.url, PHONE);
+  const api = async (path: string) => (await fetch(`${ui.server.url}${path}`)).json() as Promise<any>;
 
   /** Every page the route files serve, with the hostile source's and both sources' figures. */
   async function everyPage(): Promise<string[]> {
@@ -85,10 +64,10 @@ describe(`review UI on a 375 px screen (${backend})`, () => {
       '/?filter=failing',
       '/changes',
       `/changes?source=${HOSTILE}`,
-      ...seeded.nk.map((id) => `/changes/${id}`),
-      ...seeded.hostile.map((id) => `/changes/${id}`),
-      `/changes/${seeded.hostile[1]}?view=split`,
-      `/changes/${seeded.nk[2]}?view=split`,
+      ...ui.seeded.nk.map((id) => `/changes/${id}`),
+      ...ui.seeded.hostile.map((id) => `/changes/${id}`),
+      `/changes/${ui.seeded.hostile[1]}?view=split`,
+      `/changes/${ui.seeded.nk[2]}?view=split`,
       `/sources/${NK}`,
       `/sources/${HOSTILE}`,
       `/sources/${NK}/versions/2`,
@@ -113,22 +92,22 @@ describe(`review UI on a 375 px screen (${backend})`, () => {
     const paths = await everyPage();
     expect(paths.length).toBeGreaterThan(25);
     for (const path of paths) {
-      const res = await page.goto(`${server.url}${path}`);
+      const res = await page.goto(`${ui.server.url}${path}`);
       expect(res?.status(), path).toBeLessThan(500);
       const m = (await page.evaluate(MEASURE)) as Measured;
       expect(m.wide, path).toEqual([]);
       expect(m.scrollWidth, path).toBeLessThanOrEqual(m.innerWidth);
     }
-    await page.goto(`${server.url}/changes/${seeded.hostile[1]}`);
+    await page.goto(`${ui.server.url}/changes/${ui.seeded.hostile[1]}`);
     await page.screenshot({ path: join(SHOTS, `${backend}-phone-hostile-change.png`), fullPage: true });
-    await page.goto(`${server.url}/sources/${HOSTILE}`);
+    await page.goto(`${ui.server.url}/sources/${HOSTILE}`);
     await page.screenshot({ path: join(SHOTS, `${backend}-phone-hostile-source.png`), fullPage: true });
     await page.close();
   });
 
   it('scrolls a wide table inside its own box', async () => {
     const page = await phone();
-    await page.goto(`${server.url}/changes/${seeded.hostile[1]}`);
+    await page.goto(`${ui.server.url}/changes/${ui.seeded.hostile[1]}`);
     const { scroll, client } = (await page.evaluate(`(() => { const el = document.querySelector('.scroll table.figures').parentElement; return { scroll: el.scrollWidth, client: el.clientWidth }; })()`)) as { scroll: number; client: number };
     expect(client).toBeLessThanOrEqual(PHONE.width);
     expect(scroll).toBeGreaterThan(client);
@@ -138,24 +117,24 @@ describe(`review UI on a 375 px screen (${backend})`, () => {
   it('titles a figure page with the figure’s label, the series id beside it, and draws the chart by period or capture time, sized for the screen', async () => {
     const page = await phone();
     const key = 'money/north-korea-significant';
-    await page.goto(`${server.url}/sources/${NK}/figures?key=${encodeURIComponent(key)}`);
+    await page.goto(`${ui.server.url}/sources/${NK}/figures?key=${encodeURIComponent(key)}`);
     const title = await page.locator('h1').innerText();
     expect(title).toBe('Trade between France and North Korea');
     // Any figure of a change report: its page is titled with the label the report gives it.
-    await page.goto(`${server.url}/changes/${seeded.nk[1]}`);
+    await page.goto(`${ui.server.url}/changes/${ui.seeded.nk[1]}`);
     const reported = page.locator('table.figures tbody tr td > a');
     expect(await reported.count()).toBeGreaterThan(10);
     for (const i of [0, 5, 10]) {
       const link = reported.nth(i);
       const [label, href] = [await link.innerText(), (await link.getAttribute('href'))!];
-      const figurePage = await browser.newPage();
-      await figurePage.goto(`${server.url}${href}`);
+      const figurePage = await ui.browser.newPage();
+      await figurePage.goto(`${ui.server.url}${href}`);
       expect(await figurePage.locator('h1').innerText(), href).toBe(label);
-      expect(await figurePage.locator('.series-id code').first().innerText(), href).toBe(new URL(href, server.url).searchParams.get('key'));
+      expect(await figurePage.locator('.series-id code').first().innerText(), href).toBe(new URL(href, ui.server.url).searchParams.get('key'));
       await figurePage.close();
     }
 
-    await page.goto(`${server.url}/sources/${NK}/figures?key=${encodeURIComponent(key)}`);
+    await page.goto(`${ui.server.url}/sources/${NK}/figures?key=${encodeURIComponent(key)}`);
     expect(await page.locator('.series-id').innerText()).toContain(key);
     const img = page.locator('figure.chart img');
     await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
@@ -178,7 +157,7 @@ describe(`review UI on a 375 px screen (${backend})`, () => {
 
   it('lists a source’s figures by label with their latest value and when they last changed', async () => {
     const page = await phone();
-    await page.goto(`${server.url}/sources/${HOSTILE}`);
+    await page.goto(`${ui.server.url}/sources/${HOSTILE}`);
     const latest = (await api(`/api/sources/${HOSTILE}/figures`)).figures as Array<{ series: string; raw: string }>;
     const aid = latest.find((f) => f.raw === '€7.5 million')!;
     const row = page.locator(`table.figure-list tr[data-series="${aid.series}"]`);
@@ -192,7 +171,7 @@ describe(`review UI on a 375 px screen (${backend})`, () => {
 
   it('shows sections added and removed with their text, the rest behind “show more”', async () => {
     const page = await phone();
-    await page.goto(`${server.url}/changes/${seeded.hostile[1]}`);
+    await page.goto(`${ui.server.url}/changes/${ui.seeded.hostile[1]}`);
     const added = page.locator('ul.added.section-texts > li');
     expect(await added.count()).toBe(1);
     expect(await added.locator('.section-heading').innerText()).toContain('New programme');
@@ -205,7 +184,7 @@ describe(`review UI on a 375 px screen (${backend})`, () => {
     // The long word is there, whole, wrapped rather than cut.
     expect((await page.locator('main').innerText()).replace(/\s/gu, '')).toContain(LONG_WORD);
 
-    await page.goto(`${server.url}/changes/${seeded.nk[1]}`);
+    await page.goto(`${ui.server.url}/changes/${ui.seeded.nk[1]}`);
     const eu = page.locator('ul.added.section-texts > li', { hasText: 'Relations with the European Union' });
     expect((await eu.locator('.section-body').innerText()).length).toBeGreaterThan(100);
     await page.close();
@@ -213,10 +192,10 @@ describe(`review UI on a 375 px screen (${backend})`, () => {
 
   it('links the page URL on the source, change and version pages, inert and without referrer', async () => {
     const page = await phone();
-    const url = (await getSource(handle.db, HOSTILE))!.url;
+    const url = (await getSource(ui.handle.db, HOSTILE))!.url;
     expect(url.length).toBeGreaterThan(200);
-    for (const path of [`/sources/${HOSTILE}`, `/changes/${seeded.hostile[1]}`, `/sources/${HOSTILE}/versions/2`]) {
-      await page.goto(`${server.url}${path}`);
+    for (const path of [`/sources/${HOSTILE}`, `/changes/${ui.seeded.hostile[1]}`, `/sources/${HOSTILE}/versions/2`]) {
+      await page.goto(`${ui.server.url}${path}`);
       const link = page.locator('dl.meta a.url').first();
       expect(await link.getAttribute('href'), path).toBe(url);
       expect(await link.getAttribute('rel'), path).toBe('noopener noreferrer nofollow');

@@ -1,7 +1,6 @@
 import type { Channel, ChannelConfigOf, ChannelDeps } from '../channel.ts';
-import { postBody } from '../post-json.ts';
 import { chatMarkdownText } from './chat-markdown.ts';
-import { createReceiver } from './receiver.ts';
+import { createHttpChannel } from './receiver.ts';
 import type { NotificationMessage } from '../notification.ts';
 
 /** Discord's limit on a message's `content`, in characters. */
@@ -13,13 +12,7 @@ export const DISCORD_CONTENT_LIMIT = 2000;
  * with an empty `parse` makes Discord itself refuse every ping the text could still carry.
  */
 export function createDiscordChannel(name: string, config: ChannelConfigOf<'discord'>, deps: ChannelDeps): Channel {
-  const receiver = createReceiver(config, deps.resolve);
-  return {
-    name,
-    type: 'discord',
-    close: () => receiver.dispatcher.close(),
-    send: (n) => postBody(receiver, JSON.stringify(discordPayload(n.message)), {}, deps.timeoutMs),
-  };
+  return createHttpChannel(name, config, deps, (n) => ({ body: JSON.stringify(discordPayload(n.message)) }));
 }
 
 export function discordPayload(m: NotificationMessage): { content: string; allowed_mentions: { parse: never[] } } {

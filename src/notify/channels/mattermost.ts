@@ -1,7 +1,6 @@
 import type { Channel, ChannelConfigOf, ChannelDeps } from '../channel.ts';
-import { postBody } from '../post-json.ts';
 import { chatMarkdownText } from './chat-markdown.ts';
-import { createReceiver } from './receiver.ts';
+import { createHttpChannel } from './receiver.ts';
 
 /** Characters of a Mattermost post (its default maximum is 16,383). */
 const MATTERMOST_TEXT_LIMIT = 16_000;
@@ -14,11 +13,5 @@ const MATTERMOST_TEXT_LIMIT = 16_000;
  * the `slack` type would have let a page's "@all" ping the whole channel.
  */
 export function createMattermostChannel(name: string, config: ChannelConfigOf<'mattermost'>, deps: ChannelDeps): Channel {
-  const receiver = createReceiver(config, deps.resolve);
-  return {
-    name,
-    type: 'mattermost',
-    close: () => receiver.dispatcher.close(),
-    send: (n) => postBody(receiver, JSON.stringify({ text: chatMarkdownText(n.message, { limit: MATTERMOST_TEXT_LIMIT }) }), {}, deps.timeoutMs),
-  };
+  return createHttpChannel(name, config, deps, (n) => ({ body: JSON.stringify({ text: chatMarkdownText(n.message, { limit: MATTERMOST_TEXT_LIMIT }) }) }));
 }

@@ -2,8 +2,7 @@ import { isWebUrl } from '../../report/escape.ts';
 import type { Channel, ChannelConfigOf, ChannelDeps } from '../channel.ts';
 import type { NotificationMessage } from '../notification.ts';
 import { fitLines, headerValue, linkLines, messageSubject, oneLine } from '../message-text.ts';
-import { postBody } from '../post-json.ts';
-import { createReceiver } from './receiver.ts';
+import { createHttpChannel } from './receiver.ts';
 
 /** Bytes of a message body: ntfy turns a longer one into an attachment, or refuses it. */
 const NTFY_BODY_BYTES = 4000;
@@ -14,17 +13,11 @@ const NTFY_BODY_BYTES = 4000;
  * as a bearer. ntfy reads the body as plain text unless told `Markdown: yes`, which it is not.
  */
 export function createNtfyChannel(name: string, config: ChannelConfigOf<'ntfy'>, deps: ChannelDeps): Channel {
-  const receiver = createReceiver(config, deps.resolve);
-  return {
-    name,
-    type: 'ntfy',
-    close: () => receiver.dispatcher.close(),
-    async send(n) {
-      const { body, headers } = ntfyRequest(n.message, n.kind);
-      if (config.token) headers.Authorization = `Bearer ${config.token}`;
-      await postBody(receiver, body, headers, deps.timeoutMs);
-    },
-  };
+  return createHttpChannel(name, config, deps, (n) => {
+    const request = ntfyRequest(n.message, n.kind);
+    if (config.token) request.headers.Authorization = `Bearer ${config.token}`;
+    return request;
+  });
 }
 
 export function ntfyRequest(m: NotificationMessage, kind: string): { body: string; headers: Record<string, string> } {

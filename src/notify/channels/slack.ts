@@ -1,18 +1,11 @@
 import { stripControls } from '../../text/strip-controls.ts';
 import type { Channel, ChannelConfigOf, ChannelDeps } from '../channel.ts';
 import type { NotificationMessage } from '../notification.ts';
-import { postBody } from '../post-json.ts';
-import { createReceiver } from './receiver.ts';
+import { createHttpChannel } from './receiver.ts';
 
 /** Slack incoming webhooks (and Rocket.Chat …) take `{ text }` with mrkdwn. */
 export function createSlackChannel(name: string, config: ChannelConfigOf<'slack'>, deps: ChannelDeps): Channel {
-  const receiver = createReceiver(config, deps.resolve);
-  return {
-    name,
-    type: 'slack',
-    close: () => receiver.dispatcher.close(),
-    send: (n) => postBody(receiver, JSON.stringify({ text: slackText(n.message) }), {}, deps.timeoutMs),
-  };
+  return createHttpChannel(name, config, deps, (n) => ({ body: JSON.stringify({ text: slackText(n.message) }) }));
 }
 
 /**

@@ -2,8 +2,7 @@ import { isWebUrl } from '../../report/escape.ts';
 import type { Channel, ChannelConfigOf, ChannelDeps } from '../channel.ts';
 import type { NotificationMessage } from '../notification.ts';
 import { headerValue, oneLine } from '../message-text.ts';
-import { postBody } from '../post-json.ts';
-import { createReceiver } from './receiver.ts';
+import { createHttpChannel } from './receiver.ts';
 
 /** Detail lines on a card before "…and N more": Teams refuses payloads over about 28 KB. */
 const MAX_LINES = 30;
@@ -18,13 +17,7 @@ const MAX_LINE = 1000;
  * Links are the card's own `Action.OpenUrl` buttons, to http(s) URLs only.
  */
 export function createTeamsChannel(name: string, config: ChannelConfigOf<'teams'>, deps: ChannelDeps): Channel {
-  const receiver = createReceiver(config, deps.resolve);
-  return {
-    name,
-    type: 'teams',
-    close: () => receiver.dispatcher.close(),
-    send: (n) => postBody(receiver, JSON.stringify(teamsPayload(n.message)), {}, deps.timeoutMs),
-  };
+  return createHttpChannel(name, config, deps, (n) => ({ body: JSON.stringify(teamsPayload(n.message)) }));
 }
 
 interface TextRun {

@@ -5,22 +5,14 @@
  * round trip, not one per series.
  */
 import { sql } from 'drizzle-orm';
-import type { FigureKind, FigurePeriod, FigureValue } from '../../model/index.ts';
+import type { Figure, FigureKind } from '../../model/index.ts';
 import type { Db } from '../db.ts';
 import { executeRows } from '../execute-rows.ts';
 import { toDateOrNull } from './leases.ts';
 
-export interface FigureSeriesSummary {
+/** The latest figure of the series (its key in that version and what it said), and its history. */
+export interface FigureSeriesSummary extends Pick<Figure, 'key' | 'kind' | 'value' | 'unit' | 'raw' | 'section' | 'sentence' | 'period'> {
   series: string;
-  /** The latest figure of the series: its key in that version and what it said. */
-  key: string;
-  kind: FigureKind;
-  value: FigureValue;
-  unit: string | null;
-  raw: string;
-  section: string | null;
-  sentence: string;
-  period: FigurePeriod;
   /** The newest version that has the series. */
   latestSeq: number;
   latestCapturedAt: Date;
