@@ -14,6 +14,7 @@ import { load } from 'cheerio/slim';
 import { sql } from 'drizzle-orm';
 import { Agent, request } from 'undici';
 import { systemClock } from '../../src/app/clock.ts';
+import { forEachBounded } from '../../src/app/for-each-bounded.ts';
 import { silentLogger } from '../../src/app/log.ts';
 import { resolveSources } from '../../src/config/resolve-source.ts';
 import { createHttpClient } from '../../src/fetch/index.ts';
@@ -72,19 +73,20 @@ async function control(path: string): Promise<unknown> {
   return text ? JSON.parse(text) : null;
 }
 
+/** 0 … n−1, lazily. */
+function* pageNumbers(n: number): Generator<number> {
+  for (let i = 0; i < n; i++) yield i;
+}
+
 async function runFloor(parse: boolean): Promise<PassResult> {
   const agent = new Agent({ connections: job.concurrency });
-  let next = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: job.concurrency }, async () => {
-      for (let i = next++; i < job.n; i = next++) {
-        const res = await request(`${job.origin}/p/${i}`, { dispatcher: agent });
-        const body = Buffer.from(await res.body.arrayBuffer());
-        if (parse) load(new TextDecoder('utf-8').decode(body), { xml: false });
-      }
-    }),
-  );
+  // The pass's own bounded-concurrency helper, so the floor differs from a pass only in what each item does.
+  await forEachBounded(pageNumbers(job.n), job.concurrency, async (i) => {
+    const res = await request(`${job.origin}/p/${i}`, { dispatcher: agent });
+    const body = Buffer.from(await res.body.arrayBuffer());
+    if (parse) load(new TextDecoder('utf-8').decode(body), { xml: false });
+  });
   const seconds = (performance.now() - started) / 1000;
   await agent.close();
   return { seconds, checks: job.n, outcomes: { ok: job.n }, changedPages: [], storedPages: [], errors: [] };

@@ -1,6 +1,7 @@
 /**
- * One retry loop for every client that repeats a failed request in process (the page fetcher,
- * the archive client). The loop is the part that must not differ — count the attempts, give up
+ * One retry loop for everything that tries again in process: the page fetcher, the archive
+ * client, a query sent again after the embedded store changed owners, a process waiting for the
+ * embedded store's owner to answer, an editor waiting for the configuration's lock. The loop is the part that must not differ — count the attempts, give up
  * with the judged error, wait, try again; what differs is stated by the caller: how to read what
  * was thrown, how long to wait (or not to), what to log. Waiting goes through the injected
  * `sleep`, so tests never wait out a backoff.

@@ -22,7 +22,7 @@ import type { HttpClient } from '../fetch/index.ts';
 import { SuspectPageError } from '../judge/assess-page.ts';
 import { previousVersionOf } from '../judge/previous-version.ts';
 import type { Capture } from '../judge/capture.ts';
-import type { PreviousVersion } from '../judge/judge-capture.ts';
+import type { PreviousVersion } from '../judge/judge-input.ts';
 import { quickVerdict } from '../judge/quick-verdict.ts';
 import { judgeInline } from '../judge/judge-inline.ts';
 import type { JudgePage } from '../judge/judge-pool.ts';

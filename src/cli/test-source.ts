@@ -1,37 +1,32 @@
 /**
  * `factwatch sources test <id>`: one fetch and one judgement of a configured source, exactly as a
- * check makes them — the composition root's page client (address guard, robots.txt, the
+ * check makes them — the composition root's page client and judge (address guard, robots.txt, the
  * source's fetch settings, `${VAR}` in its URL), `observePage`, the judge on a worker thread with
  * its deadline and guards — and nothing stored: no database is opened. A page a check would
  * refuse is refused here with the same reason (exit 1).
  */
-import { systemClock } from '../app/clock.ts';
-import { createLogger } from '../app/log.ts';
 import { observePage } from '../check/observe-page.ts';
 import type { ResolvedSource } from '../config/resolve-source.ts';
 import { formatValueWithPeriod, labelFigure } from '../describe/index.ts';
 import type { PageDocument } from '../model/index.ts';
 import { toContractJson } from '../report/contract-json.ts';
-import { createPageClient } from '../root/app-context.ts';
 import { judgePages } from './judge-pages.ts';
 import { printJson, printLine } from './output.ts';
+import { withPageContext } from './with-context.ts';
 
 /** How many figures the summary lists (all of them are in `--json`). */
 const FIRST_FIGURES = 10;
 
 export async function testSource(source: ResolvedSource, opts: { json: boolean }): Promise<void> {
-  const http = createPageClient({ clock: systemClock, log: createLogger() });
-  let observed;
-  try {
-    observed = await observePage({ http, clock: systemClock }, source, null);
-  } finally {
-    await http.close();
-  }
-  if (observed.kind === 'failed') throw observed.error;
-  const { capture } = observed;
-  const [document] = await judgePages([{ html: capture.text, url: capture.url }], source.profile, source.reading, source.rules);
-  if (opts.json) return printJson(toContractJson(document!));
-  printSummary(source, document!, capture.status);
+  const { document, status } = await withPageContext({}, async (ctx) => {
+    const observed = await observePage(ctx, source, null);
+    if (observed.kind === 'failed') throw observed.error;
+    const { capture } = observed;
+    const [judged] = await judgePages(ctx.judge, [{ html: capture.text, url: capture.url }], source.profile, source.reading, source.rules);
+    return { document: judged!, status: capture.status };
+  });
+  if (opts.json) return printJson(toContractJson(document));
+  printSummary(source, document, status);
 }
 
 function printSummary(source: ResolvedSource, doc: PageDocument, status: number): void {

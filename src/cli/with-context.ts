@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createContext, type AppContext } from '../root/app-context.ts';
+import { createContext, createPageContext, type AppContext, type PageContext, type PageContextOptions } from '../root/app-context.ts';
 import { DEFAULT_CONFIG_FILE } from '../config/default-config-file.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,6 +14,20 @@ import { globalOptions } from './global-options.ts';
 export async function withContext<T>(cmd: Command, run: (ctx: AppContext) => Promise<T>): Promise<T> {
   const g = globalOptions(cmd);
   const ctx = await createContext({ dataDir: g.dataDir ?? null });
+  try {
+    return await run(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+/**
+ * The page client and judge for a command that reads pages without a database (`extract`,
+ * `diff`, `sources test`), always closed: one judge thread (a page or two to judge), and the
+ * fetch settings the command was given (`--allow-network`).
+ */
+export async function withPageContext<T>(opts: Pick<PageContextOptions, 'fetch'>, run: (ctx: PageContext) => Promise<T>): Promise<T> {
+  const ctx = createPageContext({ ...opts, judgeThreads: 1 });
   try {
     return await run(ctx);
   } finally {

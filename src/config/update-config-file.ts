@@ -20,6 +20,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { backoff } from '../app/backoff.ts';
 import { systemClock, type Clock } from '../app/clock.ts';
 import { FactwatchError } from '../app/errors.ts';
+import { retry } from '../app/retry.ts';
 import { parseConfigText } from './load-config.ts';
 
 export interface ConfigUpdate<T> {
@@ -99,34 +100,58 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 async function acquireLock(lockPath: string, clock: Clock, timeoutMs: number): Promise<() => Promise<void>> {
   const mine = `${process.pid} ${randomBytes(8).toString('hex')}\n`;
   const deadline = clock.now().getTime() + timeoutMs;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const handle = await open(lockPath, 'wx', 0o600);
-      await handle.writeFile(mine, 'utf8').finally(() => handle.close());
-      return async () => {
-        // Only our own lock: one judged stale and taken over by another editor is theirs now.
-        if ((await readFile(lockPath, 'utf8').catch(() => null)) === mine) await unlink(lockPath).catch(() => undefined);
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new FactwatchError('config_unwritable', `${lockPath}: cannot create the lock file beside the configuration (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
-      }
-    }
-    const holder = await readLock(lockPath);
-    if (holder !== null && isStale(holder, clock)) {
-      // Removed only if it is still the lock judged stale, not one another editor took meanwhile.
-      if ((await readFile(lockPath, 'utf8').catch(() => null)) === holder.text) await unlink(lockPath).catch(() => undefined);
-      continue;
-    }
-    if (clock.now().getTime() >= deadline) {
-      const who = holder?.pid ? `process ${holder.pid}` : 'another process';
-      throw new FactwatchError(
-        'config_busy',
-        `the configuration is being edited by ${who} (lock file ${lockPath}); try again, or remove the lock file if no factwatch is running`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, backoff({ attempt, baseMs: 10, maxMs: 250, jitter: 'equal' })));
+  try {
+    // Through the one retry loop: at once after removing a stale lock, with backoff while a live one is held.
+    return await retry(() => takeLock(lockPath, mine, clock), {
+      retries: Infinity,
+      classify: (thrown) => thrown,
+      delayFor: (error, attempt) => {
+        if (!(error instanceof LockHeld) || clock.now().getTime() >= deadline) return null;
+        return error.removedStale ? 0 : backoff({ attempt, baseMs: 10, maxMs: 250, jitter: 'equal' });
+      },
+      sleep: (ms) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve()),
+    });
+  } catch (error) {
+    if (!(error instanceof LockHeld)) throw error;
+    const who = error.holder?.pid ? `process ${error.holder.pid}` : 'another process';
+    throw new FactwatchError(
+      'config_busy',
+      `the configuration is being edited by ${who} (lock file ${lockPath}); try again, or remove the lock file if no factwatch is running`,
+    );
   }
+}
+
+/** The lock is someone else's (or was, until it was found stale and removed): try again. */
+class LockHeld extends Error {
+  constructor(
+    readonly holder: LockHolder | null,
+    readonly removedStale: boolean,
+  ) {
+    super('the configuration lock is held');
+  }
+}
+
+/** One attempt at the lock: its release, or `LockHeld` (a stale lock is removed first). */
+async function takeLock(lockPath: string, mine: string, clock: Clock): Promise<() => Promise<void>> {
+  try {
+    const handle = await open(lockPath, 'wx', 0o600);
+    await handle.writeFile(mine, 'utf8').finally(() => handle.close());
+    return async () => {
+      // Only our own lock: one judged stale and taken over by another editor is theirs now.
+      if ((await readFile(lockPath, 'utf8').catch(() => null)) === mine) await unlink(lockPath).catch(() => undefined);
+    };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw new FactwatchError('config_unwritable', `${lockPath}: cannot create the lock file beside the configuration (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
+    }
+  }
+  const holder = await readLock(lockPath);
+  if (holder !== null && isStale(holder, clock)) {
+    // Removed only if it is still the lock judged stale, not one another editor took meanwhile.
+    if ((await readFile(lockPath, 'utf8').catch(() => null)) === holder.text) await unlink(lockPath).catch(() => undefined);
+    throw new LockHeld(holder, true);
+  }
+  throw new LockHeld(holder, false);
 }
 
 interface LockHolder {

@@ -1,7 +1,7 @@
 /**
  * Settings of the fetch stage. One set per client; a source may override any of them for its own
- * requests (docs/design.md, configuration), so every request works from `resolveFetchSettings(client,
- * request)` rather than from the client's settings alone.
+ * requests (docs/design.md, "CLI contract", configuration), so every request works from
+ * `resolveFetchSettings(client, request)` rather than from the client's settings alone.
  */
 export interface FetchSettings {
   /** Sent on every request, so site operators can see who we are and how to reach us. */

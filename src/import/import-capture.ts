@@ -12,7 +12,7 @@ import { summarizeChange } from '../describe/summarize-change.ts';
 import { hasContentRules, type ContentRules, type PageDocument, type PageReading } from '../model/index.ts';
 import { isHtmlContentType, parseContentType } from '../fetch/decode-body.ts';
 import type { Capture } from '../judge/capture.ts';
-import type { PreviousVersion } from '../judge/judge-capture.ts';
+import type { PreviousVersion } from '../judge/judge-input.ts';
 import { judgeInline } from '../judge/judge-inline.ts';
 import { previousVersionOf } from '../judge/previous-version.ts';
 import type { JudgePage } from '../judge/judge-pool.ts';

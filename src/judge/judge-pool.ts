@@ -13,7 +13,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { JudgedCapture, JudgeContext, PreviousVersion } from './judge-capture.ts';
+import type { JudgedCapture, JudgeContext, PreviousVersion } from './judge-input.ts';
 import type { Verdict } from './verdict.ts';
 
 /** One unit of the judge's work, plain data (it crosses to a worker thread by structured clone). */

@@ -8,7 +8,7 @@
 import { decodeBody } from '../fetch/decode-body.ts';
 import type { PageDocument } from '../model/index.ts';
 import { needsPreviousEnding, rawEnding } from './assess-page.ts';
-import type { PreviousVersion } from './judge-capture.ts';
+import type { PreviousVersion } from './judge-input.ts';
 
 export function storedBodyText(body: Buffer | null): string | null {
   return body === null ? null : decodeBody(body, null).text;

@@ -4,7 +4,7 @@
  * the recognisers — ~27 MB) that only the judge's threads need (issue 8, memory).
  */
 import type { Capture } from './capture.ts';
-import type { JudgeContext, PreviousVersion } from './judge-capture.ts';
+import type { JudgeContext, PreviousVersion } from './judge-input.ts';
 import type { Verdict } from './verdict.ts';
 
 /** The verdicts decided from the hashes alone, or null when the page must be parsed. */

@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
-import { ApiError, errorBody } from './api-error.ts';
+import { ApiError, errorBody, type ApiErrorCode } from './api-error.ts';
 import { loginRoutes, requireToken } from './auth.ts';
 import { issueCsrfToken } from './csrf.ts';
 import { buildHostPolicy, isOwnOrigin, requireKnownHost } from './host-allow-list.ts';
@@ -68,7 +68,7 @@ export function createWebApp(webDeps: WebDeps): Hono<WebEnv> {
 }
 
 /** JSON for the API and for clients that do not ask for HTML; a small page for browsers. */
-function respondError(c: Context<WebEnv>, status: number, code: string, message: string) {
+function respondError(c: Context<WebEnv>, status: number, code: ApiErrorCode, message: string) {
   const s = status as 400;
   const browser = !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html');
   if (!browser) return c.json(errorBody(code, message), s);

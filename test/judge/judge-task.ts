@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PageDocument } from '../../src/model/index.ts';
-import { judgeCapture, type PreviousVersion } from '../../src/judge/judge-capture.ts';
+import { judgeCapture } from '../../src/judge/judge-capture.ts';
+import type { PreviousVersion } from '../../src/judge/judge-input.ts';
 import type { JudgeTask } from '../../src/judge/judge-pool.ts';
 import type { Verdict } from '../../src/judge/verdict.ts';
 

@@ -4,6 +4,7 @@ import { renderHtml, renderMarkdown, renderText, shouldUseColor, type ReportMeta
 import { printJson, printReport } from '../output.ts';
 import { judgePages } from '../judge-pages.ts';
 import { readPage } from '../read-page.ts';
+import { withPageContext } from '../with-context.ts';
 
 const FORMATS = ['text', 'markdown', 'html', 'json'] as const;
 
@@ -22,11 +23,14 @@ export function registerDiffCommand(program: Command): void {
     .action(async (oldIn: string, newIn: string, opts: { profile?: string; format: string; allowNetwork?: string[]; json?: boolean; sentences?: boolean }) => {
       const format = opts.json ? 'json' : opts.format;
       if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
-      const [a, b] = await Promise.all([readPage(oldIn, { allowNetworks: opts.allowNetwork }), readPage(newIn, { allowNetworks: opts.allowNetwork })]);
-      // Both pages judged as a check judges them (the same guards and deadline), then compared.
-      const [from, to] = await judgePages([{ html: a.html, url: a.url ?? '' }, { html: b.html, url: b.url ?? '' }], opts.profile ?? null);
+      const { a, b, from, to } = await withPageContext({ fetch: { allowNetworks: opts.allowNetwork ?? [] } }, async (ctx) => {
+        const [a, b] = await Promise.all([readPage(ctx.http, oldIn), readPage(ctx.http, newIn)]);
+        // Both pages judged as a check judges them (the same guards and deadline), then compared.
+        const [from, to] = await judgePages(ctx.judge, [{ html: a.html, url: a.url ?? '' }, { html: b.html, url: b.url ?? '' }], opts.profile ?? null);
+        return { a, b, from: from!, to: to! };
+      });
       const { diffDocuments } = await import('../../diff/diff-documents.ts');
-      const change = diffDocuments(from!, to!);
+      const change = diffDocuments(from, to);
       if (format === 'json') return printJson(change);
       const meta: ReportMeta = {
         source: `${oldIn} → ${newIn}`,
@@ -36,7 +40,7 @@ export function registerDiffCommand(program: Command): void {
         toCapturedAt: new Date(0),
         fromUrl: a.url ?? oldIn,
         toUrl: b.url ?? newIn,
-        title: to!.title,
+        title: to.title,
         compared: { from: a.url ?? oldIn, to: b.url ?? newIn },
       };
       const out =

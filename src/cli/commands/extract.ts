@@ -8,6 +8,7 @@ import { judgePages } from '../judge-pages.ts';
 import { printJson, printLine } from '../output.ts';
 import { toContractJson } from '../../report/contract-json.ts';
 import { readPage } from '../read-page.ts';
+import { withPageContext } from '../with-context.ts';
 
 /** `factwatch extract <file|url>`: the PageDocument of one page, no database involved. */
 export function registerExtractCommand(program: Command): void {
@@ -26,8 +27,10 @@ export function registerExtractCommand(program: Command): void {
       if (opts.currency !== undefined && !CURRENCY_CODE.test(opts.currency)) throw new UsageError(`--currency: "${opts.currency}" is not an ISO 4217 code of three capital letters ("AUD")`);
       // The rules are checked before the page is read: a bad flag costs no fetch.
       const rules = contentRulesOfFlags(opts);
-      const page = await readPage(input, { allowNetworks: opts.allowNetwork });
-      const [doc] = await judgePages([{ html: page.html, url: opts.url ?? page.url ?? '' }], opts.profile ?? null, pageReading(opts.language, opts.currency), rules);
+      const [doc] = await withPageContext({ fetch: { allowNetworks: opts.allowNetwork ?? [] } }, async (ctx) => {
+        const page = await readPage(ctx.http, input);
+        return judgePages(ctx.judge, [{ html: page.html, url: opts.url ?? page.url ?? '' }], opts.profile ?? null, pageReading(opts.language, opts.currency), rules);
+      });
       if (opts.json) printJson(toContractJson(doc!));
       else printDocument(doc!);
     });

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { FactwatchError } from '../../app/errors.ts';
+import { retry } from '../../app/retry.ts';
 import { lockAddress, readOwner, thisProcess, tryLock, type OwnerLock } from './owner-lock.ts';
 import { retryOnHandover } from './retry-on-handover.ts';
 import { servePglite, type PgliteServer } from './serve-pglite.ts';
@@ -34,6 +35,10 @@ const startParams = (pglite: typeof PGlite): string[] => [...pglite.defaultStart
 
 /** How long a process waits for a data directory's owner to answer (an owner starting PGlite takes seconds). */
 const CONNECT_DEADLINE_MS = 60_000;
+/** How often a process that found no owner looks again (the owner may be starting, or exiting). */
+const OWNER_POLL_MS = 50;
+/** Neither an owner answered nor could this process become one: wait, then try again. */
+class NobodyListening extends Error {}
 /** Unix socket paths are limited to 107 bytes; a deeper data directory gets its socket in the temp folder. */
 const MAX_SOCKET_PATH = 100;
 
@@ -105,22 +110,35 @@ async function openShared(dataDir: string, max: number): Promise<EmbeddedStore> 
     }
   };
 
+  /** Connects to the owner, or becomes it; throws `NobodyListening` while neither happens. */
+  const connectOrTakeOver = async (): Promise<Socket> => {
+    if (closed) throw new FactwatchError('database_closed', 'the embedded database was closed');
+    try {
+      return await connectTo(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ECONNREFUSED') throw error;
+    }
+    // Nobody is listening: the owner is gone or still starting. One attempt at a time per process.
+    becoming ??= tryBecomeOwner().finally(() => (becoming = null));
+    await becoming;
+    if (owned) return connectTo(path); // our own server, listening since servePglite resolved
+    throw new NobodyListening();
+  };
+
+  /** Through the one retry loop: every `OWNER_POLL_MS` until an owner answers or the deadline passes. */
   const connectToOwner = async (): Promise<Socket> => {
     const deadline = performance.now() + CONNECT_DEADLINE_MS;
-    for (;;) {
-      if (closed) throw new FactwatchError('database_closed', 'the embedded database was closed');
-      try {
-        return await connectTo(path);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'ENOENT' && code !== 'ECONNREFUSED') throw error;
-      }
-      // Nobody is listening: the owner is gone or still starting. One attempt at a time per process.
-      becoming ??= tryBecomeOwner().finally(() => (becoming = null));
-      await becoming;
-      if (owned) continue;
-      if (performance.now() > deadline) throw await ownerNotAnswering(dataDir);
-      await new Promise((r) => setTimeout(r, 50));
+    try {
+      return await retry(connectOrTakeOver, {
+        retries: Infinity,
+        classify: (thrown) => thrown,
+        delayFor: (error) => (error instanceof NobodyListening && performance.now() <= deadline ? OWNER_POLL_MS : null),
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      });
+    } catch (error) {
+      if (error instanceof NobodyListening) throw await ownerNotAnswering(dataDir);
+      throw error;
     }
   };
 

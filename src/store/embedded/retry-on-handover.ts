@@ -11,6 +11,7 @@
  * expectations (expected head, lease token) and do nothing the second time.
  */
 import type postgres from 'postgres';
+import { retry } from '../../app/retry.ts';
 
 /** Driver errors that mean "the connection went away", not "the statement failed". */
 const GONE = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE']);
@@ -20,14 +21,14 @@ function connectionGone(error: unknown): boolean {
   return typeof error === 'object' && error !== null && GONE.has(String((error as { code?: unknown }).code));
 }
 
-async function withRetry<T>(run: () => PromiseLike<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (attempt >= ATTEMPTS || !connectionGone(error)) throw error;
-    }
-  }
+/** Sent again at once, through the one retry loop: the new connection is the wait. */
+function withRetry<T>(run: () => PromiseLike<T>): Promise<T> {
+  return retry(async () => await run(), {
+    retries: ATTEMPTS - 1,
+    classify: (thrown) => thrown,
+    delayFor: (error) => (connectionGone(error) ? 0 : null),
+    sleep: async () => undefined,
+  });
 }
 
 /**
