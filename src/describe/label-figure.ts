@@ -4,7 +4,7 @@ import { dateSpan } from './date-span.ts';
 import { rangeSpan } from './range-span.ts';
 import { shareLabel } from './share-labels.ts';
 import {
-  COORDINATIONS, DETERMINERS, EDGE_WORDS, EVENTS, LINK_WORDS, MAX_LABEL_WORDS, NUMBER_NAMES, PREPOSITIONS, RELATIVES, SCALE_NAMES, VERBS, WEAK,
+  COORDINATIONS, DETERMINERS, EDGE_WORDS, EVENTS, LINK_WORDS, MAX_LABEL_WORDS, NUMBER_NAMES, PREPOSITIONS, QUANTIFIER_OPENING, RELATIVES, SCALE_NAMES, VERBS, WEAK,
   hasContent, isFigureWord, isNumberWord, isVerb, joinLabel, nounPhrase, sentenceLanguage, stripPunctuation, trimEdges, words_, type Lang,
 } from './label-words.ts';
 
@@ -366,6 +366,7 @@ function quantifiedPhrase(figure: Figure, raw: string, beforeText: string, after
   };
   switch (figure.kind) {
     case 'count': {
+      if (QUANTIFIER_OPENING.test(raw)) return presenceLabel(countedNoun(raw), next);
       const counted = countedNoun(raw);
       if (counted.length > 0 && !GENERIC_COUNTED.test(stripPunctuation(counted[0]!))) {
         const after = withoutTimePhrase(dropLeadingWeak(trimEdges(stopAtRelative([...counted, ...next]).slice(0, MAX_LABEL_WORDS)), false));
@@ -672,6 +673,34 @@ const LEADING_SUBORDINATORS = new Set('although because whereas when while obwoh
 const PRONOUNS = new Set('it they them he she we you us il elle ils elles on er sie es'.split(' '));
 const AUXILIARIES = new Set('also still already has have had is are was were be been being will would did does do'.split(' '));
 
+/** Prepositions of a place a presence is said of: "in the country", "dans le pays", "en Corée", "im Land". */
+const PRESENCE_PLACES = new Set('in at dans en au aux à im'.split(' '));
+/** Words looked at, after the counted noun, for its place ("is represented | in the country", "ist | in Nordkorea"). */
+const PRESENCE_REACH = 3;
+const MAX_PLACE_WORDS = 4;
+
+/**
+ * A count of none or of one ("no French companies working in the country", "One French company is
+ * represented in the country"): what is counted, and where, as printed — "French companies in the
+ * country", "French company in the country" — without the verb of presence, which is how each
+ * revision says it ("working", "is represented") and no part of what is counted.
+ */
+function presenceLabel(counted: string[], next: string[]): string | null {
+  if (counted.length === 0 || !hasContent(counted)) return null;
+  const at = next.slice(0, PRESENCE_REACH).findIndex((w) => PRESENCE_PLACES.has(stripPunctuation(w).toLowerCase()));
+  const place: string[] = [];
+  if (at !== -1 && !/[,;:.)]$/u.test(counted.at(-1)!)) {
+    for (const word of next.slice(at, at + MAX_PLACE_WORDS + 1)) {
+      const w = stripPunctuation(word).toLowerCase();
+      if (place.length > 0 && (RELATIVES.has(w) || COORDINATIONS.has(w) || /^(vertreten|tätig|präsent|ansässig|aktiv)$/u.test(w))) break;
+      place.push(word);
+      if (/[,;:.)]$/u.test(word)) break;
+    }
+  }
+  const label = trimEdges([...counted, ...place]);
+  return label.length > 0 ? joinLabel(label) : null;
+}
+
 /**
  * The words of a count's raw text after its number: "130 projects" → ["projects"], "mehr als
  * 7.500 deutschen Firmen" → ["deutschen", "Firmen"], "1.8 million Canadians" → ["Canadians"]. A
@@ -679,6 +708,9 @@ const AUXILIARIES = new Set('also still already has have had is are was were be 
  * count; an approximation before it ("mehr als", "près de") is no part of what it counts.
  */
 function countedNoun(raw: string): string[] {
+  // "no French companies", "une seule entreprise française": a count in words of none or one.
+  const quantifier = QUANTIFIER_OPENING.exec(raw);
+  if (quantifier !== null) return words_(raw.slice(quantifier[0].length));
   const words = words_(raw);
   const at = words.findIndex((w) => /\d/u.test(w) || NUMBER_NAMES.has(w.toLowerCase()));
   if (at === -1) return [];

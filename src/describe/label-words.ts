@@ -1,4 +1,5 @@
-import { FIGURE_LANGUAGES, LABEL_WORDS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SCALE_WORDS, type FigureLanguage, type LabelWords } from '../model/figure-vocabulary.ts';
+import { FIGURE_LANGUAGES, LABEL_WORDS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, PRESENCE_COUNTS, SCALE_WORDS, type FigureLanguage, type LabelWords } from '../model/figure-vocabulary.ts';
+import { wordAlternation } from '../text/word-alternation.ts';
 import { collapseWhitespace } from '../text/collapse-whitespace.ts';
 
 /*
@@ -28,6 +29,17 @@ function labelWords(list: keyof LabelWords): Set<string> {
 const MONTH_NAMES = inEveryLanguage(MONTHS);
 export const NUMBER_NAMES = inEveryLanguage(NUMBER_WORDS);
 export const SCALE_NAMES = inEveryLanguage(SCALE_WORDS);
+/**
+ * The quantifiers of none and of one that open a count's raw text ("no French companies", "une
+ * seule entreprise", "pas d’entreprise"), in every language, with the space or elision after them.
+ */
+export const QUANTIFIER_OPENING = new RegExp(
+  `^(?:${wordAlternation(new Set(FIGURE_LANGUAGES.flatMap((lang) => {
+    const q = PRESENCE_COUNTS[lang];
+    return [...q.none, ...q.noneAfterExistential, ...q.one, ...q.oneAfterExistential, ...q.onlyOne];
+  })))})(?:[ \u00A0]+|(?<=[’']))`,
+  'iu',
+);
 const ORDINAL_NAMES = inEveryLanguage(ORDINAL_WORDS);
 export const DETERMINERS = labelWords('determiners');
 export const PREPOSITIONS = labelWords('prepositions');

@@ -24,7 +24,7 @@
  * claims, the honest answer is removed + added.
  */
 import type { Figure, FigureValue } from '../model/index.ts';
-import { APPROXIMATIONS, FIGURE_LANGUAGES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, PEOPLE_NOUNS, REPETITION_WORDS, STOP_WORDS } from '../model/figure-vocabulary.ts';
+import { APPROXIMATIONS, FIGURE_LANGUAGES, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, PEOPLE_NOUNS, PRESENCE_COUNTS, REPETITION_WORDS, STOP_WORDS } from '../model/figure-vocabulary.ts';
 import { wordAlternation } from '../text/word-alternation.ts';
 import { foldWord } from '../text/fold-word.ts';
 import { forEachLetterWord } from '../text/letter-words.ts';
@@ -34,8 +34,19 @@ const STOP = new Set(
   FIGURE_LANGUAGES.flatMap((lang) => [
     ...[...STOP_WORDS[lang]].map((word) => foldWord(word)),
     ...[NUMBER_WORDS, ORDINAL_WORDS, MONTHS].flatMap((table) => Object.keys(table[lang]).map((word) => foldWord(word))),
+    // The quantifiers of counts of none and one ("aucune", "une seule", "keine", "nur ein") are their values.
+    ...quantifierWords(lang),
   ]),
 );
+
+/** The single words of a language's quantifiers of none and one, folded ("ein einziges" → "ein", "einziges"). */
+function quantifierWords(lang: (typeof FIGURE_LANGUAGES)[number]): string[] {
+  const q = PRESENCE_COUNTS[lang];
+  return [...q.none, ...q.noneAfterExistential, ...q.one, ...q.oneAfterExistential, ...q.onlyOne]
+    .flatMap((phrase) => phrase.split(/[ ’']+/u))
+    .filter((word) => word.length > 1)
+    .map((word) => foldWord(word));
+}
 
 /** Below this confidence, two figures are not paired. */
 export const MIN_CONFIDENCE = 0.5;

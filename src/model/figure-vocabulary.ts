@@ -226,6 +226,96 @@ export const PEOPLE_NOUNS: Record<FigureLanguage, string[]> = {
 export const ONE_WORDS: Record<FigureLanguage, string[]> = { en: ['one'], fr: ['un', 'une'], de: ['ein', 'eine', 'einer', 'eins'] };
 
 /**
+ * The words of counts of none and of one (src/extract/figures/recognize-presence-count.ts): "There
+ * are no French companies working in the country", "One French company is represented",
+ * "il n’y a aucune entreprise française", "une seule entreprise française est représentée", "es
+ * gibt keine französischen Unternehmen", "nur ein französisches Unternehmen". "No", "one",
+ * "aucun", "kein" are very often not quantities ("no longer", "no doubt", "one of the", "one
+ * must", "aucun doute", "kein Zweifel", and "une"/"ein" are articles), so each is read only in a
+ * frame that makes it one: an existential ("there are …", "il n’y a …", "es gibt …"), or opening
+ * a clause whose verb says presence ("… is represented", "… n’est présente", "… ist … tätig"), and
+ * the counted noun must be an entity the page could count (`entities`) or be said present.
+ * Lower case; phrases match a no-break space too.
+ */
+export interface PresenceCountWords {
+  /** Determiners of none: "no", "aucune", "keine". Only in a frame. */
+  none: string[];
+  /** None, only after an existential: "(il n’y a) pas d’entreprise". */
+  noneAfterExistential: string[];
+  /** "One" itself: only in a frame ("there is one …", "One French company is represented"). */
+  one: string[];
+  /** One, only after an existential: "(il n’y a) qu’une entreprise". */
+  oneAfterExistential: string[];
+  /** Exactly one, said so ("only one", "une seule", "ein einziges", "nur ein"): before an entity anywhere, else in a frame. */
+  onlyOne: string[];
+  /** What opens an existential: "there are", "il n’y a", "es gibt" (up to three words may follow before the quantifier). */
+  existential: string[];
+  /** The copula of a presence: "is", "n’est", "sind" (then a word or two, "currently", "in Nordkorea", before the presence word). */
+  copulas: string[];
+  /** Words that say the counted are present: "represented", "implantée", "tätig". */
+  presence: string[];
+  /** Nouns of what a page counts by presence — organisations, establishments, people — singular and plural. */
+  entities: string[];
+  /** Words before "only one" that make it no count: "not only one", "nicht nur ein". */
+  negations: string[];
+}
+
+export const PRESENCE_COUNTS: Record<FigureLanguage, PresenceCountWords> = {
+  en: {
+    none: ['no'],
+    noneAfterExistential: [],
+    one: ['one'],
+    oneAfterExistential: [],
+    onlyOne: ['only one', 'just one'],
+    existential: ['there is', 'there are', 'there was', 'there were', 'there has been', 'there have been', 'there remains', 'there remain'],
+    copulas: ['is', 'are', 'was', 'were', 'remains', 'remain'],
+    presence: ['present', 'represented', 'established', 'based', 'located', 'active', 'operating', 'working', 'installed',
+      'implanted', 'registered', 'stationed', 'settled', 'living', 'residing', 'resident', 'in the country', 'on the ground'],
+    entities: ['company', 'companies', 'firm', 'firms', 'business', 'businesses', 'enterprise', 'enterprises', 'subsidiary',
+      'subsidiaries', 'bank', 'banks', 'NGO', 'NGOs', 'school', 'schools', 'university', 'universities', 'embassy',
+      'embassies', 'consulate', 'consulates', 'investor', 'investors', 'national', 'nationals', 'citizen', 'citizens',
+      'resident', 'residents', 'student', 'students', 'expatriate', 'expatriates', 'volunteer', 'volunteers', 'soldier',
+      'soldiers', 'troops', 'diplomat', 'diplomats'],
+    negations: ['not', 'never'],
+  },
+  fr: {
+    none: ['aucun', 'aucune', 'plus aucun', 'plus aucune'],
+    noneAfterExistential: ['pas de', 'pas d’', "pas d'"],
+    one: [],
+    oneAfterExistential: ['qu’une', "qu'une", 'qu’un', "qu'un"],
+    onlyOne: ['une seule', 'un seul', 'qu’une seule', "qu'une seule", 'qu’un seul', "qu'un seul"],
+    existential: ['il n’y a', "il n'y a", 'il n’y avait', "il n'y avait", 'il n’y a eu', "il n'y a eu", 'il y a', 'il y avait'],
+    copulas: ['est', 'sont', 'était', 'étaient', 'reste', 'restent', 'demeure', 'n’est', "n'est", 'ne sont', 'n’était', "n'était", 'ne reste'],
+    presence: ['présent', 'présente', 'présents', 'présentes', 'représenté', 'représentée', 'représentés', 'représentées',
+      'implanté', 'implantée', 'implantés', 'implantées', 'installé', 'installée', 'installés', 'installées', 'établi',
+      'établie', 'établis', 'établies', 'actif', 'active', 'actifs', 'actives', 'basé', 'basée', 'basés', 'basées',
+      'en activité', 'sur place', 'dans le pays'],
+    entities: ['entreprise', 'entreprises', 'société', 'sociétés', 'firme', 'firmes', 'filiale', 'filiales', 'banque', 'banques',
+      'ONG', 'école', 'écoles', 'lycée', 'lycées', 'université', 'universités', 'ambassade', 'ambassades', 'consulat',
+      'consulats', 'investisseur', 'investisseurs', 'ressortissant', 'ressortissants', 'résident', 'résidents', 'citoyen',
+      'citoyens', 'étudiant', 'étudiants', 'expatrié', 'expatriés', 'volontaire', 'volontaires', 'soldat', 'soldats', 'diplomate', 'diplomates'],
+    negations: ['pas', 'non', 'jamais', 'plus'],
+  },
+  de: {
+    none: ['kein', 'keine', 'keinen', 'keiner', 'keines', 'keinem'],
+    noneAfterExistential: [],
+    one: [],
+    oneAfterExistential: [],
+    onlyOne: ['ein einziges', 'ein einziger', 'eine einzige', 'einen einzigen', 'einem einzigen', 'einer einzigen',
+      'nur ein', 'nur eine', 'nur einen', 'nur einem', 'lediglich ein', 'lediglich eine', 'lediglich einen'],
+    existential: ['es gibt', 'gibt es', 'es gab', 'gab es'],
+    copulas: ['ist', 'sind', 'war', 'waren', 'bleibt', 'bleiben'],
+    presence: ['vertreten', 'tätig', 'präsent', 'ansässig', 'niedergelassen', 'aktiv', 'angesiedelt', 'vor Ort'],
+    entities: ['Unternehmen', 'Firma', 'Firmen', 'Niederlassung', 'Niederlassungen', 'Tochtergesellschaft', 'Tochtergesellschaften',
+      'Bank', 'Banken', 'NGO', 'NGOs', 'Nichtregierungsorganisation', 'Nichtregierungsorganisationen', 'Schule', 'Schulen',
+      'Universität', 'Universitäten', 'Hochschule', 'Hochschulen', 'Botschaft', 'Botschaften', 'Konsulat', 'Konsulate',
+      'Investor', 'Investoren', 'Staatsangehörige', 'Staatsangehöriger', 'Staatsangehörigen', 'Bürger', 'Studierende',
+      'Student', 'Studenten', 'Soldat', 'Soldaten', 'Diplomat', 'Diplomaten'],
+    negations: ['nicht', 'nie'],
+  },
+};
+
+/**
  * Prepositions before a place in a share of a distribution ("quatre à Paris, deux à Astana",
  * "two in Rome and one in Brussels"): the count's raw text ends with the place, which is where,
  * not what, is counted.

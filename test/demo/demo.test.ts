@@ -40,13 +40,15 @@ describe.runIf(!process.env.DATABASE_URL)('demo', () => {
     await handle?.close();
   });
 
-  it('opens with the point: the trade figure with its delta, the debt gone, the EU section of 2017, then how to go on', () => {
+  it('opens with the point: the trade figure with its delta, the French company count 1 → 0, the debt gone, the EU section of 2017, then how to go on', () => {
     const [headline] = out.split('The full reports follow.');
     const lines = headline!.split('\n');
     // A first screen, not a scroll.
     expect(lines.length).toBeLessThan(40);
     expect(headline).toContain('~ Trade between France and North Korea: €6.4 million (2014) → €8.2 million (2016)  (+€1.8 million, +28.1%)');
     expect(headline).toMatch(/- North Korea owes France debt: €400 million/);
+    // "One French company is represented" → "There are no French companies working": a count, 1 → 0.
+    expect(headline).toContain('~ French companies in the country: 1 → 0  (-1, -100%)');
     expect(headline).toContain('+ new section: Relations with the European Union (19 figures)');
     expect(headline).toMatch(/EXCERPT/);
     // The c. 2015 change comes first, before 2017's and 2020's.
@@ -68,7 +70,7 @@ describe.runIf(!process.env.DATABASE_URL)('demo', () => {
     expect(first).toMatch(/EXCERPT/);
     expect(quiet).toMatch(/check: (not_modified|unchanged)/);
     expect(july).toMatch(/check: changed/);
-    expect(july).toMatch(/Figures changed \(1\)\n {2}Economic relations\n {4}~ Trade between France and North Korea: €6\.4 million \(2014\) → €8\.2 million \(2016\) \(\+€1\.8 million, \+28\.1%\)/);
+    expect(july).toMatch(/Figures changed \(2\)\n {2}Economic relations\n {4}~ Trade between France and North Korea: €6\.4 million \(2014\) → €8\.2 million \(2016\) \(\+€1\.8 million, \+28\.1%\)\n {4}~ French companies in the country: 1 → 0 \(-1, -100%\)/);
     expect(october).toMatch(/check: changed/);
     expect(october).toContain('Relations with the European Union');
     expect(october).toMatch(/5 July 2017 → 26 October 2017/);
@@ -78,7 +80,7 @@ describe.runIf(!process.env.DATABASE_URL)('demo', () => {
     expect(may).toMatch(/9 March 2020|2020-03-09/);
   });
 
-  it('stores the first change with the trade figure changed (not removed + added), its delta, and the debt removed', async () => {
+  it('stores the first change with the trade figure and the company count changed (not removed + added), their deltas, and the debt removed', async () => {
     const [oldest] = (await listChanges(handle.db, { sourceId: 'france-north-korea' })).filter((c) => c.fromVersion === 1);
     const change = (await getChange(handle.db, oldest!.id))!.change!;
     const trade = change.figures.changed.find((c) => c.from.raw === '€6.4 million');
@@ -88,6 +90,10 @@ describe.runIf(!process.env.DATABASE_URL)('demo', () => {
     expect(change.figures.added.some((f) => f.raw.includes('8.2'))).toBe(false);
     expect(change.figures.removed.some((f) => f.raw.includes('6.4'))).toBe(false);
     expect(change.figures.removed.find((f) => f.value === 400_000_000)?.sentence).toMatch(/owes France debt/);
+    const companies = change.figures.changed.find((c) => c.from.raw === 'One French company');
+    expect(companies?.from).toMatchObject({ kind: 'count', value: 1, section: 'Economic relations' });
+    expect(companies?.to).toMatchObject({ kind: 'count', value: 0, raw: 'no French companies', section: 'Economic relations' });
+    expect(companies?.delta).toEqual({ absolute: -1, relative: -1 });
   });
 
   it('shows only the real URLs: printed output, stored versions, every report format', async () => {

@@ -32,7 +32,7 @@ describe('diff of the recorded North Korea revisions', () => {
   const october2017 = loadRevision('2017-10-26');
   const may2020 = loadRevision('2020-05');
 
-  it('c. 2015 (an excerpt) → 5 July 2017: bilateral trade changed with its delta, the debt gone', () => {
+  it('c. 2015 (an excerpt) → 5 July 2017: bilateral trade changed with its delta, the French company count 1 → 0, the debt gone', () => {
     const change = diffDocuments(c2015, july2017);
     expect(change.updated).toEqual({ from: null, to: '2017-07-05' });
     expect(change.url).toBeNull();
@@ -44,6 +44,12 @@ describe('diff of the recorded North Korea revisions', () => {
     expect(change.figures.added.filter((f) => f.raw === '€8.2 million')).toEqual([]);
     // "debt of around €400 million" is no longer on the page.
     expect(change.figures.removed.filter((f) => f.value === 400_000_000)).toHaveLength(1);
+    // "One French company is represented" → "There are no French companies working": one count, 1 → 0.
+    const companies = change.figures.changed.filter((c) => c.from.raw === 'One French company');
+    expect(companies).toHaveLength(1);
+    expect(companies[0]).toMatchObject({ from: { kind: 'count', value: 1 }, to: { kind: 'count', value: 0, raw: 'no French companies' } });
+    expect(companies[0]!.delta).toEqual({ absolute: -1, relative: -1 });
+    expect([...change.figures.added, ...change.figures.removed].filter((f) => f.kind === 'count' && (f.value === 0 || f.value === 1))).toEqual([]);
     // The excerpt ends mid-section: what follows the cut reads as added.
     expect(change.sections.added).toEqual(['Other types of cooperation: humanitarian assistance']);
     expect(change.sections.removed).toEqual([]);

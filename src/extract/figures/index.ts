@@ -27,6 +27,7 @@ import { recognizeDistribution } from './recognize-distribution.ts';
 import { recognizeMeasure } from './recognize-measure.ts';
 import { recognizeMoney } from './recognize-money.ts';
 import { recognizePercent } from './recognize-percent.ts';
+import { presenceCountGate, recognizePresenceCount } from './recognize-presence-count.ts';
 import { recognizeRank } from './recognize-rank.ts';
 import { recognizeYears } from './recognize-years.ts';
 import type { Notation } from './read-number.ts';
@@ -173,6 +174,10 @@ interface NumberHints {
   numberWords: boolean;
   /** A month name, looked for only after the block stated a year ("in June of the same year"). */
   monthWords: boolean;
+  /** An ordinal word ("third"): ranks. */
+  ordinalWords: boolean;
+  /** A quantifier of none or one ("no", "one", "aucune", "nur ein"): counts in words (recognize-presence-count.ts). */
+  quantifiers: boolean;
 }
 
 /**
@@ -197,16 +202,19 @@ const DIGIT = /\d/u;
  * are tried only where they can match. Every figure is read from a number, and a number is
  * either digits (dates, money, percentages, measures, years and most counts and ranks all need
  * one) or a word of the vocabulary: a cardinal or collective number word (counts: "two French
- * NGOs", "une centaine de projets") or an ordinal word (ranks: "third-largest"). Nearly half
- * the sentences of a fact page hold neither, and ranks and counts cost the most to look for.
+ * NGOs", "une centaine de projets"), an ordinal word (ranks: "third-largest") or a quantifier
+ * of none or one ("no French companies", "une seule entreprise"; only that recogniser runs on
+ * it). Nearly half the sentences of a fact page hold none, and ranks and counts cost the most to
+ * look for.
  */
 function numbersOf(sentence: string, language: string, yearStated: boolean): NumberHints | null {
+  const quantifiers = presenceCountGate(language).test(sentence);
   // With a digit every recogniser runs, words or not.
-  if (DIGIT.test(sentence)) return { digits: true, numberWords: true, monthWords: true };
+  if (DIGIT.test(sentence)) return { digits: true, numberWords: true, monthWords: true, ordinalWords: true, quantifiers };
   const ordinalWords = ordinalWordsOf(language).test(sentence);
   const numberWords = numberWordsOf(language).test(sentence);
   const monthWords = yearStated && monthWordsOf(language).test(sentence);
-  return ordinalWords || numberWords || monthWords ? { digits: false, numberWords, monthWords } : null;
+  return ordinalWords || numberWords || monthWords || quantifiers ? { digits: false, numberWords, monthWords, ordinalWords, quantifiers } : null;
 }
 
 function collectCandidates(text: string, page: PageReading, isLabelRow: boolean, reads: NumberHints, yearBefore: StatedYear): Candidate[] {
@@ -215,10 +223,12 @@ function collectCandidates(text: string, page: PageReading, isLabelRow: boolean,
     // Without a digit, only a number word or an ordinal word can be a figure.
     return [
       // A rank from an ordinal word ("third-largest"), or from a number word of a top group ("among the three leading").
-      ...recognizeRank(text, language, notation),
+      ...(reads.ordinalWords || reads.numberWords ? recognizeRank(text, language, notation) : []),
       ...(reads.numberWords ? [...recognizeCount(text, language, notation), ...recognizeDistribution(text, language)] : []),
       // A month of a year the block stated before ("in June of the same year").
       ...(reads.monthWords ? recognizeDates(text, language, page.referenceDate, yearBefore) : []),
+      // "no French companies", "une seule entreprise française".
+      ...(reads.quantifiers ? recognizePresenceCount(text, language) : []),
     ];
   }
   return [
@@ -230,6 +240,7 @@ function collectCandidates(text: string, page: PageReading, isLabelRow: boolean,
     ...recognizeYears(text, language),
     ...recognizeCount(text, language, notation),
     ...recognizeDistribution(text, language),
+    ...(reads.quantifiers ? recognizePresenceCount(text, language) : []),
   ];
 }
 

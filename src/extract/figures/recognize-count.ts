@@ -34,8 +34,8 @@ const PARTITIVES: Record<FigureLanguage, string> = {
 
 const CURRENCY_WORDS = new Set(['euros', 'euro', 'dollars', 'dollar', 'eur', 'usd', 'pounds', 'yen', 'won', 'percent', 'cent', 'prozent']);
 
-
-function isNounLike(word: string, lang: FigureLanguage): boolean {
+/** Whether `word` may be (part of) what a count counts: a word of letters, no stop, month, scale, currency or number word. */
+export function isNounLike(word: string, lang: FigureLanguage): boolean {
   const lower = word.toLowerCase();
   if (STOP_WORDS[lang].has(lower)) return false;
   if (lower in MONTHS[lang] || lower in SCALE_WORDS[lang] || CURRENCY_WORDS.has(lower)) return false;
