@@ -91,6 +91,8 @@ const filterText = z.string().max(200).regex(/^[^\u0000-\u001f]*$/u, 'must not c
 
 const factsQuery = z.object({
   source: optional(filterText),
+  // Read with every repeat by parseTags; here only so that the strict schema knows it.
+  tag: optional(z.string()),
   kind: optional(z.enum(FIGURE_KINDS)),
   unit: optional(filterText),
   period: optional(filterText),
@@ -99,13 +101,16 @@ const factsQuery = z.object({
 });
 
 /**
- * Filters of `/api/facts` (the same as `factwatch facts`): `source`, `kind`, `unit`, `period`,
- * `q` (text in the label or sentence), `since` (a date: changed on or after it); 400 on anything
- * malformed or unknown, so a misspelt filter is never silently ignored.
+ * Filters of `/api/facts` and the Facts page (the same as `factwatch facts`): `source`, `tag`
+ * (repeatable or comma-separated: sources with any of them), `kind`, `unit`, `period`, `q` (text
+ * in the label or sentence), `since` (a date: changed on or after it); 400 on anything malformed
+ * or unknown, so a misspelt filter is never silently ignored. `tags` are every `?tag=` value
+ * (`c.req.queries('tag')`); the record holds only the first.
  */
-export function parseFactsQuery(query: Record<string, string>): { filter: FactFilter; q?: string } {
-  const { source, q, ...rest } = parseWith(factsQuery.strict(), query);
-  const filter: FactFilter = Object.fromEntries(Object.entries({ sourceId: source, ...rest }).filter(([, v]) => v !== undefined));
+export function parseFactsQuery(query: Record<string, string>, tags?: readonly string[]): { filter: FactFilter; q?: string } {
+  const { source, q, tag, ...rest } = parseWith(factsQuery.strict(), query);
+  const wanted = parseTags(tags ?? (tag === undefined ? [] : [tag]));
+  const filter: FactFilter = Object.fromEntries(Object.entries({ sourceId: source, tags: wanted.length ? wanted : undefined, ...rest }).filter(([, v]) => v !== undefined));
   return q === undefined ? { filter } : { filter, q };
 }
 
