@@ -10,7 +10,7 @@ import type { FactFilter } from '../store/queries/facts.ts';
 import { CHANGE_STATES, type ChangeState } from '../store/schema.ts';
 import { SOURCE_FILTERS, type ChangeCursor, type SourceFilter } from '../store/queries/review.ts';
 import { badParameter } from './api-error.ts';
-import { CHART_AXES, CHART_SIZES, type ChartAxis, type ChartSize } from './figure-chart.ts';
+import { CHART_AXES, CHART_SIZES, SERIES_STYLES, type ChartAxis, type ChartSize } from './figure-chart.ts';
 
 /**
  * "2018-01-01" (start of that day, UTC) or a full ISO 8601 instant; a day that does not exist
@@ -148,6 +148,26 @@ const chartQuery = z.object({
 export function parseChartQuery(query: Record<string, string>): { x?: ChartAxis; size: ChartSize } {
   const q = parseWith(chartQuery, { x: query.x, size: query.size });
   return { ...(q.x === undefined ? {} : { x: q.x }), size: q.size ?? 'wide' };
+}
+
+const compareQuery = z.object({
+  // Read with every repeat below; here only so that the strict schema knows it.
+  series: optional(z.string()),
+  x: optional(z.enum(CHART_AXES)),
+  size: optional(z.enum(CHART_SIZES)),
+});
+
+/**
+ * `/facts/compare?series=a&series=b&x=period`: the series chosen (`values`: every `?series=`,
+ * named as `factwatch facts SERIES` names them, duplicates dropped, at most one chart's lines),
+ * the x axis asked for and the chart size; 400 on anything malformed or unknown.
+ */
+export function parseCompareQuery(query: Record<string, string>, values: readonly string[] | undefined): { series: string[]; x?: ChartAxis; size: ChartSize } {
+  const { x, size } = parseWith(compareQuery.strict(), query);
+  const series = [...new Set((values ?? []).map((v) => v.trim()).filter((v) => v !== ''))];
+  if (series.some((v) => v.length > 400 || /[\u0000-\u001f]/u.test(v))) throw badParameter('series: not a series name (source/series, as factwatch facts lists them)');
+  if (series.length > SERIES_STYLES.length) throw badParameter(`series: at most ${SERIES_STYLES.length} series at once`);
+  return { series, ...(x === undefined ? {} : { x }), size: size ?? 'wide' };
 }
 
 /** The review decision posted by a form or the API. */
