@@ -63,6 +63,10 @@ describe(`Facts page in Chromium (${backend})`, () => {
 
   it('lists every series across sources, and the search narrows the table to the rows it matches', async () => {
     const page = await newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/iu.test(m.text())) violations.push(m.text());
+    });
     await page.goto(`${ui.server.url}/`);
     await page.getByRole('link', { name: 'Facts', exact: true }).click();
     expect(new URL(page.url()).pathname).toBe('/facts');
@@ -100,6 +104,7 @@ describe(`Facts page in Chromium (${backend})`, () => {
     expect(await page.getByRole('status').innerText()).toContain('did you mean "asia"');
     await page.goto(`${ui.server.url}/facts?q=nothing-says-this`);
     expect(await page.locator('p.empty').innerText()).toBe('No figure series match.');
+    expect(violations).toEqual([]);
     await page.close();
   });
 
@@ -203,5 +208,19 @@ describe(`Facts page in Chromium (${backend})`, () => {
     // The page title, as text, in the (closed) citations.
     expect(await page.locator('.citation').first().textContent()).toContain(HOSTILE_TEXT.script);
     await page.close();
+  });
+
+  it('answers 404 for a series no source has and 400 for too many series or an unknown parameter', async () => {
+    const status = async (path: string) => (await fetch(`${ui.server.url}${path}`)).status;
+    const series = (n: number) => Array.from({ length: n }, () => `series=${encodeURIComponent(HOSTILE_TRADE)}`).join('&');
+    expect(await status(`/facts/compare?series=${encodeURIComponent(`${HOSTILE}/money/no-such-series`)}`)).toBe(404);
+    expect(await status(`/facts/compare?${series(1)}&colour=red`)).toBe(400);
+    // The same series twice is one series; nine different ones are too many for one chart.
+    expect(await status(`/facts/compare?${series(9)}`)).toBe(200);
+    const nine = [NK_TRADE, NK_IMPORTS, NK_EXPORTS, HOSTILE_TRADE, HOSTILE_AID, HOSTILE_COMPANIES, `${NK}/money/french-exports`, `${NK}/money/humanitarian-aid-totalled`, `${NK}/percent/accounts-imports`];
+    expect(await status(`/facts/compare?${nine.map((n) => `series=${encodeURIComponent(n)}`).join('&')}`)).toBe(400);
+    expect(await status('/facts?kind=moneys')).toBe(400);
+    expect(await status('/facts?tag=Asia!')).toBe(400);
+    expect(await status('/facts?source=nope')).toBe(404);
   });
 });
