@@ -18,6 +18,7 @@ import { apiFactRoutes } from './routes/api-facts.ts';
 import { apiSourceRoutes } from './routes/api-sources.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { changePageRoutes } from './routes/change-pages.ts';
+import { factPageRoutes } from './routes/fact-pages.ts';
 import { feedRoutes } from './routes/feed.ts';
 import { figurePageRoutes } from './routes/figure-pages.ts';
 import { opsRoutes } from './routes/ops.ts';
@@ -45,6 +46,7 @@ export function createWebApp(webDeps: WebDeps): Hono<WebEnv> {
     changePageRoutes(deps),
     versionPageRoutes(deps),
     figurePageRoutes(deps),
+    factPageRoutes(deps),
     feedRoutes(deps),
     apiSourceRoutes(deps),
     apiChangeRoutes(deps),

@@ -35,19 +35,66 @@ interface Datum {
   when: string;
 }
 
+/** One line of a chart: a series' points, and the name its dots' titles give it (unused with one line). */
+export interface ChartSeries {
+  name: string;
+  points: readonly FigurePoint[];
+}
+
+/**
+ * The lines of a chart of several series, in order: a colour each (the first is the one-series
+ * chart's) and a dash pattern each, so two lines stay apart without colour. The page's legend
+ * draws the same (`SERIES_STYLES`); a chart has at most this many lines.
+ */
+export const SERIES_STYLES: ReadonlyArray<{ colour: string; dash: string | null }> = [
+  { colour: '#2c5aa0', dash: null },
+  { colour: '#c8511b', dash: '7 3' },
+  { colour: '#1b8a5a', dash: '2 3' },
+  { colour: '#a23d8c', dash: '9 3 2 3' },
+  { colour: '#b08000', dash: '4 4' },
+  { colour: '#3d8fc9', dash: '12 4' },
+  { colour: '#5b6675', dash: '1 3' },
+  { colour: '#7a2e2e', dash: '6 2 1 2' },
+];
+
+/** The one axis a series' values are drawn on: the same kind and the same unit, or not the same axis. */
+export function axisKey(point: Pick<FigurePoint, 'kind' | 'unit'>): string {
+  return `${point.kind}|${point.unit ?? ''}`;
+}
+
 /** The SVG markup, or null when the values cannot be drawn on that axis (none, or not numbers or dates). */
 export function renderFigureChart(points: readonly FigurePoint[], axis: ChartAxis = 'captured', size: ChartSize = 'wide'): string | null {
-  const data = toData(points, axis);
-  const first = points[0];
-  if (data === null || data.length === 0 || first === undefined) return null;
+  return renderSeriesChart([{ name: '', points }], axis, size);
+}
+
+/**
+ * Several series on ONE y axis — so only series whose latest values share a unit and kind
+ * (`axisKey`): null for a mix (euros and percentages on one scale would be a lie), for more
+ * lines than `SERIES_STYLES`, and when no series can be drawn on that axis. A series that cannot
+ * be drawn on it (text values, no readable period) is left out. With one series every value is
+ * labelled (the last only on a narrow chart); with several, each line's last value, so labels
+ * do not pile up where lines meet.
+ */
+export function renderSeriesChart(series: readonly ChartSeries[], axis: ChartAxis = 'captured', size: ChartSize = 'wide'): string | null {
+  // A series is drawn in the unit of its latest value; they must all agree.
+  const latest = series.flatMap((s) => s.points.at(-1) ?? []);
+  const first = latest[0];
+  if (first === undefined || series.length > SERIES_STYLES.length) return null;
+  if (latest.some((p) => axisKey(p) !== axisKey(first))) return null;
+  const lines = series.map((s, i) => ({ ...s, style: SERIES_STYLES[i]!, data: toData(s.points, axis) ?? [] }));
+  const drawn = lines.filter((l) => l.data.length > 0);
+  const all = drawn.flatMap((l) => l.data);
+  if (all.length === 0 || new Set(all.map((d) => typeof d.y)).size > 1) return null;
+  const points = drawn.flatMap((l) => l.points);
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const numeric = typeof data[0]!.y === 'number';
+  const numeric = typeof all[0]!.y === 'number';
   const tick = (v: number | Date) =>
     v instanceof Date ? v.toISOString().slice(0, 10) : formatFigureValue({ kind: first.kind, value: v, unit: first.unit });
   const narrow = size === 'narrow';
+  const one = series.length === 1;
   const { width, height } = CHART_DIMENSIONS[size];
   // Periods that are whole years get one tick per year, labelled "2016" (not 2016-01-01).
-  const years = axis === 'period' && points.every((p) => /^\d{4}$/u.test(lastYearOf(p.period) ?? '')) ? [...new Set(data.map((d) => d.x.getTime()))].map((t) => new Date(t)) : null;
+  const years = axis === 'period' && points.every((p) => /^\d{4}$/u.test(lastYearOf(p.period) ?? '')) ? [...new Set(all.map((d) => d.x.getTime()))].map((t) => new Date(t)) : null;
   const chart = Plot.plot({
     // Plot accepts any DOM-like document; linkedom's is one.
     document: document as unknown as Plot.PlotOptions['document'],
@@ -65,12 +112,12 @@ export function renderFigureChart(points: readonly FigurePoint[], axis: ChartAxi
     y: numeric
       ? { grid: true, label: first.unit ?? first.kind, tickFormat: tick, nice: true, ticks: narrow ? 4 : 6, zero: first.kind === 'money' || first.kind === 'count' }
       : { type: 'utc', grid: true, label: 'date', tickFormat: tick, ticks: narrow ? 4 : 6 },
-    marks: [
-      Plot.lineY(data, { x: 'x', y: 'y', stroke: '#2c5aa0', strokeWidth: 2, curve: axis === 'captured' ? 'step-after' : 'linear' }),
-      Plot.dot(data, { x: 'x', y: 'y', fill: '#2c5aa0', r: 4, title: (d: Datum) => `v${d.version} (${d.when}): ${tick(d.y)}` }),
+    marks: drawn.flatMap(({ data, name, style }) => [
+      Plot.lineY(data, { x: 'x', y: 'y', stroke: style.colour, strokeWidth: 2, ...(style.dash === null ? {} : { strokeDasharray: style.dash }), curve: axis === 'captured' ? 'step-after' : 'linear' }),
+      Plot.dot(data, { x: 'x', y: 'y', fill: style.colour, r: 4, title: (d: Datum) => `${one ? '' : `${name}: `}v${d.version} (${d.when}): ${tick(d.y)}` }),
       // On a narrow chart, value labels collide: the last one only (the table has them all).
-      Plot.text(narrow ? data.slice(-1) : data, { x: 'x', y: 'y', text: (d: Datum) => tick(d.y), dy: -12, fill: '#1c2430', textAnchor: narrow ? 'end' : 'middle' }),
-    ],
+      Plot.text(narrow || !one ? data.slice(-1) : data, { x: 'x', y: 'y', text: (d: Datum) => tick(d.y), dy: -12, fill: one ? '#1c2430' : style.colour, textAnchor: narrow || !one ? 'end' : 'middle' }),
+    ]),
   });
   const svg = (chart as unknown as { outerHTML: string }).outerHTML;
   return svg.startsWith('<svg') ? svg.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"') : svg;
@@ -82,6 +129,12 @@ export function chartableAxes(points: readonly FigurePoint[]): ChartAxis[] {
     const data = toData(points, axis);
     return data !== null && data.length > 0;
   });
+}
+
+/** By period when every point can be placed on one (what "bilateral trade over time" means), else by capture. */
+export function defaultAxis(points: readonly FigurePoint[], axes: readonly ChartAxis[]): ChartAxis | null {
+  if (axes.includes('period') && points.every((p) => periodInstant(p.period) !== null)) return 'period';
+  return axes[0] === undefined ? null : axes.includes('captured') ? 'captured' : axes[0];
 }
 
 /**

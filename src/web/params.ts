@@ -10,7 +10,7 @@ import type { FactFilter } from '../store/queries/facts.ts';
 import { CHANGE_STATES, type ChangeState } from '../store/schema.ts';
 import { SOURCE_FILTERS, type ChangeCursor, type SourceFilter } from '../store/queries/review.ts';
 import { badParameter } from './api-error.ts';
-import { CHART_AXES, CHART_SIZES, type ChartAxis, type ChartSize } from './figure-chart.ts';
+import { CHART_AXES, CHART_SIZES, SERIES_STYLES, type ChartAxis, type ChartSize } from './figure-chart.ts';
 
 /**
  * "2018-01-01" (start of that day, UTC) or a full ISO 8601 instant; a day that does not exist
@@ -91,6 +91,8 @@ const filterText = z.string().max(200).regex(/^[^\u0000-\u001f]*$/u, 'must not c
 
 const factsQuery = z.object({
   source: optional(filterText),
+  // Read with every repeat by parseTags; here only so that the strict schema knows it.
+  tag: optional(z.string()),
   kind: optional(z.enum(FIGURE_KINDS)),
   unit: optional(filterText),
   period: optional(filterText),
@@ -99,13 +101,16 @@ const factsQuery = z.object({
 });
 
 /**
- * Filters of `/api/facts` (the same as `factwatch facts`): `source`, `kind`, `unit`, `period`,
- * `q` (text in the label or sentence), `since` (a date: changed on or after it); 400 on anything
- * malformed or unknown, so a misspelt filter is never silently ignored.
+ * Filters of `/api/facts` and the Facts page (the same as `factwatch facts`): `source`, `tag`
+ * (repeatable or comma-separated: sources with any of them), `kind`, `unit`, `period`, `q` (text
+ * in the label or sentence), `since` (a date: changed on or after it); 400 on anything malformed
+ * or unknown, so a misspelt filter is never silently ignored. `tags` are every `?tag=` value
+ * (`c.req.queries('tag')`); the record holds only the first.
  */
-export function parseFactsQuery(query: Record<string, string>): { filter: FactFilter; q?: string } {
-  const { source, q, ...rest } = parseWith(factsQuery.strict(), query);
-  const filter: FactFilter = Object.fromEntries(Object.entries({ sourceId: source, ...rest }).filter(([, v]) => v !== undefined));
+export function parseFactsQuery(query: Record<string, string>, tags?: readonly string[]): { filter: FactFilter; q?: string } {
+  const { source, q, tag, ...rest } = parseWith(factsQuery.strict(), query);
+  const wanted = parseTags(tags ?? (tag === undefined ? [] : [tag]));
+  const filter: FactFilter = Object.fromEntries(Object.entries({ sourceId: source, tags: wanted.length ? wanted : undefined, ...rest }).filter(([, v]) => v !== undefined));
   return q === undefined ? { filter } : { filter, q };
 }
 
@@ -143,6 +148,26 @@ const chartQuery = z.object({
 export function parseChartQuery(query: Record<string, string>): { x?: ChartAxis; size: ChartSize } {
   const q = parseWith(chartQuery, { x: query.x, size: query.size });
   return { ...(q.x === undefined ? {} : { x: q.x }), size: q.size ?? 'wide' };
+}
+
+const compareQuery = z.object({
+  // Read with every repeat below; here only so that the strict schema knows it.
+  series: optional(z.string()),
+  x: optional(z.enum(CHART_AXES)),
+  size: optional(z.enum(CHART_SIZES)),
+});
+
+/**
+ * `/facts/compare?series=a&series=b&x=period`: the series chosen (`values`: every `?series=`,
+ * named as `factwatch facts SERIES` names them, duplicates dropped, at most one chart's lines),
+ * the x axis asked for and the chart size; 400 on anything malformed or unknown.
+ */
+export function parseCompareQuery(query: Record<string, string>, values: readonly string[] | undefined): { series: string[]; x?: ChartAxis; size: ChartSize } {
+  const { x, size } = parseWith(compareQuery.strict(), query);
+  const series = [...new Set((values ?? []).map((v) => v.trim()).filter((v) => v !== ''))];
+  if (series.some((v) => v.length > 400 || /[\u0000-\u001f]/u.test(v))) throw badParameter('series: not a series name (source/series, as factwatch facts lists them)');
+  if (series.length > SERIES_STYLES.length) throw badParameter(`series: at most ${SERIES_STYLES.length} series at once`);
+  return { series, ...(x === undefined ? {} : { x }), size: size ?? 'wide' };
 }
 
 /** The review decision posted by a form or the API. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/open-database.ts';
 import { backend } from '../helpers/test-db.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { HOSTILE, NK, seedDatabase } from '../web/seed.ts';
+import { HOSTILE, NK, seedDatabase, tagSeededSources } from '../web/seed.ts';
 
 /**
  * `factwatch facts` and `export facts` as scripts run them: the real executable, on a database
@@ -36,11 +36,11 @@ describe(`factwatch facts (${backend})`, () => {
         await a.end();
       };
       const h = await openDatabase({ databaseUrl: own.toString() });
-      await seedDatabase(h.db).finally(() => h.close());
+      await seedDatabase(h.db).then(() => tagSeededSources(h.db)).finally(() => h.close());
     } else {
       args = ['--data-dir', join(dir, 'data')];
       const h = await openDatabase({ dataDir: join(dir, 'data') });
-      await seedDatabase(h.db).finally(() => h.close());
+      await seedDatabase(h.db).then(() => tagSeededSources(h.db)).finally(() => h.close());
     }
   }, 120_000);
   afterAll(async () => {
@@ -83,6 +83,27 @@ describe(`factwatch facts (${backend})`, () => {
     expect(source.code).toBe(2);
     expect(source.stderr).toMatch(/did you mean "hostile"/u);
   });
+
+  it('--tag: the series of the sources with any of the tags; a tag no source has lists nothing and names the nearest', async () => {
+    const all = JSON.parse((await cli('facts', '--json')).stdout) as any[];
+    const tagged = async (...tags: string[]) => {
+      const r = await cli('facts', ...tags.flatMap((t) => ['--tag', t]), '--json');
+      expect(r.code, r.stderr).toBe(0);
+      return { rows: JSON.parse(r.stdout) as any[], stderr: r.stderr };
+    };
+    const nk = all.filter((x) => x.source === NK);
+    expect(nk.length).toBeGreaterThan(0);
+    expect((await tagged('asia')).rows).toEqual(nk);
+    expect((await tagged('asia', 'test')).rows).toEqual(all);
+    const typo = await tagged('asa');
+    expect(typo.rows).toEqual([]);
+    expect(typo.stderr).toContain('no source has the tag "asa"');
+    expect(typo.stderr).toContain('did you mean "asia"');
+    const table = await cli('facts', '--tag', 'test', '--kind', 'money');
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toContain('€7.5 million');
+    expect(table.stdout).not.toContain(`${NK}/`);
+  }, 120_000);
 
   it('facts SERIES: points oldest first with evidence; --cite prints one citation per point', async () => {
     const aid = (JSON.parse((await cli('facts', '--source', HOSTILE, '--json')).stdout) as any[]).find((x) => x.latest.value === 7_500_000);

@@ -9,7 +9,7 @@ import { factSeriesJson } from '../../src/report/fact-json.ts';
 import { createFigureLabeller } from '../../src/describe/label-figures.ts';
 import { labelFigure } from '../../src/describe/label-figure.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
-import { HOSTILE, NK, seedDatabase } from '../web/seed.ts';
+import { HOSTILE, NK, seedDatabase, tagSeededSources } from '../web/seed.ts';
 
 /**
  * `facts` on a history made by the real pipeline (test/web/seed.ts). The SQL's latest, previous,
@@ -89,6 +89,37 @@ describe(`facts queries (${backend})`, () => {
     // LIKE wildcards are text: nothing on these pages says "a%b" or "_x_".
     expect(factSeriesJson(all, '%')).toEqual(json.filter((_, i) => all[i]!.text!.sentence.includes('%') || json[i]!.label.includes('%')));
     expect(factSeriesJson(all, '_x_')).toEqual([]);
+  });
+
+  it('filters by tag: the series of the sources carrying any of the tags, whether kept or computed afresh', async () => {
+    await tagSeededSources(handle.db);
+    try {
+      const all = await listFactSeries(handle.db);
+      const ids = (list: Awaited<ReturnType<typeof listFactSeries>>) => list.map((r) => `${r.source}/${r.series}`);
+      const nk = all.filter((r) => r.source === NK);
+      const hostile = all.filter((r) => r.source === HOSTILE);
+      expect(nk.length).toBeGreaterThan(0);
+      expect(hostile.length).toBeGreaterThan(0);
+      expect(ids(await listFactSeries(handle.db, { tags: ['asia'] }))).toEqual(ids(nk));
+      expect(await listFactSeries(handle.db, { tags: ['asia'] })).toEqual(nk);
+      expect(await listFactSeries(handle.db, { tags: ['test'] })).toEqual(hostile);
+      expect(await listFactSeries(handle.db, { tags: ['asia', 'test'] })).toEqual(all);
+      expect(await listFactSeries(handle.db, { tags: ['nowhere'] })).toEqual([]);
+      // With the other filters: all of them hold.
+      expect(await listFactSeries(handle.db, { tags: ['asia'], sourceId: HOSTILE })).toEqual([]);
+      expect(await listFactSeries(handle.db, { tags: ['test'], sourceId: HOSTILE })).toEqual(hostile);
+      const money = await listFactSeries(handle.db, { tags: ['test'], kind: 'money' });
+      expect(money).toEqual(hostile.filter((r) => r.kind === 'money'));
+      expect(money.map((r) => r.latest.value)).toEqual(expect.arrayContaining([7_500_000, 24_000_000]));
+      // A source whose kept facts are stale is computed afresh, and still filtered by its tags.
+      await handle.db.execute(sql`delete from series_fact_sources where source_id = ${HOSTILE}`);
+      const unlabelled = (list: Awaited<ReturnType<typeof listFactSeries>>) => list.map(({ label: _, text: __, ...r }) => r);
+      expect(unlabelled(await listFactSeries(handle.db, { tags: ['test'] }))).toEqual(unlabelled(hostile));
+      expect(await listFactSeries(handle.db, { tags: ['asia'] })).toEqual(nk);
+    } finally {
+      await refreshSeriesFacts(handle.db);
+      await tagSeededSources(handle.db, {});
+    }
   });
 
   it('points of one series oldest first, with their version evidence', async () => {

@@ -6,7 +6,7 @@ import { figureSeries } from '../../src/store/queries/figures.ts';
 import { listVersions } from '../../src/store/queries/versions.ts';
 import { createWebApp } from '../../src/web/create-app.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
-import { HOSTILE, NK, seedDatabase } from './seed.ts';
+import { HOSTILE, NK, seedDatabase, tagSeededSources } from './seed.ts';
 
 /** `/api/facts` and `/api/facts/:series` through the hono app, on a history the real pipeline made. */
 describe(`facts API (${backend})`, () => {
@@ -15,6 +15,7 @@ describe(`facts API (${backend})`, () => {
   beforeAll(async () => {
     handle = await openTestDatabase();
     await seedDatabase(handle.db);
+    await tagSeededSources(handle.db);
     app = createWebApp({ db: handle.db, clock: new ManualClock('2024-02-01T10:00:00Z'), log: silentLogger(), token: null });
   });
   afterAll(async () => {
@@ -58,6 +59,25 @@ describe(`facts API (${backend})`, () => {
     expect(trade.length).toBeGreaterThan(0);
     expect(trade.every((r) => all.some((a) => a.source === r.source && a.series === r.series))).toBe(true);
     expect((await json('/api/facts?q=')).body.facts).toEqual(all);
+  });
+
+  it('filters by ?tag= (repeatable or comma-separated: any of them), with the other filters', async () => {
+    const all = (await json('/api/facts')).body.facts as any[];
+    const nk = all.filter((r) => r.source === NK);
+    const hostile = all.filter((r) => r.source === HOSTILE);
+    expect(nk.length).toBeGreaterThan(0);
+    expect(hostile.length).toBeGreaterThan(0);
+    expect((await json('/api/facts?tag=asia')).body.facts).toEqual(nk);
+    expect((await json('/api/facts?tag=test')).body.facts).toEqual(hostile);
+    expect((await json('/api/facts?tag=asia&tag=test')).body.facts).toEqual(all);
+    expect((await json('/api/facts?tag=test,diplomatie')).body.facts).toEqual(all);
+    const nowhere = await json('/api/facts?tag=nowhere');
+    expect(nowhere).toEqual({ status: 200, body: { facts: [] } });
+    expect((await json(`/api/facts?tag=asia&source=${HOSTILE}`)).body.facts).toEqual([]);
+    const money = (await json('/api/facts?tag=test&kind=money')).body.facts as any[];
+    expect(money).toEqual(hostile.filter((r) => r.kind === 'money'));
+    expect(money.map((r) => r.latest.value)).toEqual(expect.arrayContaining([7_500_000, 24_000_000]));
+    await expectError('/api/facts?tag=Asia!', 400, 'bad_parameter', /tag/u);
   });
 
   it('rejects bad filters with 400 and an unknown source with 404', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FigurePoint } from '../../src/store/types.ts';
-import { chartableAxes, periodInstant, renderFigureChart } from '../../src/web/figure-chart.ts';
+import { chartableAxes, periodInstant, renderFigureChart, renderSeriesChart, SERIES_STYLES } from '../../src/web/figure-chart.ts';
+import { parseHTML } from 'linkedom';
 
 const point = (seq: number, capturedAt: string, value: number, period: string | null): FigurePoint => ({
   seq,
@@ -46,5 +47,30 @@ describe('figure chart', () => {
     const undated = history.map((p) => ({ ...p, period: null }));
     expect(chartableAxes(undated)).toEqual(['captured']);
     expect(renderFigureChart(undated, 'period')).toBeNull();
+  });
+
+  const lines = (svg: string) => parseHTML(`<html><body>${svg}</body></html>`).document.querySelectorAll('g[aria-label="line"]').length;
+
+  it('draws several series in one unit on one axis, each its own line, and names them in the dots’ titles', () => {
+    const other = [point(1, '2016-01-10T00:00:00Z', 3_000_000, '2015'), point(2, '2018-01-10T00:00:00Z', 4_000_000, '2017')];
+    const svg = renderSeriesChart([{ name: 'Trade (a)', points: history }, { name: 'Trade (b)', points: other }], 'period')!;
+    expect(lines(svg)).toBe(2);
+    expect(svg.match(/aria-label="y-axis tick"/gu)).toHaveLength(1);
+    expect(svg).toContain('Trade (b): v2 (2017): €4 million');
+    expect(svg).toContain(`stroke="${SERIES_STYLES[1]!.colour}"`);
+    expect(svg).toContain(`stroke-dasharray="${SERIES_STYLES[1]!.dash}"`);
+    // With several lines, each line's last value is labelled, not every value.
+    expect(svg).not.toContain('>€6.4 million<');
+    expect(svg).toContain('>€5.1 million<');
+  });
+
+  it('refuses one axis for series in different units or kinds, and more lines than it has styles', () => {
+    const dollars = history.map((p) => ({ ...p, unit: 'USD' }));
+    const share = history.map((p) => ({ ...p, kind: 'percent' as const, unit: '%', value: 3.3 }));
+    expect(renderSeriesChart([{ name: 'a', points: history }, { name: 'b', points: dollars }], 'period')).toBeNull();
+    expect(renderSeriesChart([{ name: 'a', points: history }, { name: 'b', points: share }], 'period')).toBeNull();
+    const many = Array.from({ length: SERIES_STYLES.length + 1 }, (_, i) => ({ name: String(i), points: history }));
+    expect(renderSeriesChart(many, 'period')).toBeNull();
+    expect(lines(renderSeriesChart(many.slice(1), 'period')!)).toBe(SERIES_STYLES.length);
   });
 });

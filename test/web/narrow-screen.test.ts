@@ -78,6 +78,12 @@ describe(`review UI on a 375 px screen (${backend})`, () => {
       ...figurePages(NK, nkKeys),
       ...figurePages(NK, nkKeys.slice(0, 1)).map((p) => `${p}&x=captured`),
       ...figurePages(HOSTILE, await series(HOSTILE)),
+      '/facts',
+      '/facts?q=trade&kind=money',
+      `/facts?source=${HOSTILE}`,
+      `/facts/compare?series=${encodeURIComponent(`${NK}/money/bilateral-trade-totalled`)}&series=${encodeURIComponent(`${HOSTILE}/money/bilateral-trade-reached`)}`,
+      `/facts/compare?series=${encodeURIComponent(`${HOSTILE}/money/aid-programme-totalled`)}&series=${encodeURIComponent(`${HOSTILE}/count/companies-involved`)}`,
+      '/facts/compare',
       '/login',
       '/changes/99999',
       `/sources/${'x'.repeat(300)}`,
@@ -152,6 +158,26 @@ describe(`review UI on a 375 px screen (${backend})`, () => {
     await expect.poll(() => img.evaluate((el) => (el as unknown as { currentSrc: string }).currentSrc)).toContain('x=captured');
     await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, `${backend}-phone-figure.png`), fullPage: true });
+    await page.close();
+  });
+
+  it('draws the Facts comparison at the phone’s width, and the facts table scrolls in its own box', async () => {
+    const page = await phone();
+    const pair = [`${NK}/money/bilateral-trade-totalled`, `${HOSTILE}/money/bilateral-trade-reached`].map((s) => `series=${encodeURIComponent(s)}`).join('&');
+    await page.goto(`${ui.server.url}/facts/compare?${pair}`);
+    const img = page.locator('figure.chart img');
+    await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    expect(await img.evaluate((el) => (el as unknown as { currentSrc: string }).currentSrc)).toContain('size=narrow');
+    const shown = (await img.boundingBox())!;
+    expect(shown.width).toBeLessThanOrEqual(PHONE.width);
+    expect(shown.width).toBeGreaterThan(PHONE.width * 0.75);
+    await page.screenshot({ path: join(SHOTS, `${backend}-phone-facts-compare.png`), fullPage: true });
+
+    await page.goto(`${ui.server.url}/facts`);
+    const box = (await page.evaluate(`(() => { const el = document.querySelector('.scroll > table.facts').parentElement; return { scroll: el.scrollWidth, client: el.clientWidth }; })()`)) as { scroll: number; client: number };
+    expect(box.client).toBeLessThanOrEqual(PHONE.width);
+    expect(box.scroll).toBeGreaterThan(box.client);
+    await page.screenshot({ path: join(SHOTS, `${backend}-phone-facts.png`) });
     await page.close();
   });
 

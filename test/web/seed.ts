@@ -16,7 +16,7 @@ import { resolveSources } from '../../src/config/resolve-source.ts';
 import { createHttpClient } from '../../src/fetch/index.ts';
 import { runCheckPass } from '../../src/check/check-pass.ts';
 import type { Db } from '../../src/store/db.ts';
-import { syncSources } from '../../src/store/queries/sources.ts';
+import { listSources, syncSources } from '../../src/store/queries/sources.ts';
 import { startPageServer } from '../helpers/page-server.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';
 
@@ -117,4 +117,13 @@ export async function seedDatabase(db: Db): Promise<Seeded> {
     await server.close();
   }
   return seeded;
+}
+
+/** The tags the tag-filter tests give the seeded sources. */
+export const SEED_TAGS: Readonly<Record<string, string[]>> = { [NK]: ['asia', 'diplomatie'], [HOSTILE]: ['test'] };
+
+/** Gives the seeded sources these tags the way a configuration does: through the sync (`{}` takes them away). */
+export async function tagSeededSources(db: Db, tags: Readonly<Record<string, string[]>> = SEED_TAGS, now = new Date('2024-02-01T10:00:00Z')): Promise<void> {
+  const rows = await listSources(db);
+  await syncSources(db, rows.map((r) => ({ id: r.id, url: r.url, profile: r.profile, schedule: r.schedule, timezone: r.timezone, enabled: r.enabled, tags: tags[r.id] ?? [] })), now);
 }

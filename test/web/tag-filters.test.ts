@@ -3,10 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/app/clock.ts';
 import { silentLogger } from '../../src/app/log.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
-import { listSources, syncSources } from '../../src/store/queries/sources.ts';
 import { createWebApp } from '../../src/web/create-app.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
-import { HOSTILE, NK, seedDatabase, type Seeded } from './seed.ts';
+import { HOSTILE, NK, SEED_TAGS, seedDatabase, tagSeededSources, type Seeded } from './seed.ts';
 
 /**
  * `?tag=` on the sources and changes pages, the API's lists and the Atom feed (issue 17): the
@@ -23,9 +22,7 @@ describe(`tag filters in the UI, the API and the feed (${backend})`, () => {
   beforeAll(async () => {
     handle = await openTestDatabase();
     seeded = await seedDatabase(handle.db);
-    const rows = await listSources(handle.db);
-    const tags: Record<string, string[]> = { [NK]: ['asia', 'diplomatie'], [HOSTILE]: ['test'] };
-    await syncSources(handle.db, rows.map((r) => ({ id: r.id, url: r.url, profile: r.profile, schedule: r.schedule, timezone: r.timezone, enabled: r.enabled, tags: tags[r.id] ?? [] })), clock.now());
+    await tagSeededSources(handle.db, SEED_TAGS, clock.now());
     app = createWebApp({ db: handle.db, clock, log: silentLogger(), token: null });
   });
   afterAll(async () => {

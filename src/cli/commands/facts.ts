@@ -6,13 +6,16 @@ import { FIGURE_KINDS, type FigureKind, type FigureValue } from '../../model/ind
 import { factPointJson, factSeriesJson } from '../../report/fact-json.ts';
 import type { AppContext } from '../../root/app-context.ts';
 import { listFactPoints, listFactSeries, lookUpSeries, type FactFilter } from '../../store/queries/facts.ts';
+import { listTags } from '../../store/queries/sources.ts';
 import { formatTable, isoSeconds, printJson, printLine } from '../output.ts';
+import { collectRepeated, noteUnknownTags, TAG_HELP } from '../tag-option.ts';
 import { withContext } from '../with-context.ts';
 import { startOfDay } from './changes.ts';
 import { requireSource } from './history.ts';
 
 interface FactsOptions {
   source?: string;
+  tag?: string[];
   kind?: string;
   unit?: string;
   period?: string;
@@ -32,6 +35,7 @@ export function registerFactsCommand(program: Command): void {
     .description('every figure series across sources (latest value, previous value, last change), or one series\' points')
     .argument('[series]', 'a series: "source/series", or a series key with --source (or one only one source has)')
     .option('--source <id>', 'only this source')
+    .option('--tag <tag>', TAG_HELP, collectRepeated)
     .option('--kind <kind>', `only figures of this kind (${FIGURE_KINDS.join(', ')})`)
     .option('--unit <unit>', 'only this unit as stored (EUR, USD, %, km²…)')
     .option('--period <period>', 'only series whose latest value is for this period (2016, 2017-10…)')
@@ -45,6 +49,8 @@ export function registerFactsCommand(program: Command): void {
         if (opts.source !== undefined) await requireSource(ctx, opts.source);
         if (series === undefined) {
           if (opts.cite) throw new UsageError('--cite needs a series (factwatch facts SOURCE/SERIES --cite)');
+          // A tag no source has matches nothing: an empty list, with the nearest tag on stderr.
+          if (filter.tags?.length) noteUnknownTags(filter.tags, await listTags(ctx.db));
           return listSeries(ctx, filter, opts);
         }
         return showSeries(ctx, series, opts);
@@ -58,6 +64,7 @@ function readFilter(opts: FactsOptions): FactFilter {
   }
   return {
     ...(opts.source === undefined ? {} : { sourceId: opts.source }),
+    ...(opts.tag?.length ? { tags: opts.tag } : {}),
     ...(opts.kind === undefined ? {} : { kind: opts.kind as FigureKind }),
     ...(opts.unit === undefined ? {} : { unit: opts.unit }),
     ...(opts.period === undefined ? {} : { period: opts.period }),

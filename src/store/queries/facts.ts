@@ -12,9 +12,11 @@ import type { FigureKind, FigurePeriod, FigureValue } from '../../model/index.ts
 import type { Db } from '../db.ts';
 import { executeRows } from '../execute-rows.ts';
 
-/** What `facts` can be narrowed by; every filter is on the series' latest point except `sourceId`. */
+/** What `facts` can be narrowed by; every filter is on the series' latest point except `sourceId` and `tags`. */
 export interface FactFilter {
   sourceId?: string;
+  /** Only sources carrying any of these tags (none: every source), as `--tag` / `?tag=` everywhere (config/tags.ts). */
+  tags?: readonly string[];
   kind?: FigureKind;
   /** The unit as stored: an ISO 4217 code, "%", "km²"… */
   unit?: string;
@@ -115,7 +117,10 @@ export async function listFactSeries(db: Db, filter: FactFilter = {}, opts: { wi
   if (filter.unit !== undefined) where.push(sql`s.unit = ${filter.unit}`);
   if (filter.period !== undefined) where.push(sql`s.period = ${filter.period}`);
   if (filter.since !== undefined) where.push(sql`s.changed_at >= ${filter.since.toISOString()}::timestamptz`);
-  const source = (column: SQL) => (filter.sourceId === undefined ? sql`true` : sql`${column} = ${filter.sourceId}`);
+  // Source and tags narrow the sources first, so a stale source outside them is never computed.
+  const tagged = (column: SQL) =>
+    filter.tags?.length ? sql`${column} in (select id from sources where tags && array(select jsonb_array_elements_text(${JSON.stringify(filter.tags)}::jsonb)))` : sql`true`;
+  const source = (column: SQL) => (filter.sourceId === undefined ? tagged(column) : sql`${column} = ${filter.sourceId} and ${tagged(column)}`);
   const rows = await db.transaction(
     async (tx) => {
       await tx.execute(sql`set local jit = off`);

@@ -15,7 +15,7 @@ export function apiFactRoutes({ db }: WebDeps): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
 
   app.get('/api/facts', async (c) => {
-    const { filter, q } = parseFactsQuery(c.req.query());
+    const { filter, q } = parseFactsQuery(c.req.query(), c.req.queries('tag'));
     if (filter.sourceId !== undefined) await requireSource(db, filter.sourceId);
     return c.json({ facts: factSeriesJson(await listFactSeries(db, filter, { withText: q !== undefined }), q) });
   });

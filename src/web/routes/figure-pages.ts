@@ -8,11 +8,10 @@ import { html } from 'hono/html';
 import { formatFigureValue } from '../../describe/format-value.ts';
 import { collapseWhitespace } from '../../text/collapse-whitespace.ts';
 import { figureSeries } from '../../store/queries/figures.ts';
-import type { FigurePoint } from '../../store/types.ts';
 import { listFigureSeriesSummary } from '../../store/queries/figure-series-summary.ts';
 import { listVersions, versionBySeq } from '../../store/queries/versions.ts';
 import { notFound } from '../api-error.ts';
-import { CHART_DIMENSIONS, chartableAxes, periodInstant, renderFigureChart, type ChartAxis, type ChartSize } from '../figure-chart.ts';
+import { CHART_DIMENSIONS, chartableAxes, defaultAxis, periodInstant, renderFigureChart, type ChartAxis, type ChartSize } from '../figure-chart.ts';
 import { requireSource } from '../lookups.ts';
 import { parseChartQuery, parseKey } from '../params.ts';
 import { SVG_CSP } from '../security-headers.ts';
@@ -91,10 +90,4 @@ export function figurePageRoutes({ db }: WebDeps): Hono<WebEnv> {
   });
 
   return app;
-}
-
-/** By period when every point can be placed on one (what "bilateral trade over time" means), else by capture. */
-function defaultAxis(points: readonly FigurePoint[], axes: ChartAxis[]): ChartAxis | null {
-  if (axes.includes('period') && points.every((p) => periodInstant(p.period) !== null)) return 'period';
-  return axes[0] === undefined ? null : axes.includes('captured') ? 'captured' : axes[0];
 }

@@ -8,11 +8,13 @@ export function formatDay(at: Date | null): string {
   return at === null ? '—' : at.toISOString().slice(0, 10);
 }
 
-/** A query string from the parameters that are set, for filter-preserving links. */
-export function queryString(params: Record<string, string | number | null | undefined>): string {
+/** A query string from the parameters that are set, for filter-preserving links; a list repeats its parameter (`series=a&series=b`). */
+export function queryString(params: Record<string, string | number | readonly string[] | null | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (value !== null && value !== undefined && value !== '') search.set(key, String(value));
+    for (const one of Array.isArray(value) ? (value as readonly string[]) : [value]) {
+      if (one !== null && one !== undefined && one !== '') search.append(key, String(one));
+    }
   }
   const text = search.toString();
   return text === '' ? '' : `?${text}`;

@@ -8,7 +8,7 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-export type NavItem = 'sources' | 'changes';
+export type NavItem = 'sources' | 'changes' | 'facts';
 
 export interface PageOptions {
   title: string;
@@ -35,7 +35,7 @@ ${opts.feed === undefined ? null : html`<link rel="alternate" type="application/
 <body>
 <header class="top">
   <a class="brand" href="/">factwatch</a>
-  ${opts.nav === null ? null : html`<nav>${item('sources', '/', 'Sources')}${item('changes', '/changes', 'Changes')}<a href="/feed.xml">Feed</a></nav>`}
+  ${opts.nav === null ? null : html`<nav>${item('sources', '/', 'Sources')}${item('changes', '/changes', 'Changes')}${item('facts', '/facts', 'Facts')}<a href="/feed.xml">Feed</a></nav>`}
 </header>
 <main>
 ${opts.body}

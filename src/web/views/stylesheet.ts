@@ -72,6 +72,12 @@ table.figures td:nth-child(2),table.figure-list td.label,table.changes td:last-c
 blockquote.sentence{margin:.5rem 0 1rem;padding:.4rem .8rem;border-left:3px solid var(--line);color:var(--muted);max-width:48rem}
 ul.section-texts>li{margin:.4rem 0 .9rem}.section-body{margin:.25rem 0 0}.section-body p{margin:.3rem 0;max-width:48rem}
 details.more summary{cursor:pointer;color:var(--accent);font-size:.9em}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+svg.spark{display:block}td.pick{min-width:0;width:1.5rem}td.trend{min-width:0}table.facts td.label{min-width:11rem}
+ul.legend{list-style:none;padding:0;margin:.25rem 0 .6rem;display:flex;flex-wrap:wrap;gap:.3rem 1.25rem}ul.legend li{overflow-wrap:anywhere}ul.legend svg{vertical-align:middle}
+table.evidence td.value{white-space:normal;min-width:8rem}td.proof{min-width:16rem}td.proof>div{margin:0 0 .2rem}code.hash{overflow-wrap:anywhere;word-break:break-all}
+details.cite summary{cursor:pointer;color:var(--accent);display:inline-block}
+p.citation{margin:.3rem 0;padding:.4rem .6rem;background:#f3f5f8;border-radius:4px;max-width:40rem;font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.92em;overflow-wrap:anywhere;user-select:all}
 @media (max-width:40rem){
 main{padding:1rem .75rem 2.5rem}header.top{padding:.6rem .75rem}
 .split{grid-template-columns:1fr}.split-head{display:none}
@@ -79,5 +85,9 @@ main{padding:1rem .75rem 2.5rem}header.top{padding:.6rem .75rem}
 .split p.hunk:nth-of-type(even)::before{content:"After: ";font-weight:600;color:var(--muted)}
 dl.meta{grid-template-columns:1fr;gap:0}dl.meta dd{margin-bottom:.45rem}
 .card{padding:.75rem .8rem}
+/* A point's evidence is read whole on a phone: each point a block, its cells one under another. */
+table.evidence thead{display:none}
+table.evidence,table.evidence tbody,table.evidence tr,table.evidence td{display:block;min-width:0}
+table.evidence tr{border-bottom:1px solid var(--line);padding:.35rem 0}table.evidence td{border:0;padding:.1rem .6rem}
 }
 `.trim();
