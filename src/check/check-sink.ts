@@ -15,7 +15,7 @@ import { defaultSchedulePolicy, type SchedulePolicy } from '../schedule/plan-nex
 import { settleResult } from '../schedule/settle-result.ts';
 import type { Db } from '../store/db.ts';
 import { createFigureLabeller } from '../describe/label-figures.ts';
-import { refreshSeriesFacts } from '../store/queries/facts.ts';
+import { refreshSeriesFacts } from '../store/queries/refresh-series-facts.ts';
 import { settleChecks, type SettledSource } from '../store/queries/settle-checks.ts';
 import { recordUrl } from '../store/queries/sources.ts';
 import { storeVersion, type StoreOutcome, type StoreVersionInput } from '../store/queries/store-version.ts';
@@ -62,7 +62,7 @@ export function createPassSink(deps: { db: Db; clock: Clock }, opts: PassSinkOpt
     const write = writing.then(async () => {
       for (const id of await settleChecks(deps.db, batch, checks, { leaseToken: opts.leaseToken })) written.add(id);
       // One statement for the batch's new versions; `facts` computes any source missed here itself.
-      await refreshSeriesFacts(deps.db, refresh, labeller);
+      await refreshSeriesFacts(deps.db, refresh, { label: labeller });
     });
     writing = write;
     await write;
