@@ -270,18 +270,28 @@ function toNewPoint(r: Record<string, unknown>): NewPoint {
 
 function toKeptRow(r: Record<string, unknown>): KeptRow {
   return {
-    ...toNewPoint({ ...r, id: r.latest_figure_id, version_id: r.latest_version_id, captured_at: r.changed_at }),
+    source_id: String(r.source_id),
+    series: String(r.series),
     latest_figure_id: Number(r.latest_figure_id),
-    latest_version_id: Number(r.latest_version_id),
     before_figure_id: numOrNull(r.before_figure_id),
     changed_at: String(r.changed_at),
     versions: Number(r.versions),
+    latest_version_id: Number(r.latest_version_id),
+    key: String(r.key),
+    kind: r.kind as FigureKind,
+    value_num: numOrNull(r.value_num),
+    value_text: textOrNull(r.value_text),
+    unit: textOrNull(r.unit),
+    period: textOrNull(r.period),
+    raw: String(r.raw),
+    section: textOrNull(r.section),
+    sentence: String(r.sentence),
     before_version_id: numOrNull(r.before_version_id),
     before_value_num: numOrNull(r.before_value_num),
     before_value_text: textOrNull(r.before_value_text),
     before_period: textOrNull(r.before_period),
     label: textOrNull(r.label),
-  } as KeptRow;
+  };
 }
 
 function storedFigureOf(row: KeptRow): StoredFigure {
