@@ -23,7 +23,8 @@ import { createHttpClient } from '../src/fetch/index.ts';
 import { createFigureLabeller } from '../src/describe/label-figures.ts';
 import { executeRows } from '../src/store/execute-rows.ts';
 import type { DatabaseHandle } from '../src/store/open-database.ts';
-import { listFactSeries, refreshSeriesFacts } from '../src/store/queries/facts.ts';
+import { listFactSeries } from '../src/store/queries/facts.ts';
+import { refreshSeriesFacts } from '../src/store/queries/refresh-series-facts.ts';
 import { syncSources } from '../src/store/queries/sources.ts';
 import { timedProcess, type TimedRun } from './lib/timed-process.ts';
 
@@ -83,7 +84,7 @@ export async function runFactsBench(o: FactsBenchOptions): Promise<FactsBenchRes
       from versions c join versions o on o.source_id = 'f-' || (substr(c.source_id, 3)::int % ${o.distinct}::int) and o.seq = c.seq and o.source_id <> c.source_id
       join figures f on f.version_id = o.id`);
     // What the copies' passes would have left: their kept series facts, labelled.
-    await refreshSeriesFacts(h.db, undefined, createFigureLabeller());
+    await refreshSeriesFacts(h.db, undefined, { label: createFigureLabeller() });
     await h.db.execute(sql`analyze`);
     series = (await listFactSeries(h.db)).length;
     const [row] = await executeRows<{ n: number }>(h.db, sql`select count(*)::int as n from figures`);

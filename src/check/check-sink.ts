@@ -14,8 +14,9 @@ import type { ResolvedSource } from '../config/resolve-source.ts';
 import { defaultSchedulePolicy, type SchedulePolicy } from '../schedule/plan-next-check.ts';
 import { settleResult } from '../schedule/settle-result.ts';
 import type { Db } from '../store/db.ts';
-import { createFigureLabeller } from '../describe/label-figures.ts';
-import { refreshSeriesFacts } from '../store/queries/facts.ts';
+import { createFigureLabeller, figureLabelKey } from '../describe/label-figures.ts';
+import type { FigureLabels } from '../judge/verdict.ts';
+import { refreshSeriesFacts } from '../store/queries/refresh-series-facts.ts';
 import { settleChecks, type SettledSource } from '../store/queries/settle-checks.ts';
 import { recordUrl } from '../store/queries/sources.ts';
 import { storeVersion, type StoreOutcome, type StoreVersionInput } from '../store/queries/store-version.ts';
@@ -24,8 +25,11 @@ import type { RecordedCheck } from './recorded-check.ts';
 import type { SourceState } from './source-state.ts';
 
 export interface CheckSink {
-  /** Stores a version now, fenced by the sink's lease when it has one. */
-  storeVersion(input: Omit<StoreVersionInput, 'fence'>): Promise<StoreOutcome>;
+  /**
+   * Stores a version now, fenced by the sink's lease when it has one. `labels` are the judge's
+   * labels of its figures (verdict.ts), used when the batch's series facts are refreshed.
+   */
+  storeVersion(input: Omit<StoreVersionInput, 'fence'> & { labels?: FigureLabels | undefined }): Promise<StoreOutcome>;
   /** The page answered from a new URL: kept in the source's URL history at once (rare). */
   recordUrl(sourceId: string, url: string, at: Date): Promise<void>;
   /** Records a finished check (batched). A check that lost its lease records nothing. */
@@ -49,6 +53,8 @@ export function createPassSink(deps: { db: Db; clock: Clock }, opts: PassSinkOpt
   const written = new Set<string>();
   /** Sources that got a version since the last flush: their series facts are refreshed with it. */
   let revised = new Set<string>();
+  /** The judge's labels of the figures stored since the last flush, by `figureLabelKey`. */
+  let judged = new Map<string, string>();
   const labeller = createFigureLabeller();
   // Batches are written one after another, by whichever check filled one (it waits: backpressure).
   let writing: Promise<unknown> = Promise.resolve();
@@ -56,22 +62,28 @@ export function createPassSink(deps: { db: Db; clock: Clock }, opts: PassSinkOpt
     const batch = settled;
     const checks = pending;
     const refresh = [...revised];
+    const labels = judged;
     settled = [];
     pending = [];
     revised = new Set();
+    judged = new Map();
     const write = writing.then(async () => {
       for (const id of await settleChecks(deps.db, batch, checks, { leaseToken: opts.leaseToken })) written.add(id);
-      // One statement for the batch's new versions; `facts` computes any source missed here itself.
-      await refreshSeriesFacts(deps.db, refresh, labeller);
+      // The batch's new versions advance their series; `facts` computes any source missed here
+      // itself. Labels come from the judge's thread; the labeller here only covers what it missed.
+      await refreshSeriesFacts(deps.db, refresh, { label: (f) => labels.get(figureLabelKey(f)) ?? labeller(f) });
     });
     writing = write;
     await write;
     return written;
   };
   return {
-    async storeVersion(input) {
+    async storeVersion({ labels, ...input }) {
       const outcome = await storeVersion(deps.db, { ...input, fence: opts.leaseToken ? { leaseToken: opts.leaseToken, now: deps.clock.now() } : null });
-      if (outcome.kind === 'stored') revised.add(input.sourceId);
+      if (outcome.kind === 'stored') {
+        revised.add(input.sourceId);
+        for (const [key, label] of Object.entries(labels ?? {})) judged.set(key, label);
+      }
       return outcome;
     },
     recordUrl: (sourceId, url, at) => recordUrl(deps.db, sourceId, url, at),

@@ -108,6 +108,7 @@ async function runCheck(deps: CheckDeps, source: ResolvedSource, state: SourceSt
         channels: source.notify,
         check: { ...base, outcome, httpStatus: meta.status, bytes: meta.bytes, durationMs: Math.round(meta.durationMs), error: null },
         expectedHeadId: expected?.versionId ?? null,
+        labels: verdict.labels,
       });
     } catch (err) {
       if (!(err instanceof FactwatchError && err.code === 'version_conflict')) throw err;

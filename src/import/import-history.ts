@@ -33,7 +33,7 @@ import { listCdxRows } from './page-cdx.ts';
 import { readWarcCaptures, type WarcCapture } from './warc-captures.ts';
 import type { Db } from '../store/db.ts';
 import { createFigureLabeller } from '../describe/label-figures.ts';
-import { refreshSeriesFacts } from '../store/queries/facts.ts';
+import { refreshSeriesFacts } from '../store/queries/refresh-series-facts.ts';
 import { listDoneCaptureKeys, recordImportedCapture, versionByCaptureDigest } from '../store/queries/import-ledger.ts';
 import { listSourceUrls } from '../store/queries/sources.ts';
 import { loadRawBody } from '../store/raw-body.ts';
@@ -174,7 +174,7 @@ export async function importWaybackHistory(
     emit(event);
   }
   // What `facts` reads of the source, computed over its new history (facts.ts).
-  await refreshSeriesFacts(deps.db, [source.id], createFigureLabeller());
+  await refreshSeriesFacts(deps.db, [source.id], { label: createFigureLabeller(), full: true });
   return summary;
 }
 
@@ -219,7 +219,7 @@ export async function importWarcHistory(deps: ImportDeps, path: string, sources:
     }
   }
   // What `facts` reads of these sources, computed over their new history (facts.ts).
-  await refreshSeriesFacts(deps.db, sources.map((s) => s.id), createFigureLabeller());
+  await refreshSeriesFacts(deps.db, sources.map((s) => s.id), { label: createFigureLabeller(), full: true });
   return summary;
 }
 

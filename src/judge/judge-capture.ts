@@ -11,6 +11,7 @@
 import { continueSeries, pairFigures } from '../diff/align-figures.ts';
 import { diffDocuments } from '../diff/diff-documents.ts';
 import { isEmptyChange } from '../diff/is-empty-change.ts';
+import { labelChangedFigures } from '../describe/label-figures.ts';
 import { summarizeChange } from '../describe/summarize-change.ts';
 import { hasContentRules, type PageDocument } from '../model/index.ts';
 import { assessContent, assessMarkup, SHRINK_CONFIRMATIONS } from './assess-page.ts';
@@ -35,7 +36,7 @@ export function judgeCapture(capture: JudgedCapture, previous: PreviousVersion |
   if (!previous || !previous.document) {
     // Every figure starts its series; the content hash was taken before (series are not content).
     for (const f of document.figures) f.series = f.key;
-    return { kind: 'new', document, contentHash, summary: summarizeChange(null) };
+    return { kind: 'new', document, contentHash, summary: summarizeChange(null), labels: labelChangedFigures(document.figures, null) };
   }
 
   if (previous.contentHash === contentHash && (!ctx.urlMatters || previous.url === capture.url)) {
@@ -54,7 +55,7 @@ export function judgeCapture(capture: JudgedCapture, previous: PreviousVersion |
   // Each figure continues the series of the figure it was paired with, even under a new key.
   continueSeries(before.figures, document.figures, pairs);
   if (isEmptyChange(ctx.urlMatters ? change : { ...change, url: null })) return { kind: 'same_content', versionId: previous.versionId };
-  return { kind: 'changed', document, contentHash, change, summary: summarizeChange(change), fromVersionId: previous.versionId };
+  return { kind: 'changed', document, contentHash, change, summary: summarizeChange(change), fromVersionId: previous.versionId, labels: labelChangedFigures(document.figures, before.figures) };
 }
 
 /**

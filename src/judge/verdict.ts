@@ -22,6 +22,14 @@ export type Verdict =
   /** Extraction failed or hit a limit (`too_many_figures`, `too_slow`, `extraction_failed` …). */
   | { kind: 'failed'; code: FactwatchCode; message: string }
   /** The first version of the source. */
-  | { kind: 'new'; document: PageDocument; contentHash: string; summary: string }
+  | { kind: 'new'; document: PageDocument; contentHash: string; summary: string; labels?: FigureLabels }
   /** A revision of version `fromVersionId`, with the diff from it. */
-  | { kind: 'changed'; document: PageDocument; contentHash: string; change: Change; summary: string; fromVersionId: number };
+  | { kind: 'changed'; document: PageDocument; contentHash: string; change: Change; summary: string; fromVersionId: number; labels?: FigureLabels };
+
+/**
+ * The labels of the figures that read differently from the previous version's, keyed by
+ * `figureLabelKey` (src/describe/label-figures.ts): computed on the judge's thread, where the
+ * figures are made, so the writer's refresh of the kept series facts need not (≈0.1 ms a figure
+ * on the thread that stores and renews leases). Absent: the writer labels what it needs itself.
+ */
+export type FigureLabels = Readonly<Record<string, string>>;

@@ -3,7 +3,7 @@
  * they cannot drift apart, and the labels and citations both print.
  */
 import { citePoint } from '../describe/cite-point.ts';
-import { createFigureLabeller } from '../describe/label-figures.ts';
+import { createFigureLabeller, type StoredFigure } from '../describe/label-figures.ts';
 import { buildCaptureUrl } from '../import/cdx.ts';
 import { DEFAULT_ARCHIVE_URL } from '../import/limits.ts';
 import type { FactPointRow, FactSeriesRow } from '../store/queries/facts.ts';
@@ -29,25 +29,28 @@ export interface FactSeriesJson {
  * plain text.
  */
 export function factSeriesJson(rows: readonly FactSeriesRow[], q?: string): FactSeriesJson[] {
-  const label = createFigureLabeller();
+  return [...eachFactSeriesJson(rows, q)];
+}
+
+/** The same, one row at a time: a writer that streams (`facts --json`) holds no second list of 16,000 objects. */
+export function* eachFactSeriesJson(rows: readonly FactSeriesRow[], q?: string): Generator<FactSeriesJson> {
+  let label: ((figure: StoredFigure) => string) | null = null;
   const needle = q?.trim().toLocaleLowerCase();
-  const out: FactSeriesJson[] = [];
   for (const r of rows) {
-    const name = r.label ?? (r.text === null ? r.kind : label({ ...r.text, kind: r.kind, value: r.latest.value, unit: r.unit, period: r.latest.period }));
+    const name = r.label ?? (r.text === null ? r.kind : (label ??= createFigureLabeller())({ ...r.text, kind: r.kind, value: r.latest.value, unit: r.unit, period: r.latest.period }));
     if (needle && !name.toLocaleLowerCase().includes(needle) && !(r.text?.sentence.toLocaleLowerCase().includes(needle) ?? false)) continue;
-    out.push({
+    yield {
       source: r.source,
       series: r.series,
       label: name,
       kind: r.kind,
       unit: r.unit,
-      latest: { ...r.latest, capturedAt: r.latest.capturedAt.toISOString() },
+      latest: { value: r.latest.value, period: r.latest.period, version: r.latest.version, capturedAt: r.latest.capturedAt.toISOString() },
       previous: r.previous,
       changedAt: r.changedAt.toISOString(),
       versions: r.versions,
-    });
+    };
   }
-  return out;
 }
 
 /** One point of `facts SERIES --json` / `/api/facts/:series`, with its evidence and citation. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { figureLabelKey } from '../../src/describe/label-figures.ts';
+import { labelFigure } from '../../src/describe/label-figure.ts';
 import { extractDocument } from '../../src/extract/extract-document.ts';
+import type { Figure } from '../../src/model/index.ts';
 import { hashDocument } from '../../src/extract/content-hash.ts';
 import { MAX_NESTING_DEPTH, rawEnding, SHRINK_CONFIRMATIONS } from '../../src/judge/assess-page.ts';
 import { quickVerdict } from '../../src/judge/quick-verdict.ts';
@@ -34,6 +37,20 @@ describe('judgeCapture', () => {
     expect(v.fromVersionId).toBe(july.versionId);
     expect(v.change.sections.added.some((h) => /European Union/.test(h))).toBe(true);
     expect(v.summary).not.toBe('');
+  });
+
+  it('labels, on its own thread, the figures that read differently from the previous version, as their stored rows label', () => {
+    const stored = (f: Figure) => labelFigure({ key: f.key, kind: f.kind, value: f.value, unit: f.unit, raw: f.raw, section: f.section, sentence: f.sentence, period: f.period });
+    const first = judgeHtml(JULY, { url });
+    if (first.kind !== 'new') throw new Error('expected a first version');
+    expect(first.labels).toEqual(Object.fromEntries(first.document.figures.map((f) => [figureLabelKey(f), stored(f)])));
+    const v = judgeHtml(OCTOBER, { url, previous: july });
+    if (v.kind !== 'changed') throw new Error('expected a revision');
+    const before = new Map(julyDoc.figures.map((f) => [f.series ?? f.key, figureLabelKey(f)]));
+    const reworded = v.document.figures.filter((f) => before.get(f.series ?? f.key) !== figureLabelKey(f));
+    expect(reworded.length).toBeGreaterThan(0);
+    expect(reworded.length).toBeLessThan(v.document.figures.length);
+    expect(v.labels).toEqual(Object.fromEntries(reworded.map((f) => [figureLabelKey(f), stored(f)])));
   });
 
   it('every figure of a first capture starts its series; a revision continues the series of the figures it was paired with', () => {

@@ -1,17 +1,13 @@
 import type { Command } from 'commander';
-import { didYouMean } from '../../app/closest-match.ts';
 import { UsageError } from '../../app/errors.ts';
-import { formatFigureValue } from '../../describe/format-value.ts';
 import { FIGURE_KINDS, type FigureKind, type FigureValue } from '../../model/index.ts';
-import { factPointJson, factSeriesJson } from '../../report/fact-json.ts';
+import { eachFactSeriesJson } from '../../report/fact-json.ts';
 import type { AppContext } from '../../root/app-context.ts';
-import { listFactPoints, listFactSeries, lookUpSeries, type FactFilter } from '../../store/queries/facts.ts';
+import { listFactSeries, type FactFilter } from '../../store/queries/facts.ts';
 import { listTags } from '../../store/queries/sources.ts';
-import { formatTable, isoSeconds, printJson, printLine } from '../output.ts';
+import { formatTable, isoSeconds, printJson, printLine, writeJsonArray } from '../output.ts';
 import { collectRepeated, noteUnknownTags, TAG_HELP } from '../tag-option.ts';
 import { withContext } from '../with-context.ts';
-import { startOfDay } from './changes.ts';
-import { requireSource } from './history.ts';
 
 interface FactsOptions {
   source?: string;
@@ -23,6 +19,7 @@ interface FactsOptions {
   since?: string;
   cite?: boolean;
   json?: boolean;
+  pretty?: boolean;
 }
 
 /**
@@ -42,11 +39,13 @@ export function registerFactsCommand(program: Command): void {
     .option('--q <text>', 'only series whose label or sentence contains this text (any case)')
     .option('--since <date>', 'only series that changed (or first appeared) on or after this date')
     .option('--cite', 'with a series: print a plain-text citation for each point')
-    .option('--json', 'print as JSON')
+    .option('--json', 'print as JSON (the listing: one series per line)')
+    .option('--pretty', 'with --json: indent the JSON')
     .action(async (series: string | undefined, opts: FactsOptions, cmd: Command) => {
-      const filter = readFilter(opts);
+      const filter = await readFilter(opts);
       await withContext(cmd, async (ctx) => {
-        if (opts.source !== undefined) await requireSource(ctx, opts.source);
+        // What only some runs need is loaded only by them (program.ts): the listing is the one timed (docs/performance.md).
+        if (opts.source !== undefined) await (await import('./history.ts')).requireSource(ctx, opts.source);
         if (series === undefined) {
           if (opts.cite) throw new UsageError('--cite needs a series (factwatch facts SOURCE/SERIES --cite)');
           // A tag no source has matches nothing: an empty list, with the nearest tag on stderr.
@@ -58,24 +57,28 @@ export function registerFactsCommand(program: Command): void {
     });
 }
 
-function readFilter(opts: FactsOptions): FactFilter {
+async function readFilter(opts: FactsOptions): Promise<FactFilter> {
   if (opts.kind !== undefined && !(FIGURE_KINDS as readonly string[]).includes(opts.kind)) {
+    const { didYouMean } = await import('../../app/closest-match.ts');
     throw new UsageError(`--kind must be one of ${FIGURE_KINDS.join(', ')}, not "${opts.kind}"${didYouMean(opts.kind, FIGURE_KINDS)}`);
   }
+  const startOfDay = opts.since === undefined ? null : (await import('./changes.ts')).startOfDay;
   return {
     ...(opts.source === undefined ? {} : { sourceId: opts.source }),
     ...(opts.tag?.length ? { tags: opts.tag } : {}),
     ...(opts.kind === undefined ? {} : { kind: opts.kind as FigureKind }),
     ...(opts.unit === undefined ? {} : { unit: opts.unit }),
     ...(opts.period === undefined ? {} : { period: opts.period }),
-    ...(opts.since === undefined ? {} : { since: startOfDay(opts.since) }),
+    ...(opts.since === undefined || startOfDay === null ? {} : { since: startOfDay(opts.since) }),
   };
 }
 
 async function listSeries(ctx: AppContext, filter: FactFilter, opts: FactsOptions): Promise<void> {
-  const rows = factSeriesJson(await listFactSeries(ctx.db, filter, { withText: opts.q !== undefined }), opts.q);
-  if (opts.json) return printJson(rows);
+  const series = await listFactSeries(ctx.db, filter, { withText: opts.q !== undefined });
+  if (opts.json) return writeJsonArray(eachFactSeriesJson(series, opts.q), { pretty: opts.pretty === true });
+  const rows = [...eachFactSeriesJson(series, opts.q)];
   if (!rows.length) return printLine('no figure series match');
+  const { formatFigureValue } = await import('../../describe/format-value.ts');
   const shown = (value: FigureValue, kind: FigureKind, unit: string | null) => formatFigureValue({ kind, value, unit });
   printLine(
     formatTable([
@@ -94,6 +97,11 @@ async function listSeries(ctx: AppContext, filter: FactFilter, opts: FactsOption
 }
 
 async function showSeries(ctx: AppContext, name: string, opts: FactsOptions): Promise<void> {
+  const [{ didYouMean }, { factPointJson }, { listFactPoints, lookUpSeries }] = await Promise.all([
+    import('../../app/closest-match.ts'),
+    import('../../report/fact-json.ts'),
+    import('../../store/queries/facts.ts'),
+  ]);
   const found = await lookUpSeries(ctx.db, name, opts.source);
   if (found.kind === 'ambiguous') {
     throw new UsageError(`series "${name}" is in ${found.sources.length} sources (${found.sources.join(', ')}): name one, as ${found.sources[0]}/${name} or with --source`);

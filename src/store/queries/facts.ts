@@ -7,7 +7,6 @@
  * "money/bilateral-trade", and they are two series.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { StoredFigure } from '../../describe/label-figures.ts';
 import type { FigureKind, FigurePeriod, FigureValue } from '../../model/index.ts';
 import type { Db } from '../db.ts';
 import { executeRows } from '../execute-rows.ts';
@@ -52,6 +51,11 @@ type Raw = Record<string, unknown>;
 
 const valueOf = (num: unknown, text: unknown): FigureValue => (num === null || num === undefined ? String(text ?? '') : Number(num));
 const dateOf = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+/** The latest point's text, read as one column (`[key, raw, section, sentence]`): four fewer per row when it is not wanted. */
+function textOf(json: string): FactSeriesRow['text'] {
+  const [key, raw, section, sentence] = JSON.parse(json) as [string, string, string | null, string];
+  return { key, raw, section, sentence };
+}
 
 /**
  * The facts of every series of the sources `scope` selects (a condition on `f.source_id`),
@@ -63,7 +67,7 @@ const dateOf = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)
  * so "latest" means what it means everywhere else. One row per series leaves it, with the latest
  * figure's fields and the previous one's value (`FACT_COLUMNS`).
  */
-function seriesFactsSql(scope: SQL): SQL {
+export function seriesFactsSql(scope: SQL): SQL {
   return sql`select x.source_id, x.series, x.id as latest_figure_id, x.run_before_id as before_figure_id, x.changed_at, x.versions::int as versions,
       l.version_id as latest_version_id, l.key, l.kind, l.value_num, l.value_text, l.unit, l.period, l.raw, l.section, l.sentence,
       b.version_id as before_version_id, b.value_num as before_value_num, b.value_text as before_value_text, b.period as before_period
@@ -91,15 +95,14 @@ function seriesFactsSql(scope: SQL): SQL {
 }
 
 /** The columns `seriesFactsSql` yields and `series_facts` keeps, in that order. */
-const FACT_COLUMN_NAMES = [
+export const FACT_COLUMN_NAMES = [
   'source_id', 'series', 'latest_figure_id', 'before_figure_id', 'changed_at', 'versions', 'latest_version_id', 'key', 'kind', 'value_num',
   'value_text', 'unit', 'period', 'raw', 'section', 'sentence', 'before_version_id', 'before_value_num', 'before_value_text', 'before_period',
 ];
 const FACT_COLUMNS = sql.raw(FACT_COLUMN_NAMES.join(', '));
-const UPDATE_ALL = sql.raw(FACT_COLUMN_NAMES.slice(2).map((c) => `${c} = excluded.${c}`).join(', '));
 
 /** Per source: how many versions it has and its newest version id — what `series_fact_sources` compares. */
-const versionsFingerprintSql = (scope: SQL) => sql`select source_id, count(*)::int as version_count, max(id) as last_version_id from versions where ${scope} group by source_id`;
+export const versionsFingerprintSql = (scope: SQL) => sql`select source_id, count(*)::int as version_count, max(id) as last_version_id from versions where ${scope} group by source_id`;
 
 /**
  * Every series with its latest and previous value. Read from `series_facts` for each source whose
@@ -140,9 +143,8 @@ export async function listFactSeries(db: Db, filter: FactFilter = {}, opts: { wi
         sql`with s as (${stale.length ? sql`${kept} union all select *, null::text as label from (${seriesFactsSql(sql`f.source_id in ${staleIds}`)}) live` : kept})
         select s.source_id, s.series, s.kind, s.unit, s.label, s.changed_at, s.versions,
           s.value_num, s.value_text, s.period, s.before_value_num, s.before_value_text, s.before_period,
-          lv.seq, lv.captured_at, bv.seq as before_seq, ${textWanted} as has_text,
-          case when ${textWanted} then s.key end as key, case when ${textWanted} then s.raw end as raw,
-          case when ${textWanted} then s.section end as section, case when ${textWanted} then s.sentence end as sentence
+          lv.seq, lv.captured_at, bv.seq as before_seq,
+          case when ${textWanted} then json_build_array(s.key, s.raw, s.section, s.sentence)::text end as text
         from s
         join versions lv on lv.id = s.latest_version_id
         left join versions bv on bv.id = s.before_version_id
@@ -158,7 +160,7 @@ export async function listFactSeries(db: Db, filter: FactFilter = {}, opts: { wi
     kind: r.kind as FigureKind,
     unit: (r.unit as string | null) ?? null,
     label: (r.label as string | null) ?? null,
-    text: r.has_text === true ? { key: String(r.key), raw: String(r.raw), section: (r.section as string | null) ?? null, sentence: String(r.sentence) } : null,
+    text: typeof r.text === 'string' ? textOf(r.text) : null,
     latest: { value: valueOf(r.value_num, r.value_text), period: (r.period as string | null) ?? null, version: Number(r.seq), capturedAt: dateOf(r.captured_at) },
     previous:
       r.before_seq === null || r.before_seq === undefined
@@ -167,51 +169,6 @@ export async function listFactSeries(db: Db, filter: FactFilter = {}, opts: { wi
     changedAt: dateOf(r.changed_at),
     versions: Number(r.versions),
   }));
-}
-
-/**
- * Recomputes the `series_facts` of these sources (all sources when omitted) and records which
- * versions they were computed over — in ONE statement, so the rows and the record come from the
- * same snapshot: a version stored meanwhile makes the source stale, never wrongly fresh.
- * Figures are never deleted, so a series never disappears: rows are upserted, never removed.
- */
-export async function refreshSeriesFacts(db: Pick<Db, 'execute'>, sourceIds?: readonly string[], label?: (figure: StoredFigure) => string): Promise<void> {
-  if (sourceIds !== undefined && sourceIds.length === 0) return;
-  // The ids travel as one jsonb parameter, as figure rows do (insert-figures.ts): the same on both drivers.
-  const ids = JSON.stringify(sourceIds ?? []);
-  const scope = (column: SQL) => (sourceIds === undefined ? sql`true` : sql`${column} in (select jsonb_array_elements_text(${ids}::jsonb))`);
-  await db.execute(sql`with computed as (
-      insert into series_facts (${FACT_COLUMNS})
-      ${seriesFactsSql(scope(sql`f.source_id`))}
-      on conflict (source_id, series) do update set ${UPDATE_ALL},
-        label = case when (series_facts.kind, series_facts.raw, series_facts.section, series_facts.sentence)
-          is not distinct from (excluded.kind, excluded.raw, excluded.section, excluded.sentence) then series_facts.label end
-    )
-    insert into series_fact_sources (source_id, version_count, last_version_id)
-    select source_id, version_count, last_version_id from (${versionsFingerprintSql(scope(sql`source_id`))}) fp
-    on conflict (source_id) do update set version_count = excluded.version_count, last_version_id = excluded.last_version_id`);
-  if (label !== undefined) await labelSeriesFacts(db, scope(sql`source_id`), label);
-}
-
-/**
- * Labels the kept series that have none (new, or whose latest figure was reworded), so a listing
- * reads labels instead of reading ~16,000 sentences (≈0.1 ms each). The labeller is the
- * caller's: the describe layer's, passed in by the stage that writes.
- */
-async function labelSeriesFacts(db: Pick<Db, 'execute'>, scope: SQL, label: (figure: StoredFigure) => string): Promise<void> {
-  const rows = await executeRows<Raw>(
-    db,
-    sql`select source_id, series, key, kind, value_num, value_text, unit, period, raw, section, sentence from series_facts where label is null and ${scope}`,
-  );
-  if (rows.length === 0) return;
-  const labels = rows.map((r) => ({
-    source_id: String(r.source_id),
-    series: String(r.series),
-    label: label({ key: String(r.key), kind: r.kind as FigureKind, value: valueOf(r.value_num, r.value_text), unit: (r.unit as string | null) ?? null, period: (r.period as string | null) ?? null, raw: String(r.raw), section: (r.section as string | null) ?? null, sentence: String(r.sentence) }),
-  }));
-  await db.execute(sql`update series_facts sf set label = x.label
-    from jsonb_to_recordset(${JSON.stringify(labels)}::jsonb) as x(source_id text, series text, label text)
-    where sf.source_id = x.source_id and sf.series = x.series`);
 }
 
 /** One point of a series with the evidence of the version it came from. */
