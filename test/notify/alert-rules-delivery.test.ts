@@ -60,7 +60,7 @@ describe(`alert rules, delivered (${backend})`, () => {
     handle = await openTestDatabase();
     pages = await startPageServer();
     receiver = await startPageServer();
-    for (const path of ['/big', '/flap', '/net', '/sections', '/figures']) {
+    for (const path of ['/big', '/flap', '/net', '/quiet', '/sections', '/figures']) {
       receiver.setRoute(path, async (req, res) => {
         const body = await readBody(req);
         received.push({ path, key: req.headers[IDEMPOTENCY_HEADER.toLowerCase()] as string | undefined, payload: JSON.parse(body) as Received['payload'] });
@@ -279,4 +279,51 @@ describe(`alert rules, delivered (${backend})`, () => {
       ['delivered', null],
     ]);
   }, 60_000);
+
+  it('a held change is not left pending for ever: skipped once its source is no longer checked, or 30 days after the change', async () => {
+    const config: RawConfig = {
+      sources: [
+        { id: 'quiet', url: pages.url('/quiet'), schedule: '0 * * * *', notify: ['quiet'] },
+        { id: 'stuck', url: pages.url('/stuck'), schedule: '0 * * * *', notify: ['quiet'] },
+      ],
+      channels: { quiet: hook('/quiet', { confirm: 2 }) },
+    };
+    const { step, deliver } = await setup(config);
+    pages.setRoute('/quiet', { body: page('8', '100') });
+    pages.setRoute('/stuck', { body: page('8', '100') });
+    await step();
+    expect(await step()).toMatchObject({ delivered: 2 }); // both first captures confirmed
+    pages.setRoute('/quiet', { body: page('9', '100') });
+    pages.setRoute('/stuck', { body: page('9', '100') });
+    expect(await step()).toMatchObject({ delivered: 0, held: 2 });
+
+    // `sources disable quiet` (or a watch whose configuration no longer has it): the next sync disables it, and nothing checks it again.
+    await syncSources(handle.db, resolveSources({ ...config, sources: [{ ...config.sources[0]!, enabled: false }, config.sources[1]!] }), clock.now());
+    // stuck keeps failing: a failed check confirms nothing, so its change is held again.
+    pages.setRoute('/stuck', { status: 500, body: 'down' });
+    expect(await step()).toMatchObject({ delivered: 0, skipped: 1, held: 1 });
+    const quiet = await rowsOf('quiet');
+    expect(quiet.map((d) => [d.state, d.ruleNote])).toEqual([
+      ['delivered', 'first capture; confirmed by 2 consecutive checks'],
+      ['skipped', 'source no longer checked (disabled or removed from the configuration) before 2 checks agreed (1 of 2 checks agree)'],
+    ]);
+    // The report and the change page of that change say so.
+    expect((await listDeliveries(handle.db, { changeId: quiet[1]!.refId })).map(notificationLine)).toEqual([
+      'Not sent to quiet: source no longer checked (disabled or removed from the configuration) before 2 checks agreed (1 of 2 checks agree)',
+    ]);
+
+    // Nothing checks stuck any more either (the clock jumps; no check runs): held until 30 days after its change, then skipped.
+    const stuck = await rowsOf('stuck');
+    const detectedAt = (await loadReportMeta(handle.db, stuck[1]!.refId))!.row.detectedAt;
+    clock.set(new Date(detectedAt.getTime() + 30 * 86_400_000 - 1_000));
+    expect(await deliver()).toMatchObject({ delivered: 0, skipped: 0, held: 0 });
+    expect((await rowsOf('stuck'))[1]).toMatchObject({ state: 'pending', ruleNote: 'held until 2 checks agree (1 of 2 checks agree)' });
+    clock.advance(1_000);
+    expect(await deliver()).toMatchObject({ delivered: 0, skipped: 1, held: 0 });
+    expect((await rowsOf('stuck')).map((d) => [d.state, d.ruleNote])).toEqual([
+      ['delivered', 'first capture; confirmed by 2 consecutive checks'],
+      ['skipped', 'not confirmed within 30 days of the change (1 of 2 checks agree)'],
+    ]);
+    expect(received.filter((r) => r.path === '/quiet')).toHaveLength(2);
+  }, 120_000);
 });
