@@ -60,7 +60,7 @@ describe(`alert rules, delivered (${backend})`, () => {
     handle = await openTestDatabase();
     pages = await startPageServer();
     receiver = await startPageServer();
-    for (const path of ['/big', '/flap', '/net', '/quiet', '/sections', '/figures']) {
+    for (const path of ['/big', '/flap', '/net', '/net2', '/quiet', '/sections', '/figures']) {
       receiver.setRoute(path, async (req, res) => {
         const body = await readBody(req);
         received.push({ path, key: req.headers[IDEMPOTENCY_HEADER.toLowerCase()] as string | undefined, payload: JSON.parse(body) as Received['payload'] });
@@ -95,6 +95,11 @@ describe(`alert rules, delivered (${backend})`, () => {
     const check = () => runClaimedPass({ db: handle.db, http, clock, log }, sources, { owner: 'w', leaseMs: 60_000, batchSize: 50, concurrency: 4 });
     return {
       deliver,
+      /** A check with no delivery after it (`check --no-deliver`), and the clock's hour. */
+      async checkOnly() {
+        await check();
+        clock.advance(3_600_000);
+      },
       async step() {
         await check();
         const summary = await deliver();
@@ -239,6 +244,33 @@ describe(`alert rules, delivered (${backend})`, () => {
     expect([stored.row.fromVersion?.seq, stored.row.toVersion.seq]).toEqual([2, 3]);
     const notifications = (await listDeliveries(handle.db, { changeIds: [b.refId, cRow.refId] })).map(notificationLine);
     expect(notifications).toEqual([`Notified net: ${payload.rule?.note}`, `Not sent to net: ${b.ruleNote}`]);
+  }, 120_000);
+
+  it('the net change too when the held changes were never judged (checks without delivery, then one delivery)', async () => {
+    const { step, checkOnly, deliver } = await setup({
+      sources: [{ id: 'net2', url: pages.url('/net2'), schedule: '0 * * * *', notify: ['net2'] }],
+      channels: { net2: hook('/net2', { confirm: 2 }) },
+    });
+    pages.setRoute('/net2', { body: page('8', '100') });
+    await step();
+    expect(await step()).toMatchObject({ delivered: 1 }); // A, confirmed
+    pages.setRoute('/net2', { body: page('9', '100') });
+    await checkOnly(); // B
+    pages.setRoute('/net2', { body: page('9', '120') });
+    await checkOnly(); // C
+    await checkOnly(); // C again: confirmed
+    // One sender finds B (pending, superseded) and C (confirmed) together: one alert, A → C.
+    expect(await deliver()).toMatchObject({ delivered: 1, skipped: 1, held: 0 });
+    const got = received.filter((r) => r.path === '/net2');
+    expect(got).toHaveLength(2);
+    const rows = await rowsOf('net2');
+    expect(got[1]!.key).toBe(String(rows[2]!.refId));
+    expect(got[1]!.payload.change?.figures.changed.map((fc) => `${fc.from.raw} → ${fc.to.raw}`)).toEqual(['€8 million → €9 million', '€100 million → €120 million']);
+    expect(rows.map((d) => [d.state, d.ruleNote])).toEqual([
+      ['delivered', 'first capture; confirmed by 2 consecutive checks'],
+      ['skipped', `superseded before it was confirmed; in the alert of change #${rows[2]!.refId} (net change since version 1)`],
+      ['delivered', `figure changed, text changed; confirmed by 2 consecutive checks; net change since version 1 over 2 changes (#${rows[1]!.refId}, #${rows[2]!.refId})`],
+    ]);
   }, 120_000);
 
   it('an events filter ("section_added" only) on the channel, replaced by a source rule for one source', async () => {
