@@ -131,19 +131,21 @@ describe(`--tag on watch and on check's deliveries (${process.env.DATABASE_URL ?
 });
 
 /**
- * A `check --tag` and a `watch` sending from one queue at the same time: 40 queued notifications
- * (20 of them Asia's) and a receiver slow enough that both processes are sending at once. Each
- * notification arrives exactly once, and the two processes' counts add up to the 40.
+ * A `check --tag` and a `watch` sending from one queue at the same time: 160 queued notifications
+ * (80 of them Asia's, more than one claim's batch of 50) and a receiver slow enough (250 ms a
+ * request) that the senders overlap. The first `check --tag asia` is sending before the watch and
+ * a second `check --tag asia` start, so all three claim from the same rows; each notification
+ * arrives exactly once, and the processes' counts add up to the 160.
  */
 describe(`check --tag beside a running watch (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
-  const N = 40;
+  const N = 160;
   let env: CliEnv;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
-  const cli = (...args: string[]) => runCli(args, { cwd: env.dir, env: env.env, timeoutMs: 90_000 });
+  const cli = (...args: string[]) => runCli(args, { cwd: env.dir, env: env.env, timeoutMs: 120_000 });
 
   beforeAll(async () => {
     env = await createCliEnv('cw', N);
-    receiver = await startReceiver(150);
+    receiver = await startReceiver(250);
     // Yearly: after the first check nothing is due, so the watch only sends.
     await writeFile(join(env.dir, 'factwatch.config.json'), JSON.stringify(taggedConfig(env, 'cw', N, receiver.url, '0 0 1 1 *')));
   });
@@ -153,15 +155,16 @@ describe(`check --tag beside a running watch (${process.env.DATABASE_URL ? 'post
   });
 
   it('sends each notification once, whichever process claims it', async () => {
-    const queued = await runCli(['check', '--all', '--no-deliver'], { cwd: env.dir, env: env.env });
+    const queued = await cli('check', '--all', '--no-deliver');
     expect(queued.code, queued.stderr).toBe(0);
 
+    const first = cli('check', '--all', '--tag', 'asia');
+    await waitFor('the first check sending', async () => receiver.hits.length > 0, 60_000, 20);
     const watch = spawnWatch(['--tick', '* * * * * *', '--worker-id', 'w', '--json'], { cwd: env.dir, env: env.env });
     try {
-      const checks = [cli('check', '--all', '--tag', 'asia'), cli('check', '--all', '--tag', 'asia')];
-      const done = await Promise.all(checks);
+      const done = await Promise.all([first, cli('check', '--all', '--tag', 'asia')]);
       for (const c of done) expect(c.code, c.stderr).toBe(0);
-      await waitFor(`${N} notifications`, async () => receiver.hits.length >= N, 60_000);
+      await waitFor(`${N} notifications`, async () => receiver.hits.length >= N, 90_000);
       await new Promise((r) => setTimeout(r, 1_500)); // a duplicate would arrive now
       watch.child.kill('SIGTERM');
       expect((await watch.exited).code).toBe(0);
@@ -171,8 +174,11 @@ describe(`check --tag beside a running watch (${process.env.DATABASE_URL ? 'post
       const byCheck = done.map((c) => Number(/^notifications: (\d+) sent/m.exec(c.stdout)?.[1] ?? 0));
       const stopped = watch.lines.map((l) => JSON.parse(l) as { event?: string; delivered?: number }).find((l) => l.event === 'stopped');
       expect(byCheck[0]! + byCheck[1]! + stopped!.delivered!).toBe(N);
-      // The checks sent only Asia's, so the watch sent at least Europe's 20.
+      // The first check claimed before anyone else sent; the checks sent only Asia's, so the watch sent at least Europe's 80.
+      expect(byCheck[0]).toBeGreaterThan(0);
       expect(byCheck[0]! + byCheck[1]!).toBeLessThanOrEqual(N / 2);
+      const asia = new Set(Array.from({ length: N / 2 }, (_, i) => `cw${i}`));
+      expect(receiver.hits.filter((h) => asia.has(h.source))).toHaveLength(N / 2);
       const listed = JSON.parse((await cli('deliveries', '--json', '--limit', '1000')).stdout) as Listed[];
       expect(listed).toHaveLength(N);
       expect(listed.every((d) => d.state === 'delivered' && d.attempts === 1)).toBe(true);
