@@ -7,6 +7,7 @@ import { getSourceEvent, type SourceEventRow } from '../store/queries/source-eve
 import type { LoadedReport } from '../report/load-report-meta.ts';
 import type { AppliedRule } from './alert-rules.ts';
 import type { MatchedFigure } from './match-rule.ts';
+import type { NetRun } from './net-change.ts';
 import type { Notification } from './notification.ts';
 
 /** How many changed figures a chat message lists before "and N more". */
@@ -33,6 +34,8 @@ export interface RuleFired {
   events: string[];
   figures: MatchedFigure[];
   note: string;
+  /** Under `confirm`: the held changes this alert stands for, when there were any (its change is then the net one). */
+  net: NetRun | null;
 }
 
 /** Loads what a delivery is about; null when it no longer exists. */
@@ -59,7 +62,14 @@ export function notificationOf(subject: DeliverySubject, d: ClaimedDelivery, lin
   const n = subject.kind === 'change' ? changeNotification(subject.report, d, links) : eventNotification(subject.event, d);
   if (!fired) return n;
   const rule = { origin: fired.applied.origin, when: fired.applied.when, events: fired.events, figures: fired.figures, note: fired.note };
-  return { ...n, payload: { ...n.payload, rule }, message: { ...n.message, lines: [...n.message.lines, `Alert rule (${fired.applied.origin}): ${fired.note}`] } };
+  // A net alert says so in its payload (`net`: the run it stands for; `fromVersion` is then the run's start) and first in its text.
+  const net = fired.net ? { net: { fromVersion: fired.net.fromVersion, changeIds: fired.net.changeIds } } : {};
+  const netLine = fired.net ? [`Net change since version ${fired.net.fromVersion}, over ${fired.net.changeIds.length} changes held for confirmation`] : [];
+  return {
+    ...n,
+    payload: { ...n.payload, ...net, rule },
+    message: { ...n.message, lines: [...netLine, ...n.message.lines, `Alert rule (${fired.applied.origin}): ${fired.note}`] },
+  };
 }
 
 function changeNotification(loaded: LoadedReport, d: ClaimedDelivery, links: NotificationLinks): Notification {

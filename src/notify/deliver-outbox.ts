@@ -3,9 +3,10 @@ import type { Clock } from '../app/clock.ts';
 import { forEachBounded } from '../app/for-each-bounded.ts';
 import type { Logger } from '../app/log.ts';
 import type { Db } from '../store/db.ts';
-import { claimDueDeliveries, markDelivered, markFailed, markHeld, markSkipped, type ClaimedDelivery } from '../store/queries/deliveries.ts';
+import { claimDueDeliveries, markDelivered, markFailed, markFoldedInto, markHeld, markSkipped, type ClaimedDelivery } from '../store/queries/deliveries.ts';
 import type { AlertRules } from './alert-rules.ts';
 import { loadDeliverySubject, notificationOf } from './build-notification.ts';
+import { MAX_HOLD_MS } from './confirm-change.ts';
 import { decideDelivery } from './decide-delivery.ts';
 import type { Channel } from './channels.ts';
 import { DeliveryError } from './delivery-error.ts';
@@ -39,16 +40,35 @@ export function ruled(d: DeliverySummary): string {
   return `${d.skipped ? `, ${d.skipped} skipped by their alert rule` : ''}${d.held ? `, ${d.held} held for confirmation` : ''}`;
 }
 
+export interface DeliverOptions {
+  batchSize?: number;
+  concurrency?: number;
+  signal?: AbortSignal;
+  /**
+   * Only the deliveries of sources carrying any of these tags (`check --tag`, `watch --tag`): the
+   * others stay queued for whoever sends them. The claim is the same leased one, so senders with
+   * different tags, or none, never send one delivery twice.
+   */
+  tags?: readonly string[];
+}
+
 /**
  * Sends every due delivery once: claim a batch, decide each by its alert rule (decide-delivery.ts:
  * send, skip or hold), send, record the result; repeat until nothing is due or `signal` aborts. Failures are scheduled again with backoff and jitter; after
  * `maxAttempts` (or a non-retryable failure) the delivery is dead and waits for an operator.
  */
-export async function deliverDue(deps: DeliverDeps, opts: { batchSize?: number; concurrency?: number; signal?: AbortSignal } = {}): Promise<DeliverySummary> {
+export async function deliverDue(deps: DeliverDeps, opts: DeliverOptions = {}): Promise<DeliverySummary> {
   const policy = deps.policy ?? defaultDeliveryPolicy;
   const summary: DeliverySummary = { delivered: 0, retrying: 0, dead: 0, skipped: 0, held: 0 };
   while (!opts.signal?.aborted) {
-    const claimed = await claimDueDeliveries(deps.db, { now: deps.clock.now(), leaseMs: policy.leaseMs, limit: opts.batchSize ?? 50 });
+    const now = deps.clock.now();
+    const claimed = await claimDueDeliveries(deps.db, {
+      now,
+      leaseMs: policy.leaseMs,
+      limit: opts.batchSize ?? 50,
+      holdExpiredBefore: new Date(now.getTime() - MAX_HOLD_MS),
+      ...(opts.tags?.length ? { tags: opts.tags } : {}),
+    });
     if (claimed.length === 0) break;
     // Every claimed delivery is sent, even after an abort: its lease would otherwise hide it until it expires.
     await forEachBounded(claimed, Math.min(opts.concurrency ?? 4, claimed.length), (d) => deliverOne(deps, policy, d, summary));
@@ -62,7 +82,7 @@ async function deliverOne(deps: DeliverDeps, policy: DeliveryPolicy, d: ClaimedD
     if (!channel) throw new DeliveryError(`no channel named "${d.channel}" in the configuration`, { retryable: false });
     const subject = await loadDeliverySubject(deps.db, d);
     if (!subject) throw new DeliveryError(`${d.kind} ${d.refId} no longer exists`, { retryable: false });
-    const decision = await decideDelivery(deps.db, d, subject, deps.rules?.(d.source, d.channel) ?? null);
+    const decision = await decideDelivery(deps.db, d, subject, deps.rules?.(d.source, d.channel) ?? null, deps.clock.now());
     if (decision.kind === 'skip') {
       await markSkipped(deps.db, d, decision.note);
       summary.skipped++;
@@ -76,6 +96,10 @@ async function deliverOne(deps: DeliverDeps, policy: DeliveryPolicy, d: ClaimedD
     await channel.send(notificationOf(decision.subject, d, { publicUrl: deps.publicUrl ?? null }, decision.fired));
     await markDelivered(deps.db, d, deps.clock.now(), decision.note);
     summary.delivered++;
+    if (decision.net) {
+      const held = decision.net.changeIds.filter((id) => id !== d.refId);
+      await markFoldedInto(deps.db, d.channel, held, `superseded before it was confirmed; in the alert of change #${d.refId} (net change since version ${decision.net.fromVersion})`);
+    }
   } catch (err) {
     const retryable = err instanceof DeliveryError ? err.retryable : true;
     const message = err instanceof Error ? err.message : String(err);

@@ -19,6 +19,8 @@ export interface ClaimedPassOptions {
   policy?: SchedulePolicy;
   /** Stop claiming; checks in flight finish, claimed-but-unstarted sources are released. */
   signal?: AbortSignal;
+  /** Claim only sources carrying any of these tags (`watch --tag`); none: every due source. */
+  tags?: readonly string[];
   /** Real-time timer for lease renewal; injectable so tests need not wait. */
   setInterval?: (fn: () => void, ms: number) => { unref?(): void } | NodeJS.Timeout;
   clearInterval?: (handle: unknown) => void;
@@ -64,6 +66,7 @@ export async function runClaimedPass(deps: ClaimedPassDeps, sources: ResolvedSou
       leaseMs: opts.leaseMs,
       limit: opts.batchSize,
       exclude: [...skipped],
+      ...(opts.tags?.length ? { tags: opts.tags } : {}),
     });
     if (claimed.length === 0) break;
     const unknown = claimed.filter((c) => !byId.has(c.id));

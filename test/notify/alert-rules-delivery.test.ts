@@ -60,7 +60,7 @@ describe(`alert rules, delivered (${backend})`, () => {
     handle = await openTestDatabase();
     pages = await startPageServer();
     receiver = await startPageServer();
-    for (const path of ['/big', '/flap', '/sections', '/figures']) {
+    for (const path of ['/big', '/flap', '/net', '/net2', '/quiet', '/sections', '/figures']) {
       receiver.setRoute(path, async (req, res) => {
         const body = await readBody(req);
         received.push({ path, key: req.headers[IDEMPOTENCY_HEADER.toLowerCase()] as string | undefined, payload: JSON.parse(body) as Received['payload'] });
@@ -95,6 +95,11 @@ describe(`alert rules, delivered (${backend})`, () => {
     const check = () => runClaimedPass({ db: handle.db, http, clock, log }, sources, { owner: 'w', leaseMs: 60_000, batchSize: 50, concurrency: 4 });
     return {
       deliver,
+      /** A check with no delivery after it (`check --no-deliver`), and the clock's hour. */
+      async checkOnly() {
+        await check();
+        clock.advance(3_600_000);
+      },
       async step() {
         await check();
         const summary = await deliver();
@@ -148,13 +153,14 @@ describe(`alert rules, delivered (${backend})`, () => {
     ]);
   }, 60_000);
 
-  it('a flapping page under "confirm: 2" sends nothing; content that then holds two checks sends exactly one', async () => {
+  it('a flapping page under "confirm: 2" sends nothing, not even when it settles back where it began; content that then holds two checks sends exactly one', async () => {
     const { step, deliver } = await setup({
       sources: [{ id: 'flap', url: pages.url('/flap'), schedule: '0 * * * *', notify: ['flap'] }],
       channels: { flap: hook('/flap', { confirm: 2 }) },
     });
     const a = page('8', '100');
     const b = page('5', '100');
+    const c = page('12', '100');
     for (let i = 0; i < 5; i++) {
       pages.setRoute('/flap', { body: i % 2 === 0 ? a : b });
       await step();
@@ -168,25 +174,103 @@ describe(`alert rules, delivered (${backend})`, () => {
     expect(rows[4]!.attempts).toBe(0);
     expect(await deliver()).toMatchObject({ held: 0, delivered: 0, skipped: 0 });
 
-    await step(); // a again: the second check that sees it
-    await step(); // and a third: nothing new to send
+    // a holds now, but a is where the page began (version 1, the first capture): net, nothing changed.
+    await step();
+    await step();
+    expect(received.filter((r) => r.path === '/flap')).toHaveLength(0);
+    rows = await rowsOf('flap');
+    expect(rows.map((d) => d.state)).toEqual(['skipped', 'skipped', 'skipped', 'skipped', 'skipped']);
+    expect(rows[4]!.ruleNote).toBe('confirmed, but back to the content of version 1 after 3 held changes: no net change');
+
+    // c, then c again: exactly one alert, from a (version 5, confirmed) to c.
+    pages.setRoute('/flap', { body: c });
+    await step();
+    await step();
+    await step(); // and a third check: nothing new to send
     const got = received.filter((r) => r.path === '/flap');
     expect(got).toHaveLength(1);
     rows = await rowsOf('flap');
-    expect(got[0]!.key).toBe(String(rows[4]!.refId));
-    expect(got[0]!.payload.rule?.note).toMatch(/; confirmed by 2 consecutive checks$/);
-    expect(rows.map((d) => [d.state, d.attempts])).toEqual([['skipped', 1], ['skipped', 1], ['skipped', 1], ['skipped', 1], ['delivered', 1]]);
+    expect(got[0]!.key).toBe(String(rows[5]!.refId));
+    expect(got[0]!.payload.rule?.note).toBe('figure changed, text changed; confirmed by 2 consecutive checks');
+    expect(got[0]!.payload.change?.figures.changed.map((fc) => `${fc.from.raw} → ${fc.to.raw}`)).toEqual(['€8 million → €12 million']);
+    expect(rows.map((d) => [d.state, d.attempts])).toEqual([['skipped', 1], ['skipped', 1], ['skipped', 1], ['skipped', 1], ['skipped', 1], ['delivered', 1]]);
 
-    // A → B → A: B does not hold, and A confirmed is what the channel was last told: skipped.
+    // C → B → C: B does not hold, and C confirmed is what the channel was last told: skipped.
     pages.setRoute('/flap', { body: b });
     await step();
-    pages.setRoute('/flap', { body: a });
+    pages.setRoute('/flap', { body: c });
     await step();
     await step();
     expect(received.filter((r) => r.path === '/flap')).toHaveLength(1);
     rows = await rowsOf('flap');
-    expect(rows.map((d) => d.state)).toEqual(['skipped', 'skipped', 'skipped', 'skipped', 'delivered', 'skipped', 'skipped']);
-    expect(rows[6]!.ruleNote).toMatch(/^confirmed, but back to the content this channel was last notified of/);
+    expect(rows.map((d) => d.state)).toEqual(['skipped', 'skipped', 'skipped', 'skipped', 'skipped', 'delivered', 'skipped', 'skipped']);
+    expect(rows[7]!.ruleNote).toMatch(/^confirmed, but back to the content this channel was last notified of/);
+  }, 120_000);
+
+  it('a run of held changes (A → B held, B → C held, C confirmed) sends one alert of the net change A → C, and the held one is skipped naming it', async () => {
+    const { step } = await setup({
+      sources: [{ id: 'net', url: pages.url('/net'), schedule: '0 * * * *', notify: ['net'] }],
+      channels: { net: hook('/net', { figures: { minChangePct: 10 }, confirm: 2 }) },
+    });
+    pages.setRoute('/net', { body: page('8', '100') });
+    await step();
+    await step(); // A confirmed (a first capture: no figure moved, so no alert)
+    pages.setRoute('/net', { body: page('8.8', '100') }); // B: +10 %, held
+    await step();
+    pages.setRoute('/net', { body: page('9', '103') }); // C: B superseded; B → C alone is +2.3 % and +3 %, which the rule would not send
+    await step();
+    expect(received.filter((r) => r.path === '/net')).toHaveLength(0);
+    await step(); // C again: confirmed
+    await step(); // nothing more
+    const got = received.filter((r) => r.path === '/net');
+    expect(got).toHaveLength(1);
+    const rows = await rowsOf('net');
+    expect(rows.map((d) => d.state)).toEqual(['skipped', 'skipped', 'delivered']);
+    const [first, b, cRow] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
+    const { payload } = got[0]!;
+    const net = payload as unknown as { fromVersion: number; toVersion: number; net: { fromVersion: number; changeIds: number[] }; summary: string };
+    // The one alert is C's (its idempotency key), describing A → C: version 1 to version 3, +12.5 %.
+    expect(got[0]!.key).toBe(String(cRow.refId));
+    expect([net.fromVersion, net.toVersion]).toEqual([1, 3]);
+    expect(net.net).toEqual({ fromVersion: 1, changeIds: [b.refId, cRow.refId] });
+    expect(payload.change?.figures.changed.map((fc) => `${fc.from.raw} → ${fc.to.raw}`)).toEqual(['€8 million → €9 million']);
+    expect(payload.rule?.figures.map((f) => `${f.label} ${f.move}`)).toEqual(['Bilateral trade +12.5%']);
+    expect(payload.rule?.note).toBe(`figure changed, ≥ 10% (Bilateral trade +12.5%); confirmed by 2 consecutive checks; net change since version 1 over 2 changes (#${b.refId}, #${cRow.refId})`);
+    expect(cRow.ruleNote).toBe(payload.rule?.note);
+    expect(first.ruleNote).toBe('no event the rule names (this change: first capture); confirmed by 2 consecutive checks');
+    expect(b.ruleNote).toBe(`superseded before it was confirmed; in the alert of change #${cRow.refId} (net change since version 1)`);
+    // The stored change C is still B → C: the report shows what the page did, the alert what the reader missed.
+    const stored = (await loadReportMeta(handle.db, cRow.refId))!;
+    expect([stored.row.fromVersion?.seq, stored.row.toVersion.seq]).toEqual([2, 3]);
+    const notifications = (await listDeliveries(handle.db, { changeIds: [b.refId, cRow.refId] })).map(notificationLine);
+    expect(notifications).toEqual([`Notified net: ${payload.rule?.note}`, `Not sent to net: ${b.ruleNote}`]);
+  }, 120_000);
+
+  it('the net change too when the held changes were never judged (checks without delivery, then one delivery)', async () => {
+    const { step, checkOnly, deliver } = await setup({
+      sources: [{ id: 'net2', url: pages.url('/net2'), schedule: '0 * * * *', notify: ['net2'] }],
+      channels: { net2: hook('/net2', { confirm: 2 }) },
+    });
+    pages.setRoute('/net2', { body: page('8', '100') });
+    await step();
+    expect(await step()).toMatchObject({ delivered: 1 }); // A, confirmed
+    pages.setRoute('/net2', { body: page('9', '100') });
+    await checkOnly(); // B
+    pages.setRoute('/net2', { body: page('9', '120') });
+    await checkOnly(); // C
+    await checkOnly(); // C again: confirmed
+    // One sender finds B (pending, superseded) and C (confirmed) together: one alert, A → C.
+    expect(await deliver()).toMatchObject({ delivered: 1, skipped: 1, held: 0 });
+    const got = received.filter((r) => r.path === '/net2');
+    expect(got).toHaveLength(2);
+    const rows = await rowsOf('net2');
+    expect(got[1]!.key).toBe(String(rows[2]!.refId));
+    expect(got[1]!.payload.change?.figures.changed.map((fc) => `${fc.from.raw} → ${fc.to.raw}`)).toEqual(['€8 million → €9 million', '€100 million → €120 million']);
+    expect(rows.map((d) => [d.state, d.ruleNote])).toEqual([
+      ['delivered', 'first capture; confirmed by 2 consecutive checks'],
+      ['skipped', `superseded before it was confirmed; in the alert of change #${rows[2]!.refId} (net change since version 1)`],
+      ['delivered', `figure changed, text changed; confirmed by 2 consecutive checks; net change since version 1 over 2 changes (#${rows[1]!.refId}, #${rows[2]!.refId})`],
+    ]);
   }, 120_000);
 
   it('an events filter ("section_added" only) on the channel, replaced by a source rule for one source', async () => {
@@ -227,4 +311,51 @@ describe(`alert rules, delivered (${backend})`, () => {
       ['delivered', null],
     ]);
   }, 60_000);
+
+  it('a held change is not left pending for ever: skipped once its source is no longer checked, or 30 days after the change', async () => {
+    const config: RawConfig = {
+      sources: [
+        { id: 'quiet', url: pages.url('/quiet'), schedule: '0 * * * *', notify: ['quiet'] },
+        { id: 'stuck', url: pages.url('/stuck'), schedule: '0 * * * *', notify: ['quiet'] },
+      ],
+      channels: { quiet: hook('/quiet', { confirm: 2 }) },
+    };
+    const { step, deliver } = await setup(config);
+    pages.setRoute('/quiet', { body: page('8', '100') });
+    pages.setRoute('/stuck', { body: page('8', '100') });
+    await step();
+    expect(await step()).toMatchObject({ delivered: 2 }); // both first captures confirmed
+    pages.setRoute('/quiet', { body: page('9', '100') });
+    pages.setRoute('/stuck', { body: page('9', '100') });
+    expect(await step()).toMatchObject({ delivered: 0, held: 2 });
+
+    // `sources disable quiet` (or a watch whose configuration no longer has it): the next sync disables it, and nothing checks it again.
+    await syncSources(handle.db, resolveSources({ ...config, sources: [{ ...config.sources[0]!, enabled: false }, config.sources[1]!] }), clock.now());
+    // stuck keeps failing: a failed check confirms nothing, so its change is held again.
+    pages.setRoute('/stuck', { status: 500, body: 'down' });
+    expect(await step()).toMatchObject({ delivered: 0, skipped: 1, held: 1 });
+    const quiet = await rowsOf('quiet');
+    expect(quiet.map((d) => [d.state, d.ruleNote])).toEqual([
+      ['delivered', 'first capture; confirmed by 2 consecutive checks'],
+      ['skipped', 'source no longer checked (disabled or removed from the configuration) before 2 checks agreed (1 of 2 checks agree)'],
+    ]);
+    // The report and the change page of that change say so.
+    expect((await listDeliveries(handle.db, { changeId: quiet[1]!.refId })).map(notificationLine)).toEqual([
+      'Not sent to quiet: source no longer checked (disabled or removed from the configuration) before 2 checks agreed (1 of 2 checks agree)',
+    ]);
+
+    // Nothing checks stuck any more either (the clock jumps; no check runs): held until 30 days after its change, then skipped.
+    const stuck = await rowsOf('stuck');
+    const detectedAt = (await loadReportMeta(handle.db, stuck[1]!.refId))!.row.detectedAt;
+    clock.set(new Date(detectedAt.getTime() + 30 * 86_400_000 - 1_000));
+    expect(await deliver()).toMatchObject({ delivered: 0, skipped: 0, held: 0 });
+    expect((await rowsOf('stuck'))[1]).toMatchObject({ state: 'pending', ruleNote: 'held until 2 checks agree (1 of 2 checks agree)' });
+    clock.advance(1_000);
+    expect(await deliver()).toMatchObject({ delivered: 0, skipped: 1, held: 0 });
+    expect((await rowsOf('stuck')).map((d) => [d.state, d.ruleNote])).toEqual([
+      ['delivered', 'first capture; confirmed by 2 consecutive checks'],
+      ['skipped', 'not confirmed within 30 days of the change (1 of 2 checks agree)'],
+    ]);
+    expect(received.filter((r) => r.path === '/quiet')).toHaveLength(2);
+  }, 120_000);
 });

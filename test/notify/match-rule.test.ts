@@ -102,13 +102,34 @@ describe('alert rules (pure evaluation)', () => {
 });
 
 describe('confirmation against flapping (pure)', () => {
-  const state = (agreeing: number, isHead: boolean, contentHash = 'b', notifiedHash: string | null = 'a') => ({ agreeing, isHead, contentHash, notifiedHash, lastCheckedAt: null });
+  const now = new Date('2024-06-10T00:00:00Z');
+  const state = (agreeing: number, isHead: boolean, contentHash = 'b', notifiedHash: string | null = 'a', more: { sourceEnabled?: boolean; detectedAt?: string } = {}) => ({
+    agreeing,
+    isHead,
+    contentHash,
+    notifiedHash,
+    lastCheckedAt: null,
+    sourceEnabled: more.sourceEnabled ?? true,
+    detectedAt: new Date(more.detectedAt ?? '2024-06-09T00:00:00Z'),
+  });
   it('holds until N checks agree, skips what was superseded first, and skips a return to what was last notified', () => {
-    expect(confirmDecision(state(1, true), 2)).toEqual({ kind: 'hold', note: 'held until 2 checks agree (1 of 2 checks agree)' });
-    expect(confirmDecision(state(1, false), 2)).toEqual({ kind: 'skip', note: 'superseded before 2 checks agreed (1 of 2 checks agree)' });
-    expect(confirmDecision(state(2, true), 2).kind).toBe('send');
-    expect(confirmDecision(state(3, false), 2).kind).toBe('send');
-    expect(confirmDecision(state(2, true, 'a', 'a'), 2).kind).toBe('skip');
-    expect(confirmDecision(state(2, true, 'b', null), 2).kind).toBe('send');
+    expect(confirmDecision(state(1, true), 2, now)).toEqual({ kind: 'hold', note: 'held until 2 checks agree (1 of 2 checks agree)' });
+    expect(confirmDecision(state(1, false), 2, now)).toEqual({ kind: 'skip', note: 'superseded before 2 checks agreed (1 of 2 checks agree)' });
+    expect(confirmDecision(state(2, true), 2, now).kind).toBe('send');
+    expect(confirmDecision(state(3, false), 2, now).kind).toBe('send');
+    expect(confirmDecision(state(2, true, 'a', 'a'), 2, now).kind).toBe('skip');
+    expect(confirmDecision(state(2, true, 'b', null), 2, now).kind).toBe('send');
+  });
+  it('ends a hold that nothing can confirm: a source no longer checked, or 30 days since the change; a confirmed change is sent however late', () => {
+    expect(confirmDecision(state(1, true, 'b', 'a', { sourceEnabled: false }), 2, now)).toEqual({
+      kind: 'skip',
+      note: 'source no longer checked (disabled or removed from the configuration) before 2 checks agreed (1 of 2 checks agree)',
+    });
+    expect(confirmDecision(state(1, true, 'b', 'a', { detectedAt: '2024-05-11T00:00:01Z' }), 2, now).kind).toBe('hold');
+    expect(confirmDecision(state(1, true, 'b', 'a', { detectedAt: '2024-05-11T00:00:00Z' }), 2, now)).toEqual({
+      kind: 'skip',
+      note: 'not confirmed within 30 days of the change (1 of 2 checks agree)',
+    });
+    expect(confirmDecision(state(2, true, 'b', 'a', { sourceEnabled: false, detectedAt: '2024-01-01T00:00:00Z' }), 2, now).kind).toBe('send');
   });
 });

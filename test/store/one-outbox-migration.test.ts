@@ -102,7 +102,7 @@ describe(`one outbox: migration 0007 (${backend})`, () => {
       [1, 'change', 'change', 1, 'src'],
     ]);
     expect(await requeueDelivery(h.db, 2, new Date(T('4T00:00:00')))).toBe(true);
-    const claimed = await claimDueDeliveries(h.db, { now: new Date(T('4T00:00:00')), leaseMs: 60_000, limit: 10 });
+    const claimed = await claimDueDeliveries(h.db, { now: new Date(T('4T00:00:00')), leaseMs: 60_000, limit: 10, holdExpiredBefore: new Date(0) });
     expect(claimed.map((d) => [d.id, d.kind, d.refId, d.channel, d.attempts]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
       [1, 'change', 1, 'hook', 1],
       [2, 'event', 1, 'hook', 1],

@@ -19,12 +19,12 @@ export function registerCheckCommand(program: Command): void {
     .description('check the due sources once (or the named ones), report changes, then send the notifications that are due')
     .argument('[sources...]', 'source ids to check now, due or not')
     .option('--all', 'check every enabled source, due or not')
-    .option('--tag <tag>', `${TAG_HELP}; the others are not checked`, collectRepeated)
+    .option('--tag <tag>', `${TAG_HELP}; the others are not checked, and only the tagged sources' notifications are sent`, collectRepeated)
     .option('--json', 'print the results as JSON')
     .option('--no-deliver', 'send no notifications (they stay queued for the next check or watch)')
     .addHelpText(
       'after',
-      '\nAfter the pass, check sends what is due on the configured channels: the notifications of the\nchanges it found, and any earlier ones still queued or due for a retry. Use --no-deliver to skip.',
+      '\nAfter the pass, check sends what is due on the configured channels: the notifications of the\nchanges it found, and any earlier ones still queued or due for a retry. Use --no-deliver to skip.\nWith --tag it sends only those of the tagged sources; the others stay queued for the next check\nor watch that covers them.',
     )
     .action(async (ids: string[], opts: { all?: boolean; tag?: string[]; json?: boolean; deliver: boolean }, cmd: Command) => {
       const { config, sources } = await loadCommandConfig(cmd);
@@ -61,11 +61,11 @@ export function registerCheckCommand(program: Command): void {
         }
         if (results.some((r) => r.error)) process.exitCode = 1;
         // A cron user's only process: it sends what the pass queued (and what earlier runs left
-        // due), as `watch` does after each round. Claims are leased, so a `watch` running beside
-        // it never sends the same notification twice.
+        // due), as `watch` does after each round — with --tag, of the tagged sources only. Claims
+        // are leased, so a `watch` running beside it never sends the same notification twice.
         if (opts.deliver) {
           const channels = await ctx.channels(config.channels ?? {});
-          const sent = await deliverDue({ ...ctx, channels, publicUrl: config.serve?.publicUrl ?? null, rules: alertRulesOf(config) });
+          const sent = await deliverDue({ ...ctx, channels, publicUrl: config.serve?.publicUrl ?? null, rules: alertRulesOf(config) }, { tags });
           if (sent.delivered + sent.retrying + sent.dead + sent.skipped + sent.held > 0) {
             const line = `notifications: ${sent.delivered} sent, ${sent.retrying} to retry, ${sent.dead} failed for good${ruled(sent)} (factwatch deliveries)`;
             // stdout holds only the JSON document with --json.

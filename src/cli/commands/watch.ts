@@ -9,7 +9,9 @@ import { defaultWorkerId } from '../../schedule/worker-id.ts';
 import { syncChangedSources } from '../../store/queries/sync-changed-sources.ts';
 import { printJsonLine, printLine } from '../output.ts';
 import { prepareUi } from './serve.ts';
+import { collectRepeated, noteUnknownTags, TAG_HELP } from '../tag-option.ts';
 import { loadCommandConfig, withContext } from '../with-context.ts';
+import { hasAnyTag } from '../../config/tags.ts';
 
 interface WatchOptions {
   tick: string;
@@ -23,6 +25,7 @@ interface WatchOptions {
   host: string;
   port: string;
   publicUrl?: string;
+  tag?: string[];
 }
 
 /**
@@ -39,6 +42,7 @@ export function registerWatchCommand(program: Command): void {
     .option('--lease <seconds>', 'how long a claimed source is held before another worker may take it', '120')
     .option('--batch <n>', 'sources claimed per round trip', '100')
     .option('--concurrency <n>', 'checks at once in this worker', '8')
+    .option('--tag <tag>', `${TAG_HELP}; the others are neither checked nor notified by this worker`, collectRepeated)
     .option('--once', 'do what is due now (checks, then deliveries) and exit')
     .option('--json', 'print one JSON line per round with activity')
     .option('--serve', 'also serve the review UI and API from this process (the simplest way to run factwatch on one machine)')
@@ -52,6 +56,10 @@ export function registerWatchCommand(program: Command): void {
       const batchSize = Math.ceil(positive(opts.batch, '--batch'));
       const concurrency = Math.ceil(positive(opts.concurrency, '--concurrency'));
       const { config, sources } = await loadCommandConfig(cmd);
+      const tags = opts.tag ?? [];
+      noteUnknownTags(tags, sources.flatMap((s) => s.tags));
+      // Every source is synced (its tags included: the claim filters on them in the database); only the tagged are worked on.
+      const tagged = sources.filter((s) => hasAnyTag(s.tags, tags));
       const owner = opts.workerId ?? defaultWorkerId();
       await withContext(cmd, async (ctx) => {
         const startedAt = performance.now();
@@ -71,8 +79,8 @@ export function registerWatchCommand(program: Command): void {
         };
         const worker = createWatchWorker(
           {
-            checkDue: (signal) => runClaimedPass(ctx, sources, { owner, leaseMs, batchSize, concurrency, signal }),
-            deliverDue: (signal) => deliverDue({ ...ctx, channels, publicUrl: config.serve?.publicUrl ?? null, rules: alertRulesOf(config) }, { signal }),
+            checkDue: (signal) => runClaimedPass(ctx, tagged, { owner, leaseMs, batchSize, concurrency, signal, tags }),
+            deliverDue: (signal) => deliverDue({ ...ctx, channels, publicUrl: config.serve?.publicUrl ?? null, rules: alertRulesOf(config) }, { signal, tags }),
           },
           ctx.log,
           report,
@@ -92,9 +100,10 @@ export function registerWatchCommand(program: Command): void {
             else printLine(`${owner}: ${totals.checked} checked, ${totals.changes} changes, ${totals.failed} failed, ${totals.delivered} delivered`);
             return;
           }
-          if (opts.json) printJsonLine({ worker: owner, event: 'started', database: ctx.dbKind, sources: sources.length });
+          if (opts.json) printJsonLine({ worker: owner, event: 'started', database: ctx.dbKind, sources: tagged.length, ...(tags.length ? { tags } : {}) });
           else {
-            printLine(`factwatch watch: worker ${owner} on ${ctx.dbKind === 'pglite' ? 'the embedded database' : 'PostgreSQL'}, ${sources.length} sources; Ctrl-C to stop`);
+            const which = tags.length ? ` with the tag${tags.length > 1 ? 's' : ''} ${tags.join(', ')}` : '';
+            printLine(`factwatch watch: worker ${owner} on ${ctx.dbKind === 'pglite' ? 'the embedded database' : 'PostgreSQL'}, ${tagged.length} sources${which}; Ctrl-C to stop`);
           }
           const server = ui ? await ui.start(ctx) : null;
           const stopped = waitForStopSignal();

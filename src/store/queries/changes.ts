@@ -1,11 +1,12 @@
 /** Changes: listing for review, one change with both versions, and the review state. */
-import { and, arrayOverlaps, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db.ts';
-import { changes, sources, versions } from '../schema.ts';
+import { changes, versions } from '../schema.ts';
 import type { ChangeState } from '../schema.ts';
 import type { PageFacts } from '../../describe/summarize-change.ts';
 import type { ChangeRow, ChangeSummary, VersionRef } from '../types.ts';
+import { taggedSourceIds } from './sources.ts';
 
 /** The two ends of a change; shared with the review queries so both join versions the same way. */
 export const fromV = alias(versions, 'from_v');
@@ -49,7 +50,7 @@ export async function listChanges(db: Db, opts: ListChangesOptions = {}): Promis
 
 /** `changes.source_id` is one of the sources carrying any of `tags` (the GIN index on `sources.tags` finds them). */
 export function taggedSources(db: Db, tags: readonly string[]): SQL {
-  return inArray(changes.sourceId, db.select({ id: sources.id }).from(sources).where(arrayOverlaps(sources.tags, [...tags])));
+  return inArray(changes.sourceId, taggedSourceIds(db, tags));
 }
 
 /** Both versions of a change as a report names them. */

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { executeRows } from '../execute-rows.ts';
 import type { DeliveryKind, DeliveryState } from '../schema.ts';
+import { taggedSourceIds } from './sources.ts';
 import { toDateOrNull } from './leases.ts';
 
 export type { DeliveryKind } from '../schema.ts';
@@ -26,13 +27,28 @@ export interface ClaimedDelivery {
   attempts: number;
 }
 
+export interface ClaimDeliveriesOptions {
+  now: Date;
+  leaseMs: number;
+  limit: number;
+  /** Only deliveries of sources carrying any of these tags (`check --tag`, `watch --tag`); none: every source. */
+  tags?: readonly string[];
+  /** A held change stored before this instant is due again whatever its checks (its hold has run out: `MAX_HOLD_MS`). */
+  holdExpiredBefore: Date;
+}
+
 /**
  * Claims up to `limit` pending deliveries whose next attempt is due, changes and events alike,
  * oldest due first. `skip locked` lets concurrent senders take disjoint rows without waiting.
- * A change held for confirmation (`held_at`) is due again only once its source has been checked
- * since it was held: before that nothing can have confirmed or superseded it.
+ * A change held for confirmation (`held_at`) is due again once its source has been checked
+ * since it was held (before that nothing can have confirmed or superseded it), or once nothing
+ * can: its source is disabled, or its hold has run out.
  */
-export async function claimDueDeliveries(db: Db, opts: { now: Date; leaseMs: number; limit: number }): Promise<ClaimedDelivery[]> {
+export async function claimDueDeliveries(db: Db, opts: ClaimDeliveriesOptions): Promise<ClaimedDelivery[]> {
+  const tagged = opts.tags?.length
+    ? sql`and coalesce((select c.source_id from changes c where c.id = deliveries.change_id), (select e.source_id from source_events e where e.id = deliveries.event_id))
+            in ${taggedSourceIds(db, opts.tags)}`
+    : sql``;
   const rows = await executeRows<Record<string, unknown>>(
     db,
     sql`
@@ -41,7 +57,9 @@ export async function claimDueDeliveries(db: Db, opts: { now: Date; leaseMs: num
         where state = 'pending' and next_attempt_at <= ${opts.now.toISOString()}::timestamptz
           and (held_at is null or exists (
             select 1 from changes c join sources s on s.id = c.source_id
-            where c.id = deliveries.change_id and s.last_checked_at > deliveries.held_at))
+            where c.id = deliveries.change_id
+              and (s.last_checked_at > deliveries.held_at or not s.enabled or c.detected_at <= ${opts.holdExpiredBefore.toISOString()}::timestamptz)))
+          ${tagged}
         order by next_attempt_at, id
         limit ${opts.limit}
         for update skip locked
@@ -100,6 +118,20 @@ export async function markFailed(db: Db, d: ClaimedDelivery, error: string, retr
   await db.execute(
     sql`update deliveries set state = ${state}, last_error = ${error.slice(0, 2000)}, next_attempt_at = ${next}
         where id = ${d.id} and state = 'pending'`,
+  );
+}
+
+/**
+ * The held changes a net alert stands for (src/notify/net-change.ts) are settled as skipped on
+ * its channel with `note` (which alert covers them), whether a sender judged them already
+ * (skipped as superseded) or not yet (pending: nothing else is left to decide for them).
+ */
+export async function markFoldedInto(db: Db, channel: string, changeIds: readonly number[], note: string): Promise<void> {
+  if (changeIds.length === 0) return;
+  await db.execute(
+    sql`update deliveries set state = 'skipped', rule_note = ${note.slice(0, 2000)}, held_at = null, last_error = null
+        where channel = ${channel} and state in ('pending', 'skipped')
+          and change_id in (select value::int from jsonb_array_elements_text(${JSON.stringify(changeIds)}::jsonb))`,
   );
 }
 

@@ -10,9 +10,10 @@
  * another worker claimed the source) changes nothing: its token is no longer there.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { arrayOverlaps, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { executeRows } from '../execute-rows.ts';
+import { sources } from '../schema.ts';
 
 /** A source this worker now holds, with the state its check and scheduling need. */
 export interface ClaimedSource {
@@ -38,6 +39,8 @@ export interface ClaimOptions {
   limit: number;
   /** Sources not to claim (a pass is already done with them). */
   exclude?: string[];
+  /** Only sources carrying any of these tags (`watch --tag`); none: every source. */
+  tags?: readonly string[];
 }
 
 /** Takes up to `limit` due sources, most overdue first, leased to `owner` until now + leaseMs. */
@@ -54,6 +57,7 @@ export async function claimDueSources(db: Db, opts: ClaimOptions): Promise<Claim
           and (next_check_at is null or next_check_at <= ${now}::timestamptz)
           and (lease_until is null or lease_until <= ${now}::timestamptz)
           ${opts.exclude?.length ? sql`and id not in (select jsonb_array_elements_text(${JSON.stringify(opts.exclude)}::jsonb))` : sql``}
+          ${opts.tags?.length ? sql`and ${arrayOverlaps(sources.tags, [...opts.tags])}` : sql``}
         order by next_check_at asc nulls first, id
         limit ${opts.limit}
         for update skip locked

@@ -1,9 +1,17 @@
 /** Sources: configuration synced from the config file, fetch state, and URL history. */
-import { and, asc, eq, inArray, isNull, not, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, eq, inArray, isNull, not, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { sources, sourceUrls } from '../schema.ts';
 import type { CheckOutcome } from '../../model/index.ts';
 import type { SourceRow, SourceUrlRow } from '../types.ts';
+
+/**
+ * The ids of the sources carrying any of `tags`, as a subquery (the GIN index on `sources.tags`
+ * finds them): what every tag filter in the store joins, from `changes --tag` to `check --tag`.
+ */
+export function taggedSourceIds(db: Db, tags: readonly string[]) {
+  return db.select({ id: sources.id }).from(sources).where(arrayOverlaps(sources.tags, [...tags]));
+}
 
 /** A transaction or the database itself: URL bookkeeping runs inside either. */
 type Executor = Pick<Db, 'select' | 'insert' | 'update' | 'execute'>;

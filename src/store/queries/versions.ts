@@ -104,6 +104,19 @@ export async function versionBySeq(db: Db, sourceId: string, seq: number): Promi
   return row ?? null;
 }
 
+/** A version as a net change needs it: its place, its content hash and its document, without its body. */
+export type VersionDocument = Pick<VersionRow, 'id' | 'seq' | 'url' | 'capturedAt' | 'updated' | 'contentHash' | 'document'>;
+
+/** Versions by id with their documents (no raw bodies); ids with no version are absent. */
+export async function versionDocuments(db: Db, ids: readonly number[]): Promise<Map<number, VersionDocument>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: versions.id, seq: versions.seq, url: versions.url, capturedAt: versions.capturedAt, updated: versions.updated, contentHash: versions.contentHash, document: versions.document })
+    .from(versions)
+    .where(inArray(versions.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** The history of a source, oldest first, without documents or bodies (cheap to list). */
 export async function listVersions(db: Db, sourceId: string): Promise<VersionSummary[]> {
   return db
