@@ -20,6 +20,8 @@ export interface FactSeriesJson {
   /** When the latest value was first seen (the last change, or the first sighting). */
   changedAt: string;
   versions: number;
+  /** The version from which the page no longer shows the series; null while it still does. */
+  removed: { version: number; capturedAt: string } | null;
 }
 
 /**
@@ -49,6 +51,7 @@ export function* eachFactSeriesJson(rows: readonly FactSeriesRow[], q?: string):
       previous: r.previous,
       changedAt: r.changedAt.toISOString(),
       versions: r.versions,
+      removed: r.removed === null ? null : { version: r.removed.version, capturedAt: r.removed.capturedAt.toISOString() },
     };
   }
 }

@@ -55,12 +55,12 @@ describe(`factwatch facts (${backend})`, () => {
     expect(r.code, r.stderr).toBe(0);
     const rows = JSON.parse(r.stdout) as any[];
     expect(new Set(rows.map((x) => x.source))).toEqual(new Set([NK, HOSTILE]));
-    for (const x of rows) expect(Object.keys(x)).toEqual(['source', 'series', 'label', 'kind', 'unit', 'latest', 'previous', 'changedAt', 'versions']);
+    for (const x of rows) expect(Object.keys(x)).toEqual(['source', 'series', 'label', 'kind', 'unit', 'latest', 'previous', 'changedAt', 'versions', 'removed']);
     const aid = rows.find((x) => x.source === HOSTILE && x.latest.value === 7_500_000);
     expect(aid).toMatchObject({ previous: { value: 5_000_000, version: 1 }, versions: 2 });
     const table = await cli('facts', '--source', HOSTILE, '--kind', 'money');
     expect(table.code, table.stderr).toBe(0);
-    expect(table.stdout.split('\n')[0]).toMatch(/^series\s+label\s+latest\s+period\s+changed\s+previous\s+versions$/u);
+    expect(table.stdout.split('\n')[0]).toMatch(/^series\s+label\s+latest\s+period\s+changed\s+previous\s+versions\s+removed$/u);
     expect(table.stdout).toContain(`${HOSTILE}/${aid.series}`);
     expect(table.stdout).toContain('€7.5 million');
     expect(table.stdout).toContain('€5 million');

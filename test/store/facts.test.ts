@@ -34,7 +34,15 @@ describe(`facts queries (${backend})`, () => {
     let start = points.length - 1;
     while (start > 0 && points[start - 1]!.value === last.value && points[start - 1]!.period === last.period) start--;
     const before = start > 0 ? points[start - 1]! : null;
+    // The source's versions in history order: the one after the series' last point, if any, no longer shows it.
+    const history = await executeRows<{ seq: number; captured_at: string | Date }>(
+      handle.db,
+      sql`select seq, captured_at from versions where source_id = ${source} order by captured_at, seq`,
+    );
+    const at = history.findIndex((v) => Number(v.seq) === last.seq);
+    const next = at >= 0 && at + 1 < history.length ? history[at + 1]! : null;
     return {
+      removed: next === null ? null : { version: Number(next.seq), capturedAt: new Date(next.captured_at) },
       latest: { value: last.value, period: last.period, version: last.seq, capturedAt: last.capturedAt },
       previous: before === null ? null : { value: before.value, period: before.period, version: before.seq },
       changedAt: points[start]!.capturedAt,
@@ -55,12 +63,15 @@ describe(`facts queries (${backend})`, () => {
     let changedSome = 0;
     for (const r of rows) {
       const want = await expected(r.source, r.series);
-      expect({ latest: r.latest, previous: r.previous, changedAt: r.changedAt, versions: r.versions }, `${r.source}/${r.series}`).toEqual(want);
+      expect({ removed: r.removed, latest: r.latest, previous: r.previous, changedAt: r.changedAt, versions: r.versions }, `${r.source}/${r.series}`).toEqual(want);
       if (r.previous !== null) changedSome++;
     }
     // The seed has figures that changed (hostile's aid and trade) and ones that never did.
     expect(changedSome).toBeGreaterThan(0);
     expect(rows.some((r) => r.previous === null && r.versions > 1)).toBe(true);
+    // And series the page dropped (the 2020 revision's removals) beside series it still shows.
+    expect(rows.some((r) => r.removed !== null)).toBe(true);
+    expect(rows.some((r) => r.removed === null)).toBe(true);
   });
 
   it('hostile: the aid went from €5 million to €7.5 million in the second version', async () => {

@@ -39,7 +39,7 @@ describe(`facts API (${backend})`, () => {
     const nkLatest = await figureSeries(handle.db, NK);
     for (const f of nkLatest) expect(body.facts.some((r: any) => r.source === NK && r.series === f.series)).toBe(true);
     for (const r of body.facts) {
-      expect(Object.keys(r)).toEqual(['source', 'series', 'label', 'kind', 'unit', 'latest', 'previous', 'changedAt', 'versions']);
+      expect(Object.keys(r)).toEqual(['source', 'series', 'label', 'kind', 'unit', 'latest', 'previous', 'changedAt', 'versions', 'removed']);
       expect(Object.keys(r.latest)).toEqual(['value', 'period', 'version', 'capturedAt']);
       if (r.previous !== null) expect(Object.keys(r.previous)).toEqual(['value', 'period', 'version']);
       expect(typeof r.label).toBe('string');

@@ -80,6 +80,9 @@ describe(`Facts page in Chromium (${backend})`, () => {
     const trade = page.locator(`tr[data-series="${HOSTILE_TRADE}"]`);
     const cells = await trade.locator('td').allInnerTexts();
     expect(cells.slice(1, 7).map((c) => c.replace(/\s+/gu, ' ').trim())).toEqual([`Bilateral trade money/bilateral-trade-reached`, HOSTILE, '€24 million (2017) v2', '€20 million (2016) v1', '2019-04-05', '2']);
+    // The hostile page still shows it; NK's EU section (bilateral trade €27 million) is gone from the May 2020 revision, v3.
+    expect(await trade.locator('div.removed').count()).toBe(0);
+    expect(await page.locator(`tr[data-series="${NK_TRADE}"] div.removed`).innerText()).toMatch(/^no longer on the page since v3 \(\d{4}-\d{2}-\d{2}\)$/u);
     const spark = trade.locator('svg.spark');
     expect(await spark.getAttribute('aria-label')).toBe('Bilateral trade: 2 values from €20 million to €24 million');
     const [from, to] = (await spark.locator('polyline').getAttribute('points'))!.split(' ').map((p) => Number(p.split(',')[1]));

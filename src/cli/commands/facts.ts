@@ -82,7 +82,7 @@ async function listSeries(ctx: AppContext, filter: FactFilter, opts: FactsOption
   const shown = (value: FigureValue, kind: FigureKind, unit: string | null) => formatFigureValue({ kind, value, unit });
   printLine(
     formatTable([
-      ['series', 'label', 'latest', 'period', 'changed', 'previous', 'versions'],
+      ['series', 'label', 'latest', 'period', 'changed', 'previous', 'versions', 'removed'],
       ...rows.map((r) => [
         `${r.source}/${r.series}`,
         r.label,
@@ -91,6 +91,7 @@ async function listSeries(ctx: AppContext, filter: FactFilter, opts: FactsOption
         isoSeconds(new Date(r.changedAt)),
         r.previous === null ? '' : shown(r.previous.value, r.kind as FigureKind, r.unit),
         String(r.versions),
+        r.removed === null ? '' : `v${r.removed.version} ${isoSeconds(new Date(r.removed.capturedAt))}`,
       ]),
     ]),
   );

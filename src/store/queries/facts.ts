@@ -45,6 +45,12 @@ export interface FactSeriesRow {
   /** When the latest value was first seen: the last change, or the series' first sighting. */
   changedAt: Date;
   versions: number;
+  /**
+   * The version from which the page no longer shows the series (the one after its latest
+   * point), or null while the newest version still holds it: a latest value the page has since
+   * dropped is not what the page says now, and a reader quoting it must be told.
+   */
+  removed: { version: number; capturedAt: Date } | null;
 }
 
 type Raw = Record<string, unknown>;
@@ -55,6 +61,11 @@ const dateOf = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)
 function textOf(json: string): FactSeriesRow['text'] {
   const [key, raw, section, sentence] = JSON.parse(json) as [string, string, string | null, string];
   return { key, raw, section, sentence };
+}
+
+function removedOf(json: string): FactSeriesRow['removed'] {
+  const [version, capturedAt] = JSON.parse(json) as [number, string];
+  return { version: Number(version), capturedAt: new Date(capturedAt) };
 }
 
 /**
@@ -140,14 +151,21 @@ export async function listFactSeries(db: Db, filter: FactFilter = {}, opts: { wi
         where ${source(sql`sf.source_id`)}${stale.length ? sql` and sf.source_id not in ${staleIds}` : sql``}`;
       return executeRows<Raw>(
         tx,
-        sql`with s as (${stale.length ? sql`${kept} union all select *, null::text as label from (${seriesFactsSql(sql`f.source_id in ${staleIds}`)}) live` : kept})
+        sql`with s as (${stale.length ? sql`${kept} union all select *, null::text as label from (${seriesFactsSql(sql`f.source_id in ${staleIds}`)}) live` : kept}),
+        -- Each source's newest version, as newestFirst orders them: a series whose latest point is older has left the page.
+        heads as (select distinct on (source_id) source_id, id from versions where ${source(sql`source_id`)} order by source_id, captured_at desc, seq desc)
         select s.source_id, s.series, s.kind, s.unit, s.label, s.changed_at, s.versions,
           s.value_num, s.value_text, s.period, s.before_value_num, s.before_value_text, s.before_period,
           lv.seq, lv.captured_at, bv.seq as before_seq,
-          case when ${textWanted} then json_build_array(s.key, s.raw, s.section, s.sentence)::text end as text
+          case when ${textWanted} then json_build_array(s.key, s.raw, s.section, s.sentence)::text end as text,
+          case when lv.id <> h.id then (
+            select json_build_array(nv.seq, nv.captured_at)::text from versions nv
+            where nv.source_id = s.source_id and (nv.captured_at, nv.seq) > (lv.captured_at, lv.seq)
+            order by nv.captured_at, nv.seq limit 1) end as removed
         from s
         join versions lv on lv.id = s.latest_version_id
         left join versions bv on bv.id = s.before_version_id
+        join heads h on h.source_id = s.source_id
         ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
         order by s.source_id, s.series`,
       );
@@ -168,6 +186,7 @@ export async function listFactSeries(db: Db, filter: FactFilter = {}, opts: { wi
         : { value: valueOf(r.before_value_num, r.before_value_text), period: (r.before_period as string | null) ?? null, version: Number(r.before_seq) },
     changedAt: dateOf(r.changed_at),
     versions: Number(r.versions),
+    removed: typeof r.removed === 'string' ? removedOf(r.removed) : null,
   }));
 }
 

@@ -39,7 +39,9 @@ export function renderFactTable(rows: readonly FactSeriesJson[], trends: Readonl
         <td><a href="${sourcePath(r.source)}">${r.source}</a></td>
         <td class="value">${shown(r, r.latest.value, r.latest.period)}<div class="small muted">v${r.latest.version}</div></td>
         <td class="value">${r.previous === null ? html`<span class="muted">—</span>` : html`${shown(r, r.previous.value, r.previous.period)}<div class="small muted">v${r.previous.version}</div>`}</td>
-        <td>${r.previous === null ? html`<span class="muted">unchanged since ${formatDay(new Date(r.changedAt))}</span>` : formatDay(new Date(r.changedAt))}</td>
+        <td>${r.previous === null ? html`<span class="muted">unchanged since ${formatDay(new Date(r.changedAt))}</span>` : formatDay(new Date(r.changedAt))}${
+          r.removed === null ? '' : html`<div class="removed">no longer on the page since v${r.removed.version} (${formatDay(new Date(r.removed.capturedAt))})</div>`
+        }</td>
         <td class="num">${r.versions}</td>
         <td class="trend">${spark ?? html`<span class="muted small">—</span>`}</td>
       </tr>`;

@@ -73,7 +73,7 @@ blockquote.sentence{margin:.5rem 0 1rem;padding:.4rem .8rem;border-left:3px soli
 ul.section-texts>li{margin:.4rem 0 .9rem}.section-body{margin:.25rem 0 0}.section-body p{margin:.3rem 0;max-width:48rem}
 details.more summary{cursor:pointer;color:var(--accent);font-size:.9em}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-svg.spark{display:block}td.pick{min-width:0;width:1.5rem}td.trend{min-width:0}table.facts td.label{min-width:11rem}
+svg.spark{display:block}td.pick{min-width:0;width:1.5rem}td.trend{min-width:0}table.facts td.label{min-width:11rem}table.facts div.removed{color:var(--del);font-size:.85em}
 ul.legend{list-style:none;padding:0;margin:.25rem 0 .6rem;display:flex;flex-wrap:wrap;gap:.3rem 1.25rem}ul.legend li{overflow-wrap:anywhere}ul.legend svg{vertical-align:middle}
 table.evidence td.value{white-space:normal;min-width:8rem}td.proof{min-width:16rem}td.proof>div{margin:0 0 .2rem}code.hash{overflow-wrap:anywhere;word-break:break-all}
 details.cite summary{cursor:pointer;color:var(--accent);display:inline-block}
