@@ -6,7 +6,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Two cores: files run in parallel forks; each file owns its database.
+    // Files run in forks, each owning its database. vitest runs availableParallelism() - 1 of them at once:
+    // on this 2-core machine that is one, so files run one after another (docs/testing.md).
     pool: 'forks',
   },
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/app/clock.ts';
 import { getSource } from '../../src/store/queries/sources.ts';
@@ -45,6 +45,15 @@ interface Measured {
   scrollWidth: number;
   innerWidth: number;
   wide: string[];
+}
+
+/** A chart image that has loaded, is the narrow drawing (the one a phone is given) and spans most of the screen's width. */
+async function expectPhoneChart(img: Locator): Promise<void> {
+  await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+  expect(await img.evaluate((el) => (el as unknown as { currentSrc: string }).currentSrc)).toContain('size=narrow');
+  const shown = (await img.boundingBox())!;
+  expect(shown.width).toBeLessThanOrEqual(PHONE.width);
+  expect(shown.width).toBeGreaterThan(PHONE.width * 0.75);
 }
 
 describe(`review UI on a 375 px screen (${backend})`, () => {
@@ -143,12 +152,7 @@ describe(`review UI on a 375 px screen (${backend})`, () => {
     await page.goto(`${ui.server.url}/sources/${NK}/figures?key=${encodeURIComponent(key)}`);
     expect(await page.locator('.series-id').innerText()).toContain(key);
     const img = page.locator('figure.chart img');
-    await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
-    // On a phone the narrow chart is the one shown, at the screen's width.
-    expect(await img.evaluate((el) => (el as unknown as { currentSrc: string }).currentSrc)).toContain('size=narrow');
-    const shown = (await img.boundingBox())!;
-    expect(shown.width).toBeLessThanOrEqual(PHONE.width);
-    expect(shown.width).toBeGreaterThan(PHONE.width * 0.75);
+    await expectPhoneChart(img);
     const axis = page.locator('.toggle[aria-label="chart axis"] a');
     expect(await axis.allInnerTexts()).toEqual(['the period it is about', 'capture time']);
     expect(await page.locator('.toggle a[aria-current="true"]').innerText()).toBe('the period it is about');
@@ -166,11 +170,7 @@ describe(`review UI on a 375 px screen (${backend})`, () => {
     const pair = [`${NK}/money/bilateral-trade-totalled`, `${HOSTILE}/money/bilateral-trade-reached`].map((s) => `series=${encodeURIComponent(s)}`).join('&');
     await page.goto(`${ui.server.url}/facts/compare?${pair}`);
     const img = page.locator('figure.chart img');
-    await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
-    expect(await img.evaluate((el) => (el as unknown as { currentSrc: string }).currentSrc)).toContain('size=narrow');
-    const shown = (await img.boundingBox())!;
-    expect(shown.width).toBeLessThanOrEqual(PHONE.width);
-    expect(shown.width).toBeGreaterThan(PHONE.width * 0.75);
+    await expectPhoneChart(img);
     await page.screenshot({ path: join(SHOTS, `${backend}-phone-facts-compare.png`), fullPage: true });
 
     await page.goto(`${ui.server.url}/facts`);

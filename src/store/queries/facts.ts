@@ -10,6 +10,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { FigureKind, FigurePeriod, FigureValue } from '../../model/index.ts';
 import type { Db } from '../db.ts';
 import { executeRows } from '../execute-rows.ts';
+import { taggedSourceIds } from './sources.ts';
 
 /** What `facts` can be narrowed by; every filter is on the series' latest point except `sourceId` and `tags`. */
 export interface FactFilter {
@@ -132,8 +133,8 @@ export async function listFactSeries(db: Db, filter: FactFilter = {}, opts: { wi
   if (filter.period !== undefined) where.push(sql`s.period = ${filter.period}`);
   if (filter.since !== undefined) where.push(sql`s.changed_at >= ${filter.since.toISOString()}::timestamptz`);
   // Source and tags narrow the sources first, so a stale source outside them is never computed.
-  const tagged = (column: SQL) =>
-    filter.tags?.length ? sql`${column} in (select id from sources where tags && array(select jsonb_array_elements_text(${JSON.stringify(filter.tags)}::jsonb)))` : sql`true`;
+  const tags = filter.tags;
+  const tagged = (column: SQL) => (tags?.length ? sql`${column} in ${taggedSourceIds(db, tags)}` : sql`true`);
   const source = (column: SQL) => (filter.sourceId === undefined ? tagged(column) : sql`${column} = ${filter.sourceId} and ${tagged(column)}`);
   const rows = await db.transaction(
     async (tx) => {

@@ -42,15 +42,8 @@ export interface RefreshOptions {
 /** Which refresh a source needs, and for an advance the versions it adds, oldest first. */
 type Plan = { kind: 'full' } | { kind: 'advance'; newVersionIds: number[]; versionCount: number; lastVersionId: number } | { kind: 'current' };
 
-/** One kept row of `series_facts`, as read and written here (times as text: no precision lost in JS). */
-interface KeptRow {
-  source_id: string;
-  series: string;
-  latest_figure_id: number;
-  before_figure_id: number | null;
-  changed_at: string;
-  versions: number;
-  latest_version_id: number;
+/** The latest figure's own columns, which a kept row and a new point share (and a label is read from). */
+interface FigureColumns {
   key: string;
   kind: FigureKind;
   value_num: number | null;
@@ -60,6 +53,17 @@ interface KeptRow {
   raw: string;
   section: string | null;
   sentence: string;
+}
+
+/** One kept row of `series_facts`, as read and written here (times as text: no precision lost in JS). */
+interface KeptRow extends FigureColumns {
+  source_id: string;
+  series: string;
+  latest_figure_id: number;
+  before_figure_id: number | null;
+  changed_at: string;
+  versions: number;
+  latest_version_id: number;
   before_version_id: number | null;
   before_value_num: number | null;
   before_value_text: string | null;
@@ -68,21 +72,12 @@ interface KeptRow {
 }
 
 /** A point of a new version: one figure row with its version's capture time. */
-interface NewPoint {
+interface NewPoint extends FigureColumns {
   id: number;
   version_id: number;
   source_id: string;
   series: string;
   captured_at: string;
-  key: string;
-  kind: FigureKind;
-  value_num: number | null;
-  value_text: string | null;
-  unit: string | null;
-  period: string | null;
-  raw: string;
-  section: string | null;
-  sentence: string;
 }
 
 /** Namespace of the advisory locks (the first key of the two-key form): "series_facts" in a word. */
@@ -222,19 +217,7 @@ async function advanceSources(tx: Pick<Db, 'execute'>, plans: ReadonlyMap<string
  * text, section, sentence), as a recompute keeps it; otherwise it is left to label again.
  */
 function advanceSeries(kept: KeptRow | null, p: NewPoint): KeptRow {
-  const latest = {
-    latest_figure_id: p.id,
-    latest_version_id: p.version_id,
-    key: p.key,
-    kind: p.kind,
-    value_num: p.value_num,
-    value_text: p.value_text,
-    unit: p.unit,
-    period: p.period,
-    raw: p.raw,
-    section: p.section,
-    sentence: p.sentence,
-  };
+  const latest = { latest_figure_id: p.id, latest_version_id: p.version_id, ...figureColumnsOf(p) };
   if (kept === null) {
     return { source_id: p.source_id, series: p.series, ...latest, before_figure_id: null, changed_at: p.captured_at, versions: 1, before_version_id: null, before_value_num: null, before_value_text: null, before_period: null, label: null };
   }
@@ -249,13 +232,9 @@ function advanceSeries(kept: KeptRow | null, p: NewPoint): KeptRow {
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const textOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-function toNewPoint(r: Record<string, unknown>): NewPoint {
+/** The figure columns of a row (a query's, or a kept row or point, which hold more). */
+function figureColumnsOf(r: Record<string, unknown> | FigureColumns): FigureColumns {
   return {
-    id: Number(r.id),
-    version_id: Number(r.version_id),
-    source_id: String(r.source_id),
-    series: String(r.series),
-    captured_at: String(r.captured_at),
     key: String(r.key),
     kind: r.kind as FigureKind,
     value_num: numOrNull(r.value_num),
@@ -265,6 +244,17 @@ function toNewPoint(r: Record<string, unknown>): NewPoint {
     raw: String(r.raw),
     section: textOrNull(r.section),
     sentence: String(r.sentence),
+  };
+}
+
+function toNewPoint(r: Record<string, unknown>): NewPoint {
+  return {
+    id: Number(r.id),
+    version_id: Number(r.version_id),
+    source_id: String(r.source_id),
+    series: String(r.series),
+    captured_at: String(r.captured_at),
+    ...figureColumnsOf(r),
   };
 }
 
@@ -277,15 +267,7 @@ function toKeptRow(r: Record<string, unknown>): KeptRow {
     changed_at: String(r.changed_at),
     versions: Number(r.versions),
     latest_version_id: Number(r.latest_version_id),
-    key: String(r.key),
-    kind: r.kind as FigureKind,
-    value_num: numOrNull(r.value_num),
-    value_text: textOrNull(r.value_text),
-    unit: textOrNull(r.unit),
-    period: textOrNull(r.period),
-    raw: String(r.raw),
-    section: textOrNull(r.section),
-    sentence: String(r.sentence),
+    ...figureColumnsOf(r),
     before_version_id: numOrNull(r.before_version_id),
     before_value_num: numOrNull(r.before_value_num),
     before_value_text: textOrNull(r.before_value_text),
@@ -294,7 +276,7 @@ function toKeptRow(r: Record<string, unknown>): KeptRow {
   };
 }
 
-function storedFigureOf(row: KeptRow): StoredFigure {
+function storedFigureOf(row: FigureColumns): StoredFigure {
   const value = row.value_num === null ? (row.value_text ?? '') : row.value_num;
   return { key: row.key, kind: row.kind, value, unit: row.unit, period: row.period, raw: row.raw, section: row.section, sentence: row.sentence };
 }
@@ -310,10 +292,7 @@ async function labelUnlabelled(tx: Pick<Db, 'execute'>, ids: readonly string[], 
     sql`select source_id, series, key, kind, value_num, value_text, unit, period, raw, section, sentence from series_facts where label is null and source_id in ${idsParam(ids)}`,
   );
   if (rows.length === 0) return;
-  const labels = rows.map((r) => {
-    const p = toNewPoint({ ...r, id: 0, version_id: 0, captured_at: '' });
-    return { source_id: p.source_id, series: p.series, label: label({ key: p.key, kind: p.kind, value: p.value_num ?? p.value_text ?? '', unit: p.unit, period: p.period, raw: p.raw, section: p.section, sentence: p.sentence }) };
-  });
+  const labels = rows.map((r) => ({ source_id: String(r.source_id), series: String(r.series), label: label(storedFigureOf(figureColumnsOf(r))) }));
   await tx.execute(sql`update series_facts sf set label = x.label
     from jsonb_to_recordset(${JSON.stringify(labels)}::jsonb) as x(source_id text, series text, label text)
     where sf.source_id = x.source_id and sf.series = x.series`);
