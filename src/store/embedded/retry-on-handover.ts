@@ -31,20 +31,32 @@ function withRetry<T>(run: () => PromiseLike<T>): Promise<T> {
   });
 }
 
+/** A query sent again on a lost connection, awaited whole or as `.values()` (the two ways callers await one). */
+function retriedQuery(make: () => postgres.PendingQuery<postgres.Row[]>) {
+  return {
+    then: <A, B>(ok?: (v: unknown) => A, fail?: (e: unknown) => B) => withRetry(() => make()).then(ok, fail),
+    values: () => withRetry(() => make().values()),
+  };
+}
+
 /**
- * The pool, with `unsafe` (every drizzle query) and `begin` (every drizzle transaction) retried
- * on a lost connection. drizzle awaits `unsafe(…)` or `unsafe(…).values()`; both are kept.
+ * The pool, with every query retried on a lost connection: `unsafe` (every drizzle query), a
+ * tagged template (the store's own probes, such as the opening `select 1`, which a handover
+ * could fail at start-up) and `begin` (every drizzle transaction). drizzle awaits `unsafe(…)` or
+ * `unsafe(…).values()`; both are kept.
  */
 export function retryOnHandover(sql: postgres.Sql): postgres.Sql {
   return new Proxy(sql, {
+    apply(target, thisArg, args: unknown[]) {
+      // A tagged template is a query; `sql(value)` builds a fragment or an identifier, which is not sent.
+      const tagged = Array.isArray(args[0]) && Object.hasOwn(args[0] as object, 'raw');
+      if (!tagged) return Reflect.apply(target, thisArg, args) as unknown;
+      return retriedQuery(() => Reflect.apply(target, thisArg, args) as postgres.PendingQuery<postgres.Row[]>);
+    },
     get(target, prop, receiver) {
       if (prop === 'unsafe') {
         return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) => {
-          const make = () => target.unsafe(query, params as postgres.ParameterOrJSON<never>[], options);
-          return {
-            then: <A, B>(ok?: (v: unknown) => A, fail?: (e: unknown) => B) => withRetry(() => make()).then(ok, fail),
-            values: () => withRetry(() => make().values()),
-          };
+          return retriedQuery(() => target.unsafe(query, params as postgres.ParameterOrJSON<never>[], options));
         };
       }
       if (prop === 'begin') {
