@@ -85,7 +85,9 @@ export async function runFactsBench(o: FactsBenchOptions): Promise<FactsBenchRes
       join figures f on f.version_id = o.id`);
     // What the copies' passes would have left: their kept series facts, labelled.
     await refreshSeriesFacts(h.db, undefined, { label: createFigureLabeller() });
-    await h.db.execute(sql`analyze`);
+    // Settled, as a database is between passes: without it autovacuum wakes for the bulk writes
+    // above while the runs are timed (seen: ±100 ms from run to run on PostgreSQL).
+    await h.db.execute(sql`vacuum analyze`);
     series = (await listFactSeries(h.db)).length;
     const [row] = await executeRows<{ n: number }>(h.db, sql`select count(*)::int as n from figures`);
     points = row!.n;

@@ -610,9 +610,11 @@ function printTables(floors: Record<string, { get: number; parse: number }> | nu
       ? storageNotes(r, fmt)
       : r.scenario.includes('unchanged check')
         ? `checks table ${fmt(d.checksTableBytes as number)} B: ${fmt(d.checkRows as number)} rows for ${fmt(d.checks as number)} checks`
-        : r.scenario.includes('series')
-          ? `${d.points} points of ${d.key}`
-          : `${r.n} versions`;
+        : r.scenario.startsWith('facts')
+          ? `${fmt(d.points as number)} points of ${fmt(d.sources as number)} sources × ${fmt(d.versions as number)} versions; ${fmt(d.unkeptMs as number)} ms with no kept facts`
+          : r.scenario.includes('series')
+            ? `${d.points} points of ${d.key}`
+            : `${r.n} versions`;
     console.log(`| ${r.scenario} | ${r.backend} | ${fmt(r.n)} | ${fmt(r.bytes)} | ${fmt(d.medianMs as number, 2)} | ${notes} |`);
   }
   console.log('\n| goal | backend | measured | met |');

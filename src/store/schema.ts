@@ -252,9 +252,14 @@ export const seriesFacts = pgTable(
     beforeFigureId: integer('before_figure_id'),
     changedAt: tstz('changed_at').notNull(),
     versions: integer('versions').notNull(),
-    // The two figures' fields, copied so a listing reads this table alone (plus versions for seq,
-    // which an import may renumber): a join to `figures` per series cost more than the rest.
+    // The two figures' fields and their versions' numbers and times, copied so a listing reads
+    // this table alone: a join to `figures` or `versions` per series cost more than the rest. An
+    // import may renumber versions or move one's start; it then drops the source's record in
+    // `series_fact_sources` in the same transaction (relink-changes.ts), so its rows are
+    // computed afresh until the import's refresh recomputes them.
     latestVersionId: integer('latest_version_id').notNull(),
+    latestSeq: integer('latest_seq').notNull(),
+    latestCapturedAt: tstz('latest_captured_at').notNull(),
     key: text('key').notNull(),
     kind: text('kind').$type<FigureKind>().notNull(),
     valueNum: doublePrecision('value_num'),
@@ -265,9 +270,16 @@ export const seriesFacts = pgTable(
     section: text('section'),
     sentence: text('sentence').notNull(),
     beforeVersionId: integer('before_version_id'),
+    beforeSeq: integer('before_seq'),
     beforeValueNum: doublePrecision('before_value_num'),
     beforeValueText: text('before_value_text'),
     beforePeriod: text('before_period'),
+    /**
+     * The version after the latest point — the first from which the page no longer shows the
+     * series — and its capture time; null while the source's newest version holds it.
+     */
+    removedSeq: integer('removed_seq'),
+    removedCapturedAt: tstz('removed_captured_at'),
     /**
      * The latest figure's label (src/describe/label-figure.ts), kept while its kind, text, section
      * and sentence stay the same; null until the refresh that computes it (a backfilled row).

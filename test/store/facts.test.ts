@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { figureSeries } from '../../src/store/queries/figures.ts';
-import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { executeRows } from '../../src/store/execute-rows.ts';
 import { listFactPoints, listFactSeries, lookUpSeries } from '../../src/store/queries/facts.ts';
@@ -178,23 +177,6 @@ describe(`facts queries (${backend})`, () => {
     const [records] = await executeRows<{ n: number }>(handle.db, sql`select count(*)::int as n from series_fact_sources`);
     expect(records!.n).toBe(2);
     expect(unlabelled(await listFactSeries(handle.db))).toEqual(fresh);
-  });
-
-  it('migration 0012 fills the kept facts as the code computes them', async () => {
-    await refreshSeriesFacts(handle.db);
-    const kept = (r: Array<Record<string, unknown>>) => JSON.stringify(r);
-    // Labels aside: the backfill leaves them to the next refresh.
-    const read = async () => (await executeRows(handle.db, sql`select * from series_facts order by source_id, series`)).map(({ label: _, ...r }) => r);
-    const computed = kept(await read());
-    await handle.db.execute(sql`delete from series_facts`);
-    await handle.db.execute(sql`delete from series_fact_sources`);
-    const statements = readFileSync(new URL('../../drizzle/0012_series_facts.sql', import.meta.url), 'utf8').split('--> statement-breakpoint');
-    const backfill = statements.filter((s) => s.includes('insert into series_facts'));
-    expect(backfill).toHaveLength(1);
-    await handle.db.execute(sql.raw(backfill[0]!));
-    expect(kept(await read())).toBe(computed);
-    const [records] = await executeRows<{ n: number }>(handle.db, sql`select count(*)::int as n from series_fact_sources`);
-    expect(records!.n).toBe(2);
   });
 
   it('keeps each series label while its figure reads the same, and labels it again once reworded', async () => {

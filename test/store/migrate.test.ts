@@ -15,10 +15,12 @@ import {
   versionBySeq,
   type DatabaseHandle,
 } from '../../src/store/index.ts';
+import type { Figure } from '../../src/model/index.ts';
+import { refreshSeriesFacts } from '../../src/store/queries/refresh-series-facts.ts';
 import { PGLITE_SHARED_BUFFERS } from '../../src/store/embedded/open-embedded.ts';
 import { revisionHtml } from '../helpers/snapshots.ts';
 import { backend, openTestDatabase } from '../helpers/test-db.ts';
-import { makeDocument, makeVersionInput, storeNextVersion } from './make-document.ts';
+import { makeDocument, makeFigure, makeVersionInput, storeNextVersion } from './make-document.ts';
 import { openOlderRelease } from './older-release.ts';
 
 async function journalEntries(): Promise<number> {
@@ -170,6 +172,51 @@ describe(`raw bodies of an older release (${backend})`, () => {
       const [row] = await executeRows<{ raw_base_id: number | null }>(h.db, sql`select raw_base_id from versions where id = ${stored.versionId}`);
       expect(Number(row?.raw_base_id)).toBe(Number(old[1]!.id));
       expect((await loadRawBody(h.db, stored.versionId))?.equals(next)).toBe(true);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('migrations 0012 and 0013 leave the kept series facts a recompute gives, versions and removals included, labels kept', async () => {
+    const h = await openOlderRelease('0013');
+    try {
+      expect(h.applied).toBe(13);
+      // A history whose series change, stay, leave the page and arrive (versions and figures are as 0012 had them).
+      const fig = (series: string, value: number) => makeFigure({ key: series, series, value, raw: `€${value} million`, sentence: `${series} came to €${value} million.` });
+      const history: Record<string, Figure[][]> = {
+        a: [[fig('trade', 1), fig('aid', 5)], [fig('trade', 2), fig('aid', 5)], [fig('trade', 2)], [fig('trade', 3)]],
+        b: [[fig('debt', 1)], [fig('debt', 1), fig('loans', 2)]],
+      };
+      let n = 0;
+      for (const [source, versions] of Object.entries(history)) {
+        await h.db.execute(sql`insert into sources (id, url, enabled, created_at) values (${source}, ${`https://example.test/${source}`}, true, '2016-01-01T00:00:00Z'::timestamptz)`);
+        for (const [i, figures] of versions.entries()) {
+          await storeNextVersion(h.db, makeVersionInput(source, new Date(Date.UTC(2016, 0, 1 + i)), ++n, { document: makeDocument({ figures }), contentHash: `c-${n}` }));
+        }
+      }
+      // What 0012 left: its own backfill, and labels a refresh had made since.
+      const statements = (await readFile(join(MIGRATIONS_FOLDER, '0012_series_facts.sql'), 'utf8')).split('--> statement-breakpoint');
+      const backfill = statements.filter((s) => s.includes('insert into series_facts'));
+      expect(backfill).toHaveLength(1);
+      await h.db.execute(sql.raw(backfill[0]!));
+      await h.db.execute(sql`update series_facts set label = 'label of ' || series`);
+
+      await migrateDatabase(h.db, h.kind);
+      const read = () => executeRows<Record<string, unknown>>(h.db, sql`select * from series_facts order by source_id, series`);
+      const migrated = await read();
+      // Read off the history above: aid left the page with a's third version; trade changed at 2 and 4.
+      const pick = (series: string) => {
+        const r = migrated.find((m) => m.series === series)!;
+        return { latest: r.latest_seq, before: r.before_seq, removed: r.removed_seq, label: r.label };
+      };
+      expect(pick('aid')).toEqual({ latest: 2, before: null, removed: 3, label: 'label of aid' });
+      expect(pick('trade')).toEqual({ latest: 4, before: 3, removed: null, label: 'label of trade' });
+      expect(pick('loans')).toEqual({ latest: 2, before: null, removed: null, label: 'label of loans' });
+      const [records] = await executeRows<{ n: number }>(h.db, sql`select count(*)::int as n from series_fact_sources`);
+      expect(records!.n).toBe(2);
+      // And every column is what the code computes from every point (a recompute keeps labels of figures that read the same).
+      await refreshSeriesFacts(h.db, undefined, { full: true });
+      expect(await read()).toEqual(migrated);
     } finally {
       await h.close();
     }

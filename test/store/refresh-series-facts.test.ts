@@ -149,6 +149,35 @@ describe(`series facts refresh: advancing equals recomputing (${backend})`, () =
     expect((await listFactSeries(handle.db, { sourceId: s }))[0]).toMatchObject({ versions: 4, latest: { value: 3, version: 4 }, previous: { value: 2, version: 3 } });
   });
 
+  it('an import that only moves a version back (renumbering, inserting nothing) is read right before any refresh, and the next refresh recomputes', async () => {
+    const s = await newSource();
+    await append(s, day(0), [figure('a', 1, '2016', 0)]);
+    await append(s, day(10), [figure('a', 3, '2016', 0), figure('b', 1, '2016', 0)]);
+    await append(s, day(20), [figure('a', 3, '2016', 0)]);
+    await refreshSeriesFacts(handle.db, [s], { label: createFigureLabeller() });
+    // An archived capture of the second version from day 5: that version now starts then. Its record
+    // (version count, newest id) is unchanged, yet the kept change times and capture times are not.
+    const [second] = await executeRows<{ content_hash: string }>(handle.db, sql`select content_hash from versions where source_id = ${s} and seq = 2`);
+    const placed = await insertVersion(handle.db, {
+      sourceId: s,
+      document: makeDocument({ figures: [figure('a', 3, '2016', 0), figure('b', 1, '2016', 0)] }),
+      contentHash: second!.content_hash,
+      rawBody: Buffer.from('<p>archived</p>'),
+      rawHash: 'r-archived',
+      url: 'https://example.test/p',
+      capturedAt: day(5),
+      compare: () => ({ change: emptyChange(), summary: 'imported', same: false }),
+      firstSummary: 'first',
+    });
+    expect(placed.kind).toBe('identical');
+    const rows = await listFactSeries(handle.db, { sourceId: s });
+    expect(rows.find((r) => r.series === 'a')).toMatchObject({ changedAt: day(5), latest: { value: 3, version: 3, capturedAt: day(20) }, previous: { value: 1, version: 1 }, removed: null });
+    expect(rows.find((r) => r.series === 'b')).toMatchObject({ changedAt: day(5), latest: { value: 1, version: 2, capturedAt: day(5) }, removed: { version: 3, capturedAt: day(20) } });
+    // A refresh not told of the import (a live check's) recomputes the source.
+    await refreshSeriesFacts(handle.db, [s], { label: createFigureLabeller() });
+    await expectAsRecomputed([s]);
+  });
+
   it('two writers refreshing the same sources at once leave exactly what a recompute leaves', async () => {
     const sources = [await newSource(), await newSource(), await newSource()];
     for (const s of sources) await append(s, day(0), [figure('a', 1, '2016', 0), figure('b', 1, '2016', 0)]);

@@ -64,27 +64,26 @@ function textOf(json: string): FactSeriesRow['text'] {
   return { key, raw, section, sentence };
 }
 
-function removedOf(json: string): FactSeriesRow['removed'] {
-  const [version, capturedAt] = JSON.parse(json) as [number, string];
-  return { version: Number(version), capturedAt: new Date(capturedAt) };
-}
-
 /**
- * The facts of every series of the sources `scope` selects (a condition on `f.source_id`),
- * computed in SQL in one pass over their points in capture order (window functions): a point is
- * a change when its value or period differs from the point before it; the points from one change
- * to the next are a run (numbered by a running count of changes), and the last point takes its
- * run's first capture time (when the value last changed) and the point before that run (the
- * previous value). Points are ordered as `newestFirst` orders versions (capture time, then seq),
- * so "latest" means what it means everywhere else. One row per series leaves it, with the latest
- * figure's fields and the previous one's value (`FACT_COLUMNS`).
+ * The facts of every series of the sources `scope` selects (a condition on the column it is
+ * given: `f.source_id` of the points, `source_id` of their versions), computed in SQL in one
+ * pass over their points in capture order (window functions): a point is a change when its value
+ * or period differs from the point before it; the points from one change to the next are a run
+ * (numbered by a running count of changes), and the last point takes its run's first capture
+ * time (when the value last changed) and the point before that run (the previous value). Points
+ * are ordered as `newestFirst` orders versions (capture time, then seq), so "latest" means what
+ * it means everywhere else; the version after the latest point's, if any, is the one from which
+ * the page no longer shows the series. One row per series leaves it, with the latest figure's
+ * fields, its version's number and time, and the previous one's value (`FACT_COLUMNS`).
  */
-export function seriesFactsSql(scope: SQL): SQL {
+export function seriesFactsSql(scope: (column: SQL) => SQL): SQL {
   return sql`select x.source_id, x.series, x.id as latest_figure_id, x.run_before_id as before_figure_id, x.changed_at, x.versions::int as versions,
-      l.version_id as latest_version_id, l.key, l.kind, l.value_num, l.value_text, l.unit, l.period, l.raw, l.section, l.sentence,
-      b.version_id as before_version_id, b.value_num as before_value_num, b.value_text as before_value_text, b.period as before_period
+      l.version_id as latest_version_id, x.seq as latest_seq, x.captured_at as latest_captured_at,
+      l.key, l.kind, l.value_num, l.value_text, l.unit, l.period, l.raw, l.section, l.sentence,
+      b.version_id as before_version_id, x.run_before_seq as before_seq, b.value_num as before_value_num, b.value_text as before_value_text, b.period as before_period,
+      nv.next_seq as removed_seq, nv.next_captured_at as removed_captured_at
     from (
-      select runs.*, first_value(captured_at) over g as changed_at, first_value(before_id) over g as run_before_id
+      select runs.*, first_value(captured_at) over g as changed_at, first_value(before_id) over g as run_before_id, first_value(before_seq) over g as run_before_seq
       from (
         select p.*, count(*) filter (where changed) over (partition by source_id, series order by captured_at, seq rows unbounded preceding) as run
         from (
@@ -92,10 +91,11 @@ export function seriesFactsSql(scope: SQL): SQL {
             lag(f.id) over w is null
               or (f.value_num, f.value_text, f.period) is distinct from (lag(f.value_num) over w, lag(f.value_text) over w, lag(f.period) over w) as changed,
             lag(f.id) over w as before_id,
+            lag(v.seq) over w as before_seq,
             lead(f.id) over w is null as is_latest,
             count(*) over (partition by f.source_id, f.series) as versions
           from figures f join versions v on v.id = f.version_id
-          where ${scope}
+          where ${scope(sql`f.source_id`)}
           window w as (partition by f.source_id, f.series order by v.captured_at, v.seq)
         ) p
       ) runs
@@ -103,13 +103,19 @@ export function seriesFactsSql(scope: SQL): SQL {
     ) x
     join figures l on l.id = x.id
     left join figures b on b.id = x.run_before_id
+    left join (
+      select id, lead(seq) over o as next_seq, lead(captured_at) over o as next_captured_at
+      from versions where ${scope(sql`source_id`)}
+      window o as (partition by source_id order by captured_at, seq)
+    ) nv on nv.id = l.version_id
     where x.is_latest`;
 }
 
 /** The columns `seriesFactsSql` yields and `series_facts` keeps, in that order. */
 export const FACT_COLUMN_NAMES = [
-  'source_id', 'series', 'latest_figure_id', 'before_figure_id', 'changed_at', 'versions', 'latest_version_id', 'key', 'kind', 'value_num',
-  'value_text', 'unit', 'period', 'raw', 'section', 'sentence', 'before_version_id', 'before_value_num', 'before_value_text', 'before_period',
+  'source_id', 'series', 'latest_figure_id', 'before_figure_id', 'changed_at', 'versions', 'latest_version_id', 'latest_seq', 'latest_captured_at',
+  'key', 'kind', 'value_num', 'value_text', 'unit', 'period', 'raw', 'section', 'sentence',
+  'before_version_id', 'before_seq', 'before_value_num', 'before_value_text', 'before_period', 'removed_seq', 'removed_captured_at',
 ];
 const FACT_COLUMNS = sql.raw(FACT_COLUMN_NAMES.join(', '));
 
@@ -121,9 +127,10 @@ export const versionsFingerprintSql = (scope: SQL) => sql`select source_id, coun
  * versions are still the ones those rows were computed over, and computed afresh
  * (`seriesFactsSql`) for any other — a source checked since the last refresh, or never refreshed.
  * Which sources are stale is asked first, in the same snapshot (repeatable read): the planner
- * then sees the list, and with none stale plans the kept rows alone — one index lookup per
- * series instead of scans sized for a computation that may not run (issue 18: 0.8 s → well under
- * the goal at 16,000 series). JIT is off for it: compiling cost more than it saved.
+ * then sees the list, and with none stale plans the kept rows alone, which carry everything a
+ * listing shows (versions' numbers and times, the removal) — one table read in key order, no
+ * join, where the joins to `versions` and the scan for each source's newest version had been
+ * most of the query (issue 18). JIT is off for it: compiling cost more than it saved.
  */
 export async function listFactSeries(db: Db, filter: FactFilter = {}, opts: { withText?: boolean } = {}): Promise<FactSeriesRow[]> {
   const textWanted = opts.withText === true ? sql`true` : sql`s.label is null`;
@@ -152,21 +159,12 @@ export async function listFactSeries(db: Db, filter: FactFilter = {}, opts: { wi
         where ${source(sql`sf.source_id`)}${stale.length ? sql` and sf.source_id not in ${staleIds}` : sql``}`;
       return executeRows<Raw>(
         tx,
-        sql`with s as (${stale.length ? sql`${kept} union all select *, null::text as label from (${seriesFactsSql(sql`f.source_id in ${staleIds}`)}) live` : kept}),
-        -- Each source's newest version, as newestFirst orders them: a series whose latest point is older has left the page.
-        heads as (select distinct on (source_id) source_id, id from versions where ${source(sql`source_id`)} order by source_id, captured_at desc, seq desc)
+        sql`with s as (${stale.length ? sql`${kept} union all select *, null::text as label from (${seriesFactsSql((c) => sql`${c} in ${staleIds}`)}) live` : kept})
         select s.source_id, s.series, s.kind, s.unit, s.label, s.changed_at, s.versions,
-          s.value_num, s.value_text, s.period, s.before_value_num, s.before_value_text, s.before_period,
-          lv.seq, lv.captured_at, bv.seq as before_seq,
-          case when ${textWanted} then json_build_array(s.key, s.raw, s.section, s.sentence)::text end as text,
-          case when lv.id <> h.id then (
-            select json_build_array(nv.seq, nv.captured_at)::text from versions nv
-            where nv.source_id = s.source_id and (nv.captured_at, nv.seq) > (lv.captured_at, lv.seq)
-            order by nv.captured_at, nv.seq limit 1) end as removed
+          s.value_num, s.value_text, s.period, s.latest_seq, s.latest_captured_at,
+          s.before_seq, s.before_value_num, s.before_value_text, s.before_period, s.removed_seq, s.removed_captured_at,
+          case when ${textWanted} then json_build_array(s.key, s.raw, s.section, s.sentence)::text end as text
         from s
-        join versions lv on lv.id = s.latest_version_id
-        left join versions bv on bv.id = s.before_version_id
-        join heads h on h.source_id = s.source_id
         ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
         order by s.source_id, s.series`,
       );
@@ -180,14 +178,14 @@ export async function listFactSeries(db: Db, filter: FactFilter = {}, opts: { wi
     unit: (r.unit as string | null) ?? null,
     label: (r.label as string | null) ?? null,
     text: typeof r.text === 'string' ? textOf(r.text) : null,
-    latest: { value: valueOf(r.value_num, r.value_text), period: (r.period as string | null) ?? null, version: Number(r.seq), capturedAt: dateOf(r.captured_at) },
+    latest: { value: valueOf(r.value_num, r.value_text), period: (r.period as string | null) ?? null, version: Number(r.latest_seq), capturedAt: dateOf(r.latest_captured_at) },
     previous:
       r.before_seq === null || r.before_seq === undefined
         ? null
         : { value: valueOf(r.before_value_num, r.before_value_text), period: (r.before_period as string | null) ?? null, version: Number(r.before_seq) },
     changedAt: dateOf(r.changed_at),
     versions: Number(r.versions),
-    removed: typeof r.removed === 'string' ? removedOf(r.removed) : null,
+    removed: r.removed_seq === null || r.removed_seq === undefined ? null : { version: Number(r.removed_seq), capturedAt: dateOf(r.removed_captured_at) },
   }));
 }
 

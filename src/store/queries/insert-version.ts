@@ -15,6 +15,7 @@ import { insertFigures } from './insert-figures.ts';
 import { copyRawBody, encodeRawBody, keyframeFor } from '../raw-body.ts';
 import { changes, sources, versions } from '../schema.ts';
 import type { VersionRow } from '../types.ts';
+import { forgetSeriesFacts, lockSeriesFacts } from './refresh-series-facts.ts';
 import { moveVersionStart, relinkChange, renumberVersions, type Executor } from './relink-changes.ts';
 
 /** How two documents compare; supplied by the caller so the store needs no diff engine. */
@@ -59,12 +60,16 @@ export type PlacedVersion =
  * 4. otherwise a new version goes between them, its change computed from the previous one,
  *    and the next version's change is recomputed from the new one (its review state kept).
  *
- * When the new version is not the latest, versions are renumbered so `seq` follows capture time.
+ * When the new version is not the latest, versions are renumbered so `seq` follows capture time,
+ * and the source's kept series facts are forgotten (they hold versions' numbers and times) until
+ * the import's refresh recomputes them.
  */
 export async function insertVersion(db: Db, input: InsertVersionInput): Promise<PlacedVersion> {
   // The predecessor's keyframe, read before the transaction: any stored version is a valid base.
   const raw = await encodeRawBody(input.rawBody, await keyframeFor(db, input.sourceId, input.capturedAt));
   return db.transaction(async (tx) => {
+    // Before the source's row: a refresh of its kept facts holds this lock and then waits on that row.
+    await lockSeriesFacts(tx, [input.sourceId]);
     await tx.select({ id: sources.id }).from(sources).where(eq(sources.id, input.sourceId)).for('update');
     const t = input.capturedAt;
     const prev = await neighbour(tx, input.sourceId, t, 'before');
@@ -85,6 +90,7 @@ export async function insertVersion(db: Db, input: InsertVersionInput): Promise<
     if (next && isSame(next, input, input.compare(input.document, next.document))) {
       await moveVersionStart(tx, next.id, t);
       await renumberVersions(tx, input.sourceId);
+      await forgetSeriesFacts(tx, input.sourceId);
       return { kind: 'identical', versionId: next.id, seq: await seqOf(tx, next.id) };
     }
 
@@ -118,6 +124,7 @@ export async function insertVersion(db: Db, input: InsertVersionInput): Promise<
         detectedAt: next.capturedAt,
       });
       await renumberVersions(tx, input.sourceId);
+      await forgetSeriesFacts(tx, input.sourceId);
     }
     return { kind: 'inserted', versionId, seq: await seqOf(tx, versionId), changeId, relinkedChangeId };
   });

@@ -64,10 +64,16 @@ interface KeptRow extends FigureColumns {
   changed_at: string;
   versions: number;
   latest_version_id: number;
+  latest_seq: number;
+  latest_captured_at: string;
   before_version_id: number | null;
+  before_seq: number | null;
   before_value_num: number | null;
   before_value_text: string | null;
   before_period: string | null;
+  /** Null here: an advance writes the rows of the series it touches, which the new version holds; `markRemoved` fills it for the others. */
+  removed_seq: number | null;
+  removed_captured_at: string | null;
   label: string | null;
 }
 
@@ -75,6 +81,7 @@ interface KeptRow extends FigureColumns {
 interface NewPoint extends FigureColumns {
   id: number;
   version_id: number;
+  seq: number;
   source_id: string;
   series: string;
   captured_at: string;
@@ -97,7 +104,7 @@ export async function refreshSeriesFacts(db: Db, sourceIds?: readonly string[], 
     if (ids.length === 0) return;
     ids.sort();
     // One lock per source, taken in order before anything is read (the next statement's snapshot sees the previous holder's commit).
-    await tx.execute(sql`select count(pg_advisory_xact_lock(${LOCK_CLASS}::int, hashtext(s.id))) from (select id from ${idsParam(ids)} t(id) order by id) s`);
+    await lockSeriesFacts(tx, ids);
     const plans = opts.full === true ? new Map<string, Plan>(ids.map((id) => [id, { kind: 'full' }])) : await planRefresh(tx, ids);
     const full = ids.filter((id) => plans.get(id)?.kind === 'full');
     const advance = new Map([...plans].flatMap(([id, p]) => (p.kind === 'advance' ? [[id, p] as const] : [])));
@@ -105,6 +112,26 @@ export async function refreshSeriesFacts(db: Db, sourceIds?: readonly string[], 
     if (advance.size > 0) await advanceSources(tx, advance, opts.label);
     if (opts.label !== undefined) await labelUnlabelled(tx, ids, opts.label);
   });
+}
+
+/**
+ * Takes the refresh's lock on these sources, in id order, until the transaction ends: a writer
+ * of kept rows or of their record waits for the one before it and then reads what it committed.
+ */
+export async function lockSeriesFacts(tx: Pick<Db, 'execute'>, ids: readonly string[]): Promise<void> {
+  await tx.execute(sql`select count(pg_advisory_xact_lock(${LOCK_CLASS}::int, hashtext(s.id))) from (select id from ${idsParam(ids)} t(id) order by id) s`);
+}
+
+/**
+ * Drops a source's record, so its kept rows are not read until a refresh recomputes them (a
+ * listing computes the source afresh meanwhile): for a writer that renumbers versions or moves
+ * one's start — an import placing a capture — which the record (version count and newest id)
+ * cannot see, and which would leave the kept versions' numbers and times behind. Call it with
+ * `lockSeriesFacts` held, taken before the transaction's other locks (a refresh's insert waits
+ * on the source's row), so a refresh in progress finishes first and the next one plans afresh.
+ */
+export async function forgetSeriesFacts(tx: Pick<Db, 'execute'>, sourceId: string): Promise<void> {
+  await tx.execute(sql`delete from series_fact_sources where source_id = ${sourceId}`);
 }
 
 /**
@@ -140,7 +167,7 @@ async function recompute(tx: Pick<Db, 'execute'>, ids: readonly string[]): Promi
   const scope = (column: SQL) => sql`${column} in ${idsParam(ids)}`;
   await tx.execute(sql`with computed as (
       insert into series_facts (${FACT_COLUMNS})
-      ${seriesFactsSql(scope(sql`f.source_id`))}
+      ${seriesFactsSql(scope)}
       on conflict (source_id, series) do update set ${UPDATE_ALL},
         label = case when (series_facts.kind, series_facts.raw, series_facts.section, series_facts.sentence)
           is not distinct from (excluded.kind, excluded.raw, excluded.section, excluded.sentence) then series_facts.label end
@@ -156,13 +183,14 @@ const KEPT_COLUMNS = [...FACT_COLUMN_NAMES, 'label'] as const;
 /** The SQL type of each kept column, for `jsonb_to_recordset`. */
 const KEPT_TYPES: Record<(typeof KEPT_COLUMNS)[number], string> = {
   source_id: 'text', series: 'text', latest_figure_id: 'int', before_figure_id: 'int', changed_at: 'timestamptz', versions: 'int',
-  latest_version_id: 'int', key: 'text', kind: 'text', value_num: 'double precision', value_text: 'text', unit: 'text', period: 'text',
-  raw: 'text', section: 'text', sentence: 'text', before_version_id: 'int', before_value_num: 'double precision', before_value_text: 'text',
-  before_period: 'text', label: 'text',
+  latest_version_id: 'int', latest_seq: 'int', latest_captured_at: 'timestamptz', key: 'text', kind: 'text', value_num: 'double precision', value_text: 'text', unit: 'text', period: 'text',
+  raw: 'text', section: 'text', sentence: 'text', before_version_id: 'int', before_seq: 'int', before_value_num: 'double precision', before_value_text: 'text',
+  before_period: 'text', removed_seq: 'int', removed_captured_at: 'timestamptz', label: 'text',
 };
 const KEPT_RECORD = sql.raw(KEPT_COLUMNS.map((c) => `${c} ${KEPT_TYPES[c]}`).join(', '));
 const KEPT_LIST = sql.raw(KEPT_COLUMNS.join(', '));
-const KEPT_SELECT = sql.raw(KEPT_COLUMNS.map((c) => (c === 'changed_at' ? 'sf.changed_at::text as changed_at' : `sf.${c}`)).join(', '));
+const TIME_COLUMNS: ReadonlySet<string> = new Set(['changed_at', 'latest_captured_at', 'removed_captured_at']);
+const KEPT_SELECT = sql.raw(KEPT_COLUMNS.map((c) => (TIME_COLUMNS.has(c) ? `sf.${c}::text as ${c}` : `sf.${c}`)).join(', '));
 
 /**
  * Advances the kept rows of these sources by their new versions: reads those versions' points
@@ -174,7 +202,7 @@ async function advanceSources(tx: Pick<Db, 'execute'>, plans: ReadonlyMap<string
   const rank = new Map(order.map((id, i) => [id, i]));
   const points = await executeRows<Record<string, unknown>>(
     tx,
-    sql`select f.id, f.version_id, f.source_id, f.series, v.captured_at::text as captured_at, f.key, f.kind, f.value_num, f.value_text, f.unit, f.period, f.raw, f.section, f.sentence
+    sql`select f.id, f.version_id, f.source_id, f.series, v.seq, v.captured_at::text as captured_at, f.key, f.kind, f.value_num, f.value_text, f.unit, f.period, f.raw, f.section, f.sentence
       from figures f join versions v on v.id = f.version_id
       where f.version_id in (select jsonb_array_elements_text(${JSON.stringify(order)}::jsonb)::int)`,
   );
@@ -206,6 +234,23 @@ async function advanceSources(tx: Pick<Db, 'execute'>, plans: ReadonlyMap<string
     insert into series_fact_sources (source_id, version_count, last_version_id)
     select source_id, version_count, last_version_id from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(source_id text, version_count int, last_version_id int)
     on conflict (source_id) do update set version_count = excluded.version_count, last_version_id = excluded.last_version_id`);
+  await markRemoved(tx, [...plans].map(([source_id, p]) => ({ source_id, head_id: p.newVersionIds.at(-1)! })));
+}
+
+/**
+ * The series an advance left on the page's history but not on its newest version (`head_id`, the
+ * last of the new versions: they all come after the kept ones) get the version after their
+ * latest point — the first that no longer shows them — as a recompute gives it. Only rows still
+ * marked present are read: a series already gone stays gone from the same version, and one the
+ * new versions hold was just written present.
+ */
+async function markRemoved(tx: Pick<Db, 'execute'>, heads: ReadonlyArray<{ source_id: string; head_id: number }>): Promise<void> {
+  await tx.execute(sql`update series_facts sf set (removed_seq, removed_captured_at) = (
+      select nv.seq, nv.captured_at from versions nv
+      where nv.source_id = sf.source_id and (nv.captured_at, nv.seq) > (sf.latest_captured_at, sf.latest_seq)
+      order by nv.captured_at, nv.seq limit 1)
+    from jsonb_to_recordset(${JSON.stringify(heads)}::jsonb) as h(source_id text, head_id int)
+    where sf.source_id = h.source_id and sf.removed_seq is null and sf.latest_version_id <> h.head_id`);
 }
 
 /**
@@ -217,15 +262,24 @@ async function advanceSources(tx: Pick<Db, 'execute'>, plans: ReadonlyMap<string
  * text, section, sentence), as a recompute keeps it; otherwise it is left to label again.
  */
 function advanceSeries(kept: KeptRow | null, p: NewPoint): KeptRow {
-  const latest = { latest_figure_id: p.id, latest_version_id: p.version_id, ...figureColumnsOf(p) };
+  const latest = { latest_figure_id: p.id, latest_version_id: p.version_id, latest_seq: p.seq, latest_captured_at: p.captured_at, ...figureColumnsOf(p), removed_seq: null, removed_captured_at: null };
   if (kept === null) {
-    return { source_id: p.source_id, series: p.series, ...latest, before_figure_id: null, changed_at: p.captured_at, versions: 1, before_version_id: null, before_value_num: null, before_value_text: null, before_period: null, label: null };
+    return {
+      source_id: p.source_id, series: p.series, ...latest, before_figure_id: null, changed_at: p.captured_at, versions: 1,
+      before_version_id: null, before_seq: null, before_value_num: null, before_value_text: null, before_period: null, label: null,
+    };
   }
   const changed = kept.value_num !== p.value_num || kept.value_text !== p.value_text || kept.period !== p.period;
   const readsTheSame = kept.kind === p.kind && kept.raw === p.raw && kept.section === p.section && kept.sentence === p.sentence;
   const before = changed
-    ? { before_figure_id: kept.latest_figure_id, before_version_id: kept.latest_version_id, before_value_num: kept.value_num, before_value_text: kept.value_text, before_period: kept.period, changed_at: p.captured_at }
-    : { before_figure_id: kept.before_figure_id, before_version_id: kept.before_version_id, before_value_num: kept.before_value_num, before_value_text: kept.before_value_text, before_period: kept.before_period, changed_at: kept.changed_at };
+    ? {
+        before_figure_id: kept.latest_figure_id, before_version_id: kept.latest_version_id, before_seq: kept.latest_seq,
+        before_value_num: kept.value_num, before_value_text: kept.value_text, before_period: kept.period, changed_at: p.captured_at,
+      }
+    : {
+        before_figure_id: kept.before_figure_id, before_version_id: kept.before_version_id, before_seq: kept.before_seq,
+        before_value_num: kept.before_value_num, before_value_text: kept.before_value_text, before_period: kept.before_period, changed_at: kept.changed_at,
+      };
   return { source_id: kept.source_id, series: kept.series, ...latest, ...before, versions: kept.versions + 1, label: readsTheSame ? kept.label : null };
 }
 
@@ -251,6 +305,7 @@ function toNewPoint(r: Record<string, unknown>): NewPoint {
   return {
     id: Number(r.id),
     version_id: Number(r.version_id),
+    seq: Number(r.seq),
     source_id: String(r.source_id),
     series: String(r.series),
     captured_at: String(r.captured_at),
@@ -267,11 +322,16 @@ function toKeptRow(r: Record<string, unknown>): KeptRow {
     changed_at: String(r.changed_at),
     versions: Number(r.versions),
     latest_version_id: Number(r.latest_version_id),
+    latest_seq: Number(r.latest_seq),
+    latest_captured_at: String(r.latest_captured_at),
     ...figureColumnsOf(r),
     before_version_id: numOrNull(r.before_version_id),
+    before_seq: numOrNull(r.before_seq),
     before_value_num: numOrNull(r.before_value_num),
     before_value_text: textOrNull(r.before_value_text),
     before_period: textOrNull(r.before_period),
+    removed_seq: numOrNull(r.removed_seq),
+    removed_captured_at: textOrNull(r.removed_captured_at),
     label: textOrNull(r.label),
   };
 }
