@@ -10,6 +10,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { Section } from '../model/index.ts';
 import { normalizeWhitespace } from './normalize-text.ts';
 import { NEVER_CONTENT } from './profiles/site-profile.ts';
+import { visibleText } from './visible-text.ts';
 
 const SKIPPED = new Set(NEVER_CONTENT);
 
@@ -24,14 +25,6 @@ const BLOCK_TAGS = new Set([
 const SECTION_HEADING = /^h([2-5])$/;
 
 /** The text of a node and its descendants, with never-content elements left out. */
-function collectText(node: AnyNode): string {
-  if (node.type === 'text') return node.data;
-  if ((node.type === 'tag' || node.type === 'root') && !(node.type === 'tag' && SKIPPED.has(node.name))) {
-    return node.children.map(collectText).join('');
-  }
-  return '';
-}
-
 function makeSection(heading: string | null, level: number): Section {
   return { heading, level, blocks: [], text: '' };
 }
@@ -72,7 +65,7 @@ export function collectSections(roots: readonly AnyNode[]): Section[] {
     const heading = SECTION_HEADING.exec(name);
     if (heading !== null) {
       flush();
-      const text = normalizeWhitespace(collectText(node));
+      const text = normalizeWhitespace(visibleText(node));
       if (text !== '') {
         current = makeSection(text, Number(heading[1]));
         sections.push(current);
@@ -117,7 +110,7 @@ function readTableHeaders(table: Element, out: Map<AnyNode, { row: string | null
   collectRows(table);
   const cellsOf = (row: Element): Element[] => row.children.filter((c): c is Element => c.type === 'tag' && (c.name === 'td' || c.name === 'th'));
   const textOf = (cell: Element | undefined): string | null => {
-    const text = cell === undefined ? '' : normalizeWhitespace(collectText(cell));
+    const text = cell === undefined ? '' : normalizeWhitespace(visibleText(cell));
     return text === '' ? null : text;
   };
   const first = rows[0];

@@ -130,4 +130,25 @@ describe('bounded keys', () => {
     expect(keys[0]).toBe('money/aid-reached');
     for (const key of keys) expect(key.length).toBeLessThanOrEqual(MAX_KEY_CHARS);
   });
+
+  it('what never shows — script and style source, a template — is in no title, stamp, heading or table header, whichever profile reads the page', () => {
+    const hidden = '<script>var leaked = "javascript:alert(1)";</script><style>.leaked{}</style><template>leaked template</template>';
+    const body = `<h2>Economic ${hidden}relations</h2><p>Bilateral trade amounted to €8.2 million in 2016.</p>
+      <table><tr><th>Year${hidden}</th><th>Trade</th></tr><tr><td>2016</td><td>€8.2 million</td></tr></table>`;
+    const pages = {
+      generic: `<html><head><title>x</title></head><body><main><h1>France and ${hidden}North Korea</h1>${body}</main></body></html>`,
+      'diplomatie-spip': `<html><head><title>x</title></head><body><h1>France and ${hidden}North Korea</h1><div class="texte">${body}</div></body></html>`,
+      'diplomatie-2025': `<html><head><title>x</title></head><body><div class="diplomatie--hdp"><h1>France and ${hidden}North Korea</h1>
+        <p class="diplomatie--hdp-date--changed">Updated: ${hidden}26 October 2017</p></div>
+        <article class="node--view-mode-full"><div class="fr-prose">${body}</div></article></body></html>`,
+    };
+    for (const [profile, html] of Object.entries(pages)) {
+      const doc = extractDocument(html, { url: URL });
+      expect(doc.profile).toBe(profile);
+      expect(doc.title, profile).toBe('France and North Korea');
+      expect(doc.sections.map((s) => s.heading), profile).toContain('Economic relations');
+      for (const [path, text] of strings(doc)) expect(text, `${profile} ${path}`).not.toMatch(/leaked|javascript:/u);
+      if (profile === 'diplomatie-2025') expect(doc.updated).toBe('2017-10-26');
+    }
+  });
 });

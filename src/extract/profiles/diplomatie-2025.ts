@@ -8,6 +8,7 @@
 import type { SiteProfile } from './site-profile.ts';
 import { stripLabelledChrome } from './strip-chrome.ts';
 import { normalizeWhitespace } from '../normalize-text.ts';
+import { visibleText } from '../visible-text.ts';
 
 const ARTICLE = 'article.node--view-mode-full';
 
@@ -32,13 +33,15 @@ export const diplomatie2025Profile: SiteProfile = {
   },
   findTitle({ $ }) {
     for (const selector of ['.diplomatie--hdp h1', `${ARTICLE} h1`, 'h1']) {
-      const title = normalizeWhitespace($(selector).first().text());
+      const h1 = $(selector).get(0);
+      const title = h1 === undefined ? '' : normalizeWhitespace(visibleText(h1));
       if (title !== '') return title;
     }
     return null;
   },
   findStamp({ $ }) {
-    const stamp = normalizeWhitespace($('.diplomatie--hdp-date--changed').first().text());
+    const found = $('.diplomatie--hdp-date--changed').get(0);
+    const stamp = found === undefined ? '' : normalizeWhitespace(visibleText(found));
     return stamp === '' ? null : stamp;
   },
   strip: [

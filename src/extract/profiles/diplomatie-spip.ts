@@ -9,6 +9,7 @@
 import type { SiteProfile } from './site-profile.ts';
 import { stripLabelledChrome } from './strip-chrome.ts';
 import { normalizeWhitespace } from '../normalize-text.ts';
+import { visibleText } from '../visible-text.ts';
 
 export const diplomatieSpipProfile: SiteProfile = {
   name: 'diplomatie-spip',
@@ -34,8 +35,8 @@ export const diplomatieSpipProfile: SiteProfile = {
   findTitle({ $ }) {
     const h1 = $('h1')
       .filter((_, el) => $(el).closest('nav, footer').length === 0)
-      .first();
-    const title = normalizeWhitespace(h1.text());
+      .get(0);
+    const title = h1 === undefined ? '' : normalizeWhitespace(visibleText(h1));
     return title === '' ? null : title;
   },
   strip: [

@@ -10,6 +10,7 @@ import { NEVER_CONTENT } from './site-profile.ts';
 import { normalizeWhitespace } from '../normalize-text.ts';
 import { stripLabelledChrome } from './strip-chrome.ts';
 import { TOP_LEVEL_WRAPPER } from '../load-page.ts';
+import { visibleText } from '../visible-text.ts';
 import { descendantElements, stripMatching } from '../strip-elements.ts';
 
 const CHROME = ['nav', 'header', 'footer', 'aside', 'form', 'button', '[role=navigation]', '[role=banner]', '[role=contentinfo]', '[aria-hidden=true]'];
@@ -88,7 +89,7 @@ export const genericProfile: SiteProfile = {
     // `$('main h1, article h1').first()`, else `$('h1').first()`: one walk, not two selector queries.
     const headings = descendantElements($.root().toArray()).filter((el) => el.name === 'h1');
     const inMain = headings.find((el) => hasAncestor(el, MAIN_OR_ARTICLE));
-    const h1 = (inMain === undefined ? '' : $(inMain).text()) || (headings.length === 0 ? '' : $(headings[0]!).text());
+    const h1 = (inMain === undefined ? '' : visibleText(inMain)) || (headings.length === 0 ? '' : visibleText(headings[0]!));
     const title = normalizeWhitespace(h1);
     if (title !== '') return title;
     const og = normalizeWhitespace($('meta[property="og:title"]').attr('content') ?? '');
