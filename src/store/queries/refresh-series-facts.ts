@@ -71,7 +71,7 @@ interface KeptRow extends FigureColumns {
   before_value_num: number | null;
   before_value_text: string | null;
   before_period: string | null;
-  /** Null here: an advance writes the rows of the series it touches, which the new version holds; `markRemoved` fills it for the others. */
+  /** Null in every row an advance writes (a new version holds the series again); `markRemoved` fills it for the series the new versions lack. */
   removed_seq: number | null;
   removed_captured_at: string | null;
   label: string | null;
