@@ -1,88 +1,80 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/app/clock.ts';
-import { resolveSources } from '../../src/config/resolve-source.ts';
 import type { RawConfig } from '../../src/config/schema.ts';
 import { executeRows } from '../../src/store/execute-rows.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
-import { syncSources } from '../../src/store/queries/sources.ts';
-import { startPageServer, type PageServer } from '../helpers/page-server.ts';
-import { openTestDatabase } from '../helpers/test-db.ts';
+import { createCliEnv, type CliEnv } from '../concurrency/cli-env.ts';
+import { backend } from '../helpers/test-db.ts';
 import { spawnWatch, waitFor, type WorkerProcess } from './spawn-worker.ts';
 
-const SOURCES = 300;
+/** PostgreSQL takes the full load; the embedded owner serves every other process's queries, so fewer. */
+const SOURCES = backend === 'postgres' ? 300 : 90;
 const CHANGED = 30;
 const SCHEDULE = '*/3 * * * * *';
 const LEASE_S = 4;
-
-function page(i: number, rev: number): string {
-  return `<!doctype html><html lang="en"><head><title>Page ${i}</title></head><body><main><h1>Page ${i}</h1><p>Aid reached €${i + rev}.5 million in 2016.</p></main></body></html>`;
-}
+/**
+ * The worker killed. On PostgreSQL any of them; embedded, the owner of the data directory — the
+ * first to open it, which every other process (the test's own reads included) talks to — so its
+ * death is also a handover of the directory mid-run.
+ */
+const VICTIM = backend === 'postgres' ? 'w2' : 'w1';
+const SURVIVORS = ['w1', 'w2', 'w3'].filter((w) => w !== VICTIM);
 
 /**
- * Three `factwatch watch` OS processes share 300 sources on a three-second schedule in one
- * PostgreSQL database; one of them is killed with SIGKILL mid-run. Runs whenever DATABASE_URL is
- * set (CI runs the suite on PostgreSQL); PGlite is one process, so there is nothing to share.
+ * Three `factwatch watch` OS processes share the sources on a three-second schedule in one
+ * database — a PostgreSQL database, or one embedded data directory — and one of them is killed
+ * with SIGKILL mid-run while it holds leases.
  */
-describe.runIf(Boolean(process.env.DATABASE_URL))('three watch workers on one PostgreSQL, one killed', () => {
+describe(`three watch workers on one database, one killed (${backend})`, () => {
+  let cli: CliEnv;
   let handle: DatabaseHandle;
-  let server: PageServer;
-  let dir: string;
-  let url: string;
   const workers = new Map<string, WorkerProcess>();
 
   beforeAll(async () => {
-    handle = await openTestDatabase();
-    const [db] = await executeRows<{ name: string }>(handle.db, sql`select current_database() as name`);
-    const u = new URL(process.env.DATABASE_URL!);
-    u.pathname = `/${db!.name}`;
-    url = u.toString();
-    server = await startPageServer();
-    for (let i = 0; i < SOURCES; i++) server.setRoute(`/p/${i}`, { body: page(i, 0) });
-    dir = await mkdtemp(join(tmpdir(), 'fw-watch-'));
-    const config: RawConfig = {
-      sources: Array.from({ length: SOURCES }, (_, i) => ({ id: `p-${i}`, url: server.url(`/p/${i}`), schedule: SCHEDULE, notify: ['file'] })),
-      channels: { file: { type: 'file', path: 'changes.jsonl' } },
-      fetch: { allowNetworks: ['127.0.0.0/8'], retries: 0, perHost: { concurrency: 8 } },
-    };
-    await writeFile(join(dir, 'factwatch.config.json'), JSON.stringify(config));
-    // Synced once here, so three workers starting together find nothing to write.
-    await syncSources(handle.db, resolveSources(config), systemClock.now());
+    cli = await createCliEnv('p', SOURCES);
+    // The three-second grid the slot checks below assume.
+    const path = join(cli.dir, 'factwatch.config.json');
+    const config = JSON.parse(await readFile(path, 'utf8')) as RawConfig;
+    await writeFile(path, JSON.stringify({ ...config, sources: config.sources!.map((s) => ({ ...s, schedule: SCHEDULE })) }));
   });
   afterAll(async () => {
     for (const w of workers.values()) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
     await Promise.all([...workers.values()].map((w) => w.exited));
-    await server?.close();
     await handle?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await cli?.close();
   });
 
   const count = async (query: ReturnType<typeof sql>) => Number((await executeRows<{ n: number }>(handle.db, query))[0]?.n ?? 0);
 
   it('checks each due slot once, loses nothing when a worker is killed, and stores no duplicate', async () => {
-    for (const id of ['w1', 'w2', 'w3']) {
+    const start = (id: string) =>
       workers.set(
         id,
         spawnWatch(['--tick', '* * * * * *', '--worker-id', id, '--lease', String(LEASE_S), '--batch', '20', '--concurrency', '8', '--json'], {
-          cwd: dir,
-          env: { DATABASE_URL: url, FACTWATCH_LOG_LEVEL: 'error' },
+          cwd: cli.dir,
+          env: cli.env,
         }),
       );
-    }
+    // w1 first: it syncs the sources (and, embedded, owns the directory), so the others find nothing to write.
+    start('w1');
+    await waitFor('w1 started', async () => workers.get('w1')!.lines.some((l) => l.includes('"started"')), 60_000, 100);
+    start('w2');
+    start('w3');
+    handle = await cli.open();
     // Warm: every source captured and checked again on a later slot.
     await waitFor('every source checked twice', async () => (await count(sql`select count(*)::int as n from (select source_id from checks group by source_id having sum(repeats) >= 2) x`)) === SOURCES, 60_000);
-    for (let i = 0; i < CHANGED; i++) server.setRoute(`/p/${i}`, { body: page(i, 100) });
+    for (let i = 0; i < CHANGED; i++) cli.serve(i, 100);
 
-    // Kill w2 while it holds leases: what it was doing dies with it.
-    await waitFor('w2 holding leases', async () => (await count(sql`select count(*)::int as n from sources where lease_owner = 'w2'`)) > 0, 10_000, 20);
-    workers.get('w2')!.child.kill('SIGKILL');
+    // Kill the victim while it holds leases: what it was doing dies with it.
+    await waitFor(`${VICTIM} holding leases`, async () => (await count(sql`select count(*)::int as n from sources where lease_owner = ${VICTIM}`)) > 0, 10_000, 20);
+    workers.get(VICTIM)!.child.kill('SIGKILL');
     const killedAt = new Date();
-    const held = await executeRows<{ id: string; lease_until: Date | string }>(handle.db, sql`select id, lease_until from sources where lease_owner = 'w2'`);
+    // Embedded, this read waits for the directory's next owner.
+    const held = await executeRows<{ id: string; lease_until: Date | string }>(handle.db, sql`select id, lease_until from sources where lease_owner = ${VICTIM}`);
     expect(held.length).toBeGreaterThan(0);
-    expect((await workers.get('w2')!.exited).signal).toBe('SIGKILL');
+    expect((await workers.get(VICTIM)!.exited).signal).toBe('SIGKILL');
 
     // The survivors take over after the leases expire, and deliver every change.
     const after = new Date(killedAt.getTime() + LEASE_S * 1000).toISOString();
@@ -94,8 +86,8 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('three watch workers on one Po
         (await count(sql`select count(*)::int as n from deliveries where state <> 'delivered'`)) === 0,
       60_000,
     );
-    for (const id of ['w1', 'w3']) workers.get(id)!.child.kill('SIGTERM');
-    for (const id of ['w1', 'w3']) expect((await workers.get(id)!.exited).code).toBe(0);
+    for (const id of SURVIVORS) workers.get(id)!.child.kill('SIGTERM');
+    for (const id of SURVIVORS) expect((await workers.get(id)!.exited).code, workers.get(id)!.stderr()).toBe(0);
 
     // Graceful stop released everything; the dead worker's leases were taken over.
     expect(await count(sql`select count(*)::int as n from sources where lease_owner is not null`)).toBe(0);
@@ -119,9 +111,9 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('three watch workers on one Po
     expect(rows).toHaveLength(SOURCES);
     const heldIds = new Set(held.map((h) => h.id));
     const fetched = new Map<string, number>();
-    for (const r of server.requests) fetched.set(r.path, (fetched.get(r.path) ?? 0) + 1);
+    for (const r of cli.server.requests) fetched.set(r.path, (fetched.get(r.path) ?? 0) + 1);
     for (const r of rows) {
-      const i = Number(r.source_id.slice(2));
+      const i = Number(r.source_id.slice(1));
       const extra = (fetched.get(`/p/${i}`) ?? 0) - r.n;
       expect(extra, r.source_id).toBeGreaterThanOrEqual(0);
       expect(extra, r.source_id).toBeLessThanOrEqual(heldIds.has(r.source_id) ? 1 : 0);
@@ -133,15 +125,15 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('three watch workers on one Po
     // No duplicate versions or changes: one per source, two for the pages that changed.
     const versions = await executeRows<{ source_id: string; n: number }>(handle.db, sql`select source_id, count(*)::int as n from versions group by source_id`);
     expect(versions).toHaveLength(SOURCES);
-    for (const v of versions) expect(v.n, v.source_id).toBe(Number(v.source_id.slice(2)) < CHANGED ? 2 : 1);
+    for (const v of versions) expect(v.n, v.source_id).toBe(Number(v.source_id.slice(1)) < CHANGED ? 2 : 1);
 
     // Every change reached the file channel (at least once; the survivors wrote the lines).
     const ids = (await executeRows<{ id: number }>(handle.db, sql`select id from changes`)).map((r) => String(r.id));
-    const lines = (await readFile(join(dir, 'changes.jsonl'), 'utf8')).trim().split('\n').map((l) => (JSON.parse(l) as { key: string }).key);
+    const lines = (await readFile(join(cli.dir, 'changes.jsonl'), 'utf8')).trim().split('\n').map((l) => (JSON.parse(l) as { key: string }).key);
     expect(new Set(lines)).toEqual(new Set(ids));
 
     // The work was shared: both survivors checked sources.
-    for (const id of ['w1', 'w3']) {
+    for (const id of SURVIVORS) {
       const stopped = workers.get(id)!.lines.map((l) => JSON.parse(l) as { event?: string; checked?: number }).find((l) => l.event === 'stopped');
       expect(stopped?.checked, id).toBeGreaterThan(0);
     }
