@@ -254,9 +254,9 @@ export const seriesFacts = pgTable(
     versions: integer('versions').notNull(),
     // The two figures' fields and their versions' numbers and times, copied so a listing reads
     // this table alone: a join to `figures` or `versions` per series cost more than the rest. An
-    // import may renumber versions or move one's start; it then drops the source's record in
-    // `series_fact_sources` in the same transaction (relink-changes.ts), so its rows are
-    // computed afresh until the import's refresh recomputes them.
+    // import may renumber versions or move one's start; renumbering drops the source's record in
+    // `series_fact_sources` in the same transaction (renumberVersions), so its rows are computed
+    // afresh until the import's refresh recomputes them.
     latestVersionId: integer('latest_version_id').notNull(),
     latestSeq: integer('latest_seq').notNull(),
     latestCapturedAt: tstz('latest_captured_at').notNull(),

@@ -34,13 +34,14 @@ export function page(i: number, rev: number): string {
 <p>Aid reached €${i + rev}.5 million in 2016, and trade ${rev + 1} % of the total.</p><p>Revision ${rev}.</p></main></body></html>`;
 }
 
-export async function createCliEnv(prefix: string, n: number, extra: Partial<RawConfig> = {}): Promise<CliEnv> {
+/** `schedule`: every source's (default every 2 seconds). */
+export async function createCliEnv(prefix: string, n: number, extra: Partial<RawConfig> = {}, opts: { schedule?: string } = {}): Promise<CliEnv> {
   const server = await startPageServer();
   const dir = await mkdtemp(join(tmpdir(), `fw-${prefix}`));
   const serve = (i: number, rev: number, spec: RouteSpec = {}) => server.setRoute(`/${prefix}/${i}`, { body: page(i, rev), ...spec });
   for (let i = 0; i < n; i++) serve(i, 0);
   const config: RawConfig = {
-    sources: Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, url: server.url(`/${prefix}/${i}`), schedule: '*/2 * * * * *', notify: ['file'] })),
+    sources: Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, url: server.url(`/${prefix}/${i}`), schedule: opts.schedule ?? '*/2 * * * * *', notify: ['file'] })),
     channels: { file: { type: 'file', path: 'changes.jsonl' } },
     fetch: { allowNetworks: ['127.0.0.0/8'], retries: 0, perHost: { concurrency: 8 } },
     ...extra,

@@ -56,11 +56,12 @@ describe(`series facts refresh: advancing equals recomputing (${backend})`, () =
   const day = (d: number) => new Date(Date.UTC(2016, 0, 1) + d * 86_400_000);
   const append = (source: string, at: Date, figures: Figure[]) =>
     storeNextVersion(handle.db, makeVersionInput(source, at, ++n, { document: makeDocument({ figures }), contentHash: `c-${n}` }));
-  const place = (source: string, at: Date, figures: Figure[]) =>
+  /** An archived capture placed by capture time, as an import places it; `contentHash` of a stored version makes it that version's. */
+  const place = (source: string, at: Date, figures: Figure[], contentHash = `c-${++n}`) =>
     insertVersion(handle.db, {
       sourceId: source,
       document: makeDocument({ figures }),
-      contentHash: `c-${++n}`,
+      contentHash,
       rawBody: Buffer.from(`<p>${n}</p>`),
       rawHash: `r-${n}`,
       url: 'https://example.test/p',
@@ -158,17 +159,7 @@ describe(`series facts refresh: advancing equals recomputing (${backend})`, () =
     // An archived capture of the second version from day 5: that version now starts then. Its record
     // (version count, newest id) is unchanged, yet the kept change times and capture times are not.
     const [second] = await executeRows<{ content_hash: string }>(handle.db, sql`select content_hash from versions where source_id = ${s} and seq = 2`);
-    const placed = await insertVersion(handle.db, {
-      sourceId: s,
-      document: makeDocument({ figures: [figure('a', 3, '2016', 0), figure('b', 1, '2016', 0)] }),
-      contentHash: second!.content_hash,
-      rawBody: Buffer.from('<p>archived</p>'),
-      rawHash: 'r-archived',
-      url: 'https://example.test/p',
-      capturedAt: day(5),
-      compare: () => ({ change: emptyChange(), summary: 'imported', same: false }),
-      firstSummary: 'first',
-    });
+    const placed = await place(s, day(5), [figure('a', 3, '2016', 0), figure('b', 1, '2016', 0)], second!.content_hash);
     expect(placed.kind).toBe('identical');
     const rows = await listFactSeries(handle.db, { sourceId: s });
     expect(rows.find((r) => r.series === 'a')).toMatchObject({ changedAt: day(5), latest: { value: 3, version: 3, capturedAt: day(20) }, previous: { value: 1, version: 1 }, removed: null });

@@ -1,8 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RawConfig } from '../../src/config/schema.ts';
 import { executeRows } from '../../src/store/execute-rows.ts';
 import type { DatabaseHandle } from '../../src/store/open-database.ts';
 import { createCliEnv, type CliEnv } from '../concurrency/cli-env.ts';
@@ -20,6 +19,8 @@ const LEASE_S = 4;
  * death is also a handover of the directory mid-run.
  */
 const VICTIM = backend === 'postgres' ? 'w2' : 'w1';
+/** Sources one worker claims at a time (`--batch`). */
+const BATCH = 20;
 const SURVIVORS = ['w1', 'w2', 'w3'].filter((w) => w !== VICTIM);
 
 /**
@@ -33,17 +34,13 @@ describe(`three watch workers on one database, one killed (${backend})`, () => {
   const workers = new Map<string, WorkerProcess>();
 
   beforeAll(async () => {
-    cli = await createCliEnv('p', SOURCES);
     // The three-second grid the slot checks below assume.
-    const path = join(cli.dir, 'factwatch.config.json');
-    const config = JSON.parse(await readFile(path, 'utf8')) as RawConfig;
-    await writeFile(path, JSON.stringify({ ...config, sources: config.sources!.map((s) => ({ ...s, schedule: SCHEDULE })) }));
+    cli = await createCliEnv('p', SOURCES, {}, { schedule: SCHEDULE });
   });
   afterAll(async () => {
     for (const w of workers.values()) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
     await Promise.all([...workers.values()].map((w) => w.exited));
-    await handle?.close();
-    await cli?.close();
+    await cli?.close(); // closes `handle` too
   });
 
   const count = async (query: ReturnType<typeof sql>) => Number((await executeRows<{ n: number }>(handle.db, query))[0]?.n ?? 0);
@@ -52,7 +49,7 @@ describe(`three watch workers on one database, one killed (${backend})`, () => {
     const start = (id: string) =>
       workers.set(
         id,
-        spawnWatch(['--tick', '* * * * * *', '--worker-id', id, '--lease', String(LEASE_S), '--batch', '20', '--concurrency', '8', '--json'], {
+        spawnWatch(['--tick', '* * * * * *', '--worker-id', id, '--lease', String(LEASE_S), '--batch', String(BATCH), '--concurrency', '8', '--json'], {
           cwd: cli.dir,
           env: cli.env,
         }),
@@ -112,15 +109,24 @@ describe(`three watch workers on one database, one killed (${backend})`, () => {
     const heldIds = new Set(held.map((h) => h.id));
     const fetched = new Map<string, number>();
     for (const r of cli.server.requests) fetched.set(r.path, (fetched.get(r.path) ?? 0) + 1);
+    // Embedded, the dead worker was the database itself for the others: what a survivor had
+    // fetched and was writing when the owner died is lost as in a database restart (the next
+    // slot checks it), so any source may have one unrecorded fetch — no more than the three
+    // workers' batches in flight.
+    const mayLoseOne = (id: string) => heldIds.has(id) || backend === 'pglite';
+    let unrecorded = 0;
     for (const r of rows) {
       const i = Number(r.source_id.slice(1));
       const extra = (fetched.get(`/p/${i}`) ?? 0) - r.n;
+      unrecorded += extra;
       expect(extra, r.source_id).toBeGreaterThanOrEqual(0);
-      expect(extra, r.source_id).toBeLessThanOrEqual(heldIds.has(r.source_id) ? 1 : 0);
+      expect(extra, r.source_id).toBeLessThanOrEqual(mayLoseOne(r.source_id) ? 1 : 0);
       expect(r.off_grid, r.source_id).toBe(0);
       // Only the first check (no slot yet) has no due time.
       expect(r.slots, r.source_id).toBe(r.n - 1);
     }
+
+    expect(unrecorded).toBeLessThanOrEqual(backend === 'pglite' ? 3 * BATCH : heldIds.size);
 
     // No duplicate versions or changes: one per source, two for the pages that changed.
     const versions = await executeRows<{ source_id: string; n: number }>(handle.db, sql`select source_id, count(*)::int as n from versions group by source_id`);

@@ -15,7 +15,7 @@ import { insertFigures } from './insert-figures.ts';
 import { copyRawBody, encodeRawBody, keyframeFor } from '../raw-body.ts';
 import { changes, sources, versions } from '../schema.ts';
 import type { VersionRow } from '../types.ts';
-import { forgetSeriesFacts, lockSeriesFacts } from './refresh-series-facts.ts';
+import { lockSeriesFacts } from './refresh-series-facts.ts';
 import { moveVersionStart, relinkChange, renumberVersions, type Executor } from './relink-changes.ts';
 
 /** How two documents compare; supplied by the caller so the store needs no diff engine. */
@@ -60,9 +60,8 @@ export type PlacedVersion =
  * 4. otherwise a new version goes between them, its change computed from the previous one,
  *    and the next version's change is recomputed from the new one (its review state kept).
  *
- * When the new version is not the latest, versions are renumbered so `seq` follows capture time,
- * and the source's kept series facts are forgotten (they hold versions' numbers and times) until
- * the import's refresh recomputes them.
+ * When the new version is not the latest, versions are renumbered so `seq` follows capture time
+ * (which forgets the source's kept series facts until the import's refresh recomputes them).
  */
 export async function insertVersion(db: Db, input: InsertVersionInput): Promise<PlacedVersion> {
   // The predecessor's keyframe, read before the transaction: any stored version is a valid base.
@@ -90,7 +89,6 @@ export async function insertVersion(db: Db, input: InsertVersionInput): Promise<
     if (next && isSame(next, input, input.compare(input.document, next.document))) {
       await moveVersionStart(tx, next.id, t);
       await renumberVersions(tx, input.sourceId);
-      await forgetSeriesFacts(tx, input.sourceId);
       return { kind: 'identical', versionId: next.id, seq: await seqOf(tx, next.id) };
     }
 
@@ -124,7 +122,6 @@ export async function insertVersion(db: Db, input: InsertVersionInput): Promise<
         detectedAt: next.capturedAt,
       });
       await renumberVersions(tx, input.sourceId);
-      await forgetSeriesFacts(tx, input.sourceId);
     }
     return { kind: 'inserted', versionId, seq: await seqOf(tx, versionId), changeId, relinkedChangeId };
   });

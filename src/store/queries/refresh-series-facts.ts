@@ -126,8 +126,8 @@ export async function lockSeriesFacts(tx: Pick<Db, 'execute'>, ids: readonly str
  * Drops a source's record, so its kept rows are not read until a refresh recomputes them (a
  * listing computes the source afresh meanwhile): for a writer that renumbers versions or moves
  * one's start — an import placing a capture — which the record (version count and newest id)
- * cannot see, and which would leave the kept versions' numbers and times behind. Call it with
- * `lockSeriesFacts` held, taken before the transaction's other locks (a refresh's insert waits
+ * cannot see, and which would leave the kept versions' numbers and times behind
+ * (`renumberVersions` calls it). Call it with `lockSeriesFacts` held, taken before the transaction's other locks (a refresh's insert waits
  * on the source's row), so a refresh in progress finishes first and the next one plans afresh.
  */
 export async function forgetSeriesFacts(tx: Pick<Db, 'execute'>, sourceId: string): Promise<void> {

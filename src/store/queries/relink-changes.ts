@@ -7,6 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Change } from '../../model/index.ts';
 import type { Db } from '../db.ts';
 import { changes, versions } from '../schema.ts';
+import { forgetSeriesFacts } from './refresh-series-facts.ts';
 
 /** A transaction or the database itself. */
 export type Executor = Pick<Db, 'select' | 'insert' | 'update' | 'execute'>;
@@ -76,6 +77,10 @@ export async function moveVersionStart(tx: Executor, versionId: number, captured
  * because PostgreSQL checks the non-deferrable `(source_id, seq)` unique constraint row by row:
  * first every seq is negated (still unique), then each row takes its rank, and no positive
  * target can collide with a row that still holds its negative placeholder.
+ *
+ * Every rewrite of a source's timeline (a version placed between others, a start moved back)
+ * ends here, so here the source's kept series facts are forgotten: they hold versions' numbers
+ * and times (`forgetSeriesFacts`). The caller holds `lockSeriesFacts` for the source.
  */
 export async function renumberVersions(tx: Executor, sourceId: string): Promise<void> {
   await tx.execute(sql`update versions set seq = -seq where source_id = ${sourceId}`);
@@ -86,4 +91,5 @@ export async function renumberVersions(tx: Executor, sourceId: string): Promise<
       from versions where source_id = ${sourceId}
     ) as r
     where v.id = r.id`);
+  await forgetSeriesFacts(tx, sourceId);
 }
